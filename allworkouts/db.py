@@ -1,0 +1,121 @@
+"""Database helpers shared by every app: PostgreSQL enum columns, SQL defaults, and the
+row-level-security context (`rls_user`) that decides whose rows a query can see."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.contrib.postgres.fields import ArrayField
+from django.db import connection, models, transaction
+from django.db.models import Func
+
+RLS_SETTING = "app.current_user_id"
+
+
+class CurrentTimestamp(Func):
+    """`DEFAULT CURRENT_TIMESTAMP`, as the schema spells it (Django's Now() renders
+    STATEMENT_TIMESTAMP() on PostgreSQL, which is a different default)."""
+
+    template = "CURRENT_TIMESTAMP"
+    output_field = models.DateTimeField()
+
+
+class EmptyArray(Func):
+    """`DEFAULT '{}'` for an array column, typed by the column itself."""
+
+    template = "'{}'"
+
+
+class EnumField(models.CharField):
+    """A column of a PostgreSQL enum type. `choices` validate in forms and the admin;
+    the enum type (created by a RunSQL migration) enforces the values in the database."""
+
+    def __init__(self, *args, enum_type: str, **kwargs):
+        self.enum_type = enum_type
+        kwargs.setdefault("max_length", 32)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["enum_type"] = self.enum_type
+        if kwargs.get("max_length") == 32:
+            del kwargs["max_length"]
+        return name, path, args, kwargs
+
+    def db_type(self, connection):
+        return self.enum_type
+
+    def cast_db_type(self, connection):
+        return self.enum_type
+
+
+def parse_pg_array(text: str) -> list[str]:
+    """Parse PostgreSQL's text form of a one-dimensional array (`{chest,"lower back"}`).
+
+    psycopg returns arrays of types it has not been told about (our enums) as text;
+    the design promises Python lists of strings, so they are parsed here."""
+    if not (text.startswith("{") and text.endswith("}")):
+        raise ValueError(f"not a PostgreSQL array literal: {text!r}")
+    body = text[1:-1]
+    items: list[str] = []
+    i, n = 0, len(body)
+    while i < n:
+        if body[i] == '"':
+            i += 1
+            chars = []
+            while body[i] != '"':
+                if body[i] == "\\":
+                    i += 1
+                chars.append(body[i])
+                i += 1
+            items.append("".join(chars))
+            i += 1  # closing quote
+        else:
+            end = body.find(",", i)
+            end = n if end == -1 else end
+            items.append(body[i:end])
+            i = end
+        i += 1  # the comma
+    return items
+
+
+class EnumArrayField(ArrayField):
+    """An array of a PostgreSQL enum type that reads back as a list of strings."""
+
+    def from_db_value(self, value, expression, connection):
+        if isinstance(value, str):
+            return parse_pg_array(value)
+        return value
+
+    def get_placeholder(self, value, compiler, connection):
+        # Parameters arrive as text[]; the explicit cast makes them the column's type.
+        return "%s::" + self.db_type(connection)
+
+
+def _set_current_user(value: str) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config(%s, %s, true)", [RLS_SETTING, value])
+
+
+@contextmanager
+def rls_user(user_id: uuid.UUID | str | None) -> Iterator[None]:
+    """Run the block in a transaction whose row-level-security user is `user_id`
+    (None: nobody, so every protected table looks empty).
+
+    Nested inside another transaction (a request, a test), the previous user is put
+    back on the way out, so the setting never leaks past the block."""
+    value = str(user_id) if user_id else ""
+    nested = connection.in_atomic_block
+    with transaction.atomic():
+        previous = None
+        if nested:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT current_setting(%s, true)", [RLS_SETTING])
+                previous = cursor.fetchone()[0] or ""
+        _set_current_user(value)
+        yield
+        # On an exception the savepoint's rollback restores the previous value itself.
+        if nested and previous != value and not connection.needs_rollback:
+            _set_current_user(previous)

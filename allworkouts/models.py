@@ -1,0 +1,81 @@
+"""The user account, on the schema's table "user"."""
+
+import uuid
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.contrib.postgres.functions import RandomUUID
+from django.db import models
+
+from allworkouts.db import CurrentTimestamp, EnumField
+
+
+class UnitSystem(models.TextChoices):
+    METRIC = "metric", "Metric (kg)"
+    IMPERIAL = "imperial", "Imperial (lb)"
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def _create(self, email: str, password: str | None, **extra) -> "User":
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=normalize_email(email), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra) -> "User":
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra) -> "User":
+        extra["is_staff"] = True
+        extra["is_superuser"] = True
+        return self._create(email, password, **extra)
+
+    def get_by_natural_key(self, username: str) -> "User":
+        return self.get(email=normalize_email(username))
+
+
+def normalize_email(email: str) -> str:
+    """Emails are stored lower-cased, so 'Ana@X.com' and 'ana@x.com' are one account."""
+    return email.strip().lower()
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, db_default=RandomUUID(), editable=False)
+    email = models.EmailField(max_length=255)
+    # The schema names the column password_hash; Django's auth code says `password`.
+    password = models.CharField("password", max_length=255, db_column="password_hash")
+    unit_system = EnumField(
+        enum_type="unit_system_enum",
+        choices=UnitSystem.choices,
+        default=UnitSystem.METRIC,
+        db_default=UnitSystem.METRIC.value,
+    )
+    # Django's own columns (extensions of the schema): admin access and deactivation.
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField(default=False)
+    created_at = models.DateTimeField(db_default=CurrentTimestamp(), editable=False)
+    updated_at = models.DateTimeField(auto_now=True, db_default=CurrentTimestamp())
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        db_table = "user"
+        constraints = [models.UniqueConstraint(fields=["email"], name="user_email_key")]
+        indexes = [models.Index(fields=["email"], name="idx_user_email")]
+
+    def __str__(self) -> str:
+        return self.email
+
+    def clean(self) -> None:
+        super().clean()
+        self.email = normalize_email(self.email)

@@ -1,0 +1,89 @@
+"""Workout plans, their exercises, and the log of every plan import."""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.postgres.functions import RandomUUID
+from django.db import models
+
+from allworkouts.db import CurrentTimestamp, EnumField
+from equipment.models import Exercise
+
+
+class ConfidenceLevel(models.TextChoices):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class WorkoutPlan(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, db_default=RandomUUID(), editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, db_index=False)
+    name = models.CharField(max_length=255)
+    description = models.TextField(null=True, blank=True)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(db_default=CurrentTimestamp(), editable=False)
+    updated_at = models.DateTimeField(auto_now=True, db_default=CurrentTimestamp())
+
+    class Meta:
+        db_table = "workout_plan"
+        indexes = [
+            models.Index(fields=["user"], name="idx_workout_plan_user_id",
+                         condition=models.Q(deleted_at__isnull=True)),
+            models.Index(fields=["user", "-created_at"], name="idx_workout_plan_created_at"),
+            models.Index(fields=["user", "name"], name="idx_workout_plan_name",
+                         condition=models.Q(deleted_at__isnull=True)),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class WorkoutExercise(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, db_default=RandomUUID(), editable=False)
+    workout_plan = models.ForeignKey(WorkoutPlan, on_delete=models.PROTECT, db_index=False,
+                                     related_name="exercises")
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, db_index=False)
+    sequence = models.IntegerField()
+    sets = models.IntegerField()
+    reps_min = models.IntegerField()
+    reps_max = models.IntegerField()
+    rest_time_seconds = models.IntegerField(null=True, blank=True)
+    confidence_level = EnumField(
+        enum_type="confidence_level_enum", choices=ConfidenceLevel.choices,
+        default=ConfidenceLevel.MEDIUM, db_default=ConfidenceLevel.MEDIUM.value,
+    )
+    created_at = models.DateTimeField(db_default=CurrentTimestamp(), editable=False)
+    updated_at = models.DateTimeField(auto_now=True, db_default=CurrentTimestamp())
+
+    class Meta:
+        db_table = "workout_exercise"
+        ordering = ["sequence"]
+        constraints = [
+            models.UniqueConstraint(fields=["workout_plan", "sequence"],
+                                    name="workout_exercise_workout_plan_id_sequence_key"),
+        ]
+        indexes = [
+            models.Index(fields=["workout_plan"], name="idx_workout_exercise_workout_plan_id"),
+            models.Index(fields=["exercise"], name="idx_workout_exercise_exercise_id"),
+            models.Index(fields=["workout_plan", "sequence"], name="idx_workout_exercise_sequence"),
+        ]
+
+
+class WorkoutImportLog(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, db_default=RandomUUID(), editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, db_index=False)
+    workout_plan = models.ForeignKey(WorkoutPlan, on_delete=models.PROTECT, db_index=False,
+                                     null=True, blank=True)
+    raw_text = models.TextField()
+    parsed_exercises = models.JSONField(null=True, blank=True)
+    confidence_scores = models.JSONField(null=True, blank=True)
+    created_at = models.DateTimeField(db_default=CurrentTimestamp(), editable=False)
+
+    class Meta:
+        db_table = "workout_import_log"
+        indexes = [
+            models.Index(fields=["user"], name="idx_workout_import_log_user_id"),
+            models.Index(fields=["workout_plan"], name="idx_workout_import_log_workout_plan_id"),
+            models.Index(fields=["user", "-created_at"], name="idx_workout_import_log_created_at"),
+        ]
