@@ -79,3 +79,17 @@ class User(AbstractBaseUser, PermissionsMixin):
     def clean(self) -> None:
         super().clean()
         self.email = normalize_email(self.email)
+
+
+class LoginThrottle(models.Model):
+    """Failed log-ins per account (hashed email) and per IP address within a window.
+
+    An extension table of ours, not in the schema spec: rate limiting must hold across
+    every gunicorn worker and host, and PostgreSQL is the one store they all share."""
+
+    key = models.CharField(max_length=100, primary_key=True)
+    window_started_at = models.DateTimeField()
+    failures = models.IntegerField()
+
+    class Meta:
+        db_table = "login_throttle"

@@ -1,4 +1,20 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
-urlpatterns = [path("admin/", admin.site.urls)]
+from allworkouts import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("register/", views.register, name="register"),
+    path("login/", views.login_view, name="login"),
+    path("logout/", views.logout_view, name="logout"),
+    path("welcome/", views.onboarding_units, name="onboarding_units"),
+    path("profile/", views.profile, name="profile"),
+    path("profile/units/", views.profile_units, name="profile_units"),
+    path("profile/password/", views.profile_password, name="profile_password"),
+    path("profile/delete/", views.profile_delete, name="profile_delete"),
+    path("equipment/", include("equipment.urls")),
+    # Admins log in through the same rate-limited form as everyone else.
+    path("admin/login/", views.admin_login),
+    path("admin/", admin.site.urls),
+]

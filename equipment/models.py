@@ -105,7 +105,9 @@ class Exercise(models.Model):
 
 class ExerciseEquipment(models.Model):
     pk = models.CompositePrimaryKey("exercise_id", "equipment_id")
-    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, db_index=False)
+    # Deleting a catalogue exercise takes its equipment links with it (done by Django;
+    # the database constraint has no cascade, as the schema says).
+    exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, db_index=False)
     equipment = models.ForeignKey(Equipment, on_delete=models.PROTECT, db_index=False)
 
     class Meta:

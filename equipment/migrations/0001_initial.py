@@ -62,7 +62,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('pk', models.CompositePrimaryKey('exercise_id', 'equipment_id', blank=True, editable=False, primary_key=True, serialize=False)),
                 ('equipment', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, to='equipment.equipment')),
-                ('exercise', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, to='equipment.exercise')),
+                ('exercise', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, to='equipment.exercise')),
             ],
             options={
                 'db_table': 'exercise_equipment',

@@ -1,0 +1,46 @@
+"""Account forms. Emails are compared lower-cased everywhere."""
+
+from django import forms
+from django.contrib.auth import password_validation
+
+from allworkouts.models import UnitSystem, normalize_email
+
+
+class RegisterForm(forms.Form):
+    email = forms.EmailField(max_length=255, widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}))
+    password1 = forms.CharField(
+        label="Password", strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+    password2 = forms.CharField(
+        label="Password again", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+
+    def clean_email(self):
+        return normalize_email(self.cleaned_data["email"])
+
+    def clean(self):
+        data = super().clean()
+        if data.get("password1") and data.get("password2") and data["password1"] != data["password2"]:
+            self.add_error("password2", "The two passwords don't match.")
+        return data
+
+
+class LoginForm(forms.Form):
+    email = forms.EmailField(max_length=255, widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}))
+    password = forms.CharField(strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+
+    def clean_email(self):
+        return normalize_email(self.cleaned_data["email"])
+
+
+class UnitSystemForm(forms.Form):
+    unit_system = forms.ChoiceField(choices=UnitSystem.choices, widget=forms.RadioSelect, label="Units")
+
+
+class DeleteAccountForm(forms.Form):
+    confirm_email = forms.CharField(
+        label="Type your email address to confirm", max_length=255,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
+    )

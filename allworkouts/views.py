@@ -1,0 +1,153 @@
+"""Account screens: register, log in/out, onboarding, profile."""
+
+from django.contrib import messages
+from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.forms import PasswordChangeForm
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from allworkouts import ratelimit, services
+from allworkouts.forms import DeleteAccountForm, LoginForm, RegisterForm, UnitSystemForm
+
+LOGIN_FAILED = "Email or password is incorrect."
+LOGIN_THROTTLED = "Too many failed log-in attempts. Wait 15 minutes and try again."
+
+
+def _apply_errors(form, exc: ValidationError) -> None:
+    """Show a service's ValidationError on the form fields it names."""
+    for field, errors in exc.message_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+@require_GET
+def home(request):
+    """The signed-in start screen."""
+    return render(request, "allworkouts/home.html")
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def register(request):
+    if request.user.is_authenticated:
+        return redirect("home")
+    form = RegisterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.user_register(
+                email=form.cleaned_data["email"], password=form.cleaned_data["password1"]
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            return redirect("onboarding_units")
+    return render(request, "allworkouts/register.html", {"form": form})
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def login_view(request):
+    """Log in by email. A wrong email and a wrong password read the same, and failures
+    are limited per account and per address (allworkouts.ratelimit)."""
+    if request.user.is_authenticated:
+        return redirect("home")
+    form = LoginForm(request.POST or None)
+    status = 200
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if request.method == "POST" and form.is_valid():
+        email, ip = form.cleaned_data["email"], ratelimit.client_ip(request)
+        if ratelimit.login_blocked(email=email, ip=ip):
+            form.add_error(None, LOGIN_THROTTLED)
+            status = 429
+        else:
+            user = authenticate(request, email=email, password=form.cleaned_data["password"])
+            if user is None:
+                ratelimit.login_failed(email=email, ip=ip)
+                form.add_error(None, LOGIN_FAILED)
+            else:
+                ratelimit.login_succeeded(email=email)
+                login(request, user)
+                if not url_has_allowed_host_and_scheme(
+                    next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+                ):
+                    next_url = ""
+                return redirect(next_url or "home")
+    return render(request, "allworkouts/login.html", {"form": form, "next": next_url}, status=status)
+
+
+@login_not_required
+@require_GET
+def admin_login(request):
+    """Django admin's own login form has no rate limit; send admins to ours."""
+    return redirect(f"{reverse('login')}?{urlencode({'next': request.GET.get('next', '/admin/')})}")
+
+
+@require_POST
+def logout_view(request):
+    logout(request)
+    return redirect("login")
+
+
+@require_http_methods(["GET", "POST"])
+def onboarding_units(request):
+    """First onboarding step: which units the user thinks in."""
+    form = UnitSystemForm(request.POST or None, initial={"unit_system": request.user.unit_system})
+    if request.method == "POST" and form.is_valid():
+        services.user_set_unit_system(user=request.user, unit_system=form.cleaned_data["unit_system"])
+        # The equipment step belongs to the equipment app (it owns UserEquipment).
+        return redirect("equipment:onboarding")
+    return render(request, "allworkouts/onboarding_units.html", {"form": form})
+
+
+@require_GET
+def profile(request):
+    return render(request, "allworkouts/profile.html", _profile_context(request))
+
+
+def _profile_context(request, **forms):
+    return {
+        "unit_form": forms.get("unit_form") or UnitSystemForm(initial={"unit_system": request.user.unit_system}),
+        "password_form": forms.get("password_form") or PasswordChangeForm(request.user),
+        "delete_form": forms.get("delete_form") or DeleteAccountForm(),
+    }
+
+
+@require_POST
+def profile_units(request):
+    form = UnitSystemForm(request.POST)
+    if not form.is_valid():
+        return render(request, "allworkouts/profile.html", _profile_context(request, unit_form=form), status=400)
+    services.user_set_unit_system(user=request.user, unit_system=form.cleaned_data["unit_system"])
+    messages.success(request, f"Units set to {request.user.get_unit_system_display()}.")
+    return redirect("profile")
+
+
+@require_POST
+def profile_password(request):
+    form = PasswordChangeForm(request.user, request.POST)
+    if not form.is_valid():
+        return render(request, "allworkouts/profile.html", _profile_context(request, password_form=form), status=400)
+    form.save()
+    update_session_auth_hash(request, form.user)
+    messages.success(request, "Password changed.")
+    return redirect("profile")
+
+
+@require_POST
+def profile_delete(request):
+    form = DeleteAccountForm(request.POST)
+    if form.is_valid():
+        try:
+            services.user_delete(user=request.user, confirm_email=form.cleaned_data["confirm_email"])
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            logout(request)
+            messages.success(request, "Your account and all its data have been deleted.")
+            return redirect("login")
+    return render(request, "allworkouts/profile.html", _profile_context(request, delete_form=form), status=400)

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from equipment import views
+
+app_name = "equipment"
+urlpatterns = [
+    path("", views.equipment_list, name="list"),
+    path("welcome/", views.onboarding, name="onboarding"),
+    path("<uuid:equipment_id>/", views.equipment_toggle, name="toggle"),
+]
