@@ -89,9 +89,13 @@ class EnumArrayField(ArrayField):
             return parse_pg_array(value)
         return value
 
-    def get_placeholder(self, value, compiler, connection):
+    def get_placeholder_sql(self, value, compiler, connection):
         # Parameters arrive as text[]; the explicit cast makes them the column's type.
-        return "%s::" + self.db_type(connection)
+        cast = "::" + self.db_type(connection)
+        if hasattr(value, "as_sql"):
+            sql, params = compiler.compile(value)
+            return f"({sql}){cast}", params
+        return "%s" + cast, (value,)
 
 
 def _set_current_user(value: str) -> None:

@@ -178,3 +178,37 @@ def load(path: Path = DATA_FILE) -> list[CatalogExercise]:
             )
         )
     return exercises
+
+
+def seed(*, Equipment, Exercise, ExerciseEquipment) -> int:
+    """Insert our equipment and the dataset's exercises that are not there yet (names
+    compared case-insensitively); return how many exercises were added.
+
+    Takes the model classes so the seed migration can pass its historical models."""
+    equipment = {
+        name: Equipment.objects.get_or_create(name=name, defaults={"description": description})[0]
+        for name, description in EQUIPMENT.items()
+    }
+    existing = {name.lower() for name in Exercise.objects.values_list("name", flat=True)}
+    new = [item for item in load() if item.name.lower() not in existing]
+    created = Exercise.objects.bulk_create(
+        [
+            Exercise(
+                name=item.name,
+                primary_muscle_groups=item.primary_muscle_groups,
+                secondary_muscle_groups=item.secondary_muscle_groups,
+                default_reps=item.default_reps,
+                default_rest_time_seconds=item.default_rest_time_seconds,
+                description=item.description,
+            )
+            for item in new
+        ]
+    )
+    ExerciseEquipment.objects.bulk_create(
+        [
+            ExerciseEquipment(exercise=exercise, equipment=equipment[name])
+            for exercise, item in zip(created, new, strict=True)
+            for name in item.equipment
+        ]
+    )
+    return len(created)
