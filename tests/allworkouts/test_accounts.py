@@ -1,0 +1,215 @@
+"""Register, log in and out, onboarding, profile."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
+
+from allworkouts.views import LOGIN_FAILED, LOGIN_THROTTLED
+from tests.factories import UserFactory, user_data
+
+pytestmark = pytest.mark.django_db
+User = get_user_model()
+STRONG = "squat-bench-deadlift-42"
+
+
+def register(client, email="new@example.com", password=STRONG, password2=None):
+    return client.post(reverse("register"), {
+        "email": email, "password1": password, "password2": password if password2 is None else password2,
+    })
+
+
+def test_register_logs_in_and_starts_onboarding(client):
+    response = register(client, email="  New@Example.com ")
+    assert response.status_code == 302 and response["Location"] == reverse("onboarding_units")
+    user = User.objects.get()
+    assert user.email == "new@example.com"
+    assert user.password.startswith("argon2$")
+    assert client.get(reverse("home")).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"email": "not-an-email"}, "Enter a valid email address."),
+        ({"password": "short"}, "This password is too short."),
+        ({"password": "password123"}, "This password is too common."),
+        ({"password2": "something-else-entirely"}, "The two passwords don"),
+        ({"email": ""}, "This field is required."),
+    ],
+)
+def test_register_rejects_bad_input_with_a_message(client, kwargs, message):
+    response = register(client, **kwargs)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not User.objects.exists()
+
+
+def test_register_refuses_a_taken_email_whatever_its_case(client, user):
+    response = register(client, email=user.email.upper())
+    assert "An account with this email already exists." in response.content.decode()
+    assert User.objects.count() == 1
+
+
+def test_log_in_and_out(client, user, password):
+    response = client.post(reverse("login"), {"email": user.email.upper(), "password": password})
+    assert response.status_code == 302 and response["Location"] == reverse("home")
+    assert client.get(reverse("logout")).status_code == 405  # logging out is a POST
+    response = client.post(reverse("logout"))
+    assert response.status_code == 302
+    assert client.get(reverse("home"))["Location"].startswith(reverse("login"))
+
+
+def test_login_follows_only_local_next_urls(client, user, password):
+    response = client.post(reverse("login"), {"email": user.email, "password": password, "next": "/profile/"})
+    assert response["Location"] == "/profile/"
+    client.post(reverse("logout"))
+    response = client.post(reverse("login"), {"email": user.email, "password": password, "next": "https://evil.example/"})
+    assert response["Location"] == reverse("home")
+
+
+def test_wrong_email_and_wrong_password_read_the_same(client, user):
+    wrong_password = client.post(reverse("login"), {"email": user.email, "password": "nope"})
+    wrong_email = client.post(reverse("login"), {"email": "nobody@example.com", "password": "nope"})
+    assert wrong_password.status_code == wrong_email.status_code == 200
+    assert LOGIN_FAILED in wrong_password.content.decode()
+    assert LOGIN_FAILED in wrong_email.content.decode()
+
+
+def test_login_is_limited_per_account(client, user, password, settings):
+    settings.LOGIN_FAILURES_PER_ACCOUNT = 3
+    for i in range(3):
+        other_ip = {"REMOTE_ADDR": f"10.0.0.{i}"}
+        assert client.post(reverse("login"), {"email": user.email, "password": "bad"}, **other_ip).status_code == 200
+    # Even the right password is refused now, from yet another address.
+    response = client.post(reverse("login"), {"email": user.email, "password": password}, REMOTE_ADDR="10.0.0.99")
+    assert response.status_code == 429
+    assert LOGIN_THROTTLED in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_login_is_limited_per_address(client, password, settings):
+    settings.LOGIN_FAILURES_PER_IP = 4
+    for i in range(4):
+        client.post(reverse("login"), {"email": f"guess{i}@example.com", "password": "bad"}, REMOTE_ADDR="10.1.1.1")
+    victim = UserFactory()
+    response = client.post(reverse("login"), {"email": victim.email, "password": password}, REMOTE_ADDR="10.1.1.1")
+    assert response.status_code == 429
+    # Another address is unaffected.
+    response = client.post(reverse("login"), {"email": victim.email, "password": password}, REMOTE_ADDR="10.2.2.2")
+    assert response.status_code == 302
+
+
+def test_a_successful_login_resets_the_account_count(client, user, password, settings):
+    settings.LOGIN_FAILURES_PER_ACCOUNT = 2
+    client.post(reverse("login"), {"email": user.email, "password": "bad"})
+    client.post(reverse("login"), {"email": user.email, "password": password})
+    client.post(reverse("logout"))
+    client.post(reverse("login"), {"email": user.email, "password": "bad"})
+    assert client.post(reverse("login"), {"email": user.email, "password": password}).status_code == 302
+
+
+def test_the_login_limit_window_expires(client, user, password, settings):
+    from django.db import connection
+
+    settings.LOGIN_FAILURES_PER_ACCOUNT = 1
+    client.post(reverse("login"), {"email": user.email, "password": "bad"})
+    assert client.post(reverse("login"), {"email": user.email, "password": password}).status_code == 429
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE login_throttle SET window_started_at = now() - interval '1 hour'")
+    assert client.post(reverse("login"), {"email": user.email, "password": password}).status_code == 302
+
+
+def test_admin_login_goes_through_the_rate_limited_form(client):
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("login") + "?next=%2Fadmin%2F"
+
+
+def test_pages_need_login(client):
+    for name in ("home", "profile", "onboarding_units", "equipment:list"):
+        response = client.get(reverse(name))
+        assert response.status_code == 302 and response["Location"].startswith(reverse("login")), name
+
+
+def test_onboarding_sets_units_then_asks_for_equipment(user_client, user):
+    response = user_client.post(reverse("onboarding_units"), {"unit_system": "imperial"})
+    assert response["Location"] == reverse("equipment:onboarding")
+    user.refresh_from_db()
+    assert user.unit_system == "imperial"
+    page = user_client.get(reverse("equipment:onboarding")).content.decode()
+    assert "What do you train with?" in page and "Dumbbell" in page
+
+
+def test_onboarding_rejects_an_unknown_unit(user_client, user):
+    response = user_client.post(reverse("onboarding_units"), {"unit_system": "stones"})
+    assert "Select a valid choice" in response.content.decode()
+    user.refresh_from_db()
+    assert user.unit_system == "metric"
+
+
+def test_profile_changes_units(user_client, user):
+    response = user_client.post(reverse("profile_units"), {"unit_system": "imperial"}, follow=True)
+    assert "Units set to Imperial (lb)." in response.content.decode()
+    user.refresh_from_db()
+    assert user.unit_system == "imperial"
+    assert user_client.post(reverse("profile_units"), {"unit_system": ""}).status_code == 400
+
+
+def test_profile_changes_password_and_keeps_the_session(user_client, user, password):
+    response = user_client.post(reverse("profile_password"), {
+        "old_password": password, "new_password1": "a-much-better-pass-77", "new_password2": "a-much-better-pass-77",
+    })
+    assert response.status_code == 302
+    assert user_client.get(reverse("profile")).status_code == 200
+    user.refresh_from_db()
+    assert user.check_password("a-much-better-pass-77")
+
+
+def test_profile_password_change_needs_the_old_password(user_client, user, password):
+    response = user_client.post(reverse("profile_password"), {
+        "old_password": "wrong", "new_password1": "a-much-better-pass-77", "new_password2": "a-much-better-pass-77",
+    })
+    assert response.status_code == 400
+    assert "Your old password was entered incorrectly" in response.content.decode()
+    user.refresh_from_db()
+    assert user.check_password(password)
+
+
+def test_delete_account_needs_the_email_typed(user_client, user):
+    response = user_client.post(reverse("profile_delete"), {"confirm_email": "someone@else.com"})
+    assert response.status_code == 400
+    assert "Type your email address exactly to confirm." in response.content.decode()
+    assert User.objects.filter(pk=user.pk).exists()
+
+
+def test_delete_account_removes_all_its_data_and_nobody_elses(user_client, user, other_user):
+    from django.db import connection
+
+    user_data(user)
+    user_data(other_user, exercise_name="Barbell Deadlift")
+    response = user_client.post(reverse("profile_delete"), {"confirm_email": user.email.upper()})
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=user.pk).exists()
+    tables = ["workout_plan", "workout_exercise", "workout_import_log", "workout_session",
+              "exercise_session", "personal_record", "user_equipment"]
+    from allworkouts.db import rls_user
+
+    with rls_user(other_user.pk), connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"SELECT count(*) FROM {table}")
+            assert cursor.fetchone()[0] == 1, table
+    # The deleted user's session is gone: the next page asks for a login.
+    assert user_client.get(reverse("home")).status_code == 302
+
+
+def test_csrf_is_enforced_on_posts_including_htmx(user):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    assert client.post(reverse("profile_units"), {"unit_system": "imperial"}).status_code == 403
+    page = client.get(reverse("profile"))
+    token = page.context["csrf_token"]
+    assert f'"X-CSRFToken": "{token}"' in page.content.decode()  # hx-headers on <body>
+    response = client.post(reverse("profile_units"), {"unit_system": "imperial"},
+                           headers={"X-CSRFToken": str(token), "HX-Request": "true"})
+    assert response.status_code == 302
