@@ -6,7 +6,15 @@ from django.contrib.auth import password_validation
 from allworkouts.models import UnitSystem, normalize_email
 
 
-class RegisterForm(forms.Form):
+class Form(forms.Form):
+    """Labels without Django's trailing colon: they sit above the inputs on a phone."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class RegisterForm(Form):
     email = forms.EmailField(max_length=255, widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}))
     password1 = forms.CharField(
         label="Password", strip=False,
@@ -27,7 +35,7 @@ class RegisterForm(forms.Form):
         return data
 
 
-class LoginForm(forms.Form):
+class LoginForm(Form):
     email = forms.EmailField(max_length=255, widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}))
     password = forms.CharField(strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
 
@@ -35,11 +43,11 @@ class LoginForm(forms.Form):
         return normalize_email(self.cleaned_data["email"])
 
 
-class UnitSystemForm(forms.Form):
+class UnitSystemForm(Form):
     unit_system = forms.ChoiceField(choices=UnitSystem.choices, widget=forms.RadioSelect, label="Units")
 
 
-class DeleteAccountForm(forms.Form):
+class DeleteAccountForm(Form):
     confirm_email = forms.CharField(
         label="Type your email address to confirm", max_length=255,
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
