@@ -22,7 +22,8 @@ def test_check_deploy_passes_with_production_settings():
         # check --deploy does not connect; a URL keeps settings from starting the embedded server.
         "DATABASE_URL": "postgres://allworkouts@db.example.com:5432/allworkouts",
     }
-    env.pop("DJANGO_HTTPS", None)
+    for development_only in ("DJANGO_HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE"):
+        env.pop(development_only, None)
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
