@@ -110,9 +110,12 @@ def profile(request):
 
 
 def _profile_context(request, **forms):
+    password_form = forms.get("password_form") or PasswordChangeForm(request.user)
+    # Django autofocuses the old password, which would scroll the phone to the middle.
+    password_form.fields["old_password"].widget.attrs.pop("autofocus", None)
     return {
         "unit_form": forms.get("unit_form") or UnitSystemForm(initial={"unit_system": request.user.unit_system}),
-        "password_form": forms.get("password_form") or PasswordChangeForm(request.user),
+        "password_form": password_form,
         "delete_form": forms.get("delete_form") or DeleteAccountForm(),
     }
 
