@@ -6,6 +6,7 @@ import sys
 import uuid
 from pathlib import Path
 
+import psycopg
 import pytest
 from django.db import connection
 from psycopg import sql
@@ -23,16 +24,20 @@ def _url(settings_dict, name):
     return f"postgresql://{user}{password}@{host}{':' + str(port) if port else ''}/{name}"
 
 
+def _admin_execute(statement):
+    # CREATE/DROP DATABASE cannot run in a transaction: use a connection of our own.
+    with psycopg.connect(_url(connection.settings_dict, "postgres"), autocommit=True) as conn:
+        conn.execute(statement)
+
+
 @pytest.fixture
-def scratch_database(django_db_blocker):
+def scratch_database():
     name = f"aw_migrations_{uuid.uuid4().hex[:8]}"
-    with django_db_blocker.unblock(), connection.cursor() as cursor:
-        cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)).as_string(cursor.connection))
+    _admin_execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     try:
         yield _url(connection.settings_dict, name)
     finally:
-        with django_db_blocker.unblock(), connection.cursor() as cursor:
-            cursor.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)).as_string(cursor.connection))
+        _admin_execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
 
 
 def _manage(url, *args):

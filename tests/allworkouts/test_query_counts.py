@@ -25,4 +25,4 @@ def test_page_query_count(user_client, user, name, limit):
 def test_login_page_query_count(client):
     with CaptureQueriesContext(connection) as queries:
         client.get(reverse("login"))
-    assert len(queries) <= 3
+    assert len(queries) <= 4
