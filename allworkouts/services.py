@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.apps import apps
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from allworkouts.db import rls_user
 from allworkouts.models import UnitSystem, User, normalize_email
@@ -35,8 +35,13 @@ def user_register(*, email: str, password: str) -> User:
     except ValidationError as exc:
         raise ValidationError({"password1": exc.messages}) from exc
     user.set_password(password)
-    user.full_clean(exclude=["password"])
-    user.save()
+    # Uniqueness is left to the database constraint, caught below, which also covers a race.
+    user.full_clean(exclude=["password"], validate_constraints=False)
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError as exc:  # the same email registered a moment ago, in another request
+        raise ValidationError({"email": "An account with this email already exists."}) from exc
     return user
 
 

@@ -213,3 +213,15 @@ def test_csrf_is_enforced_on_posts_including_htmx(user):
     response = client.post(reverse("profile_units"), {"unit_system": "imperial"},
                            headers={"X-CSRFToken": str(token), "HX-Request": "true"})
     assert response.status_code == 302
+
+
+def test_a_registration_racing_another_for_the_same_email_gets_a_message(user, monkeypatch):
+    """The existence check passed, then the other request's row won the unique index."""
+    from django.core.exceptions import ValidationError
+
+    from allworkouts import services
+
+    monkeypatch.setattr(User.objects, "filter", lambda **kw: User.objects.none())
+    with pytest.raises(ValidationError) as caught:
+        services.user_register(email=user.email, password=STRONG)
+    assert caught.value.message_dict["email"] == ["An account with this email already exists."]
