@@ -11,9 +11,6 @@ from django.core.exceptions import ValidationError
 
 from allworkouts.db import CurrentTimestamp, EmptyArray, EnumArrayField, EnumField
 
-BODYWEIGHT = "Bodyweight"
-
-
 class MuscleGroup(models.TextChoices):
     CHEST = "chest"
     BACK = "back"

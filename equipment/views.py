@@ -45,7 +45,7 @@ def equipment_toggle(request, equipment_id):
     else:
         services.user_equipment_set(user=request.user, equipment=choice.equipment, owned=owned == "1")
         if request.htmx:
-            choice = selectors.equipment_choice(user=request.user, equipment_id=equipment_id)
+            choice = selectors.EquipmentChoice(equipment=choice.equipment, owned=owned == "1")
             return render(request, "equipment/equipment_list.html#equipment-item",
                           {"choice": choice, "return_to": return_to})
     if request.POST.get("return_to") == "onboarding":

@@ -4,7 +4,8 @@ import pytest
 from django.db import connection
 
 from equipment import catalog
-from equipment.models import BODYWEIGHT, Equipment, Exercise, MuscleGroup
+from equipment.catalog import BODYWEIGHT
+from equipment.models import Equipment, Exercise, MuscleGroup
 
 
 def test_every_source_muscle_maps_onto_a_schema_muscle_group():
