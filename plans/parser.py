@@ -464,7 +464,7 @@ def _split_name(text: str, groups: list[_Group]) -> tuple[str, str]:
     return re.sub(r"\s+", " ", name), rest
 
 
-_LOAD = re.compile(r"(?:@\s*)?\d+(?:\.\d+)?\s*(?:kg|kgs|lb|lbs|%|pounds|kilos)\b|@\s*\d+(?:\.\d+)?"
+_LOAD = re.compile(r"(?:@\s*)?\d+(?:\.\d+)?\s*(?:(?:kg|kgs|lb|lbs|pounds|kilos)\b|%)|@\s*\d+(?:\.\d+)?"
                    r"|\brp[er]\s*\d+(?:\.\d)?|\brir\s*\d")
 
 
@@ -533,6 +533,14 @@ def _complete_previous(previous: ParsedExercise, norm: str) -> bool:
     return True
 
 
+def _sets_apart(lines: list[str], number: int) -> bool:
+    """Whether a blank line or a heading follows line `number`."""
+    if number + 1 >= len(lines):
+        return False
+    following, marked, _ = _strip_markup(lines[number + 1])
+    return not following or _is_heading(following, marked)
+
+
 def parse_plan(text: str, catalog) -> ParseResult:
     """Parse plan text against the catalogue (an iterable of CatalogEntry)."""
     if text is None or not text.strip():
@@ -544,7 +552,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
     workouts: list[ParsedWorkout] = [ParsedWorkout(name=None)]
     previous: ParsedExercise | None = None  # the exercise on the line just above, if any
     first_line = True
-    for original in text.splitlines():
+    lines = text.splitlines()
+    for number, original in enumerate(lines):
         if len(original) > MAX_LINE_CHARS:
             previous = None
             continue
@@ -575,8 +584,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 previous.rest_seconds = rest
             continue
         parsed = _parse_line(stripped, original, label, matcher)
-        if parsed and was_first and all(p.exercise is None for p in parsed):
-            title = plain  # "StrongLifts 5x5": a first line naming no exercise is the title
+        if parsed and was_first and all(p.exercise is None for p in parsed) and _sets_apart(lines, number):
+            title = plain  # "StrongLifts 5x5" set apart at the top, naming no exercise: the title
             parsed = None
         if parsed:
             workouts[-1].exercises.extend(parsed)

@@ -1,0 +1,335 @@
+"""The plan-text parser: formats, headings, prose, matching, confidence, robustness.
+
+Pure Python: the catalogue comes from the seed data, no database."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from equipment.catalog import load as load_catalog
+from plans.parser import (
+    CONFIDENCE_LEVELS, MAX_CHARS, CatalogEntry, PlanTextError, parse_plan, vocabulary,
+)
+from scripts.parser_accuracy import CORPUS, compare
+
+CATALOG = [CatalogEntry(id=e.name, name=e.name) for e in load_catalog()]
+
+
+def parse(text):
+    return parse_plan(text, CATALOG)
+
+
+def only(text):
+    exercises = parse(text).exercises
+    assert len(exercises) == 1, [e.line for e in exercises]
+    return exercises[0]
+
+
+@pytest.mark.parametrize(("line", "exercise", "sets", "reps_min", "reps_max"), [
+    ("Bench 4x6-8", "Barbell Bench Press - Medium Grip", 4, 6, 8),
+    ("Squat 5X5", "Barbell Squat", 5, 5, 5),
+    ("Squat 5×5", "Barbell Squat", 5, 5, 5),
+    ("Squat 5 * 5", "Barbell Squat", 5, 5, 5),
+    ("Leg press 3 sets of 10", "Leg Press", 3, 10, 10),
+    ("Leg press 3 sets, 8-12 reps", "Leg Press", 3, 8, 12),
+    ("Leg press - Sets: 5 / Reps: 5", "Leg Press", 5, 5, 5),
+    ("Leg curls 8-12 reps x 3 sets", "Lying Leg Curls", 3, 8, 12),
+    ("3x5 Squat", "Barbell Squat", 3, 5, 5),
+    ("Lat pulldown 3x8–12", "Wide-Grip Lat Pulldown", 3, 8, 12),
+    ("Lat pulldown 3 x 8 to 12", "Wide-Grip Lat Pulldown", 3, 8, 12),
+    ("Hammer curls 12, 10, 8", "Hammer Curls", 3, 8, 12),
+    ("Bench 5/3/1", "Barbell Bench Press - Medium Grip", 3, 1, 5),
+    ("Squat 225x5x3", "Barbell Squat", 3, 5, 5),
+])
+def test_sets_and_reps_formats(line, exercise, sets, reps_min, reps_max):
+    e = only(line)
+    assert (e.exercise.name, e.sets, e.reps_min, e.reps_max) == (exercise, sets, reps_min, reps_max)
+
+
+@pytest.mark.parametrize(("line", "reps_min", "note"), [
+    ("Bench 3x5+", 5, None),
+    ("Pull-ups 3xAMRAP", None, "AMRAP"),
+    ("Dips 3 sets to failure", None, "to failure"),
+    ("Chin ups 4 x max reps", None, "AMRAP"),
+])
+def test_amrap(line, reps_min, note):
+    e = only(line)
+    assert e.amrap is True
+    assert e.sets in (3, 4)
+    assert e.reps_min == reps_min
+    assert e.notes == note
+
+
+def test_timed_hold_is_sets_of_one_hold_not_rest():
+    e = only("Plank 3x60s")
+    assert (e.exercise.name, e.sets, e.reps_min, e.reps_max, e.rest_seconds) == ("Plank", 3, 1, 1, None)
+    assert e.notes == "hold 60 s"
+
+
+@pytest.mark.parametrize(("line", "rest", "note"), [
+    ("Bench 3x5, 90s", 90, None),
+    ("Bench 3x5 90 sec", 90, None),
+    ("Bench 3x5, rest 2 min", 120, None),
+    ("Bench 3x5, rest 2-3 min", 120, "rest 2-3 min"),
+    ("Bench 3x5, 1:30", 90, None),
+    ("Bench 3x5 rest 120", 120, None),
+    ("Bench 3x5 (90 sec rest)", 90, None),
+    ("Bench 3x5 @ RPE 7 (2s pause)", None, "@ RPE 7 (2s pause)"),
+])
+def test_rest_formats(line, rest, note):
+    e = only(line)
+    assert e.rest_seconds == rest
+    assert e.notes == note
+
+
+def test_rest_on_the_next_line_belongs_to_the_exercise_above():
+    e = only("Bench 3x5\nRest: 2 min")
+    assert e.rest_seconds == 120
+
+
+def test_several_set_groups_on_a_line_give_one_entry_each_with_its_load():
+    first, second = parse("Squat 1x3 @ 90%, 2x2 @ 95%").exercises
+    assert (first.sets, first.reps_min, first.notes) == (1, 3, "@ 90%")
+    assert (second.sets, second.reps_min, second.notes) == (2, 2, "@ 95%")
+    assert first.exercise == second.exercise
+
+
+def test_percentage_sets_of_531():
+    entries = parse("Bench 65% x5, 75% x5, 85% x5+").exercises
+    assert [(e.sets, e.reps_min, e.amrap, e.notes) for e in entries] == [
+        (1, 5, False, "65%"), (1, 5, False, "75%"), (1, 5, True, "85%")]
+
+
+@pytest.mark.parametrize(("line", "notes"), [
+    ("Squat 5x5 @ 100kg", "@ 100kg"),
+    ("Barbell row 135 lbs 3x8", "135 lbs"),
+    ("RDL 3x8-12 RPE 8", "RPE 8"),
+    ("Pendlay row 4x6 RIR 2", "RIR 2"),
+    ("Squat 4x4 @ 70%, tempo 3-1-1", "@ 70%, tempo 3-1-1"),
+])
+def test_load_rpe_and_tempo_become_notes(line, notes):
+    assert only(line).notes == notes
+
+
+@pytest.mark.parametrize(("line", "exercise"), [
+    ("BP 5x5", "Barbell Bench Press - Medium Grip"),
+    ("OHP 3x8", "Standing Military Press"),
+    ("DL 1x5", "Barbell Deadlift"),
+    ("RDL 3x10", "Romanian Deadlift"),
+    ("SLDL 3x10", "Stiff-Legged Barbell Deadlift"),
+    ("DB row 3x10", "One-Arm Dumbbell Row"),
+    ("BB row 4x8", "Bent Over Barbell Row"),
+    ("EZ curl 3x10", "EZ-Bar Curl"),
+    ("lat PD 3x12", "Wide-Grip Lat Pulldown"),
+    ("Skullcrushers 3x10", "EZ-Bar Skullcrusher"),
+    ("Chins 3x8", "Chin-Up"),
+    ("Lateral raises 3x15", "Side Lateral Raise"),
+    ("Rows, barbell 4x8", "Bent Over Barbell Row"),
+    ("Pulldown, lat 3x10", "Wide-Grip Lat Pulldown"),
+])
+def test_abbreviations_plurals_and_word_order(line, exercise):
+    e = only(line)
+    assert e.exercise.name == exercise
+    assert e.confidence == "high"
+
+
+@pytest.mark.parametrize(("line", "exercise", "confidence"), [
+    ("romainian deadlifts 3x10", "Romanian Deadlift", "medium"),
+    ("Barbel bentover row 3x8", "Bent Over Barbell Row", "medium"),
+    ("sqauts 4x8", "Barbell Squat", "low"),
+])
+def test_typos_match_with_less_confidence(line, exercise, confidence):
+    e = only(line)
+    assert (e.exercise.name, e.confidence) == (exercise, confidence)
+
+
+def test_confidence_levels_follow_their_definition():
+    assert only("Bench 3x5").confidence == "high"  # alias, clear structure
+    assert only("Bench 12, 10, 8").confidence == "medium"  # alias, implied structure
+    assert only("Leg extentions 3x15").confidence == "medium"  # close fuzzy match, clear structure
+    no_structure = only("Face pulls")
+    assert no_structure.confidence == "low"  # the text gave no sets or reps: not invented
+    assert (no_structure.sets, no_structure.reps_min, no_structure.reps_max) == (None, None, None)
+    unmatched = only("Burpees 3x15")
+    assert (unmatched.confidence, unmatched.exercise, unmatched.sets) == ("unmatched", None, 3)
+
+
+def test_alternatives_are_other_exercises_at_most_three():
+    e = only("Lat pulldown 3x10")
+    assert 1 <= len(e.alternatives) <= 3
+    assert e.exercise not in e.alternatives
+    assert all("Pulldown" in a.name for a in e.alternatives)
+
+
+def test_day_headings_split_workouts():
+    text = """# PPL
+Day 1 - Push
+Bench 3x5
+Monday:
+Squat 3x5
+Upper A
+Row 3x8
+**Lower Day**
+Deadlift 1x5
+Workout B
+OHP 3x5
+"""
+    result = parse(text)
+    assert result.title == "PPL"
+    assert [w.name for w in result.workouts] == ["Day 1 - Push", "Monday", "Upper A", "Lower Day", "Workout B"]
+    assert [len(w.exercises) for w in result.workouts] == [1, 1, 1, 1, 1]
+
+
+def test_bullets_numbering_markdown_and_supersets_are_stripped():
+    text = "- Bench 3x5\n2. Squat 3x5\n* **Row**: 3x8\nA1. Curl 3x10\nA2) Dips 3x10\n[ ] Deadlift 1x5"
+    result = parse(text).exercises
+    assert [e.exercise.name for e in result] == [
+        "Barbell Bench Press - Medium Grip", "Barbell Squat", "Bent Over Barbell Row", "Barbell Curl",
+        "Dips - Triceps Version", "Barbell Deadlift"]
+    assert result[3].notes == "superset A1"
+
+
+def test_prose_and_schedules_do_not_become_exercises():
+    text = """Here's my program, I run it 3x per week.
+Add 2.5kg to every lift each session. Rest 2-3 min between sets.
+Bench 3x5
+Notes: stretch for 10 minutes after.
+Alternate A and B, 3x per week. Good luck!
+Day 3 - Rest
+"""
+    assert [e.line for e in parse(text).exercises] == ["Bench 3x5"]
+
+
+def test_sets_and_reps_on_the_line_under_the_name():
+    e = only("Exercise: Squat\nSets: 5 / Reps: 5")
+    assert (e.exercise.name, e.sets, e.reps_min, e.confidence) == ("Barbell Squat", 5, 5, "high")
+
+
+def test_empty_and_oversized_text_is_a_clear_error():
+    with pytest.raises(PlanTextError, match="Paste"):
+        parse("   \n ")
+    with pytest.raises(PlanTextError, match="limit is 50,000"):
+        parse("x" * (MAX_CHARS + 1))
+
+
+def test_text_at_the_limit_parses():
+    text = ("Bench 3x5\n" * (MAX_CHARS // 10))[:MAX_CHARS]
+    assert len(parse(text).exercises) == MAX_CHARS // 10
+
+
+@pytest.mark.parametrize("text", [
+    "1x" * 20_000, "1 " * 25_000, "x1" * 20_000 + "reps", "rest " * 10_000, "1-" * 20_000,
+    ("3 sets " * 40 + "\n") * 150, "(" * 49_000, "1:30 " * 9_000, "Bench " + "3x5, " * 5_000,
+])
+def test_pathological_input_returns(text):
+    assert parse(text[:MAX_CHARS]) is not None
+
+
+def test_json_shape_is_exact():
+    data = parse("Day 1\nBench 4x6-8, rest 2 min @ 80kg").as_json()
+    assert list(data) == ["workouts"]
+    workout = data["workouts"][0]
+    assert list(workout) == ["name", "exercises"]
+    assert workout["exercises"][0] == {
+        "line": "Bench 4x6-8, rest 2 min @ 80kg", "exercise": "Barbell Bench Press - Medium Grip",
+        "exercise_id": "Barbell Bench Press - Medium Grip", "confidence": "high",
+        "alternatives": ["Bench Dips", "Bench Jump"], "sets": 4, "reps_min": 6, "reps_max": 8,
+        "amrap": False, "rest_seconds": 120, "notes": "@ 80kg",
+    }
+
+
+def test_every_alias_names_a_catalogue_exercise():
+    names = {e.name for e in CATALOG}
+    _, aliases = vocabulary()
+    assert sorted(set(aliases.values()) - names) == []
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.stem)
+def test_corpus_structure_and_lines(path):
+    """Every corpus plan: no missed or spurious lines and sets/reps/rest as expected."""
+    expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    stats = compare(path.read_text(encoding="utf-8"), expected, CATALOG)["stats"]
+    assert (stats["missed"], stats["spurious"]) == (0, 0)
+    assert stats["structure_right"] == stats["expected"]
+    assert stats["days_right"] == 1
+
+
+def test_corpus_exercise_accuracy_at_least_97_percent():
+    right = total = 0
+    for path in sorted(CORPUS.glob("*.txt")):
+        expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        stats = compare(path.read_text(encoding="utf-8"), expected, CATALOG)["stats"]
+        right, total = right + stats["exercise_right"], total + stats["expected"]
+    assert total >= 200
+    assert right / total >= 0.97
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=3000))
+def test_any_text_parses_to_a_well_formed_result(text):
+    try:
+        result = parse(text)
+    except PlanTextError:
+        assert not text.strip()
+        return
+    for e in result.exercises:
+        assert e.confidence in CONFIDENCE_LEVELS
+        assert (e.exercise is None) == (e.confidence == "unmatched")
+        assert e.sets is None or 1 <= e.sets <= 20
+        if e.reps_min is not None and e.reps_max is not None:
+            assert e.reps_min <= e.reps_max
+        assert e.rest_seconds is None or 0 < e.rest_seconds <= 3600
+        assert len(e.alternatives) <= 3
+    json.dumps(result.as_json())
+
+
+plan_line = st.tuples(
+    st.sampled_from(["Bench", "Squat", "Deadlift", "OHP", "Lat pulldown", "Barbell row"]),
+    st.integers(1, 10), st.integers(1, 30), st.integers(0, 10),
+    st.sampled_from(["x", "X", "×", " x ", "*"]),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(plan_line, min_size=1, max_size=30), st.text(alphabet=" \t-*#", max_size=3))
+def test_generated_plans_keep_every_line(lines, prefix):
+    text = "\n".join(f"{prefix}{name} {sets}{sep}{lo}-{lo + extra}" for name, sets, lo, extra, sep in lines)
+    exercises = parse(text).exercises
+    assert [(e.sets, e.reps_min, e.reps_max) for e in exercises] == [
+        (sets, lo, lo + extra) for _, sets, lo, extra, _ in lines]
+    assert all(e.confidence == "high" for e in exercises)
+
+
+@pytest.mark.django_db
+def test_parse_plan_command_prints_json(tmp_path):
+    plan = tmp_path / "plan.txt"
+    plan.write_text("Day 1 - Push\nBench 4x6-8\n\nDay 2 - Legs\nSquat 5x5 @ 100kg\n", encoding="utf-8")
+    out = StringIO()
+    call_command("parse_plan", str(plan), "--json", stdout=out)
+    data = json.loads(out.getvalue())
+    assert [w["name"] for w in data["workouts"]] == ["Day 1 - Push", "Day 2 - Legs"]
+    squat = data["workouts"][1]["exercises"][0]
+    assert (squat["exercise"], squat["sets"], squat["notes"]) == ("Barbell Squat", 5, "@ 100kg")
+    assert len(squat["exercise_id"]) == 36  # the catalogue row's uuid
+
+
+@pytest.mark.django_db
+def test_parse_plan_command_reads_stdin_and_prints_text(monkeypatch):
+    monkeypatch.setattr("sys.stdin", StringIO("Bench 3x5\n"))
+    out = StringIO()
+    call_command("parse_plan", "-", stdout=out)
+    assert "[     high] Barbell Bench Press - Medium Grip: 3 x 5" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_parse_plan_command_errors(tmp_path):
+    with pytest.raises(CommandError, match="Cannot read"):
+        call_command("parse_plan", str(tmp_path / "missing.txt"))
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="Paste the text"):
+        call_command("parse_plan", str(empty))
