@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from equipment.catalog import BODYWEIGHT
 from equipment.models import Equipment, Exercise, ExerciseEquipment, UserEquipment
@@ -43,3 +44,39 @@ def exercises_with_muscle_groups(*, muscle_groups: list[str]) -> QuerySet[Exerci
     """Exercises training all the given primary muscle groups (array containment, which
     PostgreSQL answers from the GIN index idx_exercise_primary_muscle_groups)."""
     return Exercise.objects.filter(primary_muscle_groups__contains=muscle_groups)
+
+
+def substitutes_for(*, exercise: Exercise, user, limit: int = 10) -> list[Exercise]:
+    """Exercises that can stand in for `exercise`: sharing a primary muscle group (GIN
+    `&&` on idx_exercise_primary_muscle_groups), doable with the user's equipment (or
+    none), ranked by how many primary muscle groups they share, then secondary ones.
+    Each comes with `shared_muscle_groups` (a number) and its equipment prefetched.
+    One query plus one for the equipment."""
+    shared = RawSQL(
+        "cardinality(ARRAY(SELECT unnest(exercise.primary_muscle_groups) INTERSECT "
+        "SELECT unnest(%s::muscle_group_enum[])))", (list(exercise.primary_muscle_groups),))
+    shared_secondary = RawSQL(
+        "cardinality(ARRAY(SELECT unnest(exercise.secondary_muscle_groups) INTERSECT "
+        "SELECT unnest(%s::muscle_group_enum[])))", (list(exercise.secondary_muscle_groups),))
+    return list(
+        exercises_available_to(user=user)
+        .filter(primary_muscle_groups__overlap=exercise.primary_muscle_groups)
+        .exclude(pk=exercise.pk)
+        .annotate(shared_muscle_groups=shared, shared_secondary=shared_secondary)
+        .order_by("-shared_muscle_groups", "-shared_secondary", "name")
+        .prefetch_related("equipment")[:limit]
+    )
+
+
+def missing_equipment(*, user, exercises: list[Exercise]) -> dict:
+    """exercise id -> names of the equipment it needs that the user does not own
+    (Bodyweight never counts as missing). Exercises must have `equipment` prefetched.
+    One query."""
+    owned = set(UserEquipment.objects.filter(user=user, deleted_at__isnull=True)
+                .values_list("equipment_id", flat=True))
+    missing = {}
+    for exercise in exercises:
+        names = [e.name for e in exercise.equipment.all() if e.pk not in owned and e.name != BODYWEIGHT]
+        if names:
+            missing[exercise.pk] = names
+    return missing

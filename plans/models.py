@@ -49,6 +49,9 @@ class WorkoutExercise(models.Model):
     reps_min = models.IntegerField()
     reps_max = models.IntegerField()
     rest_time_seconds = models.IntegerField(null=True, blank=True)
+    # Extension column (nullable, additive): what the plan says beyond sets x reps, such
+    # as "@ 100kg", "RPE 8" or "superset A1", shown while logging the exercise.
+    notes = models.TextField(null=True, blank=True)
     confidence_level = EnumField(
         enum_type="confidence_level_enum", choices=ConfidenceLevel.choices,
         default=ConfidenceLevel.MEDIUM, db_default=ConfidenceLevel.MEDIUM.value,

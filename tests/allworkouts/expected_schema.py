@@ -60,6 +60,7 @@ EXPECTED = {'columns': {'equipment.created_at': ('timestamp with time zone', 'NO
              'workout_exercise.id': ('uuid', 'NOT NULL', 'gen_random_uuid()'),
              'workout_exercise.reps_max': ('integer', 'NOT NULL', None),
              'workout_exercise.reps_min': ('integer', 'NOT NULL', None),
+             'workout_exercise.notes': ('text', 'NULL', None),
              'workout_exercise.rest_time_seconds': ('integer', 'NULL', None),
              'workout_exercise.sequence': ('integer', 'NOT NULL', None),
              'workout_exercise.sets': ('integer', 'NOT NULL', None),
