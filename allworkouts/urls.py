@@ -14,6 +14,7 @@ urlpatterns = [
     path("profile/password/", views.profile_password, name="profile_password"),
     path("profile/delete/", views.profile_delete, name="profile_delete"),
     path("equipment/", include("equipment.urls")),
+    path("plans/", include("plans.urls")),
     # Admins log in through the same rate-limited form as everyone else.
     path("admin/login/", views.admin_login),
     path("admin/", admin.site.urls),

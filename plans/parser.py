@@ -223,7 +223,7 @@ class Matcher:
 
 
 @lru_cache(maxsize=4)
-def _matcher(catalog: tuple[CatalogEntry, ...]) -> Matcher:
+def matcher_for(catalog: tuple[CatalogEntry, ...]) -> Matcher:
     return Matcher(catalog)
 
 
@@ -547,7 +547,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
         raise PlanTextError("Paste the text of a plan first.")
     if len(text) > MAX_CHARS:
         raise PlanTextError(f"That text is {len(text):,} characters; the limit is {MAX_CHARS:,}.")
-    matcher = _matcher(tuple(catalog))
+    matcher = matcher_for(tuple(catalog))
     title: str | None = None
     workouts: list[ParsedWorkout] = [ParsedWorkout(name=None)]
     previous: ParsedExercise | None = None  # the exercise on the line just above, if any

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
-from equipment.models import Exercise
+from equipment.models import Exercise, MuscleGroup
+from equipment.selectors import exercises_available_to
 from plans.models import WorkoutExercise, WorkoutPlan
 from plans.parser import CatalogEntry
 
@@ -13,3 +14,44 @@ def catalog_entries() -> tuple[CatalogEntry, ...]:
     """The catalogue as the parser wants it. One query."""
     return tuple(CatalogEntry(id=str(pk), name=name)
                  for pk, name in Exercise.objects.order_by("name").values_list("pk", "name"))
+
+
+def plans_for_user(*, user) -> QuerySet[WorkoutPlan]:
+    """The user's plans, newest first, deleted ones hidden, with their exercise count."""
+    return (WorkoutPlan.objects.filter(user=user, deleted_at__isnull=True)
+            .annotate(exercise_count=Count("exercises")).order_by("-created_at", "name"))
+
+
+def plan_for_user(*, user, plan_id) -> WorkoutPlan:
+    """One live plan of the user, with its exercises, their catalogue rows and equipment
+    (three queries). Raises WorkoutPlan.DoesNotExist, also for other users' plans."""
+    exercises = WorkoutExercise.objects.select_related("exercise").prefetch_related("exercise__equipment")
+    return (WorkoutPlan.objects.filter(user=user, deleted_at__isnull=True)
+            .prefetch_related(Prefetch("exercises", queryset=exercises)).get(pk=plan_id))
+
+
+def plan_exercise_for_user(*, user, plan_id, plan_exercise_id) -> WorkoutExercise:
+    return (WorkoutExercise.objects.select_related("exercise", "workout_plan")
+            .get(pk=plan_exercise_id, workout_plan_id=plan_id, workout_plan__user=user,
+                 workout_plan__deleted_at__isnull=True))
+
+
+def muscle_groups_trained(plan: WorkoutPlan) -> list[str]:
+    """Labels of the primary muscle groups a plan's exercises train, most frequent first."""
+    counts: dict[str, int] = {}
+    for item in plan.exercises.all():
+        for group in item.exercise.primary_muscle_groups:
+            counts[group] = counts.get(group, 0) + 1
+    labels = dict(MuscleGroup.choices)
+    return [labels.get(g, g) for g, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def exercise_search(*, user, q: str = "", muscle: str = "", owned_only: bool = False,
+                    limit: int = 20) -> list[Exercise]:
+    """Catalogue search for building a plan by hand. One query plus equipment."""
+    exercises = exercises_available_to(user=user) if owned_only else Exercise.objects.all()
+    if q:
+        exercises = exercises.filter(name__icontains=q)
+    if muscle:
+        exercises = exercises.filter(primary_muscle_groups__contains=[muscle])
+    return list(exercises.order_by("name").prefetch_related("equipment")[:limit])

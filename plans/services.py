@@ -1,0 +1,212 @@
+"""Plan writes: create and edit plans by hand, reorder and substitute exercises, confirm
+an import. Every rule of the schema spec's API layer is checked here, with messages a
+user can act on; the database constraints are the backstop."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F, Max
+from django.utils import timezone
+
+from equipment.models import Exercise
+from equipment.selectors import substitutes_for
+from plans.models import ConfidenceLevel, WorkoutExercise, WorkoutImportLog, WorkoutPlan
+
+MAX_SETS = 20
+MAX_REPS = 1000
+MAX_REST_SECONDS = 3600
+NAME_MAX_LENGTH = 255
+
+
+@dataclass
+class ExerciseSpec:
+    """One exercise of a plan as the user set it (by hand or in the import review)."""
+    exercise: Exercise
+    sets: int
+    reps_min: int
+    reps_max: int
+    rest_time_seconds: int | None = None
+    notes: str | None = None
+    confidence_level: str = ConfidenceLevel.HIGH
+
+
+def validate_prescription(*, sets, reps_min, reps_max, rest_time_seconds) -> dict[str, str]:
+    """Field -> message for every broken rule (empty when all is well)."""
+    errors = {}
+    if sets is None:
+        errors["sets"] = "Enter the number of sets."
+    elif not 1 <= sets <= MAX_SETS:
+        errors["sets"] = f"Sets must be between 1 and {MAX_SETS}."
+    if reps_min is None:
+        errors["reps_min"] = "Enter the reps."
+    elif not 1 <= reps_min <= MAX_REPS:
+        errors["reps_min"] = f"Reps must be between 1 and {MAX_REPS}."
+    if reps_max is None:
+        errors["reps_max"] = "Enter the most reps."
+    elif not 1 <= reps_max <= MAX_REPS:
+        errors["reps_max"] = f"Reps must be between 1 and {MAX_REPS}."
+    if reps_min is not None and reps_max is not None and reps_min > reps_max and "reps_min" not in errors:
+        errors["reps_max"] = "The most reps can't be fewer than the least (reps min > reps max)."
+    if rest_time_seconds is not None and not 0 <= rest_time_seconds <= MAX_REST_SECONDS:
+        errors["rest_time_seconds"] = f"Rest must be between 0 and {MAX_REST_SECONDS // 60} minutes."
+    return errors
+
+
+def _check_prescription(**values) -> None:
+    errors = validate_prescription(**values)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_name(name: str) -> str:
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError({"name": "Give the plan a name."})
+    if len(name) > NAME_MAX_LENGTH:
+        raise ValidationError({"name": f"Keep the name under {NAME_MAX_LENGTH} characters."})
+    return name
+
+
+def plan_create(*, user, name: str, description: str | None = None,
+                exercises: list[ExerciseSpec] = (), plan_id: uuid.UUID | None = None) -> WorkoutPlan:
+    name = _check_name(name)
+    for spec in exercises:
+        _check_prescription(sets=spec.sets, reps_min=spec.reps_min, reps_max=spec.reps_max,
+                            rest_time_seconds=spec.rest_time_seconds)
+    with transaction.atomic():
+        plan = WorkoutPlan.objects.create(id=plan_id or uuid.uuid4(), user=user, name=name,
+                                          description=(description or "").strip() or None)
+        WorkoutExercise.objects.bulk_create([
+            WorkoutExercise(workout_plan=plan, exercise=spec.exercise, sequence=sequence, sets=spec.sets,
+                            reps_min=spec.reps_min, reps_max=spec.reps_max,
+                            rest_time_seconds=spec.rest_time_seconds, notes=spec.notes,
+                            confidence_level=spec.confidence_level)
+            for sequence, spec in enumerate(exercises, start=1)
+        ])
+    return plan
+
+
+def plan_update(*, plan: WorkoutPlan, name: str, description: str | None) -> WorkoutPlan:
+    plan.name = _check_name(name)
+    plan.description = (description or "").strip() or None
+    plan.save(update_fields=["name", "description", "updated_at"])
+    return plan
+
+
+def plan_soft_delete(*, plan: WorkoutPlan) -> None:
+    """Hide the plan; its sessions stay in history (they point at it)."""
+    plan.deleted_at = timezone.now()
+    plan.save(update_fields=["deleted_at", "updated_at"])
+
+
+def plan_exercise_add(*, plan: WorkoutPlan, exercise: Exercise, sets: int, reps_min: int,
+                      reps_max: int, rest_time_seconds: int | None = None) -> WorkoutExercise:
+    """Append an exercise. The plan row is locked so two adds cannot take one sequence."""
+    _check_prescription(sets=sets, reps_min=reps_min, reps_max=reps_max, rest_time_seconds=rest_time_seconds)
+    with transaction.atomic():
+        WorkoutPlan.objects.select_for_update().filter(pk=plan.pk).first()
+        last = plan.exercises.aggregate(last=Max("sequence"))["last"] or 0
+        return WorkoutExercise.objects.create(
+            workout_plan=plan, exercise=exercise, sequence=last + 1, sets=sets, reps_min=reps_min,
+            reps_max=reps_max, rest_time_seconds=rest_time_seconds, confidence_level=ConfidenceLevel.HIGH)
+
+
+def plan_exercise_update(*, plan_exercise: WorkoutExercise, sets: int, reps_min: int, reps_max: int,
+                         rest_time_seconds: int | None) -> WorkoutExercise:
+    _check_prescription(sets=sets, reps_min=reps_min, reps_max=reps_max, rest_time_seconds=rest_time_seconds)
+    plan_exercise.sets, plan_exercise.reps_min, plan_exercise.reps_max = sets, reps_min, reps_max
+    plan_exercise.rest_time_seconds = rest_time_seconds
+    plan_exercise.save(update_fields=["sets", "reps_min", "reps_max", "rest_time_seconds", "updated_at"])
+    return plan_exercise
+
+
+def plan_exercise_remove(*, plan_exercise: WorkoutExercise) -> None:
+    """Delete and close the gap, so sequences stay 1..n."""
+    plan = plan_exercise.workout_plan
+    with transaction.atomic():
+        WorkoutPlan.objects.select_for_update().filter(pk=plan.pk).first()
+        removed = plan_exercise.sequence
+        plan_exercise.delete()
+        _shift(plan, after=removed, by=-1)
+
+
+def _shift(plan: WorkoutPlan, *, after: int, by: int) -> None:
+    """Move every exercise after `after` by `by`. The UNIQUE (plan, sequence) constraint
+    is checked row by row, so go through negative numbers to never collide."""
+    rows = plan.exercises.filter(sequence__gt=after)
+    rows.update(sequence=-F("sequence"))
+    plan.exercises.filter(sequence__lt=0).update(sequence=-F("sequence") + by)
+
+
+def plan_exercise_move(*, plan_exercise: WorkoutExercise, direction: str) -> None:
+    """Swap with the neighbour above ("up") or below ("down"); at an end, do nothing."""
+    if direction not in ("up", "down"):
+        raise ValidationError("Move up or down.")
+    plan = plan_exercise.workout_plan
+    with transaction.atomic():
+        WorkoutPlan.objects.select_for_update().filter(pk=plan.pk).first()
+        current = WorkoutExercise.objects.get(pk=plan_exercise.pk)
+        target = current.sequence - 1 if direction == "up" else current.sequence + 1
+        neighbour = plan.exercises.filter(sequence=target).first()
+        if neighbour is None:
+            return
+        WorkoutExercise.objects.filter(pk=current.pk).update(sequence=-1)
+        WorkoutExercise.objects.filter(pk=neighbour.pk).update(sequence=current.sequence)
+        WorkoutExercise.objects.filter(pk=current.pk).update(sequence=target)
+
+
+def plan_exercise_substitute(*, plan_exercise: WorkoutExercise, substitute: Exercise, user) -> WorkoutExercise:
+    """Swap the exercise for one of its substitutes, keeping sets, reps and rest."""
+    allowed = {e.pk for e in substitutes_for(exercise=plan_exercise.exercise, user=user, limit=1000)}
+    if substitute.pk not in allowed:
+        raise ValidationError(
+            f"{substitute.name} isn't a substitute for {plan_exercise.exercise.name}: it must train the "
+            "same muscles with equipment you own.")
+    plan_exercise.exercise = substitute
+    plan_exercise.confidence_level = ConfidenceLevel.HIGH  # the user chose it
+    plan_exercise.save(update_fields=["exercise", "confidence_level", "updated_at"])
+    return plan_exercise
+
+
+@dataclass
+class ImportedDay:
+    name: str
+    exercises: list[ExerciseSpec]
+    parsed: list[dict]  # the parser's output for the day, as shown in the preview
+    scores: list[dict]  # per saved row: line, exercise, confidence shown at confirmation, score
+
+
+def plan_import_confirm(*, user, token: uuid.UUID, raw_text: str,
+                        days: list[ImportedDay]) -> tuple[list[WorkoutPlan], bool]:
+    """Create one plan per day and an import log per plan, all or nothing.
+
+    `token` was generated when the preview was shown; plan ids derive from it, so a
+    second submission of the same preview (double tap, retry) finds its plans instead of
+    making new ones. Returns (plans, created)."""
+    ids = [uuid.uuid5(token, f"plan-{index}") for index in range(len(days))]
+
+    def already_imported() -> list[WorkoutPlan]:
+        return list(WorkoutPlan.objects.filter(pk__in=ids, user=user).order_by("created_at", "name"))
+
+    existing = already_imported()
+    if existing:
+        return existing, False
+    try:
+        with transaction.atomic():
+            plans = []
+            for plan_id, day in zip(ids, days):
+                plan = plan_create(user=user, name=day.name, exercises=day.exercises, plan_id=plan_id)
+                WorkoutImportLog.objects.create(user=user, workout_plan=plan, raw_text=raw_text,
+                                                parsed_exercises=day.parsed, confidence_scores=day.scores)
+                plans.append(plan)
+    except IntegrityError:
+        # A concurrent submission of the same preview won the race: show its plans.
+        existing = already_imported()
+        if not existing:
+            raise
+        return existing, False
+    return plans, True
