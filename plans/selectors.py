@@ -30,6 +30,11 @@ def plan_for_user(*, user, plan_id) -> WorkoutPlan:
             .prefetch_related(Prefetch("exercises", queryset=exercises)).get(pk=plan_id))
 
 
+def plan_header_for_user(*, user, plan_id) -> WorkoutPlan:
+    """One live plan of the user, without its exercises (one query)."""
+    return WorkoutPlan.objects.filter(user=user, deleted_at__isnull=True).get(pk=plan_id)
+
+
 def plan_exercise_for_user(*, user, plan_id, plan_exercise_id) -> WorkoutExercise:
     return (WorkoutExercise.objects.select_related("exercise", "workout_plan")
             .get(pk=plan_exercise_id, workout_plan_id=plan_id, workout_plan__user=user,

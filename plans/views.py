@@ -25,9 +25,10 @@ def _redirect(request, url: str):
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 
-def _plan_or_404(request, plan_id) -> WorkoutPlan:
+def _plan_or_404(request, plan_id, *, with_exercises: bool = True) -> WorkoutPlan:
+    selector = selectors.plan_for_user if with_exercises else selectors.plan_header_for_user
     try:
-        return selectors.plan_for_user(user=request.user, plan_id=plan_id)
+        return selector(user=request.user, plan_id=plan_id)
     except WorkoutPlan.DoesNotExist:
         raise Http404("No such plan.")
 
@@ -181,7 +182,7 @@ def _prescription(item: WorkoutExercise) -> dict:
 @require_GET
 def exercise_search(request, plan_id):
     """HTMX: catalogue results to add to a plan."""
-    plan = _plan_or_404(request, plan_id)
+    plan = _plan_or_404(request, plan_id, with_exercises=False)
     form = ExerciseSearchForm(request.GET)
     results = []
     if form.is_valid():
@@ -198,7 +199,7 @@ def exercise_search(request, plan_id):
 
 @require_POST
 def plan_exercise_add(request, plan_id):
-    plan = _plan_or_404(request, plan_id)
+    plan = _plan_or_404(request, plan_id, with_exercises=False)
     exercise = Exercise.objects.filter(pk=request.POST.get("exercise")).first() if _is_uuid(
         request.POST.get("exercise", "")) else None
     if exercise is None:
@@ -274,7 +275,7 @@ def plan_exercise_substitute(request, plan_id, plan_exercise_id):
 
 @require_http_methods(["GET", "POST"])
 def plan_delete(request, plan_id):
-    plan = _plan_or_404(request, plan_id)
+    plan = _plan_or_404(request, plan_id, with_exercises=False)
     if request.method == "POST":
         services.plan_soft_delete(plan=plan)
         messages.success(request, f"Deleted “{plan.name}”. Its past workouts stay in your history.")
