@@ -75,6 +75,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "allworkouts.context_processors.base",
+                "sessions.context_processors.open_session",
             ],
         },
     },

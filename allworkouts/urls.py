@@ -15,6 +15,8 @@ urlpatterns = [
     path("profile/delete/", views.profile_delete, name="profile_delete"),
     path("equipment/", include("equipment.urls")),
     path("plans/", include("plans.urls")),
+    path("sessions/", include("sessions.urls")),
+    path("records/", include("records.urls")),
     # Admins log in through the same rate-limited form as everyone else.
     path("admin/login/", views.admin_login),
     path("admin/", admin.site.urls),

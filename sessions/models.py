@@ -26,6 +26,9 @@ class WorkoutSession(models.Model):
         default=SessionStatus.IN_PROGRESS, db_default=SessionStatus.IN_PROGRESS.value,
     )
     deleted_at = models.DateTimeField(null=True, blank=True)
+    # Extension column (nullable, additive): exercises swapped during this session,
+    # {workout_exercise id: substitute exercise id}. The plan itself stays unchanged.
+    substitutions = models.JSONField(null=True, blank=True)
     created_at = models.DateTimeField(db_default=CurrentTimestamp(), editable=False)
     updated_at = models.DateTimeField(auto_now=True, db_default=CurrentTimestamp())
 

@@ -16,3 +16,59 @@
     if (status >= 500) show("Something went wrong on our side; nothing was saved. Please try again.");
   });
 })();
+
+// Rest timer. The server says when the rest after the latest set ends (epoch ms, from
+// the set's stored time), so the countdown is wall-clock based: it survives the phone
+// sleeping and page reloads. +30 s and Skip are remembered per session in localStorage,
+// tied to the set they adjust.
+(function () {
+  let ticker = null;
+  function timer() { return document.getElementById("rest-timer"); }
+  function key(el) { return "rest:" + el.dataset.session; }
+  function start(base) {
+    const el = timer();
+    if (!el) return;
+    let endsAt = base;
+    try {
+      const saved = JSON.parse(localStorage.getItem(key(el)) || "null");
+      if (saved && saved.base === base) endsAt = saved.endsAt;
+    } catch (e) { /* private mode: no memory, still a timer */ }
+    el.dataset.base = base;
+    el.dataset.endsAt = endsAt;
+    clearInterval(ticker);
+    tick();
+    ticker = setInterval(tick, 500);
+  }
+  function save(el) {
+    try { localStorage.setItem(key(el), JSON.stringify({base: Number(el.dataset.base), endsAt: Number(el.dataset.endsAt)})); } catch (e) {}
+  }
+  function tick() {
+    const el = timer();
+    if (!el) return;
+    const left = Math.round((Number(el.dataset.endsAt) - Date.now()) / 1000);
+    if (left <= 0) { el.hidden = true; clearInterval(ticker); return; }
+    el.hidden = false;
+    el.querySelector(".rest-left").textContent = Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
+  }
+  document.addEventListener("click", function (event) {
+    const button = event.target.closest("[data-rest]");
+    const el = timer();
+    if (!button || !el) return;
+    el.dataset.endsAt = button.dataset.rest === "add" ? Number(el.dataset.endsAt) + 30000 : Date.now();
+    save(el);
+    clearInterval(ticker);
+    tick();
+    if (button.dataset.rest === "add") ticker = setInterval(tick, 500);
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    const el = timer();
+    if (el && el.dataset.endsAt) start(Number(el.dataset.endsAt));
+  });
+  // A set logged over HTMX brings a marker with its rest's end: start the timer once.
+  document.addEventListener("htmx:afterSettle", function () {
+    document.querySelectorAll("template[data-rest-ends-at]:not([data-started])").forEach(function (marker) {
+      marker.dataset.started = "1";
+      start(Number(marker.dataset.restEndsAt));
+    });
+  });
+})();

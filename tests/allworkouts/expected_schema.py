@@ -83,6 +83,7 @@ EXPECTED = {'columns': {'equipment.created_at': ('timestamp with time zone', 'NO
              'workout_session.created_at': ('timestamp with time zone', 'NOT NULL', 'CURRENT_TIMESTAMP'),
              'workout_session.deleted_at': ('timestamp with time zone', 'NULL', None),
              'workout_session.id': ('uuid', 'NOT NULL', 'gen_random_uuid()'),
+             'workout_session.substitutions': ('jsonb', 'NULL', None),
              'workout_session.status': ('session_status_enum',
                                         'NOT NULL',
                                         "'in_progress'::session_status_enum"),

@@ -1,0 +1,160 @@
+"""The personal-record engine (DESIGN.md, "Personal records").
+
+- 1rm: best estimated one-rep max over sets with weight > 0 and 1-12 reps; Epley,
+  w * (1 + r/30), and exactly w for a single rep.
+- set_volume: best weight * reps of one set.
+- total_volume: best sum of weight * reps of the exercise within one session; the
+  record points at that session's latest set of the exercise.
+Sets of soft-deleted sessions count for nothing. A record with value 0 (bodyweight
+work logged at 0 kg) is not kept: it beats nothing.
+
+Records of one (user, exercise) are only changed under a transaction-scoped advisory
+lock on that pair, so two tabs logging the same exercise at once end exactly where a
+recomputation from scratch would.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import connection
+
+from records.models import PersonalRecord, RecordType
+
+CENT = Decimal("0.01")
+MAX_1RM_REPS = 12
+
+
+def epley(weight: Decimal, reps: int) -> Decimal | None:
+    """Estimated 1RM of a set, or None when the set doesn't qualify."""
+    weight = Decimal(weight)
+    if weight <= 0 or not 1 <= reps <= MAX_1RM_REPS:
+        return None
+    value = weight if reps == 1 else weight * (1 + Decimal(reps) / 30)
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class Best:
+    record_type: str
+    value: Decimal
+    exercise_session_id: object
+    achieved_at: object
+
+
+def lock(*, user_id, exercise_id) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))",
+                       [f"personal_record:{user_id}:{exercise_id}"])
+
+
+_BEST_SQL = """
+WITH sets AS (
+    SELECT es.id, es.workout_session_id, es.weight, es.reps, es.created_at
+    FROM exercise_session es
+    JOIN workout_session ws ON ws.id = es.workout_session_id
+    WHERE ws.user_id = %(user)s AND ws.deleted_at IS NULL AND es.exercise_id = %(exercise)s
+      AND es.id <> ALL(%(excluding)s::uuid[])
+),
+one_rm AS (
+    SELECT '1rm' AS record_type,
+           round(CASE WHEN reps = 1 THEN weight ELSE weight * (1 + reps / 30.0) END, 2) AS value,
+           id, created_at
+    FROM sets WHERE weight > 0 AND reps BETWEEN 1 AND 12
+    ORDER BY value DESC, created_at, id LIMIT 1
+),
+set_volume AS (
+    SELECT 'set_volume', round(weight * reps, 2) AS value, id, created_at
+    FROM sets ORDER BY value DESC, created_at, id LIMIT 1
+),
+totals AS (
+    SELECT workout_session_id, sum(weight * reps) AS value, max(created_at) AS last_at
+    FROM sets GROUP BY workout_session_id
+),
+total_volume AS (
+    SELECT 'total_volume', round(t.value, 2) AS value, latest.id, latest.created_at
+    FROM totals t
+    CROSS JOIN LATERAL (
+        SELECT id, created_at FROM sets s WHERE s.workout_session_id = t.workout_session_id
+        ORDER BY created_at DESC, id DESC LIMIT 1
+    ) latest
+    ORDER BY t.value DESC, t.last_at, latest.id LIMIT 1
+)
+SELECT * FROM one_rm UNION ALL SELECT * FROM set_volume UNION ALL SELECT * FROM total_volume
+"""
+
+
+def best_from_sets(*, user_id, exercise_id, excluding=()) -> dict[str, Best]:
+    """The records the user's remaining sets of the exercise earn. One query."""
+    with connection.cursor() as cursor:
+        cursor.execute(_BEST_SQL, {"user": user_id, "exercise": exercise_id,
+                                   "excluding": [str(x) for x in excluding]})
+        rows = cursor.fetchall()
+    return {t: Best(t, Decimal(v), sid, at) for t, v, sid, at in rows if v is not None and Decimal(v) > 0}
+
+
+def _apply(*, user_id, exercise_id, best: dict[str, Best], current: dict[str, PersonalRecord]) -> None:
+    for record_type in RecordType.values:
+        record, target = current.get(record_type), best.get(record_type)
+        if target is None:
+            if record is not None:
+                record.delete()
+            continue
+        if record is None:
+            PersonalRecord.objects.create(
+                user_id=user_id, exercise_id=exercise_id, record_type=record_type, value=target.value,
+                unit="kg", exercise_session_id=target.exercise_session_id, achieved_at=target.achieved_at)
+        elif (record.value, record.exercise_session_id, record.achieved_at) != (
+                target.value, target.exercise_session_id, target.achieved_at):
+            record.value, record.exercise_session_id = target.value, target.exercise_session_id
+            record.achieved_at, record.unit = target.achieved_at, "kg"
+            record.save(update_fields=["value", "exercise_session", "achieved_at", "unit", "updated_at"])
+
+
+def _current(*, user_id, exercise_id) -> dict[str, PersonalRecord]:
+    return {r.record_type: r for r in PersonalRecord.objects.filter(user_id=user_id, exercise_id=exercise_id)}
+
+
+def records_recompute(*, user_id, exercise_id, excluding=()) -> None:
+    """Make the exercise's records what the remaining sets earn (after an edit or a
+    delete; `excluding` names sets about to be deleted, so no record points at them).
+    Call inside a transaction."""
+    lock(user_id=user_id, exercise_id=exercise_id)
+    best = best_from_sets(user_id=user_id, exercise_id=exercise_id, excluding=excluding)
+    _apply(user_id=user_id, exercise_id=exercise_id, best=best,
+           current=_current(user_id=user_id, exercise_id=exercise_id))
+
+
+def records_after_set_logged(*, user_id, logged_set) -> list[PersonalRecord]:
+    """Update the exercise's records for a newly logged set; return those it set (new
+    PRs). Call inside the transaction that stored the set."""
+    exercise_id = logged_set.exercise_id
+    lock(user_id=user_id, exercise_id=exercise_id)
+    current = _current(user_id=user_id, exercise_id=exercise_id)
+    weight, reps = Decimal(logged_set.weight), logged_set.reps
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT coalesce(sum(weight * reps), 0) FROM exercise_session "
+            "WHERE workout_session_id = %s AND exercise_id = %s",
+            [logged_set.workout_session_id, exercise_id])
+        (session_total,) = cursor.fetchone()
+    candidates = {
+        RecordType.ONE_REP_MAX: epley(weight, reps),
+        RecordType.SET_VOLUME: (weight * reps).quantize(CENT),
+        RecordType.TOTAL_VOLUME: Decimal(session_total).quantize(CENT),
+    }
+    new = []
+    for record_type, value in candidates.items():
+        if value is None or value <= 0:
+            continue
+        record = current.get(record_type)
+        if record is not None and record.value >= value:
+            continue
+        if record is None:
+            record = PersonalRecord(user_id=user_id, exercise_id=exercise_id, record_type=record_type, unit="kg")
+        record.value, record.exercise_session = value, logged_set
+        record.achieved_at = logged_set.created_at
+        record.save()
+        new.append(record)
+    return new

@@ -1,0 +1,222 @@
+"""Session reads: the open session, the active workout page, last time, history.
+
+Every function runs a fixed number of queries, whatever the size of the history."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from django.db import connection
+from django.db.models import (
+    Count, DecimalField, F, Max, OuterRef, Q, QuerySet, Subquery, Sum, Value,
+)
+from django.db.models.functions import Coalesce
+
+from equipment.models import Exercise
+from plans.models import WorkoutExercise
+from records.models import PersonalRecord
+from sessions.models import ExerciseSession, SessionStatus, WorkoutSession
+
+
+def in_progress_session(*, user) -> WorkoutSession | None:
+    return (WorkoutSession.objects.filter(user=user, status=SessionStatus.IN_PROGRESS, deleted_at__isnull=True)
+            .select_related("workout_plan").order_by("-created_at").first())
+
+
+def session_for_user(*, user, session_id, for_update: bool = False) -> WorkoutSession:
+    """A live (not deleted) session of the user; raises WorkoutSession.DoesNotExist."""
+    return (WorkoutSession.objects.filter(user=user, deleted_at__isnull=True)
+            .select_related("workout_plan").get(pk=session_id))
+
+
+def set_for_user(*, user, session_id, set_id) -> ExerciseSession:
+    return (ExerciseSession.objects.select_related("exercise", "workout_session")
+            .get(pk=set_id, workout_session_id=session_id, workout_session__user=user,
+                 workout_session__deleted_at__isnull=True))
+
+
+@dataclass
+class LastTime:
+    date: datetime
+    sets: list[ExerciseSession]
+
+    def set_number(self, number: int) -> ExerciseSession | None:
+        return next((s for s in self.sets if s.set_number == number), None)
+
+
+_LAST_TIME_SQL = """
+SELECT es.id, es.exercise_id, es.weight, es.reps, es.set_number, latest.created_at
+FROM unnest(%(exercises)s::uuid[]) AS wanted(exercise_id)
+CROSS JOIN LATERAL (
+    SELECT ws.id, ws.created_at FROM workout_session ws
+    WHERE ws.user_id = %(user)s AND ws.deleted_at IS NULL AND ws.id <> %(session)s
+      AND ws.created_at < %(before)s
+      AND EXISTS (SELECT 1 FROM exercise_session x
+                  WHERE x.workout_session_id = ws.id AND x.exercise_id = wanted.exercise_id)
+    ORDER BY ws.created_at DESC LIMIT 1
+) latest
+JOIN exercise_session es ON es.workout_session_id = latest.id AND es.exercise_id = wanted.exercise_id
+ORDER BY es.exercise_id, es.set_number
+"""
+
+
+def last_time(*, user, exercise_ids, session: WorkoutSession) -> dict:
+    """exercise id -> LastTime: its sets in the user's most recent earlier session that
+    has any (deleted sessions don't count). One query: for each exercise, walk the
+    user's sessions newest first (idx_workout_session_user_created) until one has it."""
+    if not exercise_ids:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(_LAST_TIME_SQL, {"exercises": [str(e) for e in exercise_ids], "user": user.pk,
+                                        "session": session.pk, "before": session.created_at})
+        rows = cursor.fetchall()
+    result: dict = {}
+    for set_id, exercise_id, weight, reps, number, date in rows:
+        entry = result.setdefault(exercise_id, LastTime(date=date, sets=[]))
+        entry.sets.append(ExerciseSession(id=set_id, exercise_id=exercise_id, weight=weight, reps=reps,
+                                          set_number=number))
+    return result
+
+
+@dataclass
+class PlannedSet:
+    number: int
+    form_id: uuid.UUID | None = None  # a fresh id for a set still to log
+    weight: Decimal | None = None  # pre-filled, kg
+    reps: int | None = None
+    logged: ExerciseSession | None = None
+
+
+@dataclass
+class WorkoutItem:
+    """One plan exercise on the active workout page."""
+    plan_exercise: WorkoutExercise
+    exercise: Exercise
+    swapped: bool
+    sets: list[PlannedSet]
+    extra_sets: list[ExerciseSession]
+    last: LastTime | None
+    records: list[PersonalRecord] = field(default_factory=list)
+
+    @property
+    def done(self) -> bool:
+        return all(s.logged for s in self.sets)
+
+    @property
+    def logged_count(self) -> int:
+        return sum(1 for s in self.sets if s.logged) + len(self.extra_sets)
+
+
+def workout(*, user, session: WorkoutSession) -> list[WorkoutItem]:
+    """The active workout page's data. Five queries: plan exercises, swapped-in
+    exercises, this session's sets, last time, records."""
+    plan_items = list(WorkoutExercise.objects.filter(workout_plan_id=session.workout_plan_id)
+                      .select_related("exercise").order_by("sequence"))
+    swaps = session.substitutions or {}
+    swapped_ids = {v for v in swaps.values()}
+    swapped = {str(e.pk): e for e in Exercise.objects.filter(pk__in=swapped_ids)} if swapped_ids else {}
+    logged = defaultdict(list)
+    for s in ExerciseSession.objects.filter(workout_session=session).order_by("set_number", "created_at"):
+        logged[s.exercise_id].append(s)
+    exercises = [swapped.get(swaps.get(str(i.pk), ""), i.exercise) for i in plan_items]
+    previous = last_time(user=user, exercise_ids=[e.pk for e in exercises], session=session)
+    records = defaultdict(list)
+    for r in PersonalRecord.objects.filter(user=user, exercise_id__in=[e.pk for e in exercises]).order_by("record_type"):
+        records[r.exercise_id].append(r)
+    items, claimed = [], defaultdict(int)
+    for plan_item, exercise in zip(plan_items, exercises):
+        sets_of_exercise = logged[exercise.pk]
+        # The same exercise twice in a plan: each occurrence takes the next sets.
+        start = claimed[exercise.pk]
+        mine = sets_of_exercise[start:start + plan_item.sets]
+        claimed[exercise.pk] += len(mine)
+        last = previous.get(exercise.pk)
+        planned = []
+        for number in range(1, plan_item.sets + 1):
+            done = mine[number - 1] if number <= len(mine) else None
+            before = last.set_number(number) if last else None
+            planned.append(PlannedSet(
+                number=number, logged=done, form_id=None if done else uuid.uuid4(),
+                weight=before.weight if before else (exercise.default_weight or Decimal(0)),
+                reps=before.reps if before else plan_item.reps_min,
+            ))
+        items.append(WorkoutItem(plan_exercise=plan_item, exercise=exercise, swapped=exercise.pk != plan_item.exercise_id,
+                                 sets=planned, extra_sets=[], last=last, records=records[exercise.pk]))
+    # Sets beyond the plan go with the last occurrence of their exercise.
+    for item in reversed(items):
+        rest = logged[item.exercise.pk][claimed[item.exercise.pk]:]
+        if rest:
+            item.extra_sets = rest
+            claimed[item.exercise.pk] += len(rest)
+    return items
+
+
+@dataclass
+class Summary:
+    sets: int
+    volume_kg: Decimal
+    started: datetime
+    finished: datetime | None
+    new_records: list[PersonalRecord]
+
+    @property
+    def duration_minutes(self) -> int:
+        end = self.finished or self.started
+        return max(0, int((end - self.started).total_seconds() // 60))
+
+
+def summary(*, session: WorkoutSession) -> Summary:
+    """Totals of a session and the records its sets hold. Two queries."""
+    totals = ExerciseSession.objects.filter(workout_session=session).aggregate(
+        sets=Count("id"), volume=Sum(F("weight") * F("reps")), last=Max("created_at"))
+    records = list(PersonalRecord.objects.filter(exercise_session__workout_session=session)
+                   .select_related("exercise").order_by("exercise__name", "record_type"))
+    finished = session.updated_at if session.status != SessionStatus.IN_PROGRESS else totals["last"]
+    return Summary(sets=totals["sets"], volume_kg=totals["volume"] or Decimal(0), started=session.created_at,
+                   finished=finished, new_records=records)
+
+
+def history(*, user, status: str = "", plan_id=None, date_from=None, date_to=None) -> QuerySet[WorkoutSession]:
+    """The user's sessions, newest first, with set count, volume, PR count, duration."""
+    sessions = WorkoutSession.objects.filter(user=user, deleted_at__isnull=True)
+    if status:
+        sessions = sessions.filter(status=status)
+    if plan_id:
+        sessions = sessions.filter(workout_plan_id=plan_id)
+    if date_from:
+        sessions = sessions.filter(created_at__date__gte=date_from)
+    if date_to:
+        sessions = sessions.filter(created_at__date__lte=date_to)
+    # Subqueries, not joins: joining sets and records at once would multiply the sums.
+    sets = ExerciseSession.objects.filter(workout_session=OuterRef("pk")).values("workout_session")
+    records = (PersonalRecord.objects.filter(exercise_session__workout_session=OuterRef("pk"))
+               .values("user").annotate(n=Count("id")).values("n"))
+    return (sessions.select_related("workout_plan")
+            .annotate(set_count=Coalesce(Subquery(sets.annotate(n=Count("id")).values("n")), 0),
+                      volume=Coalesce(Subquery(sets.annotate(v=Sum(F("weight") * F("reps"))).values("v")),
+                                      Value(Decimal(0)), output_field=DecimalField()),
+                      last_set_at=Subquery(sets.annotate(m=Max("created_at")).values("m")),
+                      pr_count=Coalesce(Subquery(records), 0))
+            .order_by("-created_at"))
+
+
+def session_sets(*, session: WorkoutSession) -> list[ExerciseSession]:
+    """Every set of a session with its exercise and the records it holds. Two queries."""
+    sets = list(ExerciseSession.objects.filter(workout_session=session).select_related("exercise")
+                .order_by("created_at", "set_number"))
+    holders = defaultdict(list)
+    for r in PersonalRecord.objects.filter(exercise_session__in=[s.pk for s in sets]):
+        holders[r.exercise_session_id].append(r)
+    for s in sets:
+        s.records_held = holders[s.pk]
+    return sets
+
+
+def plans_with_sessions(*, user) -> list:
+    from plans.models import WorkoutPlan
+    return list(WorkoutPlan.objects.filter(user=user).filter(
+        Q(deleted_at__isnull=True) | Q(workoutsession__isnull=False)).distinct().order_by("name"))

@@ -1,0 +1,172 @@
+"""Session writes: start, log/edit/delete sets, swap, complete, abandon, delete.
+
+Every write that touches sets also brings the personal records up to date in the same
+transaction (records.services)."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from equipment.models import Exercise
+from equipment.selectors import substitutes_for
+from plans.models import WorkoutExercise, WorkoutPlan
+from records.models import PersonalRecord
+from records.services import records_after_set_logged, records_recompute
+from sessions.models import ExerciseSession, SessionStatus, WorkoutSession
+
+MAX_REPS = 1000
+MAX_REST_SECONDS = 3600
+
+
+class SessionClosed(ValidationError):
+    pass
+
+
+def session_start(*, user, plan: WorkoutPlan, replace: bool = False) -> WorkoutSession:
+    """Start a workout from a plan. With one already in progress, refuse unless
+    `replace`, in which case the open one is abandoned (kept in history)."""
+    with transaction.atomic():
+        # The user row serialises starts, so two taps cannot open two sessions.
+        type(user).objects.select_for_update().filter(pk=user.pk).first()
+        open_sessions = WorkoutSession.objects.filter(user=user, status=SessionStatus.IN_PROGRESS,
+                                                      deleted_at__isnull=True)
+        if open_sessions.exists():
+            if not replace:
+                raise ValidationError("You already have a workout in progress.")
+            open_sessions.update(status=SessionStatus.ABANDONED, updated_at=timezone.now())
+        return WorkoutSession.objects.create(user=user, workout_plan=plan)
+
+
+def _check_open(session: WorkoutSession) -> None:
+    if session.deleted_at is not None:
+        raise SessionClosed("This workout was deleted.")
+    if session.status != SessionStatus.IN_PROGRESS:
+        raise SessionClosed(f"This workout is {session.get_status_display().lower()}; "
+                            "sets can't be added to it any more.")
+
+
+def validate_set(*, weight_kg: Decimal | None, reps: int | None, rest_time_seconds: int | None) -> dict[str, str]:
+    errors = {}
+    if weight_kg is None:
+        errors["weight"] = "Enter the weight (0 for bodyweight)."
+    if reps is None:
+        errors["reps"] = "Enter the reps."
+    elif not 1 <= reps <= MAX_REPS:
+        errors["reps"] = "Reps must be at least 1 (a set with 0 reps isn't a set)." if reps < 1 else \
+            f"Reps must be at most {MAX_REPS}."
+    if rest_time_seconds is not None and not 0 <= rest_time_seconds <= MAX_REST_SECONDS:
+        errors["rest_time_seconds"] = "Rest must be between 0 and 60 minutes."
+    return errors
+
+
+def set_log(*, session: WorkoutSession, set_id: uuid.UUID, exercise: Exercise, weight_kg: Decimal,
+            reps: int, rest_time_seconds: int | None = None) -> tuple[ExerciseSession, list[PersonalRecord], bool]:
+    """Store one set, idempotently: `set_id` was generated when the form was rendered,
+    so a repeated submission finds its set and stores nothing. Returns (set, new PRs,
+    created)."""
+    errors = validate_set(weight_kg=weight_kg, reps=reps, rest_time_seconds=rest_time_seconds)
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        # Lock the session: set numbers are handed out one at a time, and a completed
+        # session cannot take a set that raced its completion.
+        session = WorkoutSession.objects.select_for_update().get(pk=session.pk)
+        existing = ExerciseSession.objects.filter(pk=set_id).first()
+        if existing is not None:
+            if existing.workout_session_id != session.pk:
+                raise ValidationError("That set belongs to another workout.")
+            return existing, [], False
+        _check_open(session)
+        number = (ExerciseSession.objects.filter(workout_session=session, exercise=exercise)
+                  .aggregate(n=Max("set_number"))["n"] or 0) + 1
+        logged = ExerciseSession.objects.create(
+            id=set_id, workout_session=session, exercise=exercise, weight=weight_kg, reps=reps,
+            rest_time_seconds=rest_time_seconds, set_number=number)
+        new_records = records_after_set_logged(user_id=session.user_id, logged_set=logged)
+    return logged, new_records, True
+
+
+def set_update(*, logged_set: ExerciseSession, weight_kg: Decimal, reps: int) -> ExerciseSession:
+    """Correct a logged set (in the session or later from history); records follow."""
+    errors = validate_set(weight_kg=weight_kg, reps=reps, rest_time_seconds=None)
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        session = WorkoutSession.objects.select_for_update().get(pk=logged_set.workout_session_id)
+        if session.deleted_at is not None:
+            raise SessionClosed("This workout was deleted.")
+        logged_set.weight, logged_set.reps = weight_kg, reps
+        logged_set.save(update_fields=["weight", "reps", "updated_at"])
+        records_recompute(user_id=session.user_id, exercise_id=logged_set.exercise_id)
+    return logged_set
+
+
+def set_delete(*, logged_set: ExerciseSession) -> None:
+    """Delete a set; records move off it first, then the set goes."""
+    with transaction.atomic():
+        session = WorkoutSession.objects.select_for_update().get(pk=logged_set.workout_session_id)
+        if session.deleted_at is not None:
+            raise SessionClosed("This workout was deleted.")
+        records_recompute(user_id=session.user_id, exercise_id=logged_set.exercise_id,
+                          excluding=[logged_set.pk])
+        logged_set.delete()
+
+
+def session_swap(*, session: WorkoutSession, plan_exercise: WorkoutExercise, substitute: Exercise, user) -> None:
+    """Log later sets of this plan exercise against a substitute; the plan is unchanged."""
+    with transaction.atomic():
+        session = WorkoutSession.objects.select_for_update().get(pk=session.pk)
+        _check_open(session)
+        current_id = (session.substitutions or {}).get(str(plan_exercise.pk), str(plan_exercise.exercise_id))
+        original = plan_exercise.exercise
+        allowed = {e.pk for e in substitutes_for(exercise=original, user=user, limit=1000)} | {original.pk}
+        if substitute.pk not in allowed:
+            raise ValidationError(f"{substitute.name} doesn't train the same muscles as {original.name} "
+                                  "with equipment you own.")
+        swaps = dict(session.substitutions or {})
+        if substitute.pk == original.pk:
+            swaps.pop(str(plan_exercise.pk), None)
+        elif str(substitute.pk) != current_id:
+            swaps[str(plan_exercise.pk)] = str(substitute.pk)
+        session.substitutions = swaps or None
+        session.save(update_fields=["substitutions", "updated_at"])
+
+
+def _finish(*, session: WorkoutSession, status: str) -> WorkoutSession:
+    with transaction.atomic():
+        session = WorkoutSession.objects.select_for_update().get(pk=session.pk)
+        _check_open(session)
+        session.status = status
+        session.save(update_fields=["status", "updated_at"])
+    return session
+
+
+def session_complete(*, session: WorkoutSession) -> WorkoutSession:
+    return _finish(session=session, status=SessionStatus.COMPLETED)
+
+
+def session_abandon(*, session: WorkoutSession) -> WorkoutSession:
+    return _finish(session=session, status=SessionStatus.ABANDONED)
+
+
+def session_soft_delete(*, session: WorkoutSession) -> None:
+    """Hide a session: its sets then count for nothing, so the records of every
+    exercise in it are recomputed."""
+    with transaction.atomic():
+        session = WorkoutSession.objects.select_for_update().get(pk=session.pk)
+        if session.deleted_at is not None:
+            return
+        session.deleted_at = timezone.now()
+        if session.status == SessionStatus.IN_PROGRESS:
+            session.status = SessionStatus.ABANDONED
+        session.save(update_fields=["deleted_at", "status", "updated_at"])
+        exercise_ids = set(ExerciseSession.objects.filter(workout_session=session)
+                           .values_list("exercise_id", flat=True))
+        for exercise_id in sorted(exercise_ids, key=str):  # a fixed order: no lock-order deadlocks
+            records_recompute(user_id=session.user_id, exercise_id=exercise_id)

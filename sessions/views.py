@@ -1,0 +1,308 @@
+"""Workout screens: start, the active workout (one-tap set logging), swap, complete,
+abandon, history and session detail."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from allworkouts import units
+from equipment.models import Exercise
+from equipment.selectors import substitutes_for
+from plans.models import WorkoutExercise, WorkoutPlan
+from plans.selectors import plan_header_for_user
+from sessions import selectors, services
+from sessions.forms import HistoryFilterForm
+from sessions.models import ExerciseSession, SessionStatus, WorkoutSession
+
+PAGE_SIZE = 20
+
+
+def _redirect(request, url):
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+def _session_or_404(request, session_id) -> WorkoutSession:
+    try:
+        return selectors.session_for_user(user=request.user, session_id=session_id)
+    except WorkoutSession.DoesNotExist:
+        raise Http404("No such workout.")
+
+
+def _uuid(value) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def _int(value) -> int | None:
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+
+
+@require_http_methods(["GET", "POST"])
+def session_start(request, plan_id):
+    try:
+        plan = plan_header_for_user(user=request.user, plan_id=plan_id)
+    except WorkoutPlan.DoesNotExist:
+        raise Http404("No such plan.")
+    current = selectors.in_progress_session(user=request.user)
+    if request.method == "POST":
+        replace = request.POST.get("replace") == "1"
+        if current is None or replace:
+            try:
+                session = services.session_start(user=request.user, plan=plan, replace=replace)
+            except ValidationError:
+                current = selectors.in_progress_session(user=request.user)
+            else:
+                return redirect("sessions:workout", session.pk)
+    if current is None:
+        return render(request, "sessions/start.html", {"plan": plan, "current": None})
+    # One workout at a time: ask before abandoning the open one.
+    return render(request, "sessions/start.html", {"plan": plan, "current": current})
+
+
+@require_GET
+def workout(request, session_id):
+    session = _session_or_404(request, session_id)
+    if session.status != SessionStatus.IN_PROGRESS:
+        return redirect("sessions:detail", session.pk)
+    items = selectors.workout(user=request.user, session=session)
+    current = next((i for i in items if not i.done), None)
+    last_set = max((s.logged for i in items for s in i.sets if s.logged), key=lambda s: s.created_at, default=None)
+    return render(request, "sessions/workout.html", {
+        "session": session, "items": items, "current": current, "last_set": last_set,
+        "rest_ends_at": _rest_ends_at(last_set, items),
+    })
+
+
+def _rest_ends_at(last_set: ExerciseSession | None, items) -> int | None:
+    """Epoch milliseconds when the rest after the latest set ends (wall clock, so the
+    timer survives reloads and a phone in a pocket)."""
+    if last_set is None:
+        return None
+    rest = last_set.rest_time_seconds
+    if rest is None:
+        rest = next((i.plan_exercise.rest_time_seconds for i in items if i.exercise.pk == last_set.exercise_id), None)
+    if not rest:
+        return None
+    return int(last_set.created_at.timestamp() * 1000) + rest * 1000
+
+
+@require_POST
+def set_log(request, session_id):
+    """HTMX: log one set. The form's `id` was generated with the page, so a repeat
+    (double tap, retry, second tab) answers with the stored set instead of a second."""
+    session = _session_or_404(request, session_id)
+    set_id, exercise_id = _uuid(request.POST.get("id")), _uuid(request.POST.get("exercise"))
+    plan_exercise = WorkoutExercise.objects.filter(
+        pk=_uuid(request.POST.get("plan_exercise")), workout_plan_id=session.workout_plan_id).first() \
+        if _uuid(request.POST.get("plan_exercise")) else None
+    exercise = Exercise.objects.filter(pk=exercise_id).first() if exercise_id else None
+    number = _int(request.POST.get("number")) or 1
+    context = {"session": session, "exercise": exercise, "plan_exercise": plan_exercise, "number": number,
+               "form_id": set_id, "weight_text": request.POST.get("weight", ""),
+               "reps_text": request.POST.get("reps", ""), "errors": {}}
+    if set_id is None or exercise is None:
+        context["errors"]["form"] = "That form is out of date. Reload the page and log the set again."
+        context["form_id"] = set_id or uuid.uuid4()
+        return _render_set(request, context, status=400)
+    weight = None
+    try:
+        weight = units.to_kg(request.POST.get("weight", ""), request.user.unit_system) \
+            if request.POST.get("weight", "").strip() else None
+    except units.WeightError as exc:
+        context["errors"]["weight"] = str(exc)
+    reps = _int(request.POST.get("reps"))
+    if request.POST.get("reps", "").strip() and reps is None:
+        context["errors"]["reps"] = "Enter the reps as a whole number."
+    if not context["errors"]:
+        rest = plan_exercise.rest_time_seconds if plan_exercise else None
+        try:
+            logged, new_records, _ = services.set_log(session=session, set_id=set_id, exercise=exercise,
+                                                      weight_kg=weight, reps=reps, rest_time_seconds=rest)
+        except services.SessionClosed as exc:
+            context["errors"]["form"] = " ".join(exc.messages)
+        except ValidationError as exc:
+            context["errors"].update({k: " ".join(v) for k, v in exc.message_dict.items()} if hasattr(exc, "error_dict")
+                                     else {"form": " ".join(exc.messages)})
+        else:
+            context.update(logged=logged, new_records=new_records, rest_seconds=rest,
+                           rest_ends_at=int(logged.created_at.timestamp() * 1000) + rest * 1000 if rest else None)
+            return _render_set(request, context)
+    return _render_set(request, context, status=400)
+
+
+def _render_set(request, context, status=200):
+    if not request.htmx:
+        for message in context.get("errors", {}).values():
+            messages.error(request, message)
+        for record in context.get("new_records", []):
+            messages.success(request, f"New PR: {record.get_record_type_display()} "
+                                      f"{units.display(record.value, request.user.unit_system)}")
+        return redirect("sessions:workout", context["session"].pk)
+    return render(request, "sessions/workout.html#set-row", context, status=status)
+
+
+@require_GET
+def set_new(request, session_id):
+    """HTMX: one more set row for an exercise (beyond the plan), with a fresh id."""
+    session = _session_or_404(request, session_id)
+    exercise = Exercise.objects.filter(pk=_uuid(request.GET.get("exercise"))).first() \
+        if _uuid(request.GET.get("exercise")) else None
+    if exercise is None:
+        raise Http404("No such exercise.")
+    return render(request, "sessions/workout.html#set-row", {
+        "session": session, "exercise": exercise, "number": _int(request.GET.get("number")) or 1,
+        "form_id": uuid.uuid4(), "errors": {}, "extra": True,
+        "plan_exercise": WorkoutExercise.objects.filter(pk=_uuid(request.GET.get("plan_exercise"))).first()
+        if _uuid(request.GET.get("plan_exercise")) else None,
+        "weight_text": request.GET.get("weight", ""), "reps_text": request.GET.get("reps", ""),
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def set_edit(request, session_id, set_id):
+    """Edit a logged set (in the session or from history); records are recomputed."""
+    try:
+        logged = selectors.set_for_user(user=request.user, session_id=session_id, set_id=set_id)
+    except ExerciseSession.DoesNotExist:
+        raise Http404("No such set.")
+    errors = {}
+    weight_text = request.POST.get("weight", str(units.from_kg(logged.weight, request.user.unit_system)))
+    reps_text = request.POST.get("reps", str(logged.reps))
+    if request.method == "POST":
+        try:
+            weight = units.to_kg(weight_text, request.user.unit_system) if weight_text.strip() else None
+        except units.WeightError as exc:
+            errors["weight"], weight = str(exc), None
+        reps = _int(reps_text)
+        if reps_text.strip() and reps is None:
+            errors["reps"] = "Enter the reps as a whole number."
+        if not errors:
+            try:
+                services.set_update(logged_set=logged, weight_kg=weight, reps=reps)
+            except ValidationError as exc:
+                errors.update({k: " ".join(v) for k, v in exc.message_dict.items()} if hasattr(exc, "error_dict")
+                              else {"form": " ".join(exc.messages)})
+            else:
+                messages.success(request, "Set updated; records recomputed.")
+                return _back_to_session(request, logged.workout_session)
+    return render(request, "sessions/set_edit.html", {
+        "logged": logged, "session": logged.workout_session, "errors": errors,
+        "weight_text": weight_text, "reps_text": reps_text}, status=400 if errors else 200)
+
+
+@require_POST
+def set_delete(request, session_id, set_id):
+    try:
+        logged = selectors.set_for_user(user=request.user, session_id=session_id, set_id=set_id)
+    except ExerciseSession.DoesNotExist:
+        raise Http404("No such set.")
+    services.set_delete(logged_set=logged)
+    messages.success(request, f"Deleted set {logged.set_number} of {logged.exercise.name}; records recomputed.")
+    return _back_to_session(request, logged.workout_session)
+
+
+def _back_to_session(request, session):
+    name = "sessions:workout" if session.status == SessionStatus.IN_PROGRESS else "sessions:detail"
+    return _redirect(request, reverse(name, args=[session.pk]))
+
+
+@require_http_methods(["GET", "POST"])
+def swap(request, session_id, plan_exercise_id):
+    session = _session_or_404(request, session_id)
+    plan_exercise = WorkoutExercise.objects.select_related("exercise").filter(
+        pk=plan_exercise_id, workout_plan_id=session.workout_plan_id).first()
+    if plan_exercise is None:
+        raise Http404("No such exercise in this workout.")
+    error = ""
+    if request.method == "POST":
+        substitute = Exercise.objects.filter(pk=_uuid(request.POST.get("exercise"))).first() \
+            if _uuid(request.POST.get("exercise")) else None
+        if substitute is None:
+            error = "Pick one of the exercises below."
+        else:
+            try:
+                services.session_swap(session=session, plan_exercise=plan_exercise, substitute=substitute,
+                                      user=request.user)
+            except ValidationError as exc:
+                error = " ".join(exc.messages)
+            else:
+                messages.success(request, f"Swapped in {substitute.name} for this workout; your plan is unchanged.")
+                return redirect("sessions:workout", session.pk)
+    return render(request, "sessions/swap.html", {
+        "session": session, "plan_exercise": plan_exercise, "error": error,
+        "candidates": substitutes_for(exercise=plan_exercise.exercise, user=request.user),
+    }, status=400 if error else 200)
+
+
+@require_POST
+def complete(request, session_id):
+    session = _session_or_404(request, session_id)
+    try:
+        services.session_complete(session=session)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Workout complete. Well done!")
+    return _redirect(request, reverse("sessions:detail", args=[session.pk]))
+
+
+@require_POST
+def abandon(request, session_id):
+    session = _session_or_404(request, session_id)
+    try:
+        services.session_abandon(session=session)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.info(request, "Workout abandoned. It stays in your history.")
+    return _redirect(request, request.POST.get("next") if request.POST.get("next", "").startswith("/")
+                     and not request.POST.get("next", "").startswith("//") else reverse("sessions:history"))
+
+
+@require_GET
+def detail(request, session_id):
+    session = _session_or_404(request, session_id)
+    sets = selectors.session_sets(session=session)
+    summary = selectors.summary(session=session)
+    skipped = []
+    if session.status != SessionStatus.IN_PROGRESS:
+        items = selectors.workout(user=request.user, session=session)
+        skipped = [(i, sum(1 for s in i.sets if not s.logged)) for i in items if not i.done]
+    return render(request, "sessions/detail.html", {
+        "session": session, "sets": sets, "summary": summary, "skipped": skipped})
+
+
+@require_http_methods(["GET", "POST"])
+def delete(request, session_id):
+    session = _session_or_404(request, session_id)
+    if request.method == "POST":
+        services.session_soft_delete(session=session)
+        messages.success(request, "Workout deleted; its sets no longer count for records.")
+        return _redirect(request, reverse("sessions:history"))
+    return render(request, "sessions/delete.html", {"session": session})
+
+
+@require_GET
+def history(request):
+    form = HistoryFilterForm(request.GET or None, user=request.user)
+    filters = form.cleaned_data if form.is_valid() else {}
+    sessions = selectors.history(user=request.user, status=filters.get("status") or "",
+                                 plan_id=filters.get("plan").pk if filters.get("plan") else None,
+                                 date_from=filters.get("date_from"), date_to=filters.get("date_to"))
+    page = Paginator(sessions, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "sessions/history.html", {"form": form, "page": page},
+                  status=200 if not form.errors else 400)
