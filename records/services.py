@@ -51,7 +51,7 @@ def lock(*, user_id, exercise_id) -> None:
 
 _BEST_SQL = """
 WITH sets AS (
-    SELECT es.id, es.workout_session_id, es.weight, es.reps, es.created_at
+    SELECT es.id, es.workout_session_id, es.weight, es.reps, es.created_at, es.set_number
     FROM exercise_session es
     JOIN workout_session ws ON ws.id = es.workout_session_id
     WHERE ws.user_id = %(user)s AND ws.deleted_at IS NULL AND es.exercise_id = %(exercise)s
@@ -77,7 +77,7 @@ total_volume AS (
     FROM totals t
     CROSS JOIN LATERAL (
         SELECT id, created_at FROM sets s WHERE s.workout_session_id = t.workout_session_id
-        ORDER BY created_at DESC, id DESC LIMIT 1
+        ORDER BY created_at DESC, set_number DESC, id DESC LIMIT 1
     ) latest
     ORDER BY t.value DESC, t.last_at, latest.id LIMIT 1
 )

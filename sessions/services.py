@@ -8,8 +8,9 @@ from __future__ import annotations
 import uuid
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -33,14 +34,15 @@ def session_start(*, user, plan: WorkoutPlan, replace: bool = False) -> WorkoutS
     `replace`, in which case the open one is abandoned (kept in history)."""
     with transaction.atomic():
         # The user row serialises starts, so two taps cannot open two sessions.
-        type(user).objects.select_for_update().filter(pk=user.pk).first()
+        get_user_model().objects.select_for_update().filter(pk=user.pk).first()
         open_sessions = WorkoutSession.objects.filter(user=user, status=SessionStatus.IN_PROGRESS,
                                                       deleted_at__isnull=True)
         if open_sessions.exists():
             if not replace:
                 raise ValidationError("You already have a workout in progress.")
             open_sessions.update(status=SessionStatus.ABANDONED, updated_at=timezone.now())
-        return WorkoutSession.objects.create(user=user, workout_plan=plan)
+        # The wall-clock time, not the transaction's: order and "last time" rely on it.
+        return WorkoutSession.objects.create(user=user, workout_plan=plan, created_at=timezone.now())
 
 
 def _check_open(session: WorkoutSession) -> None:
@@ -85,9 +87,14 @@ def set_log(*, session: WorkoutSession, set_id: uuid.UUID, exercise: Exercise, w
         _check_open(session)
         number = (ExerciseSession.objects.filter(workout_session=session, exercise=exercise)
                   .aggregate(n=Max("set_number"))["n"] or 0) + 1
-        logged = ExerciseSession.objects.create(
-            id=set_id, workout_session=session, exercise=exercise, weight=weight_kg, reps=reps,
-            rest_time_seconds=rest_time_seconds, set_number=number)
+        try:
+            with transaction.atomic():
+                logged = ExerciseSession.objects.create(
+                    id=set_id, workout_session=session, exercise=exercise, weight=weight_kg, reps=reps,
+                    rest_time_seconds=rest_time_seconds, set_number=number, created_at=timezone.now())
+        except IntegrityError:
+            # The id is taken by a row this user cannot see (another user's set).
+            raise ValidationError("That set can't be saved. Reload the page and log it again.")
         new_records = records_after_set_logged(user_id=session.user_id, logged_set=logged)
     return logged, new_records, True
 

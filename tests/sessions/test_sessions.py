@@ -1,0 +1,334 @@
+"""Sessions: start, one-tap logging (idempotent), PRs as they happen, edit/delete with
+recomputation, last time, swap, complete/abandon, history, RLS, query counts."""
+
+import uuid
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from allworkouts.db import rls_user
+from plans import services as plan_services
+from plans.services import ExerciseSpec
+from records.models import PersonalRecord
+from records.services import best_from_sets, epley
+from sessions import services
+from sessions.models import ExerciseSession, WorkoutSession
+from tests.factories import exercise_named
+
+pytestmark = pytest.mark.django_db
+
+
+def make_plan(user, names=("Barbell Squat", "Barbell Bench Press - Medium Grip")):
+    with rls_user(user.pk):
+        return plan_services.plan_create(user=user, name="Strength A", exercises=[
+            ExerciseSpec(exercise=exercise_named(n), sets=3, reps_min=5, reps_max=5, rest_time_seconds=120)
+            for n in names])
+
+
+def start(client, plan):
+    response = client.post(f"/sessions/start/{plan.pk}/")
+    assert response.status_code == 302, response.content.decode()[:500]
+    return WorkoutSession.objects.get(pk=response.url.split("/")[2])
+
+
+def log(client, session, exercise, weight, reps, set_id=None, htmx=True):
+    data = {"id": str(set_id or uuid.uuid4()), "exercise": str(exercise.pk), "weight": str(weight),
+            "reps": str(reps), "number": "1"}
+    return client.post(f"/sessions/{session.pk}/sets/", data, **({"HTTP_HX_REQUEST": "true"} if htmx else {}))
+
+
+def records(user, exercise):
+    with rls_user(user.pk):
+        return {r.record_type: (r.value, r.exercise_session_id) for r in
+                PersonalRecord.objects.filter(user=user, exercise=exercise)}
+
+
+def test_epley_worked_numbers():
+    assert epley(Decimal("100"), 1) == Decimal("100.00")
+    assert epley(Decimal("100"), 5) == Decimal("116.67")  # 100 * (1 + 5/30)
+    assert epley(Decimal("80"), 10) == Decimal("106.67")
+    assert epley(Decimal("100"), 13) is None  # more than 12 reps: no estimate
+    assert epley(Decimal("0"), 5) is None
+
+
+def test_start_log_and_see_a_pr_badge(user_client, user):
+    plan = make_plan(user)
+    with rls_user(user.pk):
+        session = start(user_client, plan)
+    page = user_client.get(f"/sessions/{session.pk}/workout/").content.decode()
+    assert "First time: no earlier sets." in page and 'name="weight"' in page
+    squat = exercise_named("Barbell Squat")
+    response = log(user_client, session, squat, 100, 5)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "100 kg × 5 ✓" in html
+    assert "New PR: e1RM 116.67 kg" in html
+    assert "New PR: set volume 500 kg" in html
+    with rls_user(user.pk):
+        logged = ExerciseSession.objects.get()
+    assert (logged.weight, logged.reps, logged.set_number) == (Decimal("100.00"), 5, 1)
+    assert records(user, squat)["1rm"] == (Decimal("116.67"), logged.pk)
+    html = log(user_client, session, squat, 90, 5).content.decode()
+    assert "New PR: session volume 950 kg" in html and "e1RM" not in html
+    with rls_user(user.pk):
+        assert list(ExerciseSession.objects.order_by("set_number").values_list("set_number", flat=True)) == [1, 2]
+
+
+def test_repeated_submission_stores_the_set_once_and_answers_the_same(user_client, user):
+    plan = make_plan(user)
+    with rls_user(user.pk):
+        session = start(user_client, plan)
+    squat, set_id = exercise_named("Barbell Squat"), uuid.uuid4()
+    first = log(user_client, session, squat, 100, 5, set_id)
+    second = log(user_client, session, squat, 100, 5, set_id)
+    assert first.status_code == second.status_code == 200
+    assert "100 kg × 5 ✓" in second.content.decode()
+    with rls_user(user.pk):
+        assert ExerciseSession.objects.count() == 1
+
+
+@pytest.mark.parametrize(("weight", "reps", "message"), [
+    ("100", "0", "Reps must be at least 1"),
+    ("100", "", "Enter the reps."),
+    ("100", "five", "Enter the reps as a whole number."),
+    ("-5", "5", "Weight can&#x27;t be negative"),
+    ("heavy", "5", "Enter the weight as a number"),
+    ("", "5", "Enter the weight (0 for bodyweight)."),
+    ("1000000000", "5", "That weight is too large."),
+])
+def test_bad_sets_get_a_message_and_store_nothing(user_client, user, weight, reps, message):
+    plan = make_plan(user)
+    with rls_user(user.pk):
+        session = start(user_client, plan)
+    response = log(user_client, session, exercise_named("Barbell Squat"), weight, reps)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    with rls_user(user.pk):
+        assert not ExerciseSession.objects.exists()
+
+
+def test_bodyweight_sets_log_at_zero_without_records(user_client, user):
+    plan = make_plan(user, names=("Pushups",))
+    with rls_user(user.pk):
+        session = start(user_client, plan)
+    pushups = exercise_named("Pushups")
+    assert log(user_client, session, pushups, 0, 20).status_code == 200
+    assert records(user, pushups) == {}
+
+
+def test_imperial_weight_displays_back_as_typed(user_client, user):
+    user.unit_system = "imperial"
+    user.save()
+    plan = make_plan(user)
+    with rls_user(user.pk):
+        session = start(user_client, plan)
+    html = log(user_client, session, exercise_named("Barbell Squat"), "225.5", 5).content.decode()
+    assert "225.5 lb × 5 ✓" in html
+    with rls_user(user.pk):
+        assert ExerciseSession.objects.get().weight == Decimal("102.29")
+
+
+def test_no_logging_into_a_finished_session(user_client, user):
+    plan = make_plan(user)
+    with rls_user(user.pk):
+        session = start(user_client, plan)
+    assert user_client.post(f"/sessions/{session.pk}/complete/").status_code == 302
+    response = log(user_client, session, exercise_named("Barbell Squat"), 100, 5)
+    assert response.status_code == 400
+    assert "This workout is completed" in response.content.decode()
+    with rls_user(user.pk):
+        assert not ExerciseSession.objects.exists()
+
+
+def test_edit_and_delete_recompute_records(user_client, user):
+    plan = make_plan(user)
+    squat = exercise_named("Barbell Squat")
+    with rls_user(user.pk):
+        session = start(user_client, plan)
+    log(user_client, session, squat, 100, 5)
+    log(user_client, session, squat, 110, 3)
+    with rls_user(user.pk):
+        heavy = ExerciseSession.objects.get(weight=110)
+        light = ExerciseSession.objects.get(weight=100)
+    assert records(user, squat)["1rm"] == (Decimal("121.00"), heavy.pk)
+    response = user_client.post(f"/sessions/{session.pk}/sets/{heavy.pk}/", {"weight": "90", "reps": "3"})
+    assert response.status_code == 302
+    assert records(user, squat)["1rm"] == (Decimal("116.67"), light.pk)
+    assert records(user, squat)["total_volume"] == (Decimal("770.00"), heavy.pk)
+    assert user_client.post(f"/sessions/{session.pk}/sets/{light.pk}/delete/").status_code == 302
+    assert records(user, squat) == {"1rm": (Decimal("99.00"), heavy.pk), "set_volume": (Decimal("270.00"), heavy.pk),
+                                    "total_volume": (Decimal("270.00"), heavy.pk)}
+    response = user_client.post(f"/sessions/{session.pk}/sets/{heavy.pk}/", {"weight": "90", "reps": "0"})
+    assert response.status_code == 400 and "Reps must be at least 1" in response.content.decode()
+
+
+def test_deleting_a_session_recomputes_and_hides_its_sets(user_client, user):
+    plan = make_plan(user)
+    squat = exercise_named("Barbell Squat")
+    with rls_user(user.pk):
+        first = start(user_client, plan)
+    log(user_client, first, squat, 100, 5)
+    user_client.post(f"/sessions/{first.pk}/complete/")
+    with rls_user(user.pk):
+        second = start(user_client, plan)
+    log(user_client, second, squat, 120, 5)
+    user_client.post(f"/sessions/{second.pk}/complete/")
+    assert records(user, squat)["1rm"][0] == Decimal("140.00")
+    assert user_client.post(f"/sessions/{second.pk}/delete/").status_code == 302
+    assert records(user, squat)["1rm"][0] == Decimal("116.67")
+    with rls_user(user.pk):
+        best = best_from_sets(user_id=user.pk, exercise_id=squat.pk)
+    assert best["1rm"].value == Decimal("116.67")
+    assert "Strength A" in user_client.get("/sessions/").content.decode()
+    assert user_client.get(f"/sessions/{second.pk}/").status_code == 404
+
+
+def test_last_time_prefills_from_the_most_recent_earlier_session_with_the_exercise(user_client, user):
+    plan = make_plan(user)
+    squat = exercise_named("Barbell Squat")
+    with rls_user(user.pk):
+        old = start(user_client, plan)
+    log(user_client, old, squat, 80, 5)
+    user_client.post(f"/sessions/{old.pk}/complete/")
+    with rls_user(user.pk):
+        recent = start(user_client, plan)
+    log(user_client, recent, squat, 90, 4)
+    user_client.post(f"/sessions/{recent.pk}/complete/")
+    bench_only = make_plan(user, names=("Barbell Bench Press - Medium Grip",))
+    with rls_user(user.pk):
+        between = start(user_client, bench_only)  # no squat: skipped by "last time"
+    user_client.post(f"/sessions/{between.pk}/complete/")
+    with rls_user(user.pk):
+        now = start(user_client, plan)
+    html = user_client.get(f"/sessions/{now.pk}/workout/").content.decode()
+    assert "Last time (" in html and "90×4 kg" in html
+    assert 'name="weight" value="90"' in html and 'name="reps" value="4"' in html
+    # Set 2 had no counterpart last time: the plan's reps and the default weight.
+    assert 'name="reps" value="5"' in html
+
+
+def test_one_session_at_a_time_with_a_banner(user_client, user):
+    plan = make_plan(user)
+    with rls_user(user.pk):
+        first = start(user_client, plan)
+    html = user_client.get("/plans/").content.decode()
+    assert "Workout in progress" in html and f"/sessions/{first.pk}/workout/" in html
+    response = user_client.post(f"/sessions/start/{plan.pk}/")
+    assert response.status_code == 200 and "You already have a workout in progress" in response.content.decode()
+    response = user_client.post(f"/sessions/start/{plan.pk}/", {"replace": "1"})
+    assert response.status_code == 302
+    with rls_user(user.pk):
+        first.refresh_from_db()
+        assert first.status == "abandoned"
+        assert WorkoutSession.objects.filter(status="in_progress").count() == 1
+
+
+def test_swap_logs_against_the_substitute_and_keeps_the_plan(user_client, user):
+    plan = make_plan(user)
+    with rls_user(user.pk):
+        session = start(user_client, plan)
+        bench_item = plan.exercises.get(sequence=2)
+    pushups = exercise_named("Pushups")
+    assert "Pushups" in user_client.get(f"/sessions/{session.pk}/swap/{bench_item.pk}/").content.decode()
+    assert user_client.post(f"/sessions/{session.pk}/swap/{bench_item.pk}/", {"exercise": str(pushups.pk)}).status_code == 302
+    html = user_client.get(f"/sessions/{session.pk}/workout/").content.decode()
+    assert "Swapped in for Barbell Bench Press - Medium Grip" in html
+    with rls_user(user.pk):
+        bench_item.refresh_from_db()
+    assert bench_item.exercise.name == "Barbell Bench Press - Medium Grip"
+    response = user_client.post(f"/sessions/{session.pk}/swap/{bench_item.pk}/",
+                                {"exercise": str(exercise_named("Barbell Curl").pk)})
+    assert response.status_code == 400
+
+
+def test_complete_shows_summary_and_skipped_sets_then_history(user_client, user):
+    plan = make_plan(user)
+    with rls_user(user.pk):
+        session = start(user_client, plan)
+    log(user_client, session, exercise_named("Barbell Squat"), 100, 5)
+    response = user_client.post(f"/sessions/{session.pk}/complete/", follow=True)
+    html = response.content.decode()
+    assert "Workout complete" in html and "1 set · volume 500 kg" in html
+    assert "Skipped: Barbell Squat (2 sets), Barbell Bench Press - Medium Grip (3 sets)" in html
+    assert "e1RM" in html
+    history = user_client.get("/sessions/?status=completed").content.decode()
+    assert "Strength A" in history and "1 set" in history and "3 PRs" in history
+    assert 'class="list-link"' not in user_client.get("/sessions/?status=abandoned").content.decode()
+    assert user_client.get("/sessions/?date_from=2030-01-02&date_to=2030-01-01").status_code == 400
+
+
+def test_history_is_paginated(user_client, user):
+    plan = make_plan(user)
+    with rls_user(user.pk):
+        WorkoutSession.objects.bulk_create([WorkoutSession(user=user, workout_plan=plan, status="completed")
+                                            for _ in range(45)])
+    html = user_client.get("/sessions/?status=completed").content.decode()
+    assert "Page 1 of 3" in html and "?status=completed&amp;page=2" in html
+
+
+def test_another_users_session_and_sets_are_404_and_unchanged(user_client, user, other_user):
+    from django.test import Client
+    theirs_client = Client()
+    theirs_client.force_login(other_user)
+    plan = make_plan(other_user)
+    with rls_user(other_user.pk):
+        session = start(theirs_client, plan)
+    squat = exercise_named("Barbell Squat")
+    log(theirs_client, session, squat, 100, 5)
+    with rls_user(other_user.pk):
+        their_set = ExerciseSession.objects.get()
+        item = plan.exercises.first()
+    for method, url, data in [
+        ("get", f"/sessions/{session.pk}/", {}), ("get", f"/sessions/{session.pk}/workout/", {}),
+        ("post", f"/sessions/{session.pk}/sets/", {"id": str(uuid.uuid4()), "exercise": str(squat.pk), "weight": "1", "reps": "1"}),
+        ("get", f"/sessions/{session.pk}/sets/{their_set.pk}/", {}),
+        ("post", f"/sessions/{session.pk}/sets/{their_set.pk}/", {"weight": "1", "reps": "1"}),
+        ("post", f"/sessions/{session.pk}/sets/{their_set.pk}/delete/", {}),
+        ("post", f"/sessions/{session.pk}/complete/", {}), ("post", f"/sessions/{session.pk}/abandon/", {}),
+        ("post", f"/sessions/{session.pk}/delete/", {}), ("get", f"/sessions/{session.pk}/swap/{item.pk}/", {}),
+        ("post", f"/sessions/start/{plan.pk}/", {}),
+    ]:
+        assert getattr(user_client, method)(url, data).status_code == 404, url
+    # Reusing their set's id as an idempotency key reveals nothing and stores nothing.
+    mine = make_plan(user)
+    with rls_user(user.pk):
+        my_session = start(user_client, mine)
+    response = log(user_client, my_session, squat, 1, 1, set_id=their_set.pk)
+    assert response.status_code == 400
+    with rls_user(other_user.pk):
+        their_set.refresh_from_db()
+        session.refresh_from_db()
+        assert (their_set.weight, their_set.reps, session.status) == (Decimal("100.00"), 5, "in_progress")
+
+
+@pytest.mark.parametrize("history_sessions", [0, 30])
+def test_workout_page_and_set_log_query_counts_do_not_grow_with_history(user_client, user, history_sessions):
+    plan = make_plan(user)
+    squat = exercise_named("Barbell Squat")
+    with rls_user(user.pk):
+        for _ in range(history_sessions):
+            old = services.session_start(user=user, plan=plan)
+            for n in range(3):
+                services.set_log(session=old, set_id=uuid.uuid4(), exercise=squat, weight_kg=Decimal(100), reps=5)
+            services.session_complete(session=old)
+        session = start(user_client, plan)
+    with CaptureQueriesContext(connection) as page:
+        assert user_client.get(f"/sessions/{session.pk}/workout/").status_code == 200
+    with CaptureQueriesContext(connection) as logging:
+        assert log(user_client, session, squat, 100, 5).status_code == 200
+    with CaptureQueriesContext(connection) as history:
+        assert user_client.get("/sessions/").status_code == 200
+    assert len(page) <= 14, [q["sql"][:80] for q in page.captured_queries]
+    assert len(logging) <= 24, [q["sql"][:80] for q in logging.captured_queries]
+    assert len(history) <= 12
+
+
+def test_records_page_lists_prs_with_set_and_date(user_client, user):
+    plan = make_plan(user)
+    with rls_user(user.pk):
+        session = start(user_client, plan)
+    log(user_client, session, exercise_named("Barbell Squat"), 100, 5)
+    html = user_client.get("/records/").content.decode()
+    assert "Barbell Squat" in html and "Estimated 1RM" in html and "116.67 kg" in html and "100 kg × 5" in html
