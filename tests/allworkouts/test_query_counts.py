@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("name, limit", [
-    ("home", 7), ("profile", 7), ("onboarding_units", 7), ("equipment:list", 8), ("equipment:onboarding", 8),
+    ("home", 8), ("profile", 8), ("onboarding_units", 8), ("equipment:list", 9), ("equipment:onboarding", 9),
 ])
 def test_page_query_count(user_client, user, name, limit):
     user_data(user)

@@ -93,7 +93,7 @@ def test_equipment_page_runs_a_fixed_number_of_queries(user_client, user):
         toggle(user_client, equipment, "1")
     with CaptureQueriesContext(connection) as many:
         user_client.get(reverse("equipment:list"))
-    assert len(many) == len(few) <= 8
+    assert len(many) == len(few) <= 9  # includes the in-progress-workout banner
 
 
 def test_available_exercises_follow_owned_equipment(user):
