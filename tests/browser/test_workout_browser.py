@@ -1,0 +1,58 @@
+"""The whole loop on a phone: register, import a plan from text, start the workout,
+log sets with one tap, see a PR badge, complete, find it in history."""
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PLAN = """Day 1 - Push
+Bench 2x5, rest 90s
+Pushups 1x15
+"""
+
+
+def test_import_start_log_pr_complete_history(phone, screenshot):
+    page = phone
+    page.goto("/register/")
+    page.get_by_label("Email").fill("lifter@example.com")
+    page.get_by_label("Password", exact=True).fill("squat-bench-deadlift-42")
+    page.get_by_label("Password again").fill("squat-bench-deadlift-42")
+    page.get_by_role("button", name="Create account").click()
+    page.get_by_role("button", name="Next: your equipment").click()
+
+    page.goto("/plans/import/")
+    page.get_by_label("Your plan").fill(PLAN)
+    page.get_by_role("button", name="Preview").click()
+    expect(page.locator("code.original", has_text="Bench 2x5, rest 90s")).to_be_visible()
+    expect(page.locator(".review-row .badge-high").first).to_be_visible()
+    screenshot("10-import-preview")
+    page.get_by_role("button", name="Save 1 plan").click()
+    expect(page.get_by_role("heading", name="Day 1 - Push")).to_be_visible()
+    screenshot("11-plan")
+
+    page.get_by_role("button", name="Start workout").click()
+    expect(page.get_by_text("First time: no earlier sets.").first).to_be_visible()
+    first = page.locator(".set-row").first
+    first.get_by_label("Weight (kg) set 1").fill("60")
+    first.get_by_label("Reps set 1").fill("5")
+    first.get_by_role("button", name="Log").click()
+    expect(page.get_by_text("New PR: e1RM 70 kg")).to_be_visible()
+    expect(page.get_by_text("60 kg × 5 ✓")).to_be_visible()
+    expect(page.locator("#rest-timer")).to_be_visible()  # 90 s rest started
+    screenshot("12-logged-pr")
+    second = page.locator("li.set-row:has(form)").first  # the next set, reps pre-filled from the plan
+    expect(second.get_by_label("Reps set 2")).to_have_value("5")
+    second.get_by_label("Weight (kg) set 2").fill("60")
+    second.get_by_role("button", name="Log").click()
+    expect(page.get_by_text("New PR: session volume 600 kg")).to_be_visible()
+
+    page.get_by_role("button", name="Complete workout").click()
+    expect(page.get_by_text("Workout complete. Well done!")).to_be_visible()
+    expect(page.get_by_text("Skipped: Pushups (1 set)")).to_be_visible()
+    screenshot("13-summary")
+    page.get_by_role("link", name="History").first.click()
+    expect(page.get_by_role("link", name="Day 1 - Push")).to_be_visible()
+    expect(page.get_by_text("2 sets")).to_be_visible()
+    screenshot("14-history")
+    assert page.console_errors == []
