@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
+from allworkouts.http import parse_uuid
 from equipment.catalog import BODYWEIGHT
 from equipment.models import Equipment, Exercise, ExerciseEquipment, UserEquipment
 
@@ -80,3 +81,10 @@ def missing_equipment(*, user, exercises: list[Exercise]) -> dict:
         if names:
             missing[exercise.pk] = names
     return missing
+
+
+def exercise_by_id(value) -> Exercise | None:
+    """The catalogue exercise a request value names, or None (missing, not a UUID,
+    no such exercise)."""
+    exercise_id = parse_uuid(value)
+    return Exercise.objects.filter(pk=exercise_id).first() if exercise_id else None

@@ -11,6 +11,7 @@ import json
 import uuid
 from dataclasses import dataclass, field
 
+from allworkouts.http import parse_int, parse_uuid
 from equipment.models import Exercise
 from equipment.selectors import missing_equipment, substitutes_for
 from plans.models import ConfidenceLevel
@@ -200,7 +201,7 @@ def attach_exercises(review: Review, *, user, substitutes_for_row: str = "") -> 
                         row.errors["search"] = "No substitute with equipment you own trains the same muscles."
     ids = set()
     for row in review.rows:
-        ids.update(x for x in [row.exercise_id, *row.options] if _is_uuid(x))
+        ids.update(x for x in [row.exercise_id, *row.options] if parse_uuid(x))
     exercises = {str(e.pk): e for e in Exercise.objects.filter(pk__in=ids).prefetch_related("equipment")}
     for row in review.rows:
         row.exercise = exercises.get(row.exercise_id)
@@ -211,21 +212,6 @@ def attach_exercises(review: Review, *, user, substitutes_for_row: str = "") -> 
     missing = missing_equipment(user=user, exercises=chosen)
     for row in review.rows:
         row.missing_equipment = missing.get(row.exercise.pk, []) if row.exercise else []
-
-
-def _is_uuid(value: str) -> bool:
-    try:
-        uuid.UUID(value)
-    except (ValueError, TypeError):
-        return False
-    return True
-
-
-def _parse_int(value: str) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def validate(review: Review) -> list[ImportedDay] | None:
@@ -242,11 +228,11 @@ def validate(review: Review) -> list[ImportedDay] | None:
         if row.exercise is None:
             errors["exercise"] = "Pick the exercise this line means (or remove the row)."
         values = {"sets": row.sets, "reps_min": row.reps_min, "reps_max": row.reps_max}
-        numbers = {k: _parse_int(v) for k, v in values.items()}
+        numbers = {k: parse_int(v) for k, v in values.items()}
         for k, v in values.items():
             if v and numbers[k] is None:
                 errors[k] = "Enter a whole number."
-        rest = _parse_int(row.rest) if row.rest else None
+        rest = parse_int(row.rest) if row.rest else None
         if row.rest and rest is None:
             errors["rest_time_seconds"] = "Enter the rest in seconds, a whole number."
         for k, message in validate_prescription(rest_time_seconds=rest, **numbers).items():
@@ -265,16 +251,15 @@ def validate(review: Review) -> list[ImportedDay] | None:
             confidence_level=r.confidence) for r in day.rows]
         scores = [{"line": r.line or None, "exercise": r.exercise.name, "confidence": r.confidence,
                    "parser_confidence": r.parsed_confidence if r.line else None,
-                   "score": float(r.score) if _is_number(r.score) else None} for r in day.rows]
+                   "score": _float(r.score)} for r in day.rows]
         parsed = review.parsed.get(day.key, [])
         days.append(ImportedDay(name=day.name, exercises=specs, parsed=parsed if isinstance(parsed, list) else [],
                                 scores=scores))
     return days
 
 
-def _is_number(value: str) -> bool:
+def _float(value: str) -> float | None:
     try:
-        float(value)
+        return float(value)
     except (TypeError, ValueError):
-        return False
-    return True
+        return None

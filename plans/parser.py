@@ -480,10 +480,10 @@ def _confidence(entry: CatalogEntry | None, score: float, group: _Group) -> str:
     return "low"
 
 
-def _parse_line(text: str, original: str, label: str, matcher: Matcher) -> list[ParsedExercise] | None:
-    """The exercises (one per set group) a line describes, or None for a non-exercise line."""
-    norm = _normalise_line(text)
-    groups, remaining = _find_groups(norm)
+def _parse_line(norm: str, groups: list[_Group], remaining: str, original: str, label: str,
+                matcher: Matcher) -> list[ParsedExercise] | None:
+    """The exercises (one per set group) a line describes, or None for a non-exercise line.
+    `groups` and `remaining` are `_find_groups(norm)`."""
     rest, rest_note, remaining = _find_rest(remaining)
     name, leftover = _split_name(remaining, groups)
     if not name or not re.search(r"[a-z]", name):
@@ -517,17 +517,16 @@ def _parse_line(text: str, original: str, label: str, matcher: Matcher) -> list[
     return results
 
 
-def _complete_previous(previous: ParsedExercise, norm: str) -> bool:
+def _complete_previous(previous: ParsedExercise, groups: list[_Group], remaining: str, line: str) -> bool:
     """A line of only sets/reps ("Sets: 5 / Reps: 5") under an exercise named without
     them completes that exercise. True when it did."""
-    groups, remaining = _find_groups(norm)
     if not groups or re.search(r"[a-z]", _find_rest(remaining)[2].replace("reps", "").replace("sets", "")):
         return False
     group = groups[0]
     previous.sets, previous.reps_min, previous.reps_max = group.sets, group.reps_min, group.reps_max
     previous.amrap = group.amrap
     previous.rest_seconds = previous.rest_seconds or _find_rest(remaining)[0]
-    previous.line = f"{previous.line} / {norm.strip()}"
+    previous.line = f"{previous.line} / {line}"
     score = previous.score if previous.exercise else 0
     previous.confidence = _confidence(previous.exercise, score, group)
     return True
@@ -562,10 +561,10 @@ def parse_plan(text: str, catalog) -> ParseResult:
             previous = None
             continue
         plain = stripped.rstrip(":").strip()
-        norm = _normalise_line(plain)
+        norm = _normalise_line(stripped)
         was_first, first_line = first_line, False
-        groups_present = bool(_find_groups(norm)[0])
-        if not groups_present and _is_heading(stripped, marked) and not label:
+        groups, remaining = _find_groups(norm)
+        if not groups and _is_heading(stripped, marked) and not label:
             name = _heading_name(plain)
             if not workouts[-1].exercises:
                 # Two headings in a row at the top: the first was the programme's title.
@@ -576,14 +575,15 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 workouts.append(ParsedWorkout(name=name))
             previous = None
             continue
-        if previous is not None and previous.sets is None and groups_present and _complete_previous(previous, norm):
+        if previous is not None and previous.sets is None and _complete_previous(
+                previous, groups, remaining, norm.rstrip(":").strip()):
             continue
-        if not groups_present and previous is not None and norm.startswith("rest"):
+        if not groups and previous is not None and norm.startswith("rest"):
             rest = _find_rest(norm)[0]
             if rest is not None and previous.rest_seconds is None:
                 previous.rest_seconds = rest
             continue
-        parsed = _parse_line(stripped, original, label, matcher)
+        parsed = _parse_line(norm, groups, remaining, original, label, matcher)
         if parsed and was_first and all(p.exercise is None for p in parsed) and _sets_apart(lines, number):
             title = plain  # "StrongLifts 5x5" set apart at the top, naming no exercise: the title
             parsed = None

@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-import uuid
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRedirect
 
-from equipment.models import Exercise
-from equipment.selectors import missing_equipment, substitutes_for
+from allworkouts.http import parse_uuid, redirect_htmx
+from equipment.selectors import exercise_by_id, missing_equipment, substitutes_for
 from plans import importing, selectors, services
 from plans.forms import ExerciseSearchForm, ImportTextForm, PlanForm, PrescriptionForm
 from plans.models import WorkoutExercise, WorkoutPlan
 from plans.parser import PlanTextError, parse_plan
-
-
-def _redirect(request, url: str):
-    """A redirect that also works for HTMX requests (which would swap the target in place)."""
-    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 
 def _plan_or_404(request, plan_id, *, with_exercises: bool = True) -> WorkoutPlan:
@@ -53,7 +45,7 @@ def plan_import(request):
     if action == "preview":
         return _import_preview(request)
     review = importing.review_from_post(request.POST)
-    if not review.days or not _is_uuid(review.token):
+    if not review.days or parse_uuid(review.token) is None:
         return _render_import(request, form=ImportTextForm(initial={"text": review.text}), status=400,
                               error="That preview has expired. Paste your plan again.")
     substitutes_row = ""
@@ -69,7 +61,7 @@ def plan_import(request):
         return _render_import(request, form=ImportTextForm(initial={"text": review.text}), review=review,
                               status=400, refused=True)
     try:
-        plans, created = services.plan_import_confirm(user=request.user, token=uuid.UUID(review.token),
+        plans, created = services.plan_import_confirm(user=request.user, token=parse_uuid(review.token),
                                                       raw_text=review.text, days=days)
     except ValidationError as exc:
         return _render_import(request, form=ImportTextForm(initial={"text": review.text}), review=review,
@@ -80,15 +72,7 @@ def plan_import(request):
     else:
         messages.info(request, "That import was already saved; here are its plans.")
     url = reverse("plans:detail", args=[plans[0].pk]) if len(plans) == 1 else reverse("plans:list")
-    return _redirect(request, url)
-
-
-def _is_uuid(value: str) -> bool:
-    try:
-        uuid.UUID(value)
-    except (TypeError, ValueError):
-        return False
-    return True
+    return redirect_htmx(request, url)
 
 
 def _import_preview(request):
@@ -200,16 +184,15 @@ def exercise_search(request, plan_id):
 @require_POST
 def plan_exercise_add(request, plan_id):
     plan = _plan_or_404(request, plan_id, with_exercises=False)
-    exercise = Exercise.objects.filter(pk=request.POST.get("exercise")).first() if _is_uuid(
-        request.POST.get("exercise", "")) else None
+    exercise = exercise_by_id(request.POST.get("exercise"))
     if exercise is None:
         messages.error(request, "Pick an exercise from the search results.")
     else:
         services.plan_exercise_add(
             plan=plan, exercise=exercise, sets=3, reps_min=exercise.default_reps or 8,
-            reps_max=max(exercise.default_reps or 12, 1), rest_time_seconds=exercise.default_rest_time_seconds)
+            reps_max=exercise.default_reps or 12, rest_time_seconds=exercise.default_rest_time_seconds)
         messages.success(request, f"Added {exercise.name}. Set its sets and reps below.")
-    return _redirect(request, reverse("plans:edit", args=[plan.pk]))
+    return redirect_htmx(request, reverse("plans:edit", args=[plan.pk]))
 
 
 @require_POST
@@ -238,7 +221,7 @@ def plan_exercise_move(request, plan_id, plan_exercise_id):
         services.plan_exercise_move(plan_exercise=item, direction=request.POST.get("direction", ""))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-    return _redirect(request, reverse("plans:edit", args=[plan_id]))
+    return redirect_htmx(request, reverse("plans:edit", args=[plan_id]))
 
 
 @require_POST
@@ -246,7 +229,7 @@ def plan_exercise_remove(request, plan_id, plan_exercise_id):
     item = _plan_exercise_or_404(request, plan_id, plan_exercise_id)
     services.plan_exercise_remove(plan_exercise=item)
     messages.success(request, f"Removed {item.exercise.name}.")
-    return _redirect(request, reverse("plans:edit", args=[plan_id]))
+    return redirect_htmx(request, reverse("plans:edit", args=[plan_id]))
 
 
 @require_http_methods(["GET", "POST"])
@@ -254,8 +237,7 @@ def plan_exercise_substitute(request, plan_id, plan_exercise_id):
     item = _plan_exercise_or_404(request, plan_id, plan_exercise_id)
     error = ""
     if request.method == "POST":
-        substitute = Exercise.objects.filter(pk=request.POST.get("exercise")).first() if _is_uuid(
-            request.POST.get("exercise", "")) else None
+        substitute = exercise_by_id(request.POST.get("exercise"))
         if substitute is None:
             error = "Pick one of the substitutes below."
         else:
@@ -266,7 +248,7 @@ def plan_exercise_substitute(request, plan_id, plan_exercise_id):
                 error = " ".join(exc.messages)
             else:
                 messages.success(request, f"Swapped {original} for {substitute.name}; sets, reps and rest kept.")
-                return _redirect(request, reverse("plans:detail", args=[plan_id]))
+                return redirect_htmx(request, reverse("plans:detail", args=[plan_id]))
     candidates = substitutes_for(exercise=item.exercise, user=request.user)
     return render(request, "plans/substitute.html",
                   {"item": item, "plan": item.workout_plan, "candidates": candidates, "error": error},
@@ -279,5 +261,5 @@ def plan_delete(request, plan_id):
     if request.method == "POST":
         services.plan_soft_delete(plan=plan)
         messages.success(request, f"Deleted “{plan.name}”. Its past workouts stay in your history.")
-        return _redirect(request, reverse("plans:list"))
+        return redirect_htmx(request, reverse("plans:list"))
     return render(request, "plans/plan_delete.html", {"plan": plan})

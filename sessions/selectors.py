@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.db import connection
 from django.db.models import (
-    Count, DecimalField, F, Max, OuterRef, Q, QuerySet, Subquery, Sum, Value,
+    Count, DecimalField, F, Max, OuterRef, QuerySet, Subquery, Sum, Value,
 )
 from django.db.models.functions import Coalesce
 
@@ -27,7 +27,7 @@ def in_progress_session(*, user) -> WorkoutSession | None:
             .select_related("workout_plan").order_by("-created_at").first())
 
 
-def session_for_user(*, user, session_id, for_update: bool = False) -> WorkoutSession:
+def session_for_user(*, user, session_id) -> WorkoutSession:
     """A live (not deleted) session of the user; raises WorkoutSession.DoesNotExist."""
     return (WorkoutSession.objects.filter(user=user, deleted_at__isnull=True)
             .select_related("workout_plan").get(pk=session_id))
@@ -117,8 +117,7 @@ def workout(*, user, session: WorkoutSession) -> list[WorkoutItem]:
     plan_items = list(WorkoutExercise.objects.filter(workout_plan_id=session.workout_plan_id)
                       .select_related("exercise").order_by("sequence"))
     swaps = session.substitutions or {}
-    swapped_ids = {v for v in swaps.values()}
-    swapped = {str(e.pk): e for e in Exercise.objects.filter(pk__in=swapped_ids)} if swapped_ids else {}
+    swapped = {str(e.pk): e for e in Exercise.objects.filter(pk__in=swaps.values())} if swaps else {}
     logged = defaultdict(list)
     for s in ExerciseSession.objects.filter(workout_session=session).order_by("set_number", "created_at"):
         logged[s.exercise_id].append(s)
@@ -215,8 +214,3 @@ def session_sets(*, session: WorkoutSession) -> list[ExerciseSession]:
         s.records_held = holders[s.pk]
     return sets
 
-
-def plans_with_sessions(*, user) -> list:
-    from plans.models import WorkoutPlan
-    return list(WorkoutPlan.objects.filter(user=user).filter(
-        Q(deleted_at__isnull=True) | Q(workoutsession__isnull=False)).distinct().order_by("name"))

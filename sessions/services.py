@@ -99,15 +99,21 @@ def set_log(*, session: WorkoutSession, set_id: uuid.UUID, exercise: Exercise, w
     return logged, new_records, True
 
 
+def _lock_live(session_id) -> WorkoutSession:
+    """Lock a session that has not been deleted (sets of a deleted one are frozen)."""
+    session = WorkoutSession.objects.select_for_update().get(pk=session_id)
+    if session.deleted_at is not None:
+        raise SessionClosed("This workout was deleted.")
+    return session
+
+
 def set_update(*, logged_set: ExerciseSession, weight_kg: Decimal, reps: int) -> ExerciseSession:
     """Correct a logged set (in the session or later from history); records follow."""
     errors = validate_set(weight_kg=weight_kg, reps=reps, rest_time_seconds=None)
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        session = WorkoutSession.objects.select_for_update().get(pk=logged_set.workout_session_id)
-        if session.deleted_at is not None:
-            raise SessionClosed("This workout was deleted.")
+        session = _lock_live(logged_set.workout_session_id)
         logged_set.weight, logged_set.reps = weight_kg, reps
         logged_set.save(update_fields=["weight", "reps", "updated_at"])
         records_recompute(user_id=session.user_id, exercise_id=logged_set.exercise_id)
@@ -117,9 +123,7 @@ def set_update(*, logged_set: ExerciseSession, weight_kg: Decimal, reps: int) ->
 def set_delete(*, logged_set: ExerciseSession) -> None:
     """Delete a set; records move off it first, then the set goes."""
     with transaction.atomic():
-        session = WorkoutSession.objects.select_for_update().get(pk=logged_set.workout_session_id)
-        if session.deleted_at is not None:
-            raise SessionClosed("This workout was deleted.")
+        session = _lock_live(logged_set.workout_session_id)
         records_recompute(user_id=session.user_id, exercise_id=logged_set.exercise_id,
                           excluding=[logged_set.pk])
         logged_set.delete()

@@ -11,12 +11,12 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRedirect
 
 from allworkouts import units
-from equipment.models import Exercise
-from equipment.selectors import substitutes_for
+from allworkouts.http import error_messages, parse_int, parse_uuid, redirect_htmx
+from equipment.selectors import exercise_by_id, substitutes_for
 from plans.models import WorkoutExercise, WorkoutPlan
 from plans.selectors import plan_header_for_user
 from sessions import selectors, services
@@ -26,10 +26,6 @@ from sessions.models import ExerciseSession, SessionStatus, WorkoutSession
 PAGE_SIZE = 20
 
 
-def _redirect(request, url):
-    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
-
-
 def _session_or_404(request, session_id) -> WorkoutSession:
     try:
         return selectors.session_for_user(user=request.user, session_id=session_id)
@@ -37,18 +33,12 @@ def _session_or_404(request, session_id) -> WorkoutSession:
         raise Http404("No such workout.")
 
 
-def _uuid(value) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(str(value))
-    except (TypeError, ValueError):
+def _plan_exercise(session: WorkoutSession, value) -> WorkoutExercise | None:
+    """The exercise of the session's plan that a request value names, if any."""
+    plan_exercise_id = parse_uuid(value)
+    if plan_exercise_id is None:
         return None
-
-
-def _int(value) -> int | None:
-    try:
-        return int(str(value).strip())
-    except (TypeError, ValueError):
-        return None
+    return WorkoutExercise.objects.filter(pk=plan_exercise_id, workout_plan_id=session.workout_plan_id).first()
 
 
 @require_http_methods(["GET", "POST"])
@@ -67,9 +57,7 @@ def session_start(request, plan_id):
                 current = selectors.in_progress_session(user=request.user)
             else:
                 return redirect("sessions:workout", session.pk)
-    if current is None:
-        return render(request, "sessions/start.html", {"plan": plan, "current": None})
-    # One workout at a time: ask before abandoning the open one.
+    # With a workout open, the page asks before abandoning it (one at a time).
     return render(request, "sessions/start.html", {"plan": plan, "current": current})
 
 
@@ -105,12 +93,10 @@ def set_log(request, session_id):
     """HTMX: log one set. The form's `id` was generated with the page, so a repeat
     (double tap, retry, second tab) answers with the stored set instead of a second."""
     session = _session_or_404(request, session_id)
-    set_id, exercise_id = _uuid(request.POST.get("id")), _uuid(request.POST.get("exercise"))
-    plan_exercise = WorkoutExercise.objects.filter(
-        pk=_uuid(request.POST.get("plan_exercise")), workout_plan_id=session.workout_plan_id).first() \
-        if _uuid(request.POST.get("plan_exercise")) else None
-    exercise = Exercise.objects.filter(pk=exercise_id).first() if exercise_id else None
-    number = _int(request.POST.get("number")) or 1
+    set_id = parse_uuid(request.POST.get("id"))
+    plan_exercise = _plan_exercise(session, request.POST.get("plan_exercise"))
+    exercise = exercise_by_id(request.POST.get("exercise"))
+    number = parse_int(request.POST.get("number")) or 1
     context = {"session": session, "exercise": exercise, "plan_exercise": plan_exercise, "number": number,
                "form_id": set_id, "weight_text": request.POST.get("weight", ""),
                "reps_text": request.POST.get("reps", ""), "errors": {}}
@@ -124,7 +110,7 @@ def set_log(request, session_id):
             if request.POST.get("weight", "").strip() else None
     except units.WeightError as exc:
         context["errors"]["weight"] = str(exc)
-    reps = _int(request.POST.get("reps"))
+    reps = parse_int(request.POST.get("reps"))
     if request.POST.get("reps", "").strip() and reps is None:
         context["errors"]["reps"] = "Enter the reps as a whole number."
     if not context["errors"]:
@@ -135,8 +121,7 @@ def set_log(request, session_id):
         except services.SessionClosed as exc:
             context["errors"]["form"] = " ".join(exc.messages)
         except ValidationError as exc:
-            context["errors"].update({k: " ".join(v) for k, v in exc.message_dict.items()} if hasattr(exc, "error_dict")
-                                     else {"form": " ".join(exc.messages)})
+            context["errors"].update(error_messages(exc))
         else:
             context.update(logged=logged, new_records=new_records, rest_seconds=rest,
                            rest_ends_at=int(logged.created_at.timestamp() * 1000) + rest * 1000 if rest else None)
@@ -159,15 +144,13 @@ def _render_set(request, context, status=200):
 def set_new(request, session_id):
     """HTMX: one more set row for an exercise (beyond the plan), with a fresh id."""
     session = _session_or_404(request, session_id)
-    exercise = Exercise.objects.filter(pk=_uuid(request.GET.get("exercise"))).first() \
-        if _uuid(request.GET.get("exercise")) else None
+    exercise = exercise_by_id(request.GET.get("exercise"))
     if exercise is None:
         raise Http404("No such exercise.")
     return render(request, "sessions/workout.html#set-row", {
-        "session": session, "exercise": exercise, "number": _int(request.GET.get("number")) or 1,
+        "session": session, "exercise": exercise, "number": parse_int(request.GET.get("number")) or 1,
         "form_id": uuid.uuid4(), "errors": {}, "extra": True,
-        "plan_exercise": WorkoutExercise.objects.filter(pk=_uuid(request.GET.get("plan_exercise"))).first()
-        if _uuid(request.GET.get("plan_exercise")) else None,
+        "plan_exercise": _plan_exercise(session, request.GET.get("plan_exercise")),
         "weight_text": request.GET.get("weight", ""), "reps_text": request.GET.get("reps", ""),
     })
 
@@ -187,15 +170,14 @@ def set_edit(request, session_id, set_id):
             weight = units.to_kg(weight_text, request.user.unit_system) if weight_text.strip() else None
         except units.WeightError as exc:
             errors["weight"], weight = str(exc), None
-        reps = _int(reps_text)
+        reps = parse_int(reps_text)
         if reps_text.strip() and reps is None:
             errors["reps"] = "Enter the reps as a whole number."
         if not errors:
             try:
                 services.set_update(logged_set=logged, weight_kg=weight, reps=reps)
             except ValidationError as exc:
-                errors.update({k: " ".join(v) for k, v in exc.message_dict.items()} if hasattr(exc, "error_dict")
-                              else {"form": " ".join(exc.messages)})
+                errors.update(error_messages(exc))
             else:
                 messages.success(request, "Set updated; records recomputed.")
                 return _back_to_session(request, logged.workout_session)
@@ -217,7 +199,7 @@ def set_delete(request, session_id, set_id):
 
 def _back_to_session(request, session):
     name = "sessions:workout" if session.status == SessionStatus.IN_PROGRESS else "sessions:detail"
-    return _redirect(request, reverse(name, args=[session.pk]))
+    return redirect_htmx(request, reverse(name, args=[session.pk]))
 
 
 @require_http_methods(["GET", "POST"])
@@ -229,8 +211,7 @@ def swap(request, session_id, plan_exercise_id):
         raise Http404("No such exercise in this workout.")
     error = ""
     if request.method == "POST":
-        substitute = Exercise.objects.filter(pk=_uuid(request.POST.get("exercise"))).first() \
-            if _uuid(request.POST.get("exercise")) else None
+        substitute = exercise_by_id(request.POST.get("exercise"))
         if substitute is None:
             error = "Pick one of the exercises below."
         else:
@@ -248,29 +229,31 @@ def swap(request, session_id, plan_exercise_id):
     }, status=400 if error else 200)
 
 
-@require_POST
-def complete(request, session_id):
+def _finish(request, session_id, finish, message: str, next_url: str, level=messages.SUCCESS):
     session = _session_or_404(request, session_id)
     try:
-        services.session_complete(session=session)
+        finish(session=session)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, "Workout complete. Well done!")
-    return _redirect(request, reverse("sessions:detail", args=[session.pk]))
+        messages.add_message(request, level, message)
+    return redirect_htmx(request, next_url or reverse("sessions:detail", args=[session.pk]))
+
+
+@require_POST
+def complete(request, session_id):
+    return _finish(request, session_id, services.session_complete, "Workout complete. Well done!", "")
 
 
 @require_POST
 def abandon(request, session_id):
-    session = _session_or_404(request, session_id)
-    try:
-        services.session_abandon(session=session)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.info(request, "Workout abandoned. It stays in your history.")
-    return _redirect(request, request.POST.get("next") if request.POST.get("next", "").startswith("/")
-                     and not request.POST.get("next", "").startswith("//") else reverse("sessions:history"))
+    """From the banner, back to the page the user was on; else to history."""
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()):
+        next_url = reverse("sessions:history")
+    return _finish(request, session_id, services.session_abandon,
+                   "Workout abandoned. It stays in your history.", next_url, level=messages.INFO)
 
 
 @require_GET
@@ -292,7 +275,7 @@ def delete(request, session_id):
     if request.method == "POST":
         services.session_soft_delete(session=session)
         messages.success(request, "Workout deleted; its sets no longer count for records.")
-        return _redirect(request, reverse("sessions:history"))
+        return redirect_htmx(request, reverse("sessions:history"))
     return render(request, "sessions/delete.html", {"session": session})
 
 

@@ -41,6 +41,12 @@ def test_import_start_log_pr_complete_history(phone, screenshot):
     expect(page.get_by_text("60 kg × 5 ✓")).to_be_visible()
     expect(page.locator("#rest-timer")).to_be_visible()  # 90 s rest started
     screenshot("12-logged-pr")
+    page.reload()  # the rest timer runs from the stored set time: it survives a reload
+    expect(page.locator("#rest-timer")).to_be_visible()
+    page.get_by_role("button", name="Skip").click()
+    expect(page.locator("#rest-timer")).to_be_hidden()
+    page.reload()  # and "Skip" is remembered
+    expect(page.locator("#rest-timer")).to_be_hidden()
     second = page.locator("li.set-row:has(form)").first  # the next set, reps pre-filled from the plan
     expect(second.get_by_label("Reps set 2")).to_have_value("5")
     second.get_by_label("Weight (kg) set 2").fill("60")

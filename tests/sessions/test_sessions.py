@@ -39,6 +39,16 @@ def log(client, session, exercise, weight, reps, set_id=None, htmx=True):
     return client.post(f"/sessions/{session.pk}/sets/", data, **({"HTTP_HX_REQUEST": "true"} if htmx else {}))
 
 
+def finished(client, user, plan, *sets):
+    """A completed session of `plan` with the given (exercise, weight, reps) sets."""
+    with rls_user(user.pk):
+        session = start(client, plan)
+    for exercise, weight, reps in sets:
+        log(client, session, exercise, weight, reps)
+    client.post(f"/sessions/{session.pk}/complete/")
+    return session
+
+
 def records(user, exercise):
     with rls_user(user.pk):
         return {r.record_type: (r.value, r.exercise_session_id) for r in
@@ -164,17 +174,28 @@ def test_edit_and_delete_recompute_records(user_client, user):
     assert response.status_code == 400 and "Reps must be at least 1" in response.content.decode()
 
 
+def test_a_set_of_a_completed_session_is_edited_from_history(user_client, user):
+    plan = make_plan(user)
+    squat = exercise_named("Barbell Squat")
+    session = finished(user_client, user, plan, (squat, 100, 5))
+    with rls_user(user.pk):
+        logged = ExerciseSession.objects.get()
+    html = user_client.get(f"/sessions/{session.pk}/").content.decode()
+    assert f"/sessions/{session.pk}/sets/{logged.pk}/" in html  # the Edit link
+    response = user_client.post(f"/sessions/{session.pk}/sets/{logged.pk}/", {"weight": "110", "reps": "5"})
+    assert response.status_code == 302 and response.url == f"/sessions/{session.pk}/"
+    assert records(user, squat)["1rm"] == (Decimal("128.33"), logged.pk)
+    assert user_client.post(f"/sessions/{session.pk}/sets/{logged.pk}/delete/").status_code == 302
+    assert records(user, squat) == {}
+    with rls_user(user.pk):
+        assert not ExerciseSession.objects.exists()
+
+
 def test_deleting_a_session_recomputes_and_hides_its_sets(user_client, user):
     plan = make_plan(user)
     squat = exercise_named("Barbell Squat")
-    with rls_user(user.pk):
-        first = start(user_client, plan)
-    log(user_client, first, squat, 100, 5)
-    user_client.post(f"/sessions/{first.pk}/complete/")
-    with rls_user(user.pk):
-        second = start(user_client, plan)
-    log(user_client, second, squat, 120, 5)
-    user_client.post(f"/sessions/{second.pk}/complete/")
+    finished(user_client, user, plan, (squat, 100, 5))
+    second = finished(user_client, user, plan, (squat, 120, 5))
     assert records(user, squat)["1rm"][0] == Decimal("140.00")
     assert user_client.post(f"/sessions/{second.pk}/delete/").status_code == 302
     assert records(user, squat)["1rm"][0] == Decimal("116.67")
@@ -188,18 +209,10 @@ def test_deleting_a_session_recomputes_and_hides_its_sets(user_client, user):
 def test_last_time_prefills_from_the_most_recent_earlier_session_with_the_exercise(user_client, user):
     plan = make_plan(user)
     squat = exercise_named("Barbell Squat")
-    with rls_user(user.pk):
-        old = start(user_client, plan)
-    log(user_client, old, squat, 80, 5)
-    user_client.post(f"/sessions/{old.pk}/complete/")
-    with rls_user(user.pk):
-        recent = start(user_client, plan)
-    log(user_client, recent, squat, 90, 4)
-    user_client.post(f"/sessions/{recent.pk}/complete/")
+    finished(user_client, user, plan, (squat, 80, 5))
+    finished(user_client, user, plan, (squat, 90, 4))
     bench_only = make_plan(user, names=("Barbell Bench Press - Medium Grip",))
-    with rls_user(user.pk):
-        between = start(user_client, bench_only)  # no squat: skipped by "last time"
-    user_client.post(f"/sessions/{between.pk}/complete/")
+    finished(user_client, user, bench_only)  # no squat: skipped by "last time"
     with rls_user(user.pk):
         now = start(user_client, plan)
     html = user_client.get(f"/sessions/{now.pk}/workout/").content.decode()
@@ -235,6 +248,11 @@ def test_swap_logs_against_the_substitute_and_keeps_the_plan(user_client, user):
     assert user_client.post(f"/sessions/{session.pk}/swap/{bench_item.pk}/", {"exercise": str(pushups.pk)}).status_code == 302
     html = user_client.get(f"/sessions/{session.pk}/workout/").content.decode()
     assert "Swapped in for Barbell Bench Press - Medium Grip" in html
+    # Its set forms now log against the substitute.
+    assert html.count(f'name="exercise" value="{pushups.pk}"') == 3
+    log(user_client, session, pushups, 0, 12)
+    with rls_user(user.pk):
+        assert ExerciseSession.objects.get().exercise_id == pushups.pk
     with rls_user(user.pk):
         bench_item.refresh_from_db()
     assert bench_item.exercise.name == "Barbell Bench Press - Medium Grip"
