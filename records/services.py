@@ -68,18 +68,18 @@ set_volume AS (
     SELECT 'set_volume', round(weight * reps, 2) AS value, id, created_at
     FROM sets ORDER BY value DESC, created_at, id LIMIT 1
 ),
+-- Each session's total with its latest set of the exercise, in one pass (a
+-- lateral lookup per session would rescan every set: quadratic in the history).
 totals AS (
-    SELECT workout_session_id, sum(weight * reps) AS value, max(created_at) AS last_at
-    FROM sets GROUP BY workout_session_id
+    SELECT DISTINCT ON (workout_session_id)
+           sum(weight * reps) OVER session AS value, id, created_at
+    FROM sets
+    WINDOW session AS (PARTITION BY workout_session_id)
+    ORDER BY workout_session_id, created_at DESC, set_number DESC, id DESC
 ),
 total_volume AS (
-    SELECT 'total_volume', round(t.value, 2) AS value, latest.id, latest.created_at
-    FROM totals t
-    CROSS JOIN LATERAL (
-        SELECT id, created_at FROM sets s WHERE s.workout_session_id = t.workout_session_id
-        ORDER BY created_at DESC, set_number DESC, id DESC LIMIT 1
-    ) latest
-    ORDER BY t.value DESC, t.last_at, latest.id LIMIT 1
+    SELECT 'total_volume', round(value, 2) AS value, id, created_at
+    FROM totals ORDER BY value DESC, created_at, id LIMIT 1
 )
 SELECT * FROM one_rm UNION ALL SELECT * FROM set_volume UNION ALL SELECT * FROM total_volume
 """
