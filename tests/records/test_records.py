@@ -74,3 +74,31 @@ def test_two_threads_logging_the_same_exercise_end_like_a_recomputation(user):
     assert stored["1rm"][0] == Decimal("176.00")  # 160 * (1 + 3/30)
     assert stored["total_volume"][0] == sum(weights) * 3
     assert numbers == list(range(1, 9))
+
+
+def _finished_session(user, exercise, *weights):
+    """A completed session of `exercise` with one 5-rep set per weight; its sets."""
+    session = _session(user)
+    with rls_user(user.pk):
+        logged = [services.set_log(session=session, set_id=uuid.uuid4(), exercise=exercise, weight_kg=Decimal(w),
+                                   reps=5)[0] for w in weights]
+        services.session_complete(session=session)
+    return logged
+
+
+@pytest.mark.django_db
+def test_recomputed_session_volume_points_at_the_best_sessions_latest_set(user):
+    squat = exercise_named("Barbell Squat")
+    first = _finished_session(user, squat, 100, 100)  # 1000 kg
+    best = _finished_session(user, squat, 80, 90, 70, 60)  # 1500 kg, heaviest set not the latest
+    tie = _finished_session(user, squat, 150, 150)  # 1500 kg too, but later: the earlier session keeps it
+    with rls_user(user.pk):
+        def session_volume(excluding=()):
+            found = best_from_sets(user_id=user.pk, exercise_id=squat.pk, excluding=[s.pk for s in excluding])
+            record = found["total_volume"]
+            return record.value, record.exercise_session_id, record.achieved_at
+
+        assert session_volume() == (Decimal("1500.00"), best[-1].pk, best[-1].created_at)
+        # Without the best session's sets, the tie's session holds it, at its latest set.
+        assert session_volume(excluding=best) == (Decimal("1500.00"), tie[-1].pk, tie[-1].created_at)
+        assert session_volume(excluding=best + tie) == (Decimal("1000.00"), first[-1].pk, first[-1].created_at)
