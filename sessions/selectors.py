@@ -89,6 +89,7 @@ class PlannedSet:
     weight: Decimal | None = None  # pre-filled, kg
     reps: int | None = None
     logged: ExerciseSession | None = None
+    from_last_time: bool = False  # pre-filled from last time's set of this number
 
 
 @dataclass
@@ -134,15 +135,19 @@ def workout(*, user, session: WorkoutSession) -> list[WorkoutItem]:
         mine = sets_of_exercise[start:start + plan_item.sets]
         claimed[exercise.pk] += len(mine)
         last = previous.get(exercise.pk)
-        planned = []
+        planned, lifted = [], None
         for number in range(1, plan_item.sets + 1):
             done = mine[number - 1] if number <= len(mine) else None
             before = last.set_number(number) if last else None
-            planned.append(PlannedSet(
-                number=number, logged=done, form_id=None if done else uuid.uuid4(),
-                weight=before.weight if before else (exercise.default_weight or Decimal(0)),
-                reps=before.reps if before else plan_item.reps_min,
-            ))
+            if before:
+                weight, reps = before.weight, before.reps
+            else:
+                # Nothing to go on from last time: the weight just lifted, else the default.
+                weight = lifted.weight if lifted else (exercise.default_weight or Decimal(0))
+                reps = plan_item.reps_min
+            planned.append(PlannedSet(number=number, logged=done, form_id=None if done else uuid.uuid4(),
+                                      weight=weight, reps=reps, from_last_time=before is not None))
+            lifted = done or lifted
         items.append(WorkoutItem(plan_exercise=plan_item, exercise=exercise, swapped=exercise.pk != plan_item.exercise_id,
                                  sets=planned, extra_sets=[], last=last, records=records[exercise.pk]))
     # Sets beyond the plan go with the last occurrence of their exercise.

@@ -98,7 +98,7 @@ def set_log(request, session_id):
     exercise = exercise_by_id(request.POST.get("exercise"))
     number = parse_int(request.POST.get("number")) or 1
     context = {"session": session, "exercise": exercise, "plan_exercise": plan_exercise, "number": number,
-               "form_id": set_id, "weight_text": request.POST.get("weight", ""),
+               "form_id": set_id, "weight_text": request.POST.get("weight", ""), "keep_weight": True,
                "reps_text": request.POST.get("reps", ""), "errors": {}}
     if set_id is None or exercise is None:
         context["errors"]["form"] = "That form is out of date. Reload the page and log the set again."
@@ -123,7 +123,7 @@ def set_log(request, session_id):
         except ValidationError as exc:
             context["errors"].update(error_messages(exc))
         else:
-            context.update(logged=logged, new_records=new_records, rest_seconds=rest,
+            context.update(logged=logged, new_records=new_records, rest_seconds=rest, just_logged=True,
                            rest_ends_at=int(logged.created_at.timestamp() * 1000) + rest * 1000 if rest else None)
             return _render_set(request, context)
     return _render_set(request, context, status=400)

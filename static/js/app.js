@@ -72,3 +72,46 @@
     });
   });
 })();
+
+// After a set is logged over HTMX (the row brings a data-just-logged marker): bring the
+// exercise's "n/m" count up to date, and carry the weight just lifted into the next
+// set when that set had nothing better to go on (no set of that number last time) and
+// the lifter has not typed into it. Reloading shows the same (the server does it too).
+(function () {
+  document.addEventListener("htmx:afterSettle", function () {
+    document.querySelectorAll("template[data-just-logged]:not([data-seen])").forEach(function (marker) {
+      marker.dataset.seen = "1";
+      const row = marker.closest("li.set-row");
+      const card = row && row.closest(".exercise-card");
+      if (!card) return;
+      const list = row.parentElement;
+      const count = card.querySelector(".set-count");
+      if (count) {
+        const logged = list.querySelectorAll("li.set-row.logged").length;
+        const planned = Number(count.dataset.planned);
+        const done = logged >= planned && !list.querySelector("li.set-row:not(.logged)");
+        count.textContent = logged + "/" + planned + (done ? " ✓" : "");
+      }
+      let next = row.nextElementSibling;
+      while (next && next.classList.contains("logged")) next = next.nextElementSibling;
+      const weight = next && next.querySelector("input[name=weight][data-carry]");
+      if (weight && weight.value === weight.defaultValue) {
+        weight.value = weight.defaultValue = row.dataset.weight;
+      }
+    });
+  });
+  // "+ Add set" numbers the new row after every row already on the card and pre-fills
+  // it with the latest logged set.
+  document.addEventListener("htmx:configRequest", function (event) {
+    const button = event.detail.elt;
+    if (!button || !button.hasAttribute || !button.hasAttribute("data-add-set")) return;
+    const list = button.closest(".exercise-card").querySelector(".set-list");
+    const params = event.detail.parameters;
+    params.number = list.querySelectorAll("li.set-row").length + 1;
+    const logged = list.querySelectorAll("li.set-row.logged");
+    if (logged.length) {
+      params.weight = logged[logged.length - 1].dataset.weight;
+      params.reps = logged[logged.length - 1].dataset.reps;
+    }
+  });
+})();

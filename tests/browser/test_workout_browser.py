@@ -40,6 +40,10 @@ def test_import_start_log_pr_complete_history(phone, screenshot):
     expect(page.get_by_text("New PR: e1RM 70 kg")).to_be_visible()
     expect(page.get_by_text("60 kg × 5 ✓")).to_be_visible()
     expect(page.locator("#rest-timer")).to_be_visible()  # 90 s rest started
+    card = page.locator(".exercise-card").first
+    expect(card.locator(".set-count")).to_have_text("1/2")
+    # No set 2 last time (first time): the weight just lifted is carried into set 2.
+    expect(page.get_by_label("Weight (kg) set 2")).to_have_value("60")
     screenshot("12-logged-pr")
     page.reload()  # the rest timer runs from the stored set time: it survives a reload
     expect(page.locator("#rest-timer")).to_be_visible()
@@ -49,9 +53,13 @@ def test_import_start_log_pr_complete_history(phone, screenshot):
     expect(page.locator("#rest-timer")).to_be_hidden()
     second = page.locator("li.set-row:has(form)").first  # the next set, reps pre-filled from the plan
     expect(second.get_by_label("Reps set 2")).to_have_value("5")
-    second.get_by_label("Weight (kg) set 2").fill("60")
-    second.get_by_role("button", name="Log").click()
+    expect(second.get_by_label("Weight (kg) set 2")).to_have_value("60")  # the server carries it too
+    second.get_by_role("button", name="Log").click()  # one tap
     expect(page.get_by_text("New PR: session volume 600 kg")).to_be_visible()
+    expect(card.locator(".set-count")).to_have_text("2/2 ✓")
+    card.get_by_role("button", name="+ Add set").click()  # a third set, beyond the plan
+    expect(card.get_by_label("Weight (kg) set 3")).to_have_value("60")
+    expect(card.get_by_label("Reps set 3")).to_have_value("5")
 
     page.get_by_role("button", name="Complete workout").click()
     expect(page.get_by_text("Workout complete. Well done!")).to_be_visible()
@@ -61,4 +69,7 @@ def test_import_start_log_pr_complete_history(phone, screenshot):
     expect(page.get_by_role("link", name="Day 1 - Push")).to_be_visible()
     expect(page.get_by_text("2 sets")).to_be_visible()
     screenshot("14-history")
+    # Every tab fits the phone's width: none hides off-screen behind a scroll.
+    assert page.evaluate("(() => { const bar = document.querySelector('.tabbar');"
+                         " return bar.scrollWidth <= bar.clientWidth; })()")
     assert page.console_errors == []

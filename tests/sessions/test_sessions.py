@@ -1,6 +1,7 @@
 """Sessions: start, one-tap logging (idempotent), PRs as they happen, edit/delete with
 recomputation, last time, swap, complete/abandon, history, RLS, query counts."""
 
+import re
 import uuid
 from decimal import Decimal
 
@@ -220,6 +221,26 @@ def test_last_time_prefills_from_the_most_recent_earlier_session_with_the_exerci
     assert 'name="weight" value="90"' in html and 'name="reps" value="4"' in html
     # Set 2 had no counterpart last time: the plan's reps and the default weight.
     assert 'name="reps" value="5"' in html
+
+
+def _weight_inputs(html):
+    """(value, carries the weight just lifted) of every weight input, in page order."""
+    return [(value, bool(carry)) for value, carry in re.findall(r'name="weight" value="([^"]*)"( data-carry)?', html)]
+
+
+def test_a_set_last_time_lacked_is_prefilled_with_the_weight_just_lifted(user_client, user):
+    plan = make_plan(user, names=("Barbell Squat",))  # 3 x 5
+    squat = exercise_named("Barbell Squat")
+    finished(user_client, user, plan, (squat, 80, 5))  # last time: one set only
+    with rls_user(user.pk):
+        now = start(user_client, plan)
+    page = f"/sessions/{now.pk}/workout/"
+    # Set 1 from last time; sets 2 and 3 have nothing to go on: the default weight (none: 0).
+    assert _weight_inputs(user_client.get(page).content.decode()) == [("80", False), ("0", True), ("0", True)]
+    log(user_client, now, squat, 85, 5)
+    html = user_client.get(page).content.decode()
+    assert _weight_inputs(html) == [("85", True), ("85", True)]
+    assert html.count('name="reps" value="5"') == 2  # reps stay the plan's
 
 
 def test_one_session_at_a_time_with_a_banner(user_client, user):
