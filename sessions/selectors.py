@@ -112,7 +112,15 @@ class WorkoutItem:
         return sum(1 for s in self.sets if s.logged) + len(self.extra_sets)
 
 
-def workout(*, user, session: WorkoutSession) -> list[WorkoutItem]:
+@dataclass
+class Workout:
+    items: list[WorkoutItem]
+    # Sets no plan exercise claims (their exercise left the plan during the workout,
+    # or was swapped out twice): still shown, never lost from sight.
+    others: list[ExerciseSession]
+
+
+def workout(*, user, session: WorkoutSession) -> Workout:
     """The active workout page's data. Five queries: plan exercises, swapped-in
     exercises, this session's sets, last time, records."""
     plan_items = list(WorkoutExercise.objects.filter(workout_plan_id=session.workout_plan_id)
@@ -120,20 +128,29 @@ def workout(*, user, session: WorkoutSession) -> list[WorkoutItem]:
     swaps = session.substitutions or {}
     swapped = {str(e.pk): e for e in Exercise.objects.filter(pk__in=swaps.values())} if swaps else {}
     logged = defaultdict(list)
-    for s in ExerciseSession.objects.filter(workout_session=session).order_by("set_number", "created_at"):
+    for s in (ExerciseSession.objects.filter(workout_session=session).select_related("exercise")
+              .order_by("set_number", "created_at")):
         logged[s.exercise_id].append(s)
+    claimed = defaultdict(int)
+
+    def take(exercise_id, count: int) -> list[ExerciseSession]:
+        """The next `count` unclaimed sets of an exercise, in the order they were logged."""
+        sets = logged[exercise_id][claimed[exercise_id]:claimed[exercise_id] + count]
+        claimed[exercise_id] += len(sets)
+        return sets
+
     exercises = [swapped.get(swaps.get(str(i.pk), ""), i.exercise) for i in plan_items]
     previous = last_time(user=user, exercise_ids=[e.pk for e in exercises], session=session)
     records = defaultdict(list)
     for r in PersonalRecord.objects.filter(user=user, exercise_id__in=[e.pk for e in exercises]).order_by("record_type"):
         records[r.exercise_id].append(r)
-    items, claimed = [], defaultdict(int)
+    items = []
     for plan_item, exercise in zip(plan_items, exercises):
-        sets_of_exercise = logged[exercise.pk]
-        # The same exercise twice in a plan: each occurrence takes the next sets.
-        start = claimed[exercise.pk]
-        mine = sets_of_exercise[start:start + plan_item.sets]
-        claimed[exercise.pk] += len(mine)
+        is_swap = exercise.pk != plan_item.exercise_id
+        # Sets of the planned exercise logged before a swap fill the first slots; the
+        # same exercise twice in a plan: each occurrence takes the next sets.
+        mine = take(plan_item.exercise_id, plan_item.sets) if is_swap else []
+        mine += take(exercise.pk, plan_item.sets - len(mine))
         last = previous.get(exercise.pk)
         planned, lifted = [], None
         for number in range(1, plan_item.sets + 1):
@@ -143,20 +160,20 @@ def workout(*, user, session: WorkoutSession) -> list[WorkoutItem]:
                 weight, reps = before.weight, before.reps
             else:
                 # Nothing to go on from last time: the weight just lifted, else the default.
-                weight = lifted.weight if lifted else (exercise.default_weight or Decimal(0))
+                weight = lifted.weight if lifted and lifted.exercise_id == exercise.pk else \
+                    (exercise.default_weight or Decimal(0))
                 reps = plan_item.reps_min
             planned.append(PlannedSet(number=number, logged=done, form_id=None if done else uuid.uuid4(),
                                       weight=weight, reps=reps, from_last_time=before is not None))
             lifted = done or lifted
-        items.append(WorkoutItem(plan_exercise=plan_item, exercise=exercise, swapped=exercise.pk != plan_item.exercise_id,
+        items.append(WorkoutItem(plan_exercise=plan_item, exercise=exercise, swapped=is_swap,
                                  sets=planned, extra_sets=[], last=last, records=records[exercise.pk]))
     # Sets beyond the plan go with the last occurrence of their exercise.
     for item in reversed(items):
-        rest = logged[item.exercise.pk][claimed[item.exercise.pk]:]
-        if rest:
-            item.extra_sets = rest
-            claimed[item.exercise.pk] += len(rest)
-    return items
+        item.extra_sets = take(item.exercise.pk, len(logged[item.exercise.pk]))
+    others = sorted((s for exercise_id, sets in logged.items() for s in sets[claimed[exercise_id]:]),
+                    key=lambda s: s.created_at)
+    return Workout(items=items, others=others)
 
 
 @dataclass

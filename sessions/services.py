@@ -17,6 +17,7 @@ from django.utils import timezone
 from equipment.models import Exercise
 from equipment.selectors import substitutes_for
 from plans.models import WorkoutExercise, WorkoutPlan
+from plans.services import plan_exercise_substitute
 from records.models import PersonalRecord
 from records.services import records_after_set_logged, records_recompute
 from sessions.models import ExerciseSession, SessionStatus, WorkoutSession
@@ -129,8 +130,11 @@ def set_delete(*, logged_set: ExerciseSession) -> None:
         logged_set.delete()
 
 
-def session_swap(*, session: WorkoutSession, plan_exercise: WorkoutExercise, substitute: Exercise, user) -> None:
-    """Log later sets of this plan exercise against a substitute; the plan is unchanged."""
+def session_swap(*, session: WorkoutSession, plan_exercise: WorkoutExercise, substitute: Exercise, user,
+                 in_plan: bool = False) -> None:
+    """Log later sets of this plan exercise against a substitute. The plan is unchanged
+    unless `in_plan`: then the plan exercise itself becomes the substitute (sets, reps
+    and rest kept), for this workout and those to come."""
     with transaction.atomic():
         session = WorkoutSession.objects.select_for_update().get(pk=session.pk)
         _check_open(session)
@@ -141,7 +145,10 @@ def session_swap(*, session: WorkoutSession, plan_exercise: WorkoutExercise, sub
             raise ValidationError(f"{substitute.name} doesn't train the same muscles as {original.name} "
                                   "with equipment you own.")
         swaps = dict(session.substitutions or {})
-        if substitute.pk == original.pk:
+        if in_plan and substitute.pk != original.pk:
+            plan_exercise_substitute(plan_exercise=plan_exercise, substitute=substitute, user=user)
+            swaps.pop(str(plan_exercise.pk), None)  # the plan says it now
+        elif substitute.pk == original.pk:
             swaps.pop(str(plan_exercise.pk), None)
         elif str(substitute.pk) != current_id:
             swaps[str(plan_exercise.pk)] = str(substitute.pk)

@@ -66,11 +66,13 @@ def workout(request, session_id):
     session = _session_or_404(request, session_id)
     if session.status != SessionStatus.IN_PROGRESS:
         return redirect("sessions:detail", session.pk)
-    items = selectors.workout(user=request.user, session=session)
+    page = selectors.workout(user=request.user, session=session)
+    items = page.items
     current = next((i for i in items if not i.done), None)
-    last_set = max((s.logged for i in items for s in i.sets if s.logged), key=lambda s: s.created_at, default=None)
+    logged = [s.logged for i in items for s in i.sets if s.logged] + [s for i in items for s in i.extra_sets]
+    last_set = max(logged + page.others, key=lambda s: s.created_at, default=None)
     return render(request, "sessions/workout.html", {
-        "session": session, "items": items, "current": current, "last_set": last_set,
+        "session": session, "items": items, "others": page.others, "current": current, "last_set": last_set,
         "rest_ends_at": _rest_ends_at(last_set, items),
     })
 
@@ -210,6 +212,8 @@ def swap(request, session_id, plan_exercise_id):
     if plan_exercise is None:
         raise Http404("No such exercise in this workout.")
     error = ""
+    # Two scopes, picked with a switch at the top: this workout only (default) or the plan too.
+    in_plan = (request.POST if request.method == "POST" else request.GET).get("in_plan") == "1"
     if request.method == "POST":
         substitute = exercise_by_id(request.POST.get("exercise"))
         if substitute is None:
@@ -217,14 +221,15 @@ def swap(request, session_id, plan_exercise_id):
         else:
             try:
                 services.session_swap(session=session, plan_exercise=plan_exercise, substitute=substitute,
-                                      user=request.user)
+                                      user=request.user, in_plan=in_plan)
             except ValidationError as exc:
                 error = " ".join(exc.messages)
             else:
-                messages.success(request, f"Swapped in {substitute.name} for this workout; your plan is unchanged.")
+                scope = "; your plan uses it from now on" if in_plan else " for this workout; your plan is unchanged"
+                messages.success(request, f"Swapped in {substitute.name}{scope}.")
                 return redirect("sessions:workout", session.pk)
     return render(request, "sessions/swap.html", {
-        "session": session, "plan_exercise": plan_exercise, "error": error,
+        "session": session, "plan_exercise": plan_exercise, "error": error, "in_plan": in_plan,
         "candidates": substitutes_for(exercise=plan_exercise.exercise, user=request.user),
     }, status=400 if error else 200)
 
@@ -263,7 +268,7 @@ def detail(request, session_id):
     summary = selectors.summary(session=session)
     skipped = []
     if session.status != SessionStatus.IN_PROGRESS:
-        items = selectors.workout(user=request.user, session=session)
+        items = selectors.workout(user=request.user, session=session).items
         skipped = [(i, sum(1 for s in i.sets if not s.logged)) for i in items if not i.done]
     return render(request, "sessions/detail.html", {
         "session": session, "sets": sets, "summary": summary, "skipped": skipped})

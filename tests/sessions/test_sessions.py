@@ -282,6 +282,51 @@ def test_swap_logs_against_the_substitute_and_keeps_the_plan(user_client, user):
     assert response.status_code == 400
 
 
+def test_sets_logged_before_a_swap_stay_on_the_card_and_count(user_client, user):
+    plan = make_plan(user, names=("Barbell Bench Press - Medium Grip",))  # 3 x 5
+    bench, pushups = exercise_named("Barbell Bench Press - Medium Grip"), exercise_named("Pushups")
+    with rls_user(user.pk):
+        session = start(user_client, plan)
+        item = plan.exercises.get()
+    log(user_client, session, bench, 60, 5)
+    log(user_client, session, bench, 60, 5)
+    user_client.post(f"/sessions/{session.pk}/swap/{item.pk}/", {"exercise": str(pushups.pk)})
+    html = user_client.get(f"/sessions/{session.pk}/workout/").content.decode()
+    # Slots 1 and 2 hold the bench sets, named; slot 3 logs pushups, with no weight carried.
+    assert html.count('<span class="set-exercise">Barbell Bench Press - Medium Grip</span>') == 2
+    assert html.count(f'name="exercise" value="{pushups.pk}"') == 1
+    assert _weight_inputs(html) == [("0", True)]
+    assert "2/3" in html and "Also logged this workout" not in html
+    log(user_client, session, pushups, 0, 15)
+    html = user_client.post(f"/sessions/{session.pk}/complete/", follow=True).content.decode()
+    assert "3 sets · volume 600 kg" in html and "Skipped" not in html
+
+
+def test_swap_in_the_plan_too_changes_the_plan_and_keeps_earlier_sets_in_sight(user_client, user):
+    plan = make_plan(user)
+    squat, bench = exercise_named("Barbell Squat"), exercise_named("Barbell Bench Press - Medium Grip")
+    pushups = exercise_named("Pushups")
+    with rls_user(user.pk):
+        session = start(user_client, plan)
+        item = plan.exercises.get(sequence=2)
+    log(user_client, session, bench, 60, 5)
+    page = user_client.get(f"/sessions/{session.pk}/swap/{item.pk}/?in_plan=1").content.decode()
+    assert "will use it from now on" in page and page.count('name="in_plan" value="1"') >= 2
+    response = user_client.post(f"/sessions/{session.pk}/swap/{item.pk}/", {"exercise": str(pushups.pk), "in_plan": "1"},
+                                follow=True)
+    html = response.content.decode()
+    assert "Swapped in Pushups; your plan uses it from now on." in html
+    assert "Swapped in for" not in html  # it is the plan's exercise now, not a swap
+    # The bench set logged before is no plan exercise's any more: still shown.
+    assert "Also logged this workout" in html and '<span class="set-exercise">Barbell Bench Press' in html
+    with rls_user(user.pk):
+        item.refresh_from_db()
+        session.refresh_from_db()
+        assert item.exercise_id == pushups.pk and (item.sets, item.reps_min, item.rest_time_seconds) == (3, 5, 120)
+        assert session.substitutions is None
+        assert plan.exercises.get(sequence=1).exercise_id == squat.pk
+
+
 def test_complete_shows_summary_and_skipped_sets_then_history(user_client, user):
     plan = make_plan(user)
     with rls_user(user.pk):
