@@ -11,6 +11,8 @@ import hashlib
 from django.conf import settings
 from django.db import connection
 
+PRUNE_BATCH = 100
+
 
 def _keys(*, email: str, ip: str) -> list[tuple[str, int]]:
     digest = hashlib.sha256(email.strip().lower().encode()).hexdigest()[:40]
@@ -55,6 +57,19 @@ def login_failed(*, email: str, ip: str) -> None:
                 """,
                 [key, settings.LOGIN_FAILURE_WINDOW_SECONDS, settings.LOGIN_FAILURE_WINDOW_SECONDS],
             )
+        # Each failure clears up to PRUNE_BATCH expired rows: more than the two it may
+        # add, so the table stays about as large as one window's failures, with no cron.
+        # SKIP LOCKED: rows another worker is touching are left for later, so two
+        # failures at once never wait on (or deadlock with) each other here.
+        cursor.execute(
+            """
+            DELETE FROM login_throttle WHERE key IN (
+              SELECT key FROM login_throttle
+              WHERE window_started_at <= now() - make_interval(secs => %s)
+              LIMIT %s FOR UPDATE SKIP LOCKED)
+            """,
+            [settings.LOGIN_FAILURE_WINDOW_SECONDS, PRUNE_BATCH],
+        )
 
 
 def login_succeeded(*, email: str) -> None:

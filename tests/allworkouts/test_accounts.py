@@ -120,6 +120,23 @@ def test_the_login_limit_window_expires(client, user, password, settings):
     assert client.post(reverse("login"), {"email": user.email, "password": password}).status_code == 302
 
 
+def test_failed_logins_clear_expired_counts(client, user, settings):
+    from django.db import connection
+
+    from allworkouts.ratelimit import PRUNE_BATCH
+
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO login_throttle (key, window_started_at, failures) "
+                       "SELECT 'ip:old-' || n, now() - interval '1 day', 3 FROM generate_series(1, %s) n",
+                       [PRUNE_BATCH + 20])
+    client.post(reverse("login"), {"email": user.email, "password": "bad"}, REMOTE_ADDR="10.3.3.3")
+    client.post(reverse("login"), {"email": user.email, "password": "bad"}, REMOTE_ADDR="10.3.3.3")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FILTER (WHERE key LIKE 'ip:old-%%'), "
+                       "max(failures) FILTER (WHERE key = 'ip:10.3.3.3') FROM login_throttle")
+        assert cursor.fetchone() == (0, 2)  # 120 expired rows gone in two failures; live counts kept
+
+
 def test_admin_login_goes_through_the_rate_limited_form(client):
     response = client.get("/admin/login/?next=/admin/")
     assert response.status_code == 302
