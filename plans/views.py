@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,6 +16,8 @@ from plans import importing, selectors, services
 from plans.forms import ExerciseSearchForm, ImportTextForm, PlanForm, PrescriptionForm
 from plans.models import WorkoutExercise, WorkoutPlan
 from plans.parser import PlanTextError, parse_plan
+
+PAGE_SIZE = 20
 
 
 def _plan_or_404(request, plan_id, *, with_exercises: bool = True) -> WorkoutPlan:
@@ -104,8 +107,8 @@ def _render_import(request, *, form, review=None, status=200, refused=False, err
 
 @require_GET
 def plan_list(request):
-    return render(request, "plans/plan_list.html",
-                  {"plans": selectors.plans_for_user(user=request.user)})
+    page = Paginator(selectors.plans_for_user(user=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "plans/plan_list.html", {"page": page})
 
 
 @require_GET
