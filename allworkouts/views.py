@@ -24,12 +24,6 @@ def _apply_errors(form, exc: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, errors)
 
 
-@require_GET
-def home(request):
-    """The signed-in start screen."""
-    return render(request, "allworkouts/home.html")
-
-
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def register(request):

@@ -17,9 +17,26 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from equipment.models import Exercise
-from plans.models import WorkoutExercise
+from plans.models import WorkoutExercise, WorkoutPlan
 from records.models import PersonalRecord
 from sessions.models import ExerciseSession, SessionStatus, WorkoutSession
+
+
+def plans_to_start(*, user, limit: int = 5) -> list[WorkoutPlan]:
+    """The user's plans that have exercises, least recently completed first: in a split
+    (Day 1, Day 2, Day 3 as plans) the day that is due comes up first. One query."""
+    last_done = (WorkoutSession.objects.filter(workout_plan=OuterRef("pk"), status=SessionStatus.COMPLETED,
+                                               deleted_at__isnull=True)
+                 .order_by("-created_at").values("created_at")[:1])
+    return list(WorkoutPlan.objects.filter(user=user, deleted_at__isnull=True)
+                .annotate(exercise_count=Count("exercises"), last_done=Subquery(last_done))
+                .filter(exercise_count__gt=0)
+                .order_by(F("last_done").asc(nulls_first=True), "-created_at")[:limit])
+
+
+def recent_records(*, user, limit: int = 3) -> list[PersonalRecord]:
+    return list(PersonalRecord.objects.filter(user=user).select_related("exercise", "exercise_session")
+                .order_by("-achieved_at", "record_type")[:limit])
 
 
 def in_progress_session(*, user) -> WorkoutSession | None:

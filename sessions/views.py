@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from allworkouts import units
 from allworkouts.http import error_messages, parse_int, parse_uuid, redirect_htmx
+from equipment.models import UserEquipment
 from equipment.selectors import exercise_by_id, substitutes_for
 from plans.models import WorkoutExercise, WorkoutPlan
 from plans.selectors import plan_header_for_user
@@ -24,6 +25,18 @@ from sessions.forms import HistoryFilterForm
 from sessions.models import ExerciseSession, SessionStatus, WorkoutSession
 
 PAGE_SIZE = 20
+
+
+@require_GET
+def home(request):
+    """The start screen: the plan that is due first, the last workout, recent PRs."""
+    user = request.user
+    return render(request, "sessions/home.html", {
+        "plans": selectors.plans_to_start(user=user),
+        "last": selectors.history(user=user, status=SessionStatus.COMPLETED).first(),
+        "records": selectors.recent_records(user=user),
+        "has_equipment": UserEquipment.objects.filter(user=user, deleted_at__isnull=True).exists(),
+    })
 
 
 def _session_or_404(request, session_id) -> WorkoutSession:

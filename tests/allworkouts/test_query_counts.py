@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("name, limit", [
-    ("home", 8), ("profile", 8), ("onboarding_units", 8), ("equipment:list", 9), ("equipment:onboarding", 9),
+    ("profile", 8), ("onboarding_units", 8), ("equipment:list", 9), ("equipment:onboarding", 9),
 ])
 def test_page_query_count(user_client, user, name, limit):
     user_data(user)

@@ -328,6 +328,31 @@ def test_swap_in_the_plan_too_changes_the_plan_and_keeps_earlier_sets_in_sight(u
         assert plan.exercises.get(sequence=1).exercise_id == squat.pk
 
 
+def test_home_puts_the_plan_that_is_due_first_with_the_last_workout_and_recent_prs(user_client, user):
+    html = user_client.get("/").content.decode()
+    assert "Your first workout" in html and "Get set up" in html and "Last workout" not in html
+    squat = exercise_named("Barbell Squat")
+    day1 = make_plan(user, names=("Barbell Squat",))
+    day2 = make_plan(user, names=("Pushups",))
+    day3 = make_plan(user, names=("Pullups",))
+    with rls_user(user.pk):
+        plan_services.plan_create(user=user, name="Nothing in it")  # nothing to start: not offered
+    finished(user_client, user, day2, (exercise_named("Pushups"), 0, 20))
+    finished(user_client, user, day1, (squat, 100, 5))  # the latest
+    with rls_user(user.pk):
+        user_client.post(f"/sessions/start/{day3.pk}/")
+        user_client.post(f"/sessions/{WorkoutSession.objects.get(status='in_progress').pk}/abandon/")
+    html = user_client.get("/").content.decode()
+    # Day 3 was abandoned, never completed: due first; then day 2, then day 1 (done last).
+    starts = [html.index(f"/sessions/start/{p.pk}/") for p in (day3, day2, day1)]
+    assert starts == sorted(starts) and "Nothing in it" not in html
+    assert "Up next" in html and "not done yet" in html and "last done" in html
+    last = html[html.index("Last workout"):]
+    assert "1 set · 500 kg" in last and "3 PRs" in last
+    assert "Barbell Squat" in html[html.index("Recent PRs"):] and "116.67 kg" in html
+    assert "Your first workout" not in html
+
+
 def test_complete_shows_summary_and_skipped_sets_then_history(user_client, user):
     plan = make_plan(user)
     with rls_user(user.pk):
@@ -413,6 +438,7 @@ def _history_and_urls(client, user, sessions: int) -> dict[str, str]:
         "add set": f"/sessions/{session.pk}/sets/new/?exercise={squat.pk}&plan_exercise={item.pk}",
         "start (asks first)": f"/sessions/start/{plan.pk}/",
         "records": "/records/",
+        "home": "/",
         "log a set": f"/sessions/{session.pk}/sets/",
     }
 
@@ -420,7 +446,8 @@ def _history_and_urls(client, user, sessions: int) -> dict[str, str]:
 # The counts include the test-only savepoint and the RLS setting saved and restored
 # around each request, and the in-progress banner's query.
 SESSION_PAGE_LIMITS = {"workout": 13, "history": 11, "history filtered": 12, "detail": 17, "set edit": 9,
-                       "swap": 12, "add set": 10, "start (asks first)": 10, "records": 9, "log a set": 23}
+                       "swap": 12, "add set": 10, "start (asks first)": 10, "records": 9, "home": 12,
+                       "log a set": 23}
 
 
 def test_session_pages_run_as_many_queries_with_30_workouts_behind_them_as_with_1():
