@@ -227,11 +227,19 @@ def validate(review: Review) -> list[ImportedDay] | None:
         errors = {}
         if row.exercise is None:
             errors["exercise"] = "Pick the exercise this line means (or remove the row)."
+        if row.reps_min.strip() and not row.reps_max.strip():
+            row.reps_max = row.reps_min  # "5 to (blank)" means exactly 5
         values = {"sets": row.sets, "reps_min": row.reps_min, "reps_max": row.reps_max}
         numbers = {k: parse_int(v) for k, v in values.items()}
         for k, v in values.items():
             if v and numbers[k] is None:
                 errors[k] = "Enter a whole number."
+        if numbers["reps_min"] is None and not row.reps_max.strip():
+            # One message for the missing reps; AMRAP lines ("3xAMRAP", "3 x max") have
+            # none in the text, and the plan needs a number to aim for.
+            errors.setdefault("reps_min", "As many as possible: enter the reps you aim for."
+                              if "AMRAP" in row.notes.upper() else "Enter the reps.")
+            errors["reps_max"] = ""
         rest = parse_int(row.rest) if row.rest else None
         if row.rest and rest is None:
             errors["rest_time_seconds"] = "Enter the rest in seconds, a whole number."

@@ -98,6 +98,24 @@ def test_confirm_is_refused_while_a_row_is_unmatched_or_invalid(user_client, use
     assert plan_counts(user) == (0, 0, 0)
 
 
+def test_an_amrap_row_asks_for_a_rep_target_and_a_blank_upper_reps_means_exactly(user_client, user):
+    fields = form_fields(preview(user_client, "Dips 3xAMRAP\nPushups 3x10\n").content.decode())
+    dips, pushups = rows(fields)
+    fields[f"row-{pushups}-reps_max"] = [""]
+    response = user_client.post(URL, {**fields, "action": "confirm"})
+    html = response.content.decode()
+    assert response.status_code == 400 and "Not saved yet: 1 row needs your attention" in html
+    assert html.count("As many as possible: enter the reps you aim for.") == 1
+    assert "Enter the most reps." not in html and '<p class="error" role="alert"></p>' not in html
+    fields = form_fields(html)
+    fields[f"row-{dips}-reps_min"] = ["12"]
+    assert user_client.post(URL, {**fields, "action": "confirm"}).status_code == 302
+    with rls_user(user.pk):
+        assert [(e.exercise.name, e.reps_min, e.reps_max, e.notes) for e in
+                WorkoutExercise.objects.select_related("exercise").order_by("sequence")] == [
+            ("Dips - Triceps Version", 12, 12, "AMRAP"), ("Pushups", 10, 10, None)]
+
+
 def test_confirm_creates_a_plan_per_day_with_exercises_and_an_import_log_each(user_client, user):
     fields = form_fields(preview(user_client).content.decode())
     burpees = rows(fields)[-1]
