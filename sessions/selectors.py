@@ -12,11 +12,12 @@ from decimal import Decimal
 
 from django.db import connection
 from django.db.models import (
-    Count, DecimalField, F, Max, OuterRef, QuerySet, Subquery, Sum, Value,
+    Count, DecimalField, Exists, F, Max, OuterRef, QuerySet, Subquery, Sum, Value,
 )
 from django.db.models.functions import Coalesce
 
-from equipment.models import Exercise
+from equipment.catalog import BODYWEIGHT
+from equipment.models import Exercise, ExerciseEquipment
 from plans.models import WorkoutExercise, WorkoutPlan
 from records.models import PersonalRecord
 from sessions.models import ExerciseSession, SessionStatus, WorkoutSession
@@ -129,6 +130,19 @@ class WorkoutItem:
         return sum(1 for s in self.sets if s.logged) + len(self.extra_sets)
 
 
+def _is_bodyweight(exercise_ref: str) -> Exists:
+    return Exists(ExerciseEquipment.objects.filter(exercise=OuterRef(exercise_ref), equipment__name=BODYWEIGHT))
+
+
+def _starting_weight(exercise: Exercise) -> Decimal | None:
+    """A first-time set's weight: the catalogue's default; else 0 for bodyweight work;
+    else none, so the lifter types it (a pre-filled 0 kg deadlift is one tap from a
+    wrong set)."""
+    if exercise.default_weight is not None:
+        return exercise.default_weight
+    return Decimal(0) if exercise.bodyweight else None
+
+
 @dataclass
 class Workout:
     items: list[WorkoutItem]
@@ -141,9 +155,13 @@ def workout(*, user, session: WorkoutSession) -> Workout:
     """The active workout page's data. Five queries: plan exercises, swapped-in
     exercises, this session's sets, last time, records."""
     plan_items = list(WorkoutExercise.objects.filter(workout_plan_id=session.workout_plan_id)
-                      .select_related("exercise").order_by("sequence"))
+                      .select_related("exercise").annotate(bodyweight=_is_bodyweight("exercise"))
+                      .order_by("sequence"))
+    for item in plan_items:
+        item.exercise.bodyweight = item.bodyweight
     swaps = session.substitutions or {}
-    swapped = {str(e.pk): e for e in Exercise.objects.filter(pk__in=swaps.values())} if swaps else {}
+    swapped = {str(e.pk): e for e in Exercise.objects.filter(pk__in=swaps.values())
+               .annotate(bodyweight=_is_bodyweight("pk"))} if swaps else {}
     logged = defaultdict(list)
     for s in (ExerciseSession.objects.filter(workout_session=session).select_related("exercise")
               .order_by("set_number", "created_at")):
@@ -177,8 +195,7 @@ def workout(*, user, session: WorkoutSession) -> Workout:
                 weight, reps = before.weight, before.reps
             else:
                 # Nothing to go on from last time: the weight just lifted, else the default.
-                weight = lifted.weight if lifted and lifted.exercise_id == exercise.pk else \
-                    (exercise.default_weight or Decimal(0))
+                weight = lifted.weight if lifted and lifted.exercise_id == exercise.pk else _starting_weight(exercise)
                 reps = plan_item.reps_min
             planned.append(PlannedSet(number=number, logged=done, form_id=None if done else uuid.uuid4(),
                                       weight=weight, reps=reps, from_last_time=before is not None))

@@ -91,6 +91,10 @@
         const planned = Number(count.dataset.planned);
         const done = logged >= planned && !list.querySelector("li.set-row:not(.logged)");
         count.textContent = logged + "/" + planned + (done ? " ✓" : "");
+        // Done with this exercise: open the next one, ready below (no scrolling away
+        // from a fresh PR badge).
+        const next = card.nextElementSibling;
+        if (done && next && next.matches("details.exercise-card")) next.open = true;
       }
       let next = row.nextElementSibling;
       while (next && next.classList.contains("logged")) next = next.nextElementSibling;

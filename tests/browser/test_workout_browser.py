@@ -57,6 +57,7 @@ def test_import_start_log_pr_complete_history(phone, screenshot):
     second.get_by_role("button", name="Log").click()  # one tap
     expect(page.get_by_text("New PR: session volume 600 kg")).to_be_visible()
     expect(card.locator(".set-count")).to_have_text("2/2 ✓")
+    expect(page.locator(".exercise-card").nth(1)).to_have_attribute("open", "")  # Pushups, up next
     card.get_by_role("button", name="+ Add set").click()  # a third set, beyond the plan
     expect(card.get_by_label("Weight (kg) set 3")).to_have_value("60")
     expect(card.get_by_label("Reps set 3")).to_have_value("5")

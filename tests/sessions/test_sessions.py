@@ -229,6 +229,14 @@ def _weight_inputs(html):
     return [(value, bool(carry)) for value, carry in re.findall(r'name="weight" value="([^"]*)"( data-carry)?', html)]
 
 
+def test_first_time_weights_are_0_for_bodyweight_work_and_blank_for_loaded_work(user_client, user):
+    plan = make_plan(user, names=("Pushups", "Barbell Deadlift"))
+    with rls_user(user.pk):
+        session = start(user_client, plan)
+    html = user_client.get(f"/sessions/{session.pk}/workout/").content.decode()
+    assert _weight_inputs(html) == [("0", True)] * 3 + [("", True)] * 3
+
+
 def test_a_set_last_time_lacked_is_prefilled_with_the_weight_just_lifted(user_client, user):
     plan = make_plan(user, names=("Barbell Squat",))  # 3 x 5
     squat = exercise_named("Barbell Squat")
@@ -236,8 +244,11 @@ def test_a_set_last_time_lacked_is_prefilled_with_the_weight_just_lifted(user_cl
     with rls_user(user.pk):
         now = start(user_client, plan)
     page = f"/sessions/{now.pk}/workout/"
-    # Set 1 from last time; sets 2 and 3 have nothing to go on: the default weight (none: 0).
-    assert _weight_inputs(user_client.get(page).content.decode()) == [("80", False), ("0", True), ("0", True)]
+    # Set 1 from last time; sets 2 and 3 have nothing to go on, and a squat has no
+    # default weight: left for the lifter to type, never a ready-to-log 0 kg.
+    assert _weight_inputs(user_client.get(page).content.decode()) == [("80", False), ("", True), ("", True)]
+    response = log(user_client, now, squat, "", 5)
+    assert response.status_code == 400 and "Enter the weight (0 for bodyweight)." in response.content.decode()
     log(user_client, now, squat, 85, 5)
     html = user_client.get(page).content.decode()
     assert _weight_inputs(html) == [("85", True), ("85", True)]
