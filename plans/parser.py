@@ -594,3 +594,14 @@ def parse_plan(text: str, catalog) -> ParseResult:
             previous = None
     workouts = [w for w in workouts if w.exercises]
     return ParseResult(title=title, workouts=workouts)
+
+
+_PLANNED_LOAD = re.compile(r"(?<![\d.])(\d{1,4}(?:[.,]\d{1,2})?)\s*(kgs?|kilos?|lbs?|pounds?)\b", re.IGNORECASE)
+
+
+def planned_load(notes: str | None) -> tuple[str, str] | None:
+    """The one load a plan line's notes name ("@ 100kg", "135 lbs") as (number, 'kg' or
+    'lb'), or None: no load, several (a pyramid), or only a percentage or RPE."""
+    found = {(m[1].replace(",", "."), "lb" if m[2].lower().startswith(("lb", "pound")) else "kg")
+             for m in _PLANNED_LOAD.finditer(notes or "")}
+    return found.pop() if len(found) == 1 else None

@@ -16,9 +16,11 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from allworkouts import units
 from equipment.catalog import BODYWEIGHT
 from equipment.models import Exercise, ExerciseEquipment
 from plans.models import WorkoutExercise, WorkoutPlan
+from plans.parser import planned_load
 from records.models import PersonalRecord
 from sessions.models import ExerciseSession, SessionStatus, WorkoutSession
 
@@ -143,6 +145,17 @@ def _starting_weight(exercise: Exercise) -> Decimal | None:
     return Decimal(0) if exercise.bodyweight else None
 
 
+def _planned_kg(notes: str | None) -> Decimal | None:
+    """The load the plan line named ("Squat 5x5 @ 100kg"), in kg."""
+    load = planned_load(notes)
+    if load is None:
+        return None
+    try:
+        return units.to_kg(load[0], "imperial" if load[1] == "lb" else "metric")
+    except units.WeightError:
+        return None
+
+
 @dataclass
 class Workout:
     items: list[WorkoutItem]
@@ -187,6 +200,7 @@ def workout(*, user, session: WorkoutSession) -> Workout:
         mine = take(plan_item.exercise_id, plan_item.sets) if is_swap else []
         mine += take(exercise.pk, plan_item.sets - len(mine))
         last = previous.get(exercise.pk)
+        target = None if is_swap else _planned_kg(plan_item.notes)  # a swap's load differs
         planned, lifted = [], None
         for number in range(1, plan_item.sets + 1):
             done = mine[number - 1] if number <= len(mine) else None
@@ -194,8 +208,10 @@ def workout(*, user, session: WorkoutSession) -> Workout:
             if before:
                 weight, reps = before.weight, before.reps
             else:
-                # Nothing to go on from last time: the weight just lifted, else the default.
-                weight = lifted.weight if lifted and lifted.exercise_id == exercise.pk else _starting_weight(exercise)
+                # Nothing to go on from last time: the weight just lifted, else the
+                # plan's load, else the exercise's starting weight.
+                weight = lifted.weight if lifted and lifted.exercise_id == exercise.pk else \
+                    (target if target is not None else _starting_weight(exercise))
                 reps = plan_item.reps_min
             planned.append(PlannedSet(number=number, logged=done, form_id=None if done else uuid.uuid4(),
                                       weight=weight, reps=reps, from_last_time=before is not None))

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from equipment.catalog import load as load_catalog
 from plans.parser import (
-    CONFIDENCE_LEVELS, MAX_CHARS, CatalogEntry, PlanTextError, parse_plan, vocabulary,
+    CONFIDENCE_LEVELS, MAX_CHARS, CatalogEntry, PlanTextError, parse_plan, planned_load, vocabulary,
 )
 from scripts.parser_accuracy import CORPUS, compare
 
@@ -333,3 +333,18 @@ def test_parse_plan_command_errors(tmp_path):
     empty.write_text("\n", encoding="utf-8")
     with pytest.raises(CommandError, match="Paste the text"):
         call_command("parse_plan", str(empty))
+
+
+@pytest.mark.parametrize("notes, load", [
+    ("@ 100kg", ("100", "kg")), ("@135 lbs", ("135", "lb")), ("135 pounds", ("135", "lb")),
+    ("@ 62,5 kg", ("62.5", "kg")), ("tempo 3010 @ 100 kg", ("100", "kg")),
+    ("@ 60kg, 70kg, 80kg", None),  # a pyramid: no single load
+    ("75%", None), ("RPE 8", None), ("@ 8", None), ("", None), (None, None),
+])
+def test_planned_load_reads_one_explicit_load_from_the_notes(notes, load):
+    assert planned_load(notes) == load
+
+
+def test_a_parsed_line_keeps_its_load_where_planned_load_finds_it():
+    (squat,) = parse_plan("Squat 5x5 @ 100kg", CATALOG).exercises
+    assert planned_load(squat.notes) == ("100", "kg")

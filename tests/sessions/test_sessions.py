@@ -237,6 +237,21 @@ def test_first_time_weights_are_0_for_bodyweight_work_and_blank_for_loaded_work(
     assert _weight_inputs(html) == [("0", True)] * 3 + [("", True)] * 3
 
 
+def test_first_time_sets_take_the_load_the_plan_names_in_the_users_unit(user_client, user):
+    user.unit_system = "imperial"
+    user.save()
+    with rls_user(user.pk):
+        plan = plan_services.plan_create(user=user, name="Imported", exercises=[
+            ExerciseSpec(exercise=exercise_named("Barbell Squat"), sets=2, reps_min=5, reps_max=5, notes="@ 100kg"),
+            ExerciseSpec(exercise=exercise_named("Barbell Deadlift"), sets=1, reps_min=5, reps_max=5,
+                         notes="@ 60kg, 70kg")])  # a pyramid: no one load, so left blank
+        session = start(user_client, plan)
+    html = user_client.get(f"/sessions/{session.pk}/workout/").content.decode()
+    assert _weight_inputs(html) == [("220.5", True), ("220.5", True), ("", True)]  # 100 kg in lb
+    response = log(user_client, session, exercise_named("Barbell Squat"), "220.5", 5)
+    assert "220.5 lb × 5 ✓" in response.content.decode()
+
+
 def test_a_set_last_time_lacked_is_prefilled_with_the_weight_just_lifted(user_client, user):
     plan = make_plan(user, names=("Barbell Squat",))  # 3 x 5
     squat = exercise_named("Barbell Squat")
