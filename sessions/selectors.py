@@ -38,7 +38,7 @@ def plans_to_start(*, user, limit: int = 5) -> list[WorkoutPlan]:
 
 
 def recent_records(*, user, limit: int = 3) -> list[PersonalRecord]:
-    return list(PersonalRecord.objects.filter(user=user).select_related("exercise", "exercise_session")
+    return list(PersonalRecord.objects.filter(user=user).select_related("exercise")
                 .order_by("-achieved_at", "record_type")[:limit])
 
 

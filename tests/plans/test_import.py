@@ -6,7 +6,6 @@ import uuid
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from allworkouts.db import rls_user
 from equipment.models import Equipment, UserEquipment
