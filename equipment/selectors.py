@@ -69,6 +69,12 @@ def substitutes_for(*, exercise: Exercise, user, limit: int = 10) -> list[Exerci
     )
 
 
+def is_substitute(*, exercise: Exercise, candidate: Exercise, user) -> bool:
+    """Whether `candidate` is one of `substitutes_for(exercise)` (any rank). One query."""
+    return candidate.pk != exercise.pk and exercises_available_to(user=user).filter(
+        pk=candidate.pk, primary_muscle_groups__overlap=exercise.primary_muscle_groups).exists()
+
+
 def missing_equipment(*, user, exercises: list[Exercise]) -> dict:
     """exercise id -> names of the equipment it needs that the user does not own
     (Bodyweight never counts as missing). Exercises must have `equipment` prefetched.

@@ -13,7 +13,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 
 from equipment.models import Exercise
-from equipment.selectors import substitutes_for
+from equipment.selectors import is_substitute
 from plans.models import ConfidenceLevel, WorkoutExercise, WorkoutImportLog, WorkoutPlan
 
 MAX_SETS = 20
@@ -161,8 +161,7 @@ def plan_exercise_move(*, plan_exercise: WorkoutExercise, direction: str) -> Non
 
 def plan_exercise_substitute(*, plan_exercise: WorkoutExercise, substitute: Exercise, user) -> WorkoutExercise:
     """Swap the exercise for one of its substitutes, keeping sets, reps and rest."""
-    allowed = {e.pk for e in substitutes_for(exercise=plan_exercise.exercise, user=user, limit=1000)}
-    if substitute.pk not in allowed:
+    if not is_substitute(exercise=plan_exercise.exercise, candidate=substitute, user=user):
         raise ValidationError(
             f"{substitute.name} isn't a substitute for {plan_exercise.exercise.name}: it must train the "
             "same muscles with equipment you own.")

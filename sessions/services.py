@@ -15,7 +15,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from equipment.models import Exercise
-from equipment.selectors import substitutes_for
+from equipment.selectors import is_substitute
 from plans.models import WorkoutExercise, WorkoutPlan
 from plans.services import plan_exercise_substitute
 from records.models import PersonalRecord
@@ -138,20 +138,19 @@ def session_swap(*, session: WorkoutSession, plan_exercise: WorkoutExercise, sub
     with transaction.atomic():
         session = WorkoutSession.objects.select_for_update().get(pk=session.pk)
         _check_open(session)
-        current_id = (session.substitutions or {}).get(str(plan_exercise.pk), str(plan_exercise.exercise_id))
         original = plan_exercise.exercise
-        allowed = {e.pk for e in substitutes_for(exercise=original, user=user, limit=1000)} | {original.pk}
-        if substitute.pk not in allowed:
+        swaps = dict(session.substitutions or {})
+        if substitute.pk == original.pk:
+            swaps.pop(str(plan_exercise.pk), None)
+        elif in_plan:
+            # Checks the substitute itself; the plan then names it, so no swap is kept.
+            plan_exercise_substitute(plan_exercise=plan_exercise, substitute=substitute, user=user)
+            swaps.pop(str(plan_exercise.pk), None)
+        elif is_substitute(exercise=original, candidate=substitute, user=user):
+            swaps[str(plan_exercise.pk)] = str(substitute.pk)
+        else:
             raise ValidationError(f"{substitute.name} doesn't train the same muscles as {original.name} "
                                   "with equipment you own.")
-        swaps = dict(session.substitutions or {})
-        if in_plan and substitute.pk != original.pk:
-            plan_exercise_substitute(plan_exercise=plan_exercise, substitute=substitute, user=user)
-            swaps.pop(str(plan_exercise.pk), None)  # the plan says it now
-        elif substitute.pk == original.pk:
-            swaps.pop(str(plan_exercise.pk), None)
-        elif str(substitute.pk) != current_id:
-            swaps[str(plan_exercise.pk)] = str(substitute.pk)
         session.substitutions = swaps or None
         session.save(update_fields=["substitutions", "updated_at"])
 

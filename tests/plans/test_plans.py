@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from allworkouts.db import rls_user
 from equipment.models import Equipment, Exercise, UserEquipment
-from equipment.selectors import substitutes_for
+from equipment.selectors import is_substitute, substitutes_for
 from plans import services
 from plans.models import WorkoutExercise, WorkoutPlan
 from plans.services import ExerciseSpec
@@ -185,6 +185,11 @@ def test_substitutes_share_muscles_are_ranked_and_use_owned_equipment(user):
     shared = [c.shared_muscle_groups for c in candidates]
     assert shared == sorted(shared, reverse=True)
     assert bench not in candidates
+    # The one-query check that plan and workout swaps use agrees with the list.
+    with rls_user(user.pk):
+        assert all(is_substitute(exercise=bench, candidate=c, user=user) for c in candidates)
+        assert not any(is_substitute(exercise=bench, candidate=exercise_named(name), user=user) for name in (
+            "Barbell Bench Press - Medium Grip", "Barbell Curl", "Dumbbell Bench Press"))  # itself, muscles, equipment
 
 
 def test_substitution_uses_the_gin_index(user):

@@ -337,6 +337,9 @@ def test_swap_in_the_plan_too_changes_the_plan_and_keeps_earlier_sets_in_sight(u
         session = start(user_client, plan)
         item = plan.exercises.get(sequence=2)
     log(user_client, session, bench, 60, 5)
+    refused = user_client.post(f"/sessions/{session.pk}/swap/{item.pk}/",
+                               {"exercise": str(exercise_named("Barbell Curl").pk), "in_plan": "1"})
+    assert refused.status_code == 400 and "isn&#x27;t a substitute" in refused.content.decode()
     page = user_client.get(f"/sessions/{session.pk}/swap/{item.pk}/?in_plan=1").content.decode()
     assert "will use it from now on" in page and page.count('name="in_plan" value="1"') >= 2
     response = user_client.post(f"/sessions/{session.pk}/swap/{item.pk}/", {"exercise": str(pushups.pk), "in_plan": "1"},
