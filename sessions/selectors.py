@@ -163,6 +163,13 @@ class Workout:
     # or was swapped out twice): still shown, never lost from sight.
     others: list[ExerciseSession]
 
+    @property
+    def latest_set(self) -> ExerciseSession | None:
+        """The set logged last, wherever it shows (it starts the rest timer)."""
+        sets = [s.logged for i in self.items for s in i.sets if s.logged]
+        sets += [s for i in self.items for s in i.extra_sets] + self.others
+        return max(sets, key=lambda s: s.created_at, default=None)
+
 
 def workout(*, user, session: WorkoutSession) -> Workout:
     """The active workout page's data. Five queries: plan exercises, swapped-in

@@ -4,6 +4,7 @@ abandon, history and session detail."""
 from __future__ import annotations
 
 import uuid
+from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -80,27 +81,39 @@ def workout(request, session_id):
     if session.status != SessionStatus.IN_PROGRESS:
         return redirect("sessions:detail", session.pk)
     page = selectors.workout(user=request.user, session=session)
-    items = page.items
-    current = next((i for i in items if not i.done), None)
-    logged = [s.logged for i in items for s in i.sets if s.logged] + [s for i in items for s in i.extra_sets]
-    last_set = max(logged + page.others, key=lambda s: s.created_at, default=None)
+    last_set = page.latest_set
+    rest = last_set.rest_time_seconds if last_set is not None else None
+    if last_set is not None and rest is None:
+        rest = next((i.plan_exercise.rest_time_seconds for i in page.items if i.exercise.pk == last_set.exercise_id),
+                    None)
     return render(request, "sessions/workout.html", {
-        "session": session, "items": items, "others": page.others, "current": current, "last_set": last_set,
-        "rest_ends_at": _rest_ends_at(last_set, items),
+        "session": session, "items": page.items, "others": page.others,
+        "current": next((i for i in page.items if not i.done), None),
+        "rest_ends_at": _rest_ends_at(last_set, rest),
     })
 
 
-def _rest_ends_at(last_set: ExerciseSession | None, items) -> int | None:
-    """Epoch milliseconds when the rest after the latest set ends (wall clock, so the
-    timer survives reloads and a phone in a pocket)."""
-    if last_set is None:
+def _rest_ends_at(logged: ExerciseSession | None, rest_seconds: int | None) -> int | None:
+    """Epoch milliseconds when the rest after a set ends (wall clock, so the timer
+    survives reloads and a phone in a pocket); None without a set or a rest."""
+    if logged is None or not rest_seconds:
         return None
-    rest = last_set.rest_time_seconds
-    if rest is None:
-        rest = next((i.plan_exercise.rest_time_seconds for i in items if i.exercise.pk == last_set.exercise_id), None)
-    if not rest:
-        return None
-    return int(last_set.created_at.timestamp() * 1000) + rest * 1000
+    return int(logged.created_at.timestamp() * 1000) + rest_seconds * 1000
+
+
+def _set_input(weight_text: str, reps_text: str, unit_system: str) -> tuple[Decimal | None, int | None, dict]:
+    """A set's weight (kg) and reps as typed, and a message per field typed wrongly.
+    A blank field is None here; the service says it is required."""
+    errors = {}
+    weight = None
+    try:
+        weight = units.to_kg(weight_text, unit_system) if weight_text.strip() else None
+    except units.WeightError as exc:
+        errors["weight"] = str(exc)
+    reps = parse_int(reps_text)
+    if reps_text.strip() and reps is None:
+        errors["reps"] = "Enter the reps as a whole number."
+    return weight, reps, errors
 
 
 @require_POST
@@ -119,15 +132,8 @@ def set_log(request, session_id):
         context["errors"]["form"] = "That form is out of date. Reload the page and log the set again."
         context["form_id"] = set_id or uuid.uuid4()
         return _render_set(request, context, status=400)
-    weight = None
-    try:
-        weight = units.to_kg(request.POST.get("weight", ""), request.user.unit_system) \
-            if request.POST.get("weight", "").strip() else None
-    except units.WeightError as exc:
-        context["errors"]["weight"] = str(exc)
-    reps = parse_int(request.POST.get("reps"))
-    if request.POST.get("reps", "").strip() and reps is None:
-        context["errors"]["reps"] = "Enter the reps as a whole number."
+    weight, reps, context["errors"] = _set_input(context["weight_text"], context["reps_text"],
+                                                 request.user.unit_system)
     if not context["errors"]:
         rest = plan_exercise.rest_time_seconds if plan_exercise else None
         try:
@@ -138,8 +144,8 @@ def set_log(request, session_id):
         except ValidationError as exc:
             context["errors"].update(error_messages(exc))
         else:
-            context.update(logged=logged, new_records=new_records, rest_seconds=rest, just_logged=True,
-                           rest_ends_at=int(logged.created_at.timestamp() * 1000) + rest * 1000 if rest else None)
+            context.update(logged=logged, new_records=new_records, just_logged=True,
+                           rest_ends_at=_rest_ends_at(logged, rest))
             return _render_set(request, context)
     return _render_set(request, context, status=400)
 
@@ -164,7 +170,7 @@ def set_new(request, session_id):
         raise Http404("No such exercise.")
     return render(request, "sessions/workout.html#set-row", {
         "session": session, "exercise": exercise, "number": parse_int(request.GET.get("number")) or 1,
-        "form_id": uuid.uuid4(), "errors": {}, "extra": True,
+        "form_id": uuid.uuid4(), "errors": {},
         "plan_exercise": _plan_exercise(session, request.GET.get("plan_exercise")),
         "weight_text": request.GET.get("weight", ""), "reps_text": request.GET.get("reps", ""),
     })
@@ -181,13 +187,7 @@ def set_edit(request, session_id, set_id):
     weight_text = request.POST.get("weight", str(units.from_kg(logged.weight, request.user.unit_system)))
     reps_text = request.POST.get("reps", str(logged.reps))
     if request.method == "POST":
-        try:
-            weight = units.to_kg(weight_text, request.user.unit_system) if weight_text.strip() else None
-        except units.WeightError as exc:
-            errors["weight"], weight = str(exc), None
-        reps = parse_int(reps_text)
-        if reps_text.strip() and reps is None:
-            errors["reps"] = "Enter the reps as a whole number."
+        weight, reps, errors = _set_input(weight_text, reps_text, request.user.unit_system)
         if not errors:
             try:
                 services.set_update(logged_set=logged, weight_kg=weight, reps=reps)

@@ -101,7 +101,7 @@ def test_repeated_submission_stores_the_set_once_and_answers_the_same(user_clien
         assert ExerciseSession.objects.count() == 1
 
 
-@pytest.mark.parametrize(("weight", "reps", "message"), [
+BAD_SETS = [
     ("100", "0", "Reps must be at least 1"),
     ("100", "", "Enter the reps."),
     ("100", "five", "Enter the reps as a whole number."),
@@ -109,7 +109,10 @@ def test_repeated_submission_stores_the_set_once_and_answers_the_same(user_clien
     ("heavy", "5", "Enter the weight as a number"),
     ("", "5", "Enter the weight (0 for bodyweight)."),
     ("1000000000", "5", "That weight is too large."),
-])
+]
+
+
+@pytest.mark.parametrize(("weight", "reps", "message"), BAD_SETS)
 def test_bad_sets_get_a_message_and_store_nothing(user_client, user, weight, reps, message):
     plan = make_plan(user)
     with rls_user(user.pk):
@@ -119,6 +122,23 @@ def test_bad_sets_get_a_message_and_store_nothing(user_client, user, weight, rep
     assert message in response.content.decode()
     with rls_user(user.pk):
         assert not ExerciseSession.objects.exists()
+
+
+@pytest.mark.parametrize(("weight", "reps", "message"), BAD_SETS)
+def test_a_bad_edit_gets_a_message_and_changes_nothing(user_client, user, weight, reps, message):
+    plan = make_plan(user)
+    squat = exercise_named("Barbell Squat")
+    with rls_user(user.pk):
+        session = start(user_client, plan)
+    log(user_client, session, squat, 100, 5)
+    with rls_user(user.pk):
+        logged = ExerciseSession.objects.get()
+    response = user_client.post(f"/sessions/{session.pk}/sets/{logged.pk}/", {"weight": weight, "reps": reps})
+    assert response.status_code == 400 and message in response.content.decode()
+    with rls_user(user.pk):
+        logged.refresh_from_db()
+        assert (logged.weight, logged.reps) == (Decimal("100.00"), 5)
+    assert records(user, squat)["1rm"] == (Decimal("116.67"), logged.pk)
 
 
 def test_bodyweight_sets_log_at_zero_without_records(user_client, user):
