@@ -427,6 +427,35 @@ def test_history_is_paginated(user_client, user):
     assert "Page 1 of 3" in html and "?status=completed&amp;page=2" in html
 
 
+def test_history_filters_by_plan_and_date_range_and_pages_keep_the_filters(user_client, user, other_user):
+    strength = make_plan(user)
+    cardio = make_plan(user, names=("Pushups",))
+    with rls_user(user.pk):
+        cardio.name = "Conditioning"
+        cardio.save()
+        dated = {day: WorkoutSession.objects.create(user=user, workout_plan=plan, status="completed",
+                                                    created_at=f"2026-03-{day:02}T10:00:00Z")
+                 for day, plan in ((1, strength), (10, cardio), (20, strength))}
+
+    def shown(query):
+        html = user_client.get(f"/sessions/?{query}").content.decode()
+        return {day for day, s in dated.items() if f"/sessions/{s.pk}/" in html}
+
+    assert shown("") == {1, 10, 20}
+    assert shown(f"plan={strength.pk}") == {1, 20}
+    assert shown("date_from=2026-03-05&date_to=2026-03-20") == {10, 20}
+    assert shown(f"plan={strength.pk}&date_from=2026-03-05") == {20}
+    # Another user's plan is no choice here: a clear error, not their sessions.
+    theirs = make_plan(other_user)
+    response = user_client.get(f"/sessions/?plan={theirs.pk}")
+    assert response.status_code == 400 and "Select a valid choice" in response.content.decode()
+    with rls_user(user.pk):
+        WorkoutSession.objects.bulk_create([WorkoutSession(user=user, workout_plan=strength, status="completed",
+                                                           created_at="2026-03-15T10:00:00Z") for _ in range(25)])
+    html = user_client.get(f"/sessions/?plan={strength.pk}&date_from=2026-03-05").content.decode()
+    assert f"?plan={strength.pk}&amp;date_from=2026-03-05&amp;page=2" in html
+
+
 def test_another_users_session_and_sets_are_404_and_unchanged(user_client, user, other_user):
     theirs_client = Client()
     theirs_client.force_login(other_user)
