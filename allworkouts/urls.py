@@ -1,13 +1,17 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from allworkouts import views
+from allworkouts import pwa, views
 from sessions import views as session_views
 
 urlpatterns = [
     # The start screen lives with the workouts it starts (it reads plans, sessions
     # and records, which this base app must not depend on).
     path("", session_views.home, name="home"),
+    # The installable app: served from the root so the service worker's scope is the app.
+    path("manifest.webmanifest", pwa.manifest, name="manifest"),
+    path("sw.js", pwa.service_worker, name="service_worker"),
+    path("offline/", pwa.offline, name="offline"),
     path("register/", views.register, name="register"),
     path("login/", views.login_view, name="login"),
     path("logout/", views.logout_view, name="logout"),
