@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from allworkouts import pwa, views
+from records import progress_views
 from sessions import views as session_views
 
 urlpatterns = [
@@ -24,6 +25,9 @@ urlpatterns = [
     path("plans/", include("plans.urls")),
     path("sessions/", include("sessions.urls")),
     path("records/", include("records.urls")),
+    # Progress reads records and sessions; linked from every exercise name.
+    path("exercises/<uuid:exercise_id>/", progress_views.exercise_detail, name="exercise_detail"),
+    path("calendar/", progress_views.calendar, name="calendar"),
     # Admins log in through the same rate-limited form as everyone else.
     path("admin/login/", views.admin_login),
     path("admin/", admin.site.urls),

@@ -1,0 +1,22 @@
+"""Inputs of the progress pages (query strings), through forms like every input."""
+
+import datetime as dt
+
+from django import forms
+
+from records.progress import RANGES
+
+
+class RangeForm(forms.Form):
+    range = forms.ChoiceField(choices=[(k, k) for k in RANGES], required=False)
+
+    def range_key(self) -> str:
+        return (self.cleaned_data.get("range") if self.is_valid() else "") or "1y"
+
+
+class MonthForm(forms.Form):
+    month = forms.DateField(input_formats=["%Y-%m"], required=False)
+
+    def first_day(self, today: dt.date) -> dt.date:
+        day = self.cleaned_data.get("month") if self.is_valid() else None
+        return (day or today).replace(day=1)

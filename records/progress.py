@@ -1,0 +1,183 @@
+"""Progress reads: an exercise over time, its rep maxes, the training calendar and the
+weekly sets per muscle group. Each function is one query whatever the history's size.
+
+Warm-up sets count for nothing here (as in records); sets of soft-deleted sessions
+neither. Days are the user's days: sessions are bucketed by their start time in the
+time zone active for the request.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import connection
+from django.utils import timezone
+
+from records.services import MAX_1RM_REPS
+
+# A set that counts: not a warm-up (NULL is a normal set).
+WORKING_SET = "TRUE"  # every set is a working set until set types land (issue 10)
+RANGES = {"3m": 92, "1y": 366, "all": None}
+
+
+def _tz() -> str:
+    return timezone.get_current_timezone_name()
+
+
+def _rows(sql: str, params: dict) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+@dataclass(frozen=True)
+class Day:
+    day: dt.date
+    session_id: object
+    e1rm: Decimal | None
+    heaviest: Decimal
+    volume: Decimal
+
+
+def exercise_days(*, user, exercise_id, range_key: str = "1y") -> list[Day]:
+    """One row per workout with the exercise (oldest first): the best estimated 1RM of
+    the day (Epley, a single counts as itself, no estimate past 12 reps), the heaviest
+    weight and the session volume."""
+    days = RANGES.get(range_key, RANGES["1y"])
+    since = timezone.now() - dt.timedelta(days=days) if days else None
+    rows = _rows(f"""
+        SELECT (ws.created_at AT TIME ZONE %(tz)s)::date AS day, ws.id,
+               max(CASE WHEN es.weight > 0 AND es.reps BETWEEN 1 AND %(max_reps)s THEN
+                   round(CASE WHEN es.reps = 1 THEN es.weight ELSE es.weight * (1 + es.reps / 30.0) END, 2)
+                   END),
+               max(es.weight), coalesce(sum(es.weight * es.reps), 0)
+        FROM exercise_session es JOIN workout_session ws ON ws.id = es.workout_session_id
+        WHERE ws.user_id = %(user)s AND ws.deleted_at IS NULL AND es.exercise_id = %(exercise)s
+          AND {WORKING_SET} AND (%(since)s::timestamptz IS NULL OR ws.created_at >= %(since)s)
+        GROUP BY ws.id, ws.created_at ORDER BY ws.created_at""",
+        {"tz": _tz(), "user": user.pk, "exercise": exercise_id, "since": since, "max_reps": MAX_1RM_REPS})
+    return [Day(day, sid, e1rm, heaviest, volume) for day, sid, e1rm, heaviest, volume in rows]
+
+
+@dataclass(frozen=True)
+class RepMax:
+    reps: int
+    weight: Decimal
+    day: dt.date
+    session_id: object
+
+
+def rep_maxes(*, user, exercise_id) -> list[RepMax]:
+    """The heaviest weight lifted for each rep count from 1 to 12 (the earliest set on a
+    tie), with its day and workout."""
+    rows = _rows(f"""
+        SELECT DISTINCT ON (es.reps) es.reps, es.weight, (ws.created_at AT TIME ZONE %(tz)s)::date, ws.id
+        FROM exercise_session es JOIN workout_session ws ON ws.id = es.workout_session_id
+        WHERE ws.user_id = %(user)s AND ws.deleted_at IS NULL AND es.exercise_id = %(exercise)s
+          AND {WORKING_SET} AND es.weight > 0 AND es.reps BETWEEN 1 AND %(max_reps)s
+        ORDER BY es.reps, es.weight DESC, es.created_at""",
+        {"tz": _tz(), "user": user.pk, "exercise": exercise_id, "max_reps": MAX_1RM_REPS})
+    return [RepMax(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    day: dt.date
+    workouts: int
+
+
+@dataclass
+class Month:
+    year: int
+    month: int
+    weeks: list[list[CalendarDay | None]]  # Monday first; None pads outside the month
+
+    @property
+    def first(self) -> dt.date:
+        return dt.date(self.year, self.month, 1)
+
+    @property
+    def previous(self) -> dt.date:
+        return (self.first - dt.timedelta(days=1)).replace(day=1)
+
+    @property
+    def next(self) -> dt.date:
+        return (self.first + dt.timedelta(days=32)).replace(day=1)
+
+
+def month(*, user, year: int, month: int) -> Month:
+    """The month's calendar with the days the user trained (completed or in progress;
+    abandoned and deleted workouts don't count)."""
+    first = dt.date(year, month, 1)
+    last = first.replace(day=calendar.monthrange(year, month)[1])
+    rows = _rows("""
+        SELECT (created_at AT TIME ZONE %(tz)s)::date AS day, count(*)
+        FROM workout_session
+        WHERE user_id = %(user)s AND deleted_at IS NULL AND status <> 'abandoned'
+          AND created_at >= (%(first)s::date::timestamp AT TIME ZONE %(tz)s)
+          AND created_at < ((%(last)s::date + 1)::timestamp AT TIME ZONE %(tz)s)
+        GROUP BY day""", {"tz": _tz(), "user": user.pk, "first": first, "last": last})
+    trained = dict(rows)
+    weeks = [[CalendarDay(d, trained.get(d, 0)) if d.month == month else None for d in week]
+             for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)]
+    return Month(year=year, month=month, weeks=weeks)
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def week_start(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+@dataclass(frozen=True)
+class Week:
+    workouts: int
+    sets: int
+    records: int
+
+
+def this_week(*, user) -> Week:
+    """Workouts, working sets and records set since Monday (the user's Monday)."""
+    start = week_start(today())
+    (row,) = _rows(f"""
+        SELECT
+          (SELECT count(*) FROM workout_session ws WHERE ws.user_id = %(user)s AND ws.deleted_at IS NULL
+             AND ws.status <> 'abandoned' AND ws.created_at >= %(start)s),
+          (SELECT count(*) FROM exercise_session es JOIN workout_session ws ON ws.id = es.workout_session_id
+             WHERE ws.user_id = %(user)s AND ws.deleted_at IS NULL AND ws.created_at >= %(start)s
+               AND {WORKING_SET}),
+          (SELECT count(*) FROM personal_record WHERE user_id = %(user)s AND achieved_at >= %(start)s)
+        """, {"user": user.pk, "start": _local_midnight(start)})
+    return Week(*row)
+
+
+def _local_midnight(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time()), timezone.get_current_timezone())
+
+
+def weekly_sets_by_muscle(*, user, weeks: int = 12) -> tuple[list[dt.date], list[tuple[str, list[int]]]]:
+    """Working sets per primary muscle group per week, the last `weeks` weeks (this one
+    included): (week starts, [(muscle group, [sets per week])]) with the most trained
+    group first. A set of an exercise with two primary groups counts for both."""
+    starts = [week_start(today()) - dt.timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
+    rows = _rows(f"""
+        SELECT muscle, date_trunc('week', ws.created_at AT TIME ZONE %(tz)s)::date AS week, count(*)
+        FROM exercise_session es
+        JOIN workout_session ws ON ws.id = es.workout_session_id
+        JOIN exercise e ON e.id = es.exercise_id
+        CROSS JOIN LATERAL unnest(e.primary_muscle_groups) AS muscle
+        WHERE ws.user_id = %(user)s AND ws.deleted_at IS NULL AND ws.created_at >= %(since)s
+          AND {WORKING_SET}
+        GROUP BY muscle, week""", {"tz": _tz(), "user": user.pk, "since": _local_midnight(starts[0])})
+    index = {start: i for i, start in enumerate(starts)}
+    counts: dict[str, list[int]] = {}
+    for muscle, week, count in rows:
+        if week in index:
+            counts.setdefault(str(muscle), [0] * weeks)[index[week]] = count
+    ordered = sorted(counts.items(), key=lambda item: (-sum(item[1]), item[0]))
+    return starts, ordered

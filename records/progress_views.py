@@ -1,0 +1,81 @@
+"""The progress pages: an exercise's page (charts, rep maxes, every set, its records and
+why) and the training calendar with the weekly sets per muscle group."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from allworkouts import units
+from equipment.models import Exercise, MuscleGroup
+from records import charts, progress
+from records.forms import MonthForm, RangeForm
+from records.models import PersonalRecord, RecordType
+from sessions.models import ExerciseSession
+
+SETS_PER_PAGE = 20
+
+
+def _in_unit(kg, user):
+    return units.from_kg(kg, user.unit_system)
+
+
+@require_GET
+def exercise_detail(request, exercise_id):
+    exercise = Exercise.objects.filter(pk=exercise_id).first()
+    if exercise is None:
+        raise Http404
+    user, unit = request.user, units.unit_label(request.user.unit_system)
+    range_form = RangeForm(request.GET)
+    range_key = range_form.range_key()
+    days = progress.exercise_days(user=user, exercise_id=exercise.pk, range_key=range_key)
+    line_charts = [
+        charts.line_chart(title="Estimated 1RM", unit=unit,
+                          series=[(d.day, _in_unit(d.e1rm, user)) for d in days if d.e1rm is not None]),
+        charts.line_chart(title="Heaviest weight", unit=unit,
+                          series=[(d.day, _in_unit(d.heaviest, user)) for d in days if d.heaviest > 0]),
+        charts.line_chart(title="Session volume", unit=unit,
+                          series=[(d.day, _in_unit(d.volume, user)) for d in days if d.volume > 0]),
+    ]
+    sets = (ExerciseSession.objects
+            .filter(workout_session__user=user, workout_session__deleted_at__isnull=True, exercise=exercise)
+            .select_related("workout_session__workout_plan")
+            .order_by("-workout_session__created_at", "-set_number"))
+    page = Paginator(sets, SETS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "records/exercise.html", {
+        "exercise": exercise, "range_key": range_key, "ranges": list(progress.RANGES),
+        "charts": line_charts, "rep_maxes": progress.rep_maxes(user=user, exercise_id=exercise.pk),
+        "page": page, "records": _records_explained(user=user, exercise=exercise),
+    })
+
+
+def _records_explained(*, user, exercise) -> list[dict]:
+    """Each record with the set (or, for session volume, the sets) it came from."""
+    records = list(PersonalRecord.objects.filter(user=user, exercise=exercise)
+                   .select_related("exercise_session__workout_session__workout_plan")
+                   .order_by("record_type"))
+    volume = next((r for r in records if r.record_type == RecordType.TOTAL_VOLUME), None)
+    session_sets = []
+    if volume is not None:
+        session_sets = list(ExerciseSession.objects.filter(
+            workout_session_id=volume.exercise_session.workout_session_id, exercise=exercise)
+            .extra(where=[progress.WORKING_SET.replace("es.", "exercise_session.")])
+            .order_by("set_number"))
+    return [{"record": r, "sets": session_sets if r is volume else [r.exercise_session]} for r in records]
+
+
+@require_GET
+def calendar(request):
+    user = request.user
+    first = MonthForm(request.GET).first_day(progress.today())
+    starts, muscles = progress.weekly_sets_by_muscle(user=user)
+    labels = dict(MuscleGroup.choices)
+    columns = [f"{start:%-d %b}" for start in starts]
+    volume_chart = charts.bar_rows(title="Working sets per muscle group, last 12 weeks", columns=columns,
+                                   rows=[(labels.get(m, m), counts) for m, counts in muscles])
+    return render(request, "records/calendar.html", {
+        "month": progress.month(user=user, year=first.year, month=first.month),
+        "today": progress.today(), "week": progress.this_week(user=user), "volume_chart": volume_chart,
+    })

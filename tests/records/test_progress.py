@@ -1,0 +1,174 @@
+"""Progress pages: the exercise page (charts with their numbers, rep maxes, every set,
+records that explain themselves), the calendar, weekly sets per muscle group, and the
+week at a glance. Warm-ups and deleted workouts count for nothing; queries stay flat."""
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from allworkouts.db import rls_user
+from records import charts
+from sessions.models import ExerciseSession, WorkoutSession
+from tests.factories import UserFactory, exercise_named
+from tests.sessions.test_sessions import finished, make_plan
+
+pytestmark = pytest.mark.django_db
+
+SQUAT = "Barbell Squat"
+
+
+def _dated(user, session, when: dt.datetime):
+    """Move a workout and its sets to `when` (history happened on other days)."""
+    with rls_user(user.pk):
+        WorkoutSession.objects.filter(pk=session.pk).update(created_at=when)
+        ExerciseSession.objects.filter(workout_session=session).update(created_at=when)
+
+
+def _history(user_client, user, plan, squat, days_ago_sets):
+    now = timezone.now()
+    sessions = []
+    for days_ago, sets in days_ago_sets:
+        session = finished(user_client, user, plan, *[(squat, w, r) for w, r in sets])
+        _dated(user, session, now - dt.timedelta(days=days_ago))
+        sessions.append(session)
+    return sessions
+
+
+def _table(html: str, caption: str) -> list[list[str]]:
+    """The rows (cells as text) of the screen-reader table with that caption."""
+    table = re.search(r"<table[^>]*>\s*<caption>" + re.escape(caption) + r"</caption>(.*?)</table>", html, re.S)
+    assert table, f"no table {caption!r}"
+    rows = re.findall(r"<tr>(.*?)</tr>", table.group(1), re.S)
+    return [[re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S)]
+            for row in rows[1:]]
+
+
+def test_exercise_page_charts_rep_maxes_sets_and_records(user_client, user):
+    squat = exercise_named(SQUAT)
+    plan = make_plan(user, names=(SQUAT,))
+    _history(user_client, user, plan, squat, [
+        (20, [(100, 5), (100, 5)]),            # e1RM 116.67, volume 1000
+        (10, [(110, 3), (60, 13)]),            # e1RM 121 (13 reps don't estimate), volume 1110
+        (3, [(120, 1)]),                       # a single counts as itself: 120
+    ])
+    html = user_client.get(f"/exercises/{squat.pk}/").content.decode()
+    e1rm = _table(html, "Estimated 1RM by workout")
+    assert [row[1] for row in e1rm] == ["116.67", "121", "120"]
+    assert [row[1] for row in _table(html, "Heaviest weight by workout")] == ["100", "110", "120"]
+    assert [row[1] for row in _table(html, "Session volume by workout")] == ["1000", "1110", "120"]
+    assert html.count('class="chart-dot"') == 9
+    # Rep maxes: the best weight for each rep count, 13 reps left out.
+    rep_maxes = re.findall(r"<tr><td>(\d+)</td><td>([^<]+)</td>", html)
+    assert rep_maxes == [("1", "120 kg"), ("3", "110 kg"), ("5", "100 kg")]
+    # Every set, newest first.
+    sets = re.findall(r"set (\d+): ([^<]+?) ×\s*(\d+)", html)
+    assert [(w, r) for _, w, r in sets] == [("120 kg", "1"), ("60 kg", "13"), ("110 kg", "3"),
+                                            ("100 kg", "5"), ("100 kg", "5")]
+    # Records that explain themselves: formula, and session volume names all its sets.
+    assert "Estimated 1RM: 121 kg" in html
+    assert "Epley: weight × (1 + reps / 30)" in html
+    assert "Best session volume: 1,110 kg" in html or "Best session volume: 1110 kg" in html
+    assert re.search(r"From these sets of\s*<a[^>]*>Strength A, [^<]+</a>:\s*110 kg × 3, 60 kg × 13", html)
+
+
+def test_range_switch_limits_the_chart_and_a_bad_range_falls_back(user_client, user):
+    squat = exercise_named(SQUAT)
+    plan = make_plan(user, names=(SQUAT,))
+    _history(user_client, user, plan, squat, [(200, [(80, 5)]), (400, [(70, 5)]), (5, [(90, 5)])])
+    def points(query):
+        response = user_client.get(f"/exercises/{squat.pk}/{query}")
+        assert response.status_code == 200
+        return [r[1] for r in _table(response.content.decode(), "Heaviest weight by workout")]
+    assert points("?range=3m") == ["90"]
+    assert points("") == ["80", "90"]  # a year by default
+    assert points("?range=all") == ["70", "80", "90"]
+    assert points("?range=<script>") == ["80", "90"]
+
+
+def test_exercise_page_shows_only_the_users_own_sets(user_client, user):
+    squat = exercise_named(SQUAT)
+    other = UserFactory()
+    other_client = type(user_client)()
+    other_client.force_login(other)
+    finished(other_client, other, make_plan(other, names=(SQUAT,)), (squat, 200, 5))
+    html = user_client.get(f"/exercises/{squat.pk}/").content.decode()
+    assert "200 kg" not in html
+    assert "You haven't logged this exercise yet." in html
+    assert user_client.get("/exercises/00000000-0000-0000-0000-000000000000/").status_code == 404
+
+
+def test_deleted_workouts_count_for_nothing(user_client, user):
+    squat = exercise_named(SQUAT)
+    plan = make_plan(user, names=(SQUAT,))
+    kept, deleted = _history(user_client, user, plan, squat, [(5, [(100, 5)]), (2, [(150, 5)])])
+    user_client.post(f"/sessions/{deleted.pk}/delete/")
+    html = user_client.get(f"/exercises/{squat.pk}/").content.decode()
+    assert [r[1] for r in _table(html, "Heaviest weight by workout")] == ["100"]
+    assert "150 kg" not in html
+
+
+def test_exercise_page_and_calendar_queries_do_not_grow_with_history(user_client, user, django_assert_max_num_queries):
+    squat = exercise_named(SQUAT)
+    plan = make_plan(user, names=(SQUAT,))
+    _history(user_client, user, plan, squat, [(1, [(100, 5)])])
+
+    def count(url):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+        with CaptureQueriesContext(connection) as ctx:
+            assert user_client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    few = (count(f"/exercises/{squat.pk}/?range=all"), count("/calendar/"))
+    _history(user_client, user, plan, squat, [(d, [(100, 5), (102.5, 5)]) for d in range(2, 60, 2)])
+    assert (count(f"/exercises/{squat.pk}/?range=all"), count("/calendar/")) == few
+    assert max(few) <= 16
+
+
+def test_calendar_marks_trained_days_and_counts_this_week(user_client, user):
+    squat = exercise_named(SQUAT)
+    plan = make_plan(user, names=(SQUAT,))
+    today = timezone.localdate()
+    noon = timezone.make_aware(dt.datetime.combine(today, dt.time(12)))
+    session = finished(user_client, user, plan, (squat, 100, 5), (squat, 100, 5))
+    _dated(user, session, noon)
+    html = user_client.get("/calendar/").content.decode()
+    assert re.search(r'<td class="trained today">\s*<a href="/sessions/\?date_from=' + today.isoformat(), html)
+    assert html.count('class="trained') == 1
+    assert re.search(r"This week: <strong>1</strong> workout, <strong>2</strong> working sets", html)
+    # The month before: nothing trained; a nonsense month falls back to this one.
+    previous = (today.replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")
+    assert 'class="trained' not in user_client.get(f"/calendar/?month={previous}").content.decode()
+    response = user_client.get("/calendar/?month=2026-13")
+    assert response.status_code == 200 and 'class="trained' in response.content.decode()
+
+
+def test_weekly_sets_by_muscle_group(user_client, user):
+    squat, bench = exercise_named(SQUAT), exercise_named("Barbell Bench Press - Medium Grip")
+    plan = make_plan(user)
+    session = finished(user_client, user, plan, (squat, 100, 5), (squat, 100, 5), (squat, 100, 5), (bench, 60, 5))
+    _dated(user, session, timezone.now())
+    old = finished(user_client, user, plan, (bench, 60, 5))
+    _dated(user, old, timezone.now() - dt.timedelta(weeks=20))  # outside the 12 weeks
+    rows = _table(user_client.get("/calendar/").content.decode(), "Working sets per muscle group, last 12 weeks")
+    by_muscle = {row[0]: row[1:] for row in rows}
+    assert by_muscle["Legs"][-1] == "3" and by_muscle["Legs"][:-1] == ["0"] * 11
+    assert by_muscle["Chest"][-1] == "1"
+    assert sum(int(n) for n in by_muscle["Chest"]) == 1
+
+
+def test_line_chart_geometry():
+    days = [dt.date(2026, 1, 1), dt.date(2026, 1, 11), dt.date(2026, 1, 21)]
+    chart = charts.line_chart(title="t", unit="kg", series=list(zip(days, [Decimal(100), Decimal(110), Decimal(105)])))
+    xs = [p.x for p in chart.points]
+    assert xs[0] == charts.LEFT and xs[-1] == charts.WIDTH - charts.RIGHT
+    assert xs[1] == pytest.approx((xs[0] + xs[2]) / 2)  # x proportional to time
+    ys = [p.y for p in chart.points]
+    assert ys[1] < ys[2] < ys[0]  # higher values are drawn higher
+    labels = [t.label for t in chart.ticks]
+    assert float(labels[0]) <= 100 and float(labels[-1]) >= 110
+    assert chart.path.startswith("M40.0,") and chart.path.count("L") == 2
+    assert charts.line_chart(title="t", unit="kg", series=[]).points == []
