@@ -10,6 +10,7 @@ from django.db.models.expressions import RawSQL
 from allworkouts.http import parse_uuid
 from equipment.catalog import BODYWEIGHT
 from equipment.models import Equipment, Exercise, ExerciseEquipment, UserEquipment
+from plans.matching import CatalogEntry, search
 
 
 @dataclass(frozen=True)
@@ -94,3 +95,32 @@ def exercise_by_id(value) -> Exercise | None:
     no such exercise)."""
     exercise_id = parse_uuid(value)
     return Exercise.objects.filter(pk=exercise_id).first() if exercise_id else None
+
+
+_catalogue_cache: dict = {}
+
+
+def catalogue_entries() -> tuple[CatalogEntry, ...]:
+    """The catalogue as the matcher wants it, one query. The same tuple is kept per
+    process while no exercise is added, renamed or removed, so the matcher built for it
+    (plans.matching.matcher_for, cached per catalogue) is reused across requests, and a
+    user-added exercise is found at once."""
+    rows = list(Exercise.objects.order_by("name").values_list("pk", "name"))
+    version = hash(tuple(rows))
+    if _catalogue_cache.get("version") != version:
+        _catalogue_cache["entries"] = tuple(CatalogEntry(id=str(pk), name=name) for pk, name in rows)
+        _catalogue_cache["version"] = version
+    return _catalogue_cache["entries"]
+
+
+def search_exercises(*, query: str, limit: int = 20, exercises: QuerySet[Exercise] | None = None) -> list[Exercise]:
+    """The catalogue search of the whole app (plan builder, import review, workout swap):
+    exercises for what the user typed, best first, tolerant of typos, abbreviations and
+    other languages (plans.matching). `exercises` narrows it (e.g. to what the user can
+    do). Equipment prefetched; at most four queries."""
+    ranked = [entry.id for entry, _ in search(query, catalogue_entries(), limit=max(limit * 5, 50))]
+    if not ranked:
+        return []
+    rows = (exercises if exercises is not None else Exercise.objects.all()).filter(pk__in=ranked)
+    found = {str(e.pk): e for e in rows.prefetch_related("equipment")}
+    return [found[pk] for pk in ranked if pk in found][:limit]

@@ -32,14 +32,13 @@ Every pattern here is linear: no nested quantifiers, and lines are capped at
 
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
-from rapidfuzz import fuzz, process
+from plans.matching import (  # noqa: F401  (re-exported: callers import them from here)
+    ALTERNATIVE_SCORE, STRONG_SCORE, WEAK_SCORE, CatalogEntry, Matcher, matcher_for, normalise_name,
+    search, vocabulary,
+)
 
 MAX_CHARS = 50_000
 MAX_LINE_CHARS = 300
@@ -47,23 +46,12 @@ MAX_SETS = 20
 MAX_REPS = 1000
 MAX_REST_SECONDS = 3600
 
-STRONG_SCORE = 90
-WEAK_SCORE = 70
-ALTERNATIVE_SCORE = 60
-
 CONFIDENCE_LEVELS = ("high", "medium", "low", "unmatched")
 
-_VOCABULARY_FILE = Path(__file__).parent / "data" / "plan_vocabulary.json"
 
 
 class PlanTextError(ValueError):
     """The text cannot be parsed at all (empty or over the size limit)."""
-
-
-@dataclass(frozen=True)
-class CatalogEntry:
-    id: str
-    name: str
 
 
 @dataclass
@@ -116,115 +104,6 @@ class ParseResult:
         return {"workouts": [
             {"name": w.name, "exercises": [e.as_json() for e in w.exercises]} for w in self.workouts
         ]}
-
-
-# --- vocabulary and matching -------------------------------------------------------
-
-@lru_cache(maxsize=1)
-def vocabulary() -> tuple[dict[str, str], dict[str, str]]:
-    data = json.loads(_VOCABULARY_FILE.read_text(encoding="utf-8"))
-    return data["abbreviations"], data["aliases"]
-
-
-_KEEP_S = ("ss", "us", "is")  # words whose final s is not a plural (press, abductus, ...)
-
-
-def _singular(word: str) -> str:
-    if len(word) <= 2 or word.endswith(_KEEP_S):
-        return word
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "sses", "xes")):
-        return word[:-2]
-    if word.endswith("s"):
-        return word[:-1]
-    return word
-
-
-def normalise_name(text: str) -> str:
-    """Lower case, ASCII, punctuation to spaces, abbreviations expanded, singular words."""
-    abbreviations, _ = vocabulary()
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    text = re.sub(r"[^a-z0-9]+", " ", text.lower().replace("'", ""))
-    words = []
-    for word in text.split():
-        expanded = abbreviations.get(word) or abbreviations.get(_singular(word)) or word
-        for w in expanded.split():
-            w = _singular(w)
-            if not words or words[-1] != w:  # "ez bar" + "bar" -> "ez bar"
-                words.append(w)
-    return " ".join(words)
-
-
-class Matcher:
-    """Finds catalogue exercises for a name. Built once per catalogue (cached)."""
-
-    def __init__(self, catalog: tuple[CatalogEntry, ...]):
-        _, aliases = vocabulary()
-        self.by_name = {normalise_name(e.name): e for e in catalog}
-        self.by_sorted = {" ".join(sorted(k.split())): e for k, e in self.by_name.items()}
-        by_exact = {e.name: e for e in catalog}
-        self.aliases = {normalise_name(k): by_exact[v] for k, v in aliases.items() if v in by_exact}
-        # Candidates for fuzzy matching: every catalogue name and every alias.
-        self.choices: list[str] = list(self.by_name) + [a for a in self.aliases if a not in self.by_name]
-        self.targets: list[CatalogEntry] = [self.by_name.get(c) or self.aliases[c] for c in self.choices]
-        # token_sort_ratio is ratio() of the sorted words: sort the choices' words once.
-        self.sorted_choices = [" ".join(sorted(c.split())) for c in self.choices]
-        self._cache: dict[str, tuple[CatalogEntry | None, float, list[CatalogEntry]]] = {}
-
-    def exact(self, name: str) -> CatalogEntry | None:
-        return (self.aliases.get(name) or self.by_name.get(name)
-                or self.by_sorted.get(" ".join(sorted(name.split()))))
-
-    def _scores(self, name: str) -> dict[int, float]:
-        """Choice index -> score. Word order does not matter ("rows barbell"), a small
-        typo costs a few points, and a catalogue name containing all the words scores a
-        little under an exact one (token_set at 95%, only for names of 2+ words, so one
-        word like "press" does not match every press). Both scorers run in C."""
-        query = " ".join(sorted(name.split()))
-        scores = {index: score for _, score, index in process.extract(
-            query, self.sorted_choices, scorer=fuzz.ratio, processor=None, limit=12,
-            score_cutoff=ALTERNATIVE_SCORE)}
-        if len(name.split()) > 1:
-            for _, score, index in process.extract(name, self.choices, scorer=fuzz.token_set_ratio,
-                                                   processor=None, limit=12, score_cutoff=ALTERNATIVE_SCORE / 0.95):
-                scores[index] = max(scores.get(index, 0.0), 0.95 * score)
-        return scores
-
-    def match(self, raw_name: str) -> tuple[CatalogEntry | None, float, list[CatalogEntry]]:
-        """(best entry or None, score 0-100, up to 3 alternatives)."""
-        name = normalise_name(raw_name)
-        if name not in self._cache:
-            if len(self._cache) > 10_000:
-                self._cache.clear()
-            self._cache[name] = self._match(name)
-        entry, score, alternatives = self._cache[name]
-        return entry, score, list(alternatives)
-
-    def _match(self, name: str) -> tuple[CatalogEntry | None, float, list[CatalogEntry]]:
-        if not name:
-            return None, 0.0, []
-        exact = self.exact(name)
-        scores = self._scores(name)
-        seen: set[str] = set()
-        candidates: list[tuple[CatalogEntry, float]] = []
-        for index, score in sorted(scores.items(), key=lambda item: -item[1]):
-            entry = self.targets[index]
-            if entry.id not in seen:
-                seen.add(entry.id)
-                candidates.append((entry, score))
-        if exact is not None:
-            alternatives = [e for e, _ in candidates if e.id != exact.id][:3]
-            return exact, 100.0, alternatives
-        if not candidates or candidates[0][1] < WEAK_SCORE:
-            return None, candidates[0][1] if candidates else 0.0, [e for e, _ in candidates[:3]]
-        best, score = candidates[0]
-        return best, score, [e for e, _ in candidates[1:4]]
-
-
-@lru_cache(maxsize=4)
-def matcher_for(catalog: tuple[CatalogEntry, ...]) -> Matcher:
-    return Matcher(catalog)
 
 
 # --- line structure ----------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Prefetch, QuerySet
 
 from equipment.models import Exercise, MuscleGroup
-from equipment.selectors import exercises_available_to
+from equipment.selectors import exercises_available_to, search_exercises
 from plans.models import WorkoutExercise, WorkoutPlan
 from plans.parser import CatalogEntry
 
@@ -53,10 +53,12 @@ def muscle_groups_trained(plan: WorkoutPlan) -> list[str]:
 
 def exercise_search(*, user, q: str = "", muscle: str = "", owned_only: bool = False,
                     limit: int = 20) -> list[Exercise]:
-    """Catalogue search for building a plan by hand. One query plus equipment."""
+    """Catalogue search for building a plan by hand: the app's one matcher ranks what was
+    typed (typos, abbreviations, other languages); with nothing typed, by name. At most
+    three queries."""
     exercises = exercises_available_to(user=user) if owned_only else Exercise.objects.all()
-    if q:
-        exercises = exercises.filter(name__icontains=q)
     if muscle:
         exercises = exercises.filter(primary_muscle_groups__contains=[muscle])
+    if q:
+        return search_exercises(query=q, limit=limit, exercises=exercises)
     return list(exercises.order_by("name").prefetch_related("equipment")[:limit])

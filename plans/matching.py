@@ -1,0 +1,331 @@
+"""The one exercise-name matcher of the app: the plan parser, the import review's search,
+the plan builder's search and the workout swap all use it.
+
+Pure Python (no ORM): the catalogue is passed in as `CatalogEntry`s. The ORM side is
+`equipment.selectors.search_exercises`.
+
+API:
+- `search(query, catalog, limit=10) -> list[(CatalogEntry, score)]`: ranked results for
+  a search box (score 0-100, best first; names containing every typed word first).
+- `matcher_for(catalog) -> Matcher` (cached per catalogue); `Matcher.match(name) ->
+  (entry | None, score, alternatives)` is what the parser uses: 100 = an exact name or
+  alias, lower = a guess.
+- `normalise_name(text) -> str`: the canonical form names are compared in.
+
+How a name is read:
+1. Lower case, accents off (any script is kept: Cyrillic names work), punctuation out.
+2. Phrases and words from the vocabulary files (plans/data/plan_vocabulary.json for
+   English abbreviations and aliases, plans/data/vocabulary/<lang>.json for other
+   languages) are rewritten to English ("dl" -> "deadlift", "sentadilla" -> "squat",
+   "hammer strength" -> "machine"), plurals made singular.
+3. A word the catalogue does not know is corrected to the closest word it knows when
+   they are close ("dumbell" -> "dumbbell", "pulldwn" -> "pulldown").
+4. The name is looked up among aliases and catalogue names (word order free), then
+   scored against all of them: implement words decide (a dumbbell query never lands on
+   a barbell exercise), and a name with words the candidate lacks ("Larsen press" vs
+   "press") scores low, so the parser marks it `low`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+DATA = Path(__file__).parent / "data"
+_VOCABULARY_FILE = DATA / "plan_vocabulary.json"
+_LANGUAGE_DIR = DATA / "vocabulary"
+
+STRONG_SCORE = 90
+WEAK_SCORE = 70
+ALTERNATIVE_SCORE = 60
+TYPO_SCORE = 85  # how close (rapidfuzz ratio) an unknown word must be to a known one
+UNKNOWN_WORD_CAP = 72  # a name with a word the candidate lacks: at most a weak guess
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    id: str
+    name: str
+
+
+# --- vocabulary ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Vocabulary:
+    phrases: dict[tuple[str, ...], str]  # normalised words -> English replacement
+    longest: int  # the longest phrase, in words
+    aliases: dict[str, str]  # normalised alias -> catalogue name
+    filler: frozenset[str]  # words that say nothing about which exercise ("heavy")
+    plan_words: dict[str, list[str]]  # e.g. "day" -> ["day", "dia", "tag", "день"]
+
+
+def _fold(text: str) -> str:
+    """Lower case, accents removed (any script kept), punctuation to spaces."""
+    text = unicodedata.normalize("NFKD", text.lower().replace("'", "").replace("’", ""))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", " ", text).strip()
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    files = [_VOCABULARY_FILE, *sorted(_LANGUAGE_DIR.glob("*.json"))]
+    phrases: dict[tuple[str, ...], str] = {}
+    aliases: dict[str, str] = {}
+    filler: set[str] = set()
+    plan_words: dict[str, list[str]] = {}
+    raw_aliases: dict[str, str] = {}
+    for path in files:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for key in ("abbreviations", "words", "phrases"):
+            for source, target in data.get(key, {}).items():
+                words = tuple(_fold(source).split())
+                if words:
+                    phrases.setdefault(words, _fold(target))
+        raw_aliases.update({k: v for k, v in data.get("aliases", {}).items()})
+        filler.update(_fold(w) for w in data.get("filler", []))
+        for kind, words in data.get("plan_words", {}).items():
+            plan_words.setdefault(kind, []).extend(_fold(w) for w in words)
+    vocab = Vocabulary(phrases=phrases, longest=max((len(p) for p in phrases), default=1),
+                       aliases={}, filler=frozenset(filler), plan_words=plan_words)
+    for source, target in raw_aliases.items():
+        aliases[_normalise(source, vocab)] = target
+    return Vocabulary(phrases=phrases, longest=vocab.longest, aliases=aliases,
+                      filler=vocab.filler, plan_words=plan_words)
+
+
+_KEEP_S = ("ss", "us", "is")  # words whose final s is not a plural (press, abductus, ...)
+
+
+def _singular(word: str) -> str:
+    if len(word) <= 3 or word.endswith(_KEEP_S) or not word.isascii():
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def _normalise(text: str, vocab: Vocabulary) -> str:
+    words = _fold(text).split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(vocab.longest, len(words) - i), 0, -1):
+            chunk = tuple(words[i:i + n])
+            target = vocab.phrases.get(chunk)
+            if target is None and n == 1:
+                target = vocab.phrases.get((_singular(chunk[0]),))
+            if target is not None:
+                replacement = target.split()
+                i += n
+                break
+        else:
+            replacement = [words[i]]
+            i += 1
+        for w in replacement:
+            w = _singular(w)
+            if not out or out[-1] != w:  # "ez bar" + "bar" -> "ez bar"
+                out.append(w)
+    return " ".join(out)
+
+
+def normalise_name(text: str) -> str:
+    """Lower case, accents off, vocabulary phrases rewritten to English, singular words."""
+    return _normalise(text, vocabulary())
+
+
+# --- implements ----------------------------------------------------------------------
+
+# Normalised words that name an implement -> the implement. A query naming one never
+# lands on an exercise naming another ("one-arm DB row" is not a barbell row).
+_IMPLEMENTS = {
+    "barbell": "barbell", "dumbbell": "dumbbell", "cable": "cable", "pulley": "cable",
+    "machine": "machine", "leverage": "machine", "lever": "machine", "kettlebell": "kettlebell",
+    "smith": "smith", "band": "band", "banded": "band", "ez": "ez", "landmine": "landmine",
+    "trap": "trap bar", "sled": "sled", "bodyweight": "bodyweight",
+}
+
+
+def implements(words: list[str] | set[str]) -> set[str]:
+    found = {_IMPLEMENTS[w] for w in words if w in _IMPLEMENTS}
+    if "smith" in found:
+        found.discard("machine")  # "Smith machine" is the Smith
+    return found
+
+
+# --- the matcher -----------------------------------------------------------------------
+
+Match = tuple[CatalogEntry | None, float, list[CatalogEntry]]
+
+
+class Matcher:
+    """Finds catalogue exercises for a name. Built once per catalogue (`matcher_for`)."""
+
+    def __init__(self, catalog: tuple[CatalogEntry, ...]):
+        vocab = vocabulary()
+        self.catalog = catalog
+        self.by_name = {}
+        for e in catalog:
+            self.by_name.setdefault(normalise_name(e.name), e)
+        self.by_sorted = {" ".join(sorted(k.split())): e for k, e in self.by_name.items()}
+        by_exact = {e.name: e for e in catalog}
+        self.aliases = {k: by_exact[v] for k, v in vocab.aliases.items() if v in by_exact}
+        self.aliases_sorted = {" ".join(sorted(k.split())): e for k, e in self.aliases.items()}
+        # Candidates for fuzzy matching: every catalogue name and every alias.
+        self.choices: list[str] = list(self.by_name) + [a for a in self.aliases if a not in self.by_name]
+        self.targets: list[CatalogEntry] = [self.by_name.get(c) or self.aliases[c] for c in self.choices]
+        self.choice_words = [set(c.split()) for c in self.choices]
+        self.choice_implements = [implements(w) for w in self.choice_words]
+        self.sorted_choices = [" ".join(sorted(c.split())) for c in self.choices]
+        self.known_words = sorted({w for c in self.choices for w in c.split()})
+        self._known = set(self.known_words)
+        self._cache: dict[str, Match] = {}
+        self._typos: dict[str, str] = {}
+
+    # -- words
+
+    def correct(self, name: str) -> tuple[str, bool]:
+        """(name with unknown words replaced by the closest known ones, whether any was)."""
+        words, changed = [], False
+        for w in name.split():
+            if w in self._known or len(w) < 4 or not w.isalpha():
+                words.append(w)
+                continue
+            if w not in self._typos:
+                best = process.extractOne(w, self.known_words, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
+                self._typos[w] = best[0] if best else w
+            fixed = self._typos[w]
+            changed = changed or fixed != w
+            words.append(fixed)
+        return " ".join(words), changed
+
+    def exact(self, name: str) -> CatalogEntry | None:
+        key = " ".join(sorted(name.split()))
+        return (self.aliases.get(name) or self.by_name.get(name)
+                or self.aliases_sorted.get(key) or self.by_sorted.get(key))
+
+    # -- scoring
+
+    def _candidates(self, name: str) -> list[tuple[CatalogEntry, float]]:
+        """Catalogue entries for a normalised name, best first, each once."""
+        words = name.split()
+        query_words = set(words)
+        query_implements = implements(query_words)
+        indexes = {index for _, _, index in process.extract(
+            " ".join(sorted(words)), self.sorted_choices, scorer=fuzz.ratio, processor=None,
+            limit=15, score_cutoff=ALTERNATIVE_SCORE - 10)}
+        indexes |= {index for _, _, index in process.extract(
+            name, self.choices, scorer=fuzz.token_set_ratio, processor=None, limit=25,
+            score_cutoff=ALTERNATIVE_SCORE)}
+        scored: dict[str, tuple[CatalogEntry, float]] = {}
+        for index in indexes:
+            score = self._score(words, query_words, query_implements, index)
+            entry = self.targets[index]
+            if score > scored.get(entry.id, (entry, -1.0))[1]:
+                scored[entry.id] = (entry, score)
+        return sorted(scored.values(), key=lambda item: (-item[1], item[0].name))
+
+    def _score(self, words: list[str], query_words: set[str], query_implements: set[str], index: int) -> float:
+        choice_words = self.choice_words[index]
+        base = fuzz.ratio(" ".join(sorted(words)), self.sorted_choices[index])
+        if query_words <= choice_words:
+            # Every word typed is in the name: a little under exact, less per extra word.
+            extra = len(choice_words - query_words)
+            base = max(base, (95 if len(query_words) > 1 else 84) - 3 * extra)
+        missing = query_words - choice_words
+        if missing and not any(self._near(w, choice_words) for w in missing):
+            # The name says something the candidate does not ("Larsen" press).
+            base = min(base, UNKNOWN_WORD_CAP if len(missing) == 1 else UNKNOWN_WORD_CAP - 10)
+        if query_implements and self.choice_implements[index] and not (
+                query_implements & self.choice_implements[index]):
+            base -= 30
+        elif query_implements and not self.choice_implements[index] <= query_implements | {"barbell"}:
+            base -= 10
+        return base
+
+    @staticmethod
+    def _near(word: str, words: set[str]) -> bool:
+        return any(len(word) >= 4 and fuzz.ratio(word, w) >= TYPO_SCORE for w in words)
+
+    # -- public
+
+    def match(self, raw_name: str) -> Match:
+        """(best entry or None, score 0-100, up to 3 alternatives)."""
+        name = normalise_name(raw_name)
+        name = " ".join(w for w in name.split() if w not in vocabulary().filler) or name
+        if name not in self._cache:
+            if len(self._cache) > 10_000:
+                self._cache.clear()
+            self._cache[name] = self._match(name)
+        entry, score, alternatives = self._cache[name]
+        return entry, score, list(alternatives)
+
+    def _match(self, name: str) -> Match:
+        if not name:
+            return None, 0.0, []
+        exact = self.exact(name)
+        corrected, changed = (name, False) if exact else self.correct(name)
+        if exact is None and changed:
+            exact = self.exact(corrected)
+        candidates = self._candidates(corrected)
+        if exact is not None:
+            alternatives = [e for e, _ in candidates if e.id != exact.id][:3]
+            return exact, (96.0 if changed else 100.0), alternatives
+        if changed:
+            candidates = [(e, min(s, 94.0)) for e, s in candidates]
+        if not candidates or candidates[0][1] < WEAK_SCORE:
+            return None, candidates[0][1] if candidates else 0.0, [e for e, _ in candidates[:3]]
+        best, score = candidates[0]
+        return best, score, [e for e, _ in candidates[1:4]]
+
+    def search(self, query: str, limit: int = 10) -> list[tuple[CatalogEntry, float]]:
+        """Ranked results for a search box: the matcher's answer, names containing every
+        typed word (or a word starting with it: "pull" finds pulldowns), then guesses."""
+        name = normalise_name(query)
+        if not name:
+            return []
+        corrected, _ = self.correct(name)
+        results: dict[str, tuple[CatalogEntry, float]] = {}
+
+        def add(entry: CatalogEntry, score: float) -> None:
+            if score > results.get(entry.id, (entry, -1.0))[1]:
+                results[entry.id] = (entry, score)
+
+        best, score, alternatives = self.match(query)
+        if best is not None and score >= STRONG_SCORE:
+            add(best, score + 10)
+        prefixes = corrected.split()
+        raw_prefixes = name.split()
+        for index, choice in enumerate(self.choices):
+            choice_words = choice.split()
+            for typed in (prefixes, raw_prefixes):
+                if all(any(w.startswith(p) for w in choice_words) for p in typed):
+                    add(self.targets[index], 90.0 - min(len(choice_words) - len(typed), 9))
+                    break
+        for entry, s in self._candidates(corrected):
+            if s >= ALTERNATIVE_SCORE:
+                add(entry, s * 0.9)
+        for entry in alternatives:
+            add(entry, 60.0)
+        ranked = sorted(results.values(), key=lambda item: (-item[1], item[0].name))
+        return [(e, round(min(s, 100.0), 1)) for e, s in ranked[:limit]]
+
+
+@lru_cache(maxsize=4)
+def matcher_for(catalog: tuple[CatalogEntry, ...]) -> Matcher:
+    return Matcher(catalog)
+
+
+def search(query: str, catalog, limit: int = 10) -> list[tuple[CatalogEntry, float]]:
+    """Catalogue entries for what a user typed in a search box, best first, with a score
+    0-100. Tolerates typos, abbreviations, plurals, word order and other languages."""
+    return matcher_for(tuple(catalog)).search(query, limit=limit)

@@ -1,0 +1,126 @@
+"""The one matcher of the app (plans.matching): typos, abbreviations, implement words,
+gym synonyms, barbell defaults, variants, other languages; and the ORM search on top."""
+
+import pytest
+
+from equipment.catalog import load as load_catalog
+from plans.matching import CatalogEntry, matcher_for, normalise_name, search
+
+CATALOG = tuple(CatalogEntry(id=e.name, name=e.name) for e in load_catalog())
+
+
+def best(name):
+    entry, score, _ = matcher_for(CATALOG).match(name)
+    return entry.name if entry else None, score
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # typos and abbreviations
+    ("dumbell bench press", "Dumbbell Bench Press"),
+    ("pulldwn", "Wide-Grip Lat Pulldown"),
+    ("tricep pushdown", "Triceps Pushdown"),
+    ("ohp", "Standing Military Press"),
+    ("OHP", "Standing Military Press"),
+    ("rdl", "Romanian Deadlift"),
+    ("RDLs", "Romanian Deadlift"),
+    # implement words win
+    ("single-arm cable row", "Seated One-arm Cable Pulley Rows"),
+    ("one-arm DB row", "One-Arm Dumbbell Row"),
+    ("Hammer Strength row", "Leverage Iso Row"),
+    ("DB shrugs", "Dumbbell Shrug"),
+    # gym synonyms
+    ("butterfly", "Butterfly"),
+    ("pec deck", "Butterfly"),
+    ("pressdowns", "Triceps Pushdown"),
+    ("lying triceps extension", "Lying Triceps Press"),
+    ("skullcrushers", "EZ-Bar Skullcrusher"),
+    # unqualified lifts are the barbell lift
+    ("bench", "Barbell Bench Press - Medium Grip"),
+    ("squat", "Barbell Squat"),
+    ("row", "Bent Over Barbell Row"),
+    ("press", "Standing Military Press"),
+    ("deadlift", "Barbell Deadlift"),
+    # variants stay themselves
+    ("close-grip bench", "Close-Grip Barbell Bench Press"),
+    ("front squat", "Front Barbell Squat"),
+    ("incline press", "Barbell Incline Bench Press - Medium Grip"),
+])
+def test_names_people_write_find_the_exercise(name, exercise):
+    assert best(name)[0] == exercise
+
+
+@pytest.mark.parametrize("name", ["one-arm DB row", "DB row", "dumbbell rows", "single arm dumbbell row"])
+def test_a_dumbbell_row_is_never_a_barbell_row(name):
+    found, _ = best(name)
+    assert "Dumbbell" in found
+    assert "Barbell" not in found
+
+
+def test_an_alias_stretched_over_an_unknown_variant_is_a_weak_guess():
+    _, score = best("Larsen press")
+    assert score < 75  # the parser's "low"
+    assert best("press")[1] == 100
+
+
+def test_a_corrected_typo_is_less_sure_than_an_exact_name():
+    assert best("dumbbell bench press")[1] == 100
+    assert 90 <= best("dumbell bench press")[1] < 100
+
+
+def test_normalise_name_folds_case_accents_plurals_and_abbreviations():
+    assert normalise_name("DB Rows") == "dumbbell row"
+    assert normalise_name("Crème") == "creme"
+    assert normalise_name("Жим лёжа") == normalise_name("жим лежа")
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("dumbell", "Dumbbell"),
+    ("pulldwn", "Pulldown"),
+    ("tricep pushdown", "Triceps Pushdown"),
+    ("ohp", "Standing Military Press"),
+    ("rdl", "Romanian Deadlift"),
+])
+def test_search_finds_what_a_substring_search_does_not(query, expected):
+    results = search(query, CATALOG, limit=10)
+    assert results, query
+    assert expected in results[0][0].name
+    scores = [score for _, score in results]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_search_by_the_start_of_a_word_lists_every_name_with_it():
+    names = [e.name for e, _ in search("pull", CATALOG, limit=50)]
+    assert "Wide-Grip Lat Pulldown" in names and "Pullups" in names
+
+
+def test_search_of_nothing_or_nonsense_is_empty():
+    assert search("", CATALOG) == []
+    assert search("   ", CATALOG) == []
+    assert search("qqqqqqzzzz", CATALOG) == []
+
+
+def test_search_limit_is_kept():
+    assert len(search("press", CATALOG, limit=3)) == 3
+
+
+@pytest.mark.django_db
+def test_search_exercises_uses_the_matcher_and_sees_a_new_exercise_at_once(django_assert_max_num_queries):
+    from equipment.models import Exercise
+    from equipment.selectors import search_exercises
+
+    with django_assert_max_num_queries(3):
+        found = search_exercises(query="dumbell curl", limit=5)
+    assert found[0].name == "Dumbbell Bicep Curl"
+    assert len(found) <= 5
+    Exercise.objects.create(name="Larsen Press", primary_muscle_groups=["chest"])
+    assert search_exercises(query="larsen press", limit=5)[0].name == "Larsen Press"
+    assert search_exercises(query="qqqqqqzzzz") == []
+
+
+@pytest.mark.django_db
+def test_plan_builder_search_tolerates_typos(user):
+    from plans.selectors import exercise_search
+
+    names = [e.name for e in exercise_search(user=user, q="pulldwn")]
+    assert names and "Pulldown" in names[0]
+    assert [e.name for e in exercise_search(user=user, q="tricep pushdown")][0] == "Triceps Pushdown"
