@@ -261,7 +261,8 @@ class Matcher:
     def match(self, raw_name: str) -> Match:
         """(best entry or None, score 0-100, up to 3 alternatives)."""
         name = normalise_name(raw_name)
-        name = " ".join(w for w in name.split() if w not in vocabulary().filler) or name
+        if self.exact(name) is None:  # "Weighted Crunches" is a name; "heavy squat" a squat
+            name = " ".join(w for w in name.split() if w not in vocabulary().filler) or name
         if name not in self._cache:
             if len(self._cache) > 10_000:
                 self._cache.clear()

@@ -124,3 +124,39 @@ def test_plan_builder_search_tolerates_typos(user):
     names = [e.name for e in exercise_search(user=user, q="pulldwn")]
     assert names and "Pulldown" in names[0]
     assert [e.name for e in exercise_search(user=user, q="tricep pushdown")][0] == "Triceps Pushdown"
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    ("sentadilla con barra", "Barbell Squat"),
+    ("press banca", "Barbell Bench Press - Medium Grip"),
+    ("remo con mancuerna", "One-Arm Dumbbell Row"),
+    ("peso muerto rumano", "Romanian Deadlift"),
+    ("supino reto", "Barbell Bench Press - Medium Grip"),
+    ("rosca martelo", "Hammer Curls"),
+    ("Kniebeuge", "Barbell Squat"),
+    ("Bankdrücken mit Kurzhanteln", "Dumbbell Bench Press"),
+    ("Latziehen", "Wide-Grip Lat Pulldown"),
+    ("développé couché", "Barbell Bench Press - Medium Grip"),
+    ("tirage vertical", "Wide-Grip Lat Pulldown"),
+    ("rematore con bilanciere", "Bent Over Barbell Row"),
+    ("alzate laterali", "Side Lateral Raise"),
+    ("становая тяга", "Barbell Deadlift"),
+    ("Жим лёжа", "Barbell Bench Press - Medium Grip"),
+    ("подтягивания", "Pullups"),
+    ("присідання зі штангою", "Barbell Squat"),
+    ("станова тяга", "Barbell Deadlift"),
+])
+def test_other_languages_from_the_vocabulary_files(name, exercise):
+    assert best(name) == (exercise, 100)
+
+
+def test_every_catalogue_name_finds_itself():
+    """The vocabulary (all languages) must never turn an English catalogue name into
+    another exercise."""
+    matcher = matcher_for(CATALOG)
+    names = [normalise_name(e.name) for e in CATALOG]
+    wrong = [e.name for e, name in zip(CATALOG, names, strict=True)
+             if matcher.match(e.name)[0] != e
+             and name not in matcher.aliases  # "Clean" in a plan means a power clean
+             and names.count(name) == 1]  # "Squats - With Bands" / "Squat with Bands"
+    assert wrong == []
