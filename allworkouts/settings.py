@@ -145,6 +145,11 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool(
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# The import review posts every row's fields (plans.importing: at most MAX_ROWS = 500
+# rows of FIELDS_PER_ROW = 12, plus the days): Django's default of 1,000 fields
+# refused a review of more than ~70 rows. Still a bound, not unlimited.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 7_000
+
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],

@@ -1,13 +1,18 @@
 """The import review: the state of the preview form, round-tripped through the page.
 
-The preview is stateless on the server: every row travels in the form (row-<key>-*
-fields, in page order), so removing, adding, reordering rows or searching the catalogue
-is a POST that re-renders the review from what was posted, and nothing is stored until
-the user confirms."""
+The preview is stateless on the server: what the user can edit travels in the form
+(row-<key>-* fields, in page order), so removing, adding, reordering rows or searching
+the catalogue is a POST that re-renders the review from what was posted, and nothing is
+stored until the user confirms.
+
+Nothing the parser decided is taken from the client: every POST parses the posted text
+again (the parser is pure and fast) and a row's pasted line, parser confidence, score,
+load, superset label and the import log's parse all come from that parse, looked up by
+the row's key ("<day>-<index>"). A tampered confidence or score has nothing to land in."""
 
 from __future__ import annotations
 
-import json
+import math
 import uuid
 from dataclasses import dataclass, field
 
@@ -15,12 +20,24 @@ from allworkouts.http import parse_int, parse_uuid
 from equipment.models import Exercise
 from equipment.selectors import missing_equipment, substitutes_for
 from plans.models import ConfidenceLevel
-from plans.parser import ParseResult, matcher_for
+from plans.parser import MAX_CHARS, ParseResult, PlanTextError, matcher_for, parse_plan
 from plans.selectors import catalog_entries
 from plans.services import ExerciseSpec, ImportedDay, validate_prescription
 
 SEARCH_RESULTS = 8
-MAX_ROWS = 300
+MAX_ROWS = 500  # rows shown and accepted; a 50,000-character text can name more
+MAX_DAYS = 100
+MAX_OPTIONS = 12  # exercises kept in one row's picker
+MAX_FIELD = 500  # characters of one edited value (notes, load, search, names)
+# Fields one row posts (row, day, exercise, sets, reps_min, reps_max, rest, notes,
+# weight_text, superset, search, options); settings.DATA_UPLOAD_MAX_NUMBER_FIELDS is
+# sized from it so the largest review still posts.
+FIELDS_PER_ROW = 12
+
+
+class ReviewError(ValueError):
+    """A posted review that cannot be taken (tampered, expired, too large): a 400 with
+    this message."""
 
 
 @dataclass
@@ -34,11 +51,14 @@ class ReviewRow:
     rest: str = ""
     line: str = ""
     notes: str = ""
+    weight_text: str = ""
+    superset: str = ""
     parsed_confidence: str = "unmatched"
     parsed_exercise_id: str = ""
     score: str = ""
     options: list[str] = field(default_factory=list)
     search: str = ""
+    searched: bool = False  # the picker shows search or substitute results
     errors: dict[str, str] = field(default_factory=dict)
     # Filled by `attach_exercises`:
     exercise: Exercise | None = None
@@ -58,6 +78,16 @@ class ReviewRow:
     def chosen_by_user(self) -> bool:
         return bool(self.exercise_id) and self.exercise_id != self.parsed_exercise_id
 
+    @property
+    def compact(self) -> bool:
+        """A sure row shows as one line (name, sets x reps, badge); others open up."""
+        return self.confidence == ConfidenceLevel.HIGH and not self.errors and self.exercise is not None
+
+    @property
+    def summary(self) -> str:
+        reps = self.reps_min if self.reps_min == self.reps_max or not self.reps_max else f"{self.reps_min}-{self.reps_max}"
+        return f"{self.sets} x {reps}"
+
 
 @dataclass
 class ReviewDay:
@@ -74,14 +104,17 @@ class Review:
     title: str
     days: list[ReviewDay]
     parsed: dict  # day key -> the parser's JSON exercises (kept for the import log)
+    unread: list[str] = field(default_factory=list)  # lines the parser did not read as exercises
+    used_unread: set[int] = field(default_factory=set)  # of those, the ones turned into rows
+    truncated: int = 0  # parsed rows beyond MAX_ROWS, not shown
+
+    @property
+    def unread_lines(self) -> list[tuple[int, str]]:
+        return [(i, line) for i, line in enumerate(self.unread) if i not in self.used_unread]
 
     @property
     def rows(self) -> list[ReviewRow]:
         return [r for d in self.days for r in d.rows]
-
-    @property
-    def parsed_json(self) -> str:
-        return json.dumps(self.parsed)
 
     @property
     def error_count(self) -> int:
@@ -92,24 +125,63 @@ def _int_text(value) -> str:
     return "" if value is None else str(value)
 
 
-def review_from_parse(*, text: str, result: ParseResult) -> Review:
-    days = []
-    parsed = {}
-    title = result.title or ""
+def _unread_lines(result: ParseResult) -> list[str]:
+    """The lines the parser kept aside as not exercises (prose, stats, notes), as text.
+    Older parsers have no such list."""
+    lines = []
+    for item in getattr(result, "unread", None) or []:
+        text = item if isinstance(item, str) else getattr(item, "line", None) or getattr(item, "text", "")
+        if str(text).strip():
+            lines.append(str(text).strip()[:MAX_FIELD])
+    return lines
+
+
+def _parse_rows(result: ParseResult) -> tuple[dict[str, tuple[str, object]], dict[str, list]]:
+    """(row key -> (day key, parsed exercise)) for the first MAX_ROWS rows, and day key ->
+    the parse's JSON for the import log."""
+    rows, parsed = {}, {}
     for d, workout in enumerate(result.workouts):
-        day = ReviewDay(key=str(d), name=_plan_name(title, workout.name, d, len(result.workouts)))
-        parsed[day.key] = [{**e.as_json(), "score": e.score} for e in workout.exercises]
+        parsed[str(d)] = [{**e.as_json(), "score": e.score} for e in workout.exercises]
         for i, e in enumerate(workout.exercises):
-            exercise_id = e.exercise.id if e.exercise else ""
-            day.rows.append(ReviewRow(
-                key=f"{d}-{i}", day=day.key, exercise_id=exercise_id, sets=_int_text(e.sets),
-                reps_min=_int_text(e.reps_min), reps_max=_int_text(e.reps_max), rest=_int_text(e.rest_seconds),
-                line=e.line, notes=e.notes or "", parsed_confidence=e.confidence,
-                parsed_exercise_id=exercise_id, score=str(e.score),
-                options=[x for x in [exercise_id, *(a.id for a in e.alternatives)] if x],
-            ))
-        days.append(day)
-    return Review(text=text, token=str(uuid.uuid4()), title=title, days=days, parsed=parsed)
+            if len(rows) < MAX_ROWS:
+                rows[f"{d}-{i}"] = (str(d), e)
+    return rows, parsed
+
+
+def _row_from_parse(key: str, day: str, e) -> ReviewRow:
+    exercise_id = e.exercise.id if e.exercise else ""
+    row = ReviewRow(
+        key=key, day=day, exercise_id=exercise_id, sets=_int_text(e.sets),
+        reps_min=_int_text(e.reps_min), reps_max=_int_text(e.reps_max), rest=_int_text(e.rest_seconds),
+        line=e.line, notes=e.notes or "", weight_text=getattr(e, "weight_text", None) or "",
+        superset=getattr(e, "superset", None) or "", parsed_confidence=e.confidence,
+        parsed_exercise_id=exercise_id, score=str(e.score),
+        options=[x for x in [exercise_id, *(a.id for a in e.alternatives)] if x][:MAX_OPTIONS],
+    )
+    if e.amrap and row.reps_min and not row.reps_max:
+        row.reps_max = row.reps_min  # "1 x 8+": aim for 8, more is the point (AMRAP stays in the notes)
+    if e.amrap and "amrap" not in row.notes.lower() and "fail" not in row.notes.lower():
+        row.notes = ", ".join(x for x in [row.notes, "AMRAP"] if x)
+    if row.parsed_confidence == ConfidenceLevel.HIGH and _row_errors(row):
+        # The parser was sure of the exercise but the line lacks what a plan needs (an
+        # AMRAP or "to failure" line has no rep target): the row must open and ask, so a
+        # row shown as sure never fails at save.
+        row.parsed_confidence = ConfidenceLevel.MEDIUM
+    return row
+
+
+def review_from_parse(*, text: str, result: ParseResult) -> Review:
+    rows, parsed = _parse_rows(result)
+    title = result.title or ""
+    days = [ReviewDay(key=str(d), name=_plan_name(title, w.name, d, len(result.workouts)))
+            for d, w in enumerate(result.workouts)][:MAX_DAYS]
+    by_key = {d.key: d for d in days}
+    for key, (day, e) in rows.items():
+        if day in by_key:
+            by_key[day].rows.append(_row_from_parse(key, day, e))
+    days = [d for d in days if d.rows]
+    return Review(text=text, token=str(uuid.uuid4()), title=title, days=days, parsed=parsed,
+                  unread=_unread_lines(result), truncated=max(0, len(result.exercises) - MAX_ROWS))
 
 
 def _plan_name(title: str, day: str | None, index: int, count: int) -> str:
@@ -120,40 +192,90 @@ def _plan_name(title: str, day: str | None, index: int, count: int) -> str:
     return "Imported plan" if count == 1 else f"Imported plan – day {index + 1}"
 
 
-def review_from_post(data) -> Review:
-    """Rebuild the review from a POSTed form (a QueryDict)."""
-    days = [ReviewDay(key=k, name=data.get(f"day-{k}-name", "").strip()) for k in data.getlist("day")[:50]]
-    by_key = {d.key: d for d in days}
-    for key in data.getlist("row")[:MAX_ROWS]:
-        p = f"row-{key}-"
-        row = ReviewRow(
-            key=key, day=data.get(p + "day", ""), exercise_id=data.get(p + "exercise", "").strip(),
-            sets=data.get(p + "sets", "").strip(), reps_min=data.get(p + "reps_min", "").strip(),
-            reps_max=data.get(p + "reps_max", "").strip(), rest=data.get(p + "rest", "").strip(),
-            line=data.get(p + "line", ""), notes=data.get(p + "notes", "").strip(),
-            parsed_confidence=data.get(p + "confidence", "unmatched"),
-            parsed_exercise_id=data.get(p + "parsed_exercise", ""), score=data.get(p + "score", ""),
-            options=[o for o in data.get(p + "options", "").split(",") if o][:40],
-            search=data.get(p + "search", "").strip()[:100],
-        )
-        if row.day in by_key:
-            by_key[row.day].rows.append(row)
+def parse_text(text: str) -> ParseResult:
+    """The server's own parse of a pasted or posted text; ReviewError when it is not one."""
+    if "\x00" in text:
+        raise ReviewError("The text contains a NUL character, which a plan cannot hold. Paste it again.")
+    if len(text) > MAX_CHARS:
+        raise ReviewError(f"That text is {len(text):,} characters; the limit is {MAX_CHARS:,}. Import it in parts.")
     try:
-        parsed = json.loads(data.get("parsed", "{}"))
-        if not isinstance(parsed, dict):
-            parsed = {}
-    except ValueError:
-        parsed = {}
-    return Review(text=data.get("text", ""), token=data.get("token", ""), title=data.get("title", ""),
-                  days=days, parsed=parsed)
+        return parse_plan(text, catalog_entries())
+    except PlanTextError as exc:
+        raise ReviewError(str(exc)) from exc
+
+
+def review_from_post(data) -> Review:
+    """Rebuild the review from a POSTed form (a QueryDict): what the user edited from the
+    form, everything else from parsing the posted text again. ReviewError for a form that
+    cannot be taken."""
+    for key, values in data.lists():
+        if "\x00" in key or any("\x00" in v for v in values):
+            raise ReviewError("The form contains a NUL character, which nothing here can hold. "
+                              "Remove it and try again.")
+    token = data.get("token", "")
+    if parse_uuid(token) is None:
+        raise ReviewError("That preview has expired. Paste your plan again.")
+    text = data.get("text", "")
+    if not text.strip():
+        raise ReviewError("That preview has expired. Paste your plan again.")
+    result = parse_text(text)
+    parsed_rows, parsed = _parse_rows(result)
+    unread = _unread_lines(result)
+    names = {str(d): w.name for d, w in enumerate(result.workouts)}
+    title = result.title or ""
+    days = []
+    for k in dict.fromkeys(data.getlist("day")):
+        if k in names and len(days) < MAX_DAYS:
+            days.append(ReviewDay(key=k, name=data.get(f"day-{k}-name", "").strip()))
+    by_key = {d.key: d for d in days}
+    review = Review(text=text, token=token, title=title, days=days, parsed=parsed, unread=unread)
+    keys = list(dict.fromkeys(data.getlist("row")))
+    if len(keys) > MAX_ROWS + 50:
+        raise ReviewError(f"A review holds at most {MAX_ROWS} rows. Import the plan in parts.")
+    for key in keys:
+        p = f"row-{key}-"
+        day = data.get(p + "day", "")
+        if day not in by_key:
+            continue
+        if key in parsed_rows:
+            row = _row_from_parse(key, day, parsed_rows[key][1])
+        else:
+            row = ReviewRow(key=key[:40], day=day)
+            unread_index = _unread_index(key)
+            if unread_index is not None and unread_index < len(unread):
+                row.line = unread[unread_index]
+                review.used_unread.add(unread_index)
+        row.exercise_id = data.get(p + "exercise", "").strip()[:40]
+        row.sets = data.get(p + "sets", "").strip()[:12]
+        row.reps_min = data.get(p + "reps_min", "").strip()[:12]
+        row.reps_max = data.get(p + "reps_max", "").strip()[:12]
+        row.rest = data.get(p + "rest", "").strip()[:12]
+        row.notes = data.get(p + "notes", "").strip()[:MAX_FIELD]
+        row.weight_text = data.get(p + "weight_text", "").strip()[:100]
+        row.superset = data.get(p + "superset", "").strip()[:40]
+        row.options = [o for o in data.get(p + "options", "").split(",") if parse_uuid(o)][:MAX_OPTIONS]
+        row.search = data.get(p + "search", "").strip()[:100]
+        by_key[day].rows.append(row)
+    return review
+
+
+def _unread_index(key: str) -> int | None:
+    """Rows made from an unread line have the key "u<index>"."""
+    return parse_int(key[1:]) if key.startswith("u") else None
 
 
 def apply_action(review: Review, action: str) -> None:
-    """remove:<row>, up:<row>, down:<row>, add:<day>, search:<row>, subs:<row> (the
-    substitutes are added to the row's picker by `attach_exercises`)."""
+    """remove:<row>, up:<row>, down:<row>, add:<day>, read:<unread line>, search:<row>,
+    subs:<row> (the substitutes are added to the row's picker by `attach_exercises`)."""
     verb, _, key = action.partition(":")
+    if verb == "read":
+        _read_unread(review, parse_int(key))
+        return
     for day in review.days:
         if verb == "add" and day.key == key:
+            if len(review.rows) >= MAX_ROWS:
+                day.error = f"A review holds at most {MAX_ROWS} rows."
+                return
             n = sum(len(d.rows) for d in review.days)
             day.rows.append(ReviewRow(key=f"{day.key}-new{n}-{uuid.uuid4().hex[:6]}", day=day.key))
             return
@@ -166,19 +288,49 @@ def apply_action(review: Review, action: str) -> None:
                 day.rows[i - 1], day.rows[i] = day.rows[i], day.rows[i - 1]
             elif verb == "down" and i + 1 < len(day.rows):
                 day.rows[i + 1], day.rows[i] = day.rows[i], day.rows[i + 1]
-            elif verb == "search" and row.search:
-                found = search_catalog(row.search)
-                row.options = list(dict.fromkeys([*([row.exercise_id] if row.exercise_id else []), *found]))
-                if not found:
-                    row.errors["search"] = f"No exercise in the catalogue matches “{row.search}”."
-                elif not row.exercise_id:
-                    row.exercise_id = found[0]
+            elif verb == "search":
+                _search_row(row)
             return
 
 
+def _search_row(row: ReviewRow) -> None:
+    if not row.search:
+        row.errors["search"] = "Type what to search for."
+        return
+    found = search_catalog(row.search)
+    row.options = list(dict.fromkeys([*([row.exercise_id] if row.exercise_id else []), *found]))[:MAX_OPTIONS]
+    row.searched = True
+    if not found:
+        row.errors["search"] = f"No exercise in the catalogue matches “{row.search}”."
+    elif not row.exercise_id:
+        row.exercise_id = found[0]
+
+
+def _read_unread(review: Review, index: int | None) -> None:
+    """Turn a line the parser did not read as an exercise into a row (last day), with the
+    catalogue's best guesses for its words in the picker."""
+    if index is None or not 0 <= index < len(review.unread) or index in review.used_unread or not review.days:
+        return
+    if len(review.rows) >= MAX_ROWS:
+        review.days[-1].error = f"A review holds at most {MAX_ROWS} rows."
+        return
+    day = review.days[-1]
+    row = ReviewRow(key=f"u{index}", day=day.key, line=review.unread[index], search=review.unread[index][:100])
+    review.used_unread.add(index)
+    found = search_catalog(row.search)
+    row.options = found[:MAX_OPTIONS]
+    day.rows.append(row)
+
+
 def search_catalog(term: str) -> list[str]:
-    """Exercise ids for a search: names containing the words first, then fuzzy matches
-    (typos, abbreviations) from the parser's matcher."""
+    """Exercise ids for a search, best first, through the app's one matcher when it is
+    there (equipment.selectors.search_exercises); else names containing the words, then
+    the parser's fuzzy matches (typos, abbreviations)."""
+    from equipment import selectors as equipment_selectors
+
+    search = getattr(equipment_selectors, "search_exercises", None)
+    if search is not None:
+        return [str(e.pk) for e in search(query=term, limit=SEARCH_RESULTS)]
     found = [str(pk) for pk in Exercise.objects.filter(name__icontains=term)
              .order_by("name").values_list("pk", flat=True)[:SEARCH_RESULTS]]
     if len(found) < SEARCH_RESULTS:
@@ -192,11 +344,12 @@ def attach_exercises(review: Review, *, user, substitutes_for_row: str = "") -> 
     what equipment the user lacks for each choice."""
     if substitutes_for_row:
         for row in review.rows:
-            if row.key == substitutes_for_row and row.exercise_id:
+            if row.key == substitutes_for_row and parse_uuid(row.exercise_id):
                 current = Exercise.objects.filter(pk=row.exercise_id).first()
                 if current is not None:
                     subs = [str(e.pk) for e in substitutes_for(exercise=current, user=user, limit=6)]
-                    row.options = list(dict.fromkeys([row.exercise_id, *subs, *row.options]))
+                    row.options = list(dict.fromkeys([row.exercise_id, *subs, *row.options]))[:MAX_OPTIONS]
+                    row.searched = True
                     if not subs:
                         row.errors["search"] = "No substitute with equipment you own trains the same muscles."
     ids = set()
@@ -214,6 +367,39 @@ def attach_exercises(review: Review, *, user, substitutes_for_row: str = "") -> 
         row.missing_equipment = missing.get(row.exercise.pk, []) if row.exercise else []
 
 
+def _row_errors(row: ReviewRow) -> dict[str, str]:
+    """What stops this row from becoming a plan exercise (the exercise aside)."""
+    errors = {}
+    if row.reps_min.strip() and not row.reps_max.strip():
+        row.reps_max = row.reps_min  # "5 to (blank)" means exactly 5
+    values = {"sets": row.sets, "reps_min": row.reps_min, "reps_max": row.reps_max}
+    numbers = {k: parse_int(v) for k, v in values.items()}
+    for k, v in values.items():
+        if v and numbers[k] is None:
+            errors[k] = "Enter a whole number."
+    if numbers["reps_min"] is None and not row.reps_max.strip():
+        # One message for the missing reps; AMRAP lines ("3xAMRAP", "3 x max") have
+        # none in the text, and the plan needs a number to aim for.
+        errors.setdefault("reps_min", "As many as possible: enter the reps you aim for."
+                          if "AMRAP" in row.notes.upper() or "FAIL" in row.notes.upper() else "Enter the reps.")
+        errors["reps_max"] = ""
+    rest = parse_int(row.rest) if row.rest else None
+    if row.rest and rest is None:
+        errors["rest_time_seconds"] = "Enter the rest in seconds, a whole number."
+    for k, message in validate_prescription(rest_time_seconds=rest, **numbers).items():
+        errors.setdefault(k, message)
+    return errors
+
+
+def _notes_with_load(row: ReviewRow) -> str | None:
+    """The load goes into the notes as "@ 100kg", where the workout screen reads it for
+    a first-time pre-fill (unless the notes already say it)."""
+    notes = row.notes
+    if row.weight_text and row.weight_text.lower() not in notes.lower():
+        notes = ", ".join(x for x in [f"@ {row.weight_text}", notes] if x)
+    return notes[:1000] or None
+
+
 def validate(review: Review) -> list[ImportedDay] | None:
     """The days to import, or None after putting a message on every row (or day) in the way."""
     ok = bool(review.rows)
@@ -224,27 +410,9 @@ def validate(review: Review) -> list[ImportedDay] | None:
             day.error = "Keep the name under 255 characters."
         ok = ok and not day.error
     for row in review.rows:
-        errors = {}
+        errors = _row_errors(row)
         if row.exercise is None:
-            errors["exercise"] = "Pick the exercise this line means (or remove the row)."
-        if row.reps_min.strip() and not row.reps_max.strip():
-            row.reps_max = row.reps_min  # "5 to (blank)" means exactly 5
-        values = {"sets": row.sets, "reps_min": row.reps_min, "reps_max": row.reps_max}
-        numbers = {k: parse_int(v) for k, v in values.items()}
-        for k, v in values.items():
-            if v and numbers[k] is None:
-                errors[k] = "Enter a whole number."
-        if numbers["reps_min"] is None and not row.reps_max.strip():
-            # One message for the missing reps; AMRAP lines ("3xAMRAP", "3 x max") have
-            # none in the text, and the plan needs a number to aim for.
-            errors.setdefault("reps_min", "As many as possible: enter the reps you aim for."
-                              if "AMRAP" in row.notes.upper() else "Enter the reps.")
-            errors["reps_max"] = ""
-        rest = parse_int(row.rest) if row.rest else None
-        if row.rest and rest is None:
-            errors["rest_time_seconds"] = "Enter the rest in seconds, a whole number."
-        for k, message in validate_prescription(rest_time_seconds=rest, **numbers).items():
-            errors.setdefault(k, message)
+            errors = {"exercise": "Pick the exercise this line means (or remove the row).", **errors}
         row.errors.update(errors)
         ok = ok and not row.errors
     if not ok:
@@ -255,19 +423,20 @@ def validate(review: Review) -> list[ImportedDay] | None:
             continue
         specs = [ExerciseSpec(
             exercise=r.exercise, sets=int(r.sets), reps_min=int(r.reps_min), reps_max=int(r.reps_max),
-            rest_time_seconds=int(r.rest) if r.rest else None, notes=r.notes or None,
-            confidence_level=r.confidence) for r in day.rows]
+            rest_time_seconds=int(r.rest) if r.rest else None, notes=_notes_with_load(r),
+            superset=r.superset or None, confidence_level=r.confidence) for r in day.rows]
         scores = [{"line": r.line or None, "exercise": r.exercise.name, "confidence": r.confidence,
-                   "parser_confidence": r.parsed_confidence if r.line else None,
+                   "parser_confidence": r.parsed_confidence if r.line and r.parsed_exercise_id else None,
                    "score": _float(r.score)} for r in day.rows]
-        parsed = review.parsed.get(day.key, [])
-        days.append(ImportedDay(name=day.name, exercises=specs, parsed=parsed if isinstance(parsed, list) else [],
+        days.append(ImportedDay(name=day.name, exercises=specs, parsed=review.parsed.get(day.key, []),
                                 scores=scores))
     return days
 
 
 def _float(value: str) -> float | None:
+    """The parser's score (from the server's parse), finite or nothing."""
     try:
-        return float(value)
+        number = float(value)
     except (TypeError, ValueError):
         return None
+    return number if math.isfinite(number) else None

@@ -32,6 +32,7 @@ class ExerciseSpec:
     rest_time_seconds: int | None = None
     notes: str | None = None
     confidence_level: str = ConfidenceLevel.HIGH
+    superset: str | None = None  # a label shared by exercises done together ("A")
 
 
 def validate_prescription(*, sets, reps_min, reps_max, rest_time_seconds) -> dict[str, str]:
@@ -84,10 +85,17 @@ def plan_create(*, user, name: str, description: str | None = None,
             WorkoutExercise(workout_plan=plan, exercise=spec.exercise, sequence=sequence, sets=spec.sets,
                             reps_min=spec.reps_min, reps_max=spec.reps_max,
                             rest_time_seconds=spec.rest_time_seconds, notes=spec.notes,
-                            confidence_level=spec.confidence_level)
+                            confidence_level=spec.confidence_level, **_superset(spec))
             for sequence, spec in enumerate(exercises, start=1)
         ])
     return plan
+
+
+def _superset(spec: ExerciseSpec) -> dict:
+    """The superset label, once the column WorkoutExercise.superset exists."""
+    if any(f.name == "superset" for f in WorkoutExercise._meta.concrete_fields):
+        return {"superset": (spec.superset or "")[:40] or None}
+    return {}
 
 
 def plan_update(*, plan: WorkoutPlan, name: str, description: str | None) -> WorkoutPlan:
@@ -185,8 +193,10 @@ def plan_import_confirm(*, user, token: uuid.UUID, raw_text: str,
 
     `token` was generated when the preview was shown; plan ids derive from it, so a
     second submission of the same preview (double tap, retry) finds its plans instead of
-    making new ones. Returns (plans, created)."""
-    ids = [uuid.uuid5(token, f"plan-{index}") for index in range(len(days))]
+    making new ones. The ids derive from the token and the user, so another user's
+    token (copied, replayed) makes ids of its own and never meets their plans.
+    Returns (plans, created)."""
+    ids = [uuid.uuid5(token, f"{user.pk}:plan-{index}") for index in range(len(days))]
 
     def already_imported() -> list[WorkoutPlan]:
         return list(WorkoutPlan.objects.filter(pk__in=ids, user=user).order_by("created_at", "name"))

@@ -15,7 +15,7 @@ from equipment.selectors import exercise_by_id, missing_equipment, substitutes_f
 from plans import importing, selectors, services
 from plans.forms import ExerciseSearchForm, ImportTextForm, PlanForm, PrescriptionForm
 from plans.models import WorkoutExercise, WorkoutPlan
-from plans.parser import PlanTextError, parse_plan
+from plans.parser import MAX_CHARS
 
 PAGE_SIZE = 20
 
@@ -47,8 +47,12 @@ def plan_import(request):
     action = request.POST.get("action", "preview")
     if action == "preview":
         return _import_preview(request)
-    review = importing.review_from_post(request.POST)
-    if not review.days or parse_uuid(review.token) is None:
+    try:
+        review = importing.review_from_post(request.POST)
+    except importing.ReviewError as exc:
+        text = request.POST.get("text", "").replace("\x00", "")[:MAX_CHARS]
+        return _render_import(request, form=ImportTextForm(initial={"text": text}), status=400, error=str(exc))
+    if not review.days:
         return _render_import(request, form=ImportTextForm(initial={"text": review.text}), status=400,
                               error="That preview has expired. Paste your plan again.")
     substitutes_row = ""
@@ -70,7 +74,7 @@ def plan_import(request):
         return _render_import(request, form=ImportTextForm(initial={"text": review.text}), review=review,
                               status=400, refused=True, error=" ".join(exc.messages))
     if created:
-        names = ", ".join(p.name for p in plans)
+        names = ", ".join(p.name for p in plans[:5]) + (f" and {len(plans) - 5} more" if len(plans) > 5 else "")
         messages.success(request, f"Imported {len(plans)} plan{'s' if len(plans) != 1 else ''}: {names}.")
     else:
         messages.info(request, "That import was already saved; here are its plans.")
@@ -84,8 +88,8 @@ def _import_preview(request):
         return _render_import(request, form=form, status=400)
     text = form.cleaned_data["text"]
     try:
-        result = parse_plan(text, selectors.catalog_entries())
-    except PlanTextError as exc:
+        result = importing.parse_text(text)
+    except importing.ReviewError as exc:
         form.add_error("text", str(exc))
         return _render_import(request, form=form, status=400)
     if not result.exercises:
@@ -98,7 +102,8 @@ def _import_preview(request):
 
 
 def _render_import(request, *, form, review=None, status=200, refused=False, error=""):
-    context = {"form": form, "review": review, "refused": refused, "error": error}
+    context = {"form": form, "review": review, "refused": refused, "error": error,
+               "max_rows": importing.MAX_ROWS}
     template = "plans/import.html#import-body" if request.htmx else "plans/import.html"
     return render(request, template, context, status=status)
 
