@@ -12,6 +12,7 @@ the row's key ("<day>-<index>"). A tampered confidence or score has nothing to l
 
 from __future__ import annotations
 
+import json
 import math
 import uuid
 from dataclasses import dataclass, field
@@ -32,7 +33,13 @@ MAX_FIELD = 500  # characters of one edited value (notes, load, search, names)
 # Fields one row posts (row, day, exercise, sets, reps_min, reps_max, rest, notes,
 # weight_text, superset, search, options); settings.DATA_UPLOAD_MAX_NUMBER_FIELDS is
 # sized from it so the largest review still posts.
-FIELDS_PER_ROW = 12
+FIELDS_PER_ROW = 12  # (a compact row posts 5: row, day, options, open/values, search)
+
+
+# What a user can edit in a row, in the order a compact row posts them in one field.
+EDITABLE = ("exercise_id", "sets", "reps_min", "reps_max", "rest", "notes", "weight_text", "superset")
+LIMITS = {"exercise_id": 40, "sets": 12, "reps_min": 12, "reps_max": 12, "rest": 12, "notes": MAX_FIELD,
+          "weight_text": 100, "superset": 40}
 
 
 class ReviewError(ValueError):
@@ -59,6 +66,7 @@ class ReviewRow:
     options: list[str] = field(default_factory=list)
     search: str = ""
     searched: bool = False  # the picker shows search or substitute results
+    opened: bool = False  # the user opened a sure row to edit it
     errors: dict[str, str] = field(default_factory=dict)
     # Filled by `attach_exercises`:
     exercise: Exercise | None = None
@@ -81,7 +89,18 @@ class ReviewRow:
     @property
     def compact(self) -> bool:
         """A sure row shows as one line (name, sets x reps, badge); others open up."""
-        return self.confidence == ConfidenceLevel.HIGH and not self.errors and self.exercise is not None
+        return (self.confidence == ConfidenceLevel.HIGH and not self.errors and not self.opened
+                and self.exercise is not None)
+
+    @property
+    def values_json(self) -> str:
+        """A compact row's editable values in one hidden field (a review of 500 rows
+        stays small and quick to render)."""
+        return json.dumps([getattr(self, f) for f in EDITABLE])
+
+    @property
+    def options_value(self) -> str:
+        return ",".join(str(o.pk) for o in self.option_exercises)
 
     @property
     def summary(self) -> str:
@@ -245,18 +264,29 @@ def review_from_post(data) -> Review:
             if unread_index is not None and unread_index < len(unread):
                 row.line = unread[unread_index]
                 review.used_unread.add(unread_index)
-        row.exercise_id = data.get(p + "exercise", "").strip()[:40]
-        row.sets = data.get(p + "sets", "").strip()[:12]
-        row.reps_min = data.get(p + "reps_min", "").strip()[:12]
-        row.reps_max = data.get(p + "reps_max", "").strip()[:12]
-        row.rest = data.get(p + "rest", "").strip()[:12]
-        row.notes = data.get(p + "notes", "").strip()[:MAX_FIELD]
-        row.weight_text = data.get(p + "weight_text", "").strip()[:100]
-        row.superset = data.get(p + "superset", "").strip()[:40]
+        for name, value in _edited_values(data, p).items():
+            setattr(row, name, value.strip()[:LIMITS[name]])
         row.options = [o for o in data.get(p + "options", "").split(",") if parse_uuid(o)][:MAX_OPTIONS]
         row.search = data.get(p + "search", "").strip()[:100]
+        row.opened = data.get(p + "open") == "1"
         by_key[day].rows.append(row)
     return review
+
+
+def _edited_values(data, prefix: str) -> dict[str, str]:
+    """A row's edited values: one field each (an open row) or one JSON list (a compact
+    row); a field posted on its own wins over the list."""
+    fields = {name: prefix + ("exercise" if name == "exercise_id" else name) for name in EDITABLE}
+    packed = data.get(prefix + "values")
+    if packed is None:
+        return {name: data.get(key, "") for name, key in fields.items()}
+    try:
+        values = json.loads(packed)
+    except ValueError:
+        values = None
+    if not (isinstance(values, list) and len(values) == len(EDITABLE) and all(isinstance(v, str) for v in values)):
+        raise ReviewError("Part of the review form was damaged. Paste your plan again.")
+    return {name: data.get(fields[name], value) for name, value in zip(EDITABLE, values)}
 
 
 def _unread_index(key: str) -> int | None:
@@ -265,7 +295,7 @@ def _unread_index(key: str) -> int | None:
 
 
 def apply_action(review: Review, action: str) -> None:
-    """remove:<row>, up:<row>, down:<row>, add:<day>, read:<unread line>, search:<row>,
+    """remove:<row>, up:<row>, down:<row>, open:<row>, add:<day>, read:<unread line>, search:<row>,
     subs:<row> (the substitutes are added to the row's picker by `attach_exercises`)."""
     verb, _, key = action.partition(":")
     if verb == "read":
@@ -289,7 +319,10 @@ def apply_action(review: Review, action: str) -> None:
             elif verb == "down" and i + 1 < len(day.rows):
                 day.rows[i + 1], day.rows[i] = day.rows[i], day.rows[i + 1]
             elif verb == "search":
+                row.opened = True
                 _search_row(row)
+            elif verb == "open":
+                row.opened = True
             return
 
 
@@ -349,7 +382,7 @@ def attach_exercises(review: Review, *, user, substitutes_for_row: str = "") -> 
                 if current is not None:
                     subs = [str(e.pk) for e in substitutes_for(exercise=current, user=user, limit=6)]
                     row.options = list(dict.fromkeys([row.exercise_id, *subs, *row.options]))[:MAX_OPTIONS]
-                    row.searched = True
+                    row.searched = row.opened = True
                     if not subs:
                         row.errors["search"] = "No substitute with equipment you own trains the same muscles."
     ids = set()

@@ -103,7 +103,7 @@ def _import_preview(request):
 
 def _render_import(request, *, form, review=None, status=200, refused=False, error=""):
     context = {"form": form, "review": review, "refused": refused, "error": error,
-               "max_rows": importing.MAX_ROWS}
+               "max_rows": importing.MAX_ROWS, "import_url": reverse("plans:import")}
     template = "plans/import.html#import-body" if request.htmx else "plans/import.html"
     return render(request, template, context, status=status)
 

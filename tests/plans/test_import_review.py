@@ -1,0 +1,181 @@
+"""The import review on long plans and against a form that lies: every size reviews and
+saves, nothing the parser decided is taken from the client, bad fields are 400s."""
+
+import time
+
+import pytest
+
+from allworkouts.db import rls_user
+from plans import importing
+from plans.models import WorkoutExercise, WorkoutImportLog, WorkoutPlan
+from plans.parser import MAX_CHARS
+from tests.factories import UserFactory
+from tests.plans.test_import import URL, form_fields, plan_counts, preview, rows
+
+pytestmark = pytest.mark.django_db
+
+NAMES = ["Bench press", "Barbell squat", "Deadlift", "Overhead press", "Pull-ups", "Barbell row"]
+
+
+def long_plan(weeks: int = 12) -> str:
+    """A 12-week program, 3 days a week, 4 exercises a day: 144 rows."""
+    lines = []
+    for week in range(1, weeks + 1):
+        for day in range(1, 4):
+            lines.append(f"Week {week} Day {day}")
+            lines += [f"{NAMES[(day + i) % len(NAMES)]} {3 + i % 2}x{5 + i}" for i in range(4)]
+    return "\n".join(lines)
+
+
+def test_a_144_row_plan_reviews_removes_searches_and_saves(user_client, user):
+    html = preview(user_client, long_plan()).content.decode()
+    fields = form_fields(html)
+    keys = rows(fields)
+    assert len(keys) == 144
+    response = user_client.post(URL, {**fields, "action": f"remove:{keys[0]}"})
+    assert response.status_code == 200
+    fields = form_fields(response.content.decode())
+    assert len(rows(fields)) == 143
+    fields[f"row-{keys[1]}-search"] = ["dumbell curl"]
+    response = user_client.post(URL, {**fields, "action": f"search:{keys[1]}"})
+    assert response.status_code == 200
+    assert "in the picker above" in response.content.decode()
+    fields = form_fields(response.content.decode())
+    response = user_client.post(URL, {**fields, "action": "confirm"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    with rls_user(user.pk):
+        assert WorkoutPlan.objects.count() == 36
+        assert WorkoutExercise.objects.count() == 143
+
+
+def test_a_search_with_no_result_says_so_in_the_row(user_client):
+    fields = form_fields(preview(user_client, "Bench 3x5").content.decode())
+    row = rows(fields)[0]
+    fields[f"row-{row}-search"] = ["qqqzzzxxy"]
+    html = user_client.post(URL, {**fields, "action": f"search:{row}"}).content.decode()
+    assert "No exercise in the catalogue matches “qqqzzzxxy”." in html
+
+
+@pytest.mark.parametrize("field", ["text", "notes", "day-name", "row-key", "search"])
+def test_a_nul_byte_in_any_field_is_a_400_with_a_message(user_client, user, field):
+    fields = form_fields(preview(user_client, "Bench 3x5\nSquat 5x5").content.decode())
+    row = rows(fields)[0]
+    name = {"text": "text", "notes": f"row-{row}-notes", "day-name": "day-0-name",
+            "search": f"row-{row}-search"}.get(field)
+    if name:
+        fields[name] = [fields.get(name, [""])[0] + "\x00x"]
+    else:
+        fields["row"] = [row + "\x00"]
+    response = user_client.post(URL, {**fields, "action": "confirm"})
+    assert response.status_code == 400
+    assert "NUL character" in response.content.decode()
+    assert plan_counts(user) == (0, 0, 0)
+
+
+def test_the_stored_parse_and_confidence_come_from_the_server_not_the_form(user_client, user):
+    fields = form_fields(preview(user_client, "Bench 3x5\nSquat 5x5").content.decode())
+    bench = rows(fields)[0]
+    fields[f"row-{bench}-confidence"] = ["certain"]
+    fields[f"row-{bench}-score"] = ["NaN"]
+    fields[f"row-{bench}-line"] = ["<script>alert(1)</script>"]
+    fields["parsed"] = ['{"0": [{"exercise": "forged"}]}']
+    response = user_client.post(URL, {**fields, "action": "confirm"})
+    assert response.status_code == 302
+    with rls_user(user.pk):
+        log = WorkoutImportLog.objects.get()
+        confidences = list(WorkoutExercise.objects.order_by("sequence").values_list("confidence_level", flat=True))
+    assert [e["line"] for e in log.parsed_exercises] == ["Bench 3x5", "Squat 5x5"]
+    assert [s["line"] for s in log.confidence_scores] == ["Bench 3x5", "Squat 5x5"]
+    assert all(isinstance(s["score"], float) and s["score"] == s["score"] for s in log.confidence_scores)
+    server = [e.confidence for e in importing.parse_text("Bench 3x5\nSquat 5x5").exercises]
+    assert confidences == server
+    assert "certain" not in confidences
+
+
+def test_another_users_token_makes_plans_of_its_own(user_client, user, client):
+    html = preview(user_client, "Bench 3x5").content.decode()
+    fields = form_fields(html)
+    assert user_client.post(URL, {**fields, "action": "confirm"}).status_code == 302
+    other = UserFactory()
+    client.force_login(other)
+    response = client.post(URL, {**fields, "action": "confirm"})
+    assert response.status_code == 302
+    with rls_user(other.pk):
+        theirs = list(WorkoutPlan.objects.values_list("pk", flat=True))
+    with rls_user(user.pk):
+        mine = list(WorkoutPlan.objects.values_list("pk", flat=True))
+    assert len(theirs) == 1 and len(mine) == 1 and theirs != mine
+
+
+def test_text_over_the_limit_on_confirm_is_a_400(user_client, user):
+    fields = form_fields(preview(user_client, "Bench 3x5").content.decode())
+    fields["text"] = ["Bench 3x5\n" + "x" * MAX_CHARS]
+    response = user_client.post(URL, {**fields, "action": "confirm"})
+    assert response.status_code == 400
+    assert "the limit is 50,000" in response.content.decode()
+    assert plan_counts(user) == (0, 0, 0)
+
+
+@pytest.mark.parametrize("text", [
+    "\n".join(f"Bench press {i % 9 + 1}x5" for i in range(5000))[:MAX_CHARS],
+    ("Squat 5x5 " * 5000)[:MAX_CHARS],
+    ("1x" * 25000)[:MAX_CHARS],
+    ("a" * 299 + "\n") * 166,
+])
+def test_the_preview_of_any_50000_characters_is_bounded_in_rows_size_and_time(user_client, text):
+    start = time.perf_counter()
+    response = user_client.post(URL, {"text": text, "action": "preview"})
+    elapsed = time.perf_counter() - start
+    html = response.content.decode()
+    assert response.status_code in (200, 400)
+    assert elapsed < 1.0
+    assert len(response.content) < 2_500_000
+    assert html.count('<li class="review-row') <= importing.MAX_ROWS
+    if html.count('<li class="review-row') == importing.MAX_ROWS:
+        assert "more exercises than the 500 a review shows" in html
+
+
+def test_a_row_marked_high_never_fails_at_save(user_client, user):
+    text = "Bench 1x8+\nPushups 3 x to failure\nDips 3xAMRAP\nSquat 5x5\nPull-ups 3 x max reps"
+    html = preview(user_client, text).content.decode()
+    fields = form_fields(html)
+    response = user_client.post(URL, {**fields, "action": "confirm"})
+    if response.status_code == 302:
+        return
+    refused = response.content.decode()
+    for block in refused.split('<li class="review-row')[1:]:
+        if "has-errors" in block.split(">", 1)[0]:
+            assert '<span class="badge badge-high">' not in block, block[:600]
+
+
+def test_high_rows_are_one_line_and_uncertain_rows_open(user_client):
+    html = preview(user_client, "Pushups 3x10\nBurpees 3x15").content.decode()
+    pushups, burpees = html.split('<li class="review-row')[1:3]
+    assert '<span class="row-summary" title="Pushups 3x10">Pushups, 3 x 10</span>' in pushups
+    assert 'type="number"' not in pushups and 'value="open:0-0"' in pushups
+    assert 'type="number"' in burpees and "row-summary" not in burpees
+    fields = form_fields(html)
+    opened = user_client.post(URL, {**fields, "action": "open:0-0"}).content.decode()
+    assert 'id="row-0-0-sets" name="row-0-0-sets" value="3"' in opened.split('<li class="review-row')[1]
+
+
+def test_an_unread_line_becomes_a_row_in_one_tap(user_client, user, monkeypatch):
+    real = importing.parse_plan
+
+    def with_unread(text, catalog):
+        result = real(text, catalog)
+        if not getattr(result, "unread", None):
+            result.unread = ["Bulgarian split squat three sets of ten"]
+        return result
+
+    monkeypatch.setattr(importing, "parse_plan", with_unread)
+    html = preview(user_client, "Bench 3x5").content.decode()
+    assert "Not read as exercises" in html
+    fields = form_fields(html)
+    unread = importing.parse_text("Bench 3x5").unread
+    response = user_client.post(URL, {**fields, "action": "read:0"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count('<li class="review-row') == 2
+    assert 'id="row-u0"' in html and unread[0][:30] in html
+    assert 'value="read:0"' not in html  # the line left the unread list
