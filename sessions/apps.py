@@ -6,3 +6,7 @@ class WorkoutSessionsConfig(AppConfig):
     name = "sessions"
     label = "workout_sessions"
     verbose_name = "Workout sessions"
+
+    def ready(self) -> None:
+        # History import's tables live in the sessions.transfer sub-package.
+        from sessions.transfer import models  # noqa: F401

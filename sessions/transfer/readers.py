@@ -417,7 +417,7 @@ def _fitnotes_rows(records, cols, file_unit) -> Iterator[SetRow | Skipped]:
         category = _clean(g(f, "category")).lower()
         unit = _unit_word(g(f, "weight unit")) or file_unit
         row = _set_or_skip(
-            line=line, started_at=parse_datetime(g(f, "date")), workout=_clean(g(f, "category")) or "Workout",
+            line=line, started_at=parse_datetime(g(f, "date")), workout="FitNotes",  # one workout a day
             exercise=_clean(g(f, "exercise")), weight=decimal_or_none(g(f, weight_col)) if weight_col else None,
             unit=unit, reps_text=g(f, "reps"), distance=decimal_or_none(g(f, "distance")),
             seconds=parse_duration(g(f, "time")), notes=_notes(g(f, "comment")),

@@ -1,0 +1,376 @@
+"""History import: parse a file into workouts (no writes), map its exercise names, then
+import, re-import safely, and undo.
+
+Design:
+- A workout is identified by its start time and content: `fingerprint` hashes the start
+  time, the workout name and every set (exercise name, type, kg, reps) in order. A
+  workout is not imported again when the user already has a session starting at that
+  minute or an imported workout with that fingerprint (a later, overlapping export
+  adds only the new workouts).
+- Imported workouts hang on plans of kind 'imported' (workout_plan.kind), one per
+  workout name in the file ("Push Day"), reused by later imports, so history can be
+  filtered by them while the plan list (kind NULL) is not flooded. Undo removes the
+  plans an import made when no session is left on them.
+- Records are recomputed once per touched exercise after the sets are written.
+- The whole file is read and checked before anything is written; writes happen in one
+  transaction, so a bad file or a failure writes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from equipment.models import Exercise
+from equipment.selectors import catalogue_entries
+from plans.matching import STRONG_SCORE, WEAK_SCORE, matcher_for
+from plans.models import WorkoutPlan
+from records.services import records_recompute
+from sessions.models import ExerciseSession, SessionStatus, WorkoutSession
+from sessions.transfer.models import ExerciseNameMapping, HistoryImport, HistoryImportWorkout, ImportStatus
+from sessions.transfer.readers import WARMUP, ExportFileError, SetRow, Skipped, guess_unit, read_export, to_kg
+
+IMPORTED_KIND = "imported"
+SKIP_EXAMPLES = 50
+_SESSION_FIELDS = {f.name for f in ExerciseSession._meta.get_fields()}
+_PLAN_FIELDS = {f.name for f in WorkoutPlan._meta.get_fields()}
+_WORKOUT_FIELDS = {f.name for f in WorkoutSession._meta.get_fields()}
+
+
+@dataclass
+class ParsedWorkout:
+    started_at: datetime  # aware
+    name: str
+    duration_seconds: int | None
+    notes: str | None
+    sets: list[SetRow] = field(default_factory=list)
+
+
+@dataclass
+class ParsedFile:
+    format: str
+    dialect: str | None
+    file_unit: str | None
+    workouts: list[ParsedWorkout]
+    skipped: Counter
+    skipped_examples: list[Skipped]
+    names: Counter  # exercise name in file -> sets
+    unitless_weights: Counter  # weights of sets whose row and file name no unit
+
+    @property
+    def needs_unit(self) -> bool:
+        return bool(self.unitless_weights) or (self.file_unit is None and not self._any_row_unit())
+
+    def _any_row_unit(self) -> bool:
+        return any(s.unit for w in self.workouts for s in w.sets)
+
+    def unit_guess(self) -> tuple[str, list[Decimal]]:
+        return guess_unit(self.unitless_weights)
+
+
+def parse_file(binary) -> ParsedFile:
+    """Read the whole export (raises ExportFileError) into workouts. No database."""
+    export = read_export(binary)
+    by_key: dict[tuple, ParsedWorkout] = {}
+    skipped: Counter = Counter()
+    examples: list[Skipped] = []
+    names: Counter = Counter()
+    unitless: Counter = Counter()
+    zone = timezone.get_current_timezone()
+    for row in export.rows:
+        if isinstance(row, Skipped):
+            skipped[row.reason] += 1
+            if len(examples) < SKIP_EXAMPLES:
+                examples.append(row)
+            continue
+        key = (row.started_at, row.workout_name)
+        workout = by_key.get(key)
+        if workout is None:
+            workout = by_key[key] = ParsedWorkout(
+                started_at=timezone.make_aware(row.started_at, zone), name=row.workout_name[:255],
+                duration_seconds=row.duration_seconds, notes=row.workout_notes)
+        workout.sets.append(row)
+        names[row.exercise] += 1
+        if row.unit is None:
+            unitless[row.weight] += 1
+    if not by_key:
+        raise ExportFileError("The file has no sets to import" + (
+            f" (skipped: {', '.join(f'{n} {r}' for r, n in skipped.most_common())})." if skipped else "."))
+    workouts = sorted(by_key.values(), key=lambda w: w.started_at)
+    return ParsedFile(export.format, export.dialect, export.unit, workouts, skipped, examples, names, unitless)
+
+
+def parse_text(text: str) -> ParsedFile:
+    return parse_file(io.BytesIO(text.encode("utf-8")))
+
+
+# --- exercise mapping --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class NameMatch:
+    exercise_id: str | None
+    exercise_name: str | None
+    confidence: str  # 'remembered' | 'high' | 'medium' | 'low' | 'unmatched'
+
+
+def _confidence(score: float) -> str:
+    return "high" if score >= 100 else "medium" if score >= STRONG_SCORE else "low" if score >= WEAK_SCORE else "unmatched"
+
+
+def mapping_key(name: str) -> str:
+    return " ".join(name.casefold().split())[:255]
+
+
+def match_names(*, user, names) -> dict[str, NameMatch]:
+    """Each name of the file: the user's remembered choice, else the app's matcher. Two queries."""
+    names = list(names)
+    remembered = {m.name: m.exercise for m in ExerciseNameMapping.objects.filter(
+        user=user, name__in=[mapping_key(n) for n in names]).select_related("exercise")}
+    matcher = matcher_for(catalogue_entries())
+    result = {}
+    for name in names:
+        if (exercise := remembered.get(mapping_key(name))) is not None:
+            result[name] = NameMatch(str(exercise.pk), exercise.name, "remembered")
+            continue
+        entry, score, _ = matcher.match(name)
+        confidence = _confidence(score) if entry is not None else "unmatched"
+        result[name] = NameMatch(entry.id if entry else None, entry.name if entry else None, confidence)
+    return result
+
+
+def remember_mappings(*, user, chosen: dict[str, str | None]) -> None:
+    """Keep the user's choices (name -> exercise id) for the next import."""
+    for name, exercise_id in chosen.items():
+        if exercise_id:
+            ExerciseNameMapping.objects.update_or_create(
+                user=user, name=mapping_key(name), defaults={"exercise_id": exercise_id})
+
+
+# --- planning the import -----------------------------------------------------------------
+
+def fingerprint(workout: ParsedWorkout, unit: str) -> str:
+    digest = hashlib.sha256(f"{workout.started_at.isoformat()}|{workout.name}".encode())
+    for s in workout.sets:
+        digest.update(f"|{s.exercise}/{s.set_type}/{to_kg(s.weight, s.unit or unit)}/{s.reps}".encode())
+    return digest.hexdigest()
+
+
+def _minute(value: datetime) -> datetime:
+    return value.replace(second=0, microsecond=0)
+
+
+def _already_there(*, user, workouts: list[ParsedWorkout], unit: str) -> set[int]:
+    """Indexes of workouts the user already has (same start minute, or same fingerprint). Two queries."""
+    if not workouts:
+        return set()
+    first, last = workouts[0].started_at, workouts[-1].started_at + timedelta(minutes=1)
+    starts = {_minute(t) for t in WorkoutSession.objects.filter(
+        user=user, deleted_at__isnull=True, created_at__gte=first, created_at__lt=last
+    ).values_list("created_at", flat=True)}
+    prints = [fingerprint(w, unit) for w in workouts]
+    known = set(HistoryImportWorkout.objects.filter(user=user, fingerprint__in=prints)
+                .values_list("fingerprint", flat=True))
+    return {i for i, w in enumerate(workouts) if _minute(w.started_at) in starts or prints[i] in known}
+
+
+@dataclass
+class PlannedSet:
+    row: SetRow
+    exercise_id: str
+    weight_kg: Decimal
+    notes: str | None
+
+
+def _is_assisted(*names: str | None) -> bool:
+    return any(n and "assist" in n.lower() for n in names)
+
+
+def plan_import(*, user, parsed: ParsedFile, mapping: dict[str, NameMatch], unit: str):
+    """What an import would add: (workouts with their sets, summary in the --json shape)."""
+    skip_existing = _already_there(user=user, workouts=parsed.workouts, unit=unit)
+    skipped = Counter(parsed.skipped)
+    planned: list[tuple[ParsedWorkout, list[PlannedSet]]] = []
+    volume = Decimal(0)
+    sets = warmups = 0
+    for index, workout in enumerate(parsed.workouts):
+        if index in skip_existing:
+            skipped["already imported"] += len(workout.sets)
+            continue
+        rows = []
+        for s in workout.sets:
+            match = mapping.get(s.exercise)
+            if match is None or match.exercise_id is None:
+                skipped["exercise not mapped"] += 1
+                continue
+            weight_kg, notes = to_kg(s.weight, s.unit or unit), s.notes
+            if _is_assisted(s.exercise, match.exercise_name) and weight_kg > 0:
+                # An assisted set's weight is help, not load: keep it as a note.
+                notes = "\n".join(filter(None, [f"assistance {s.weight} {s.unit or unit}", notes]))
+                weight_kg = Decimal("0.00")
+            rows.append(PlannedSet(s, match.exercise_id, weight_kg, notes))
+            sets += 1
+            warmups += s.set_type == WARMUP
+            volume += weight_kg * s.reps
+        if rows:
+            planned.append((workout, rows))
+    summary = {
+        "format": parsed.format, "dialect": parsed.dialect, "unit": unit,
+        "workouts": len(planned), "sets": sets, "warmup_sets": warmups,
+        "volume_kg": float(volume.quantize(Decimal("0.01"))),
+        "skipped": dict(sorted(skipped.items())),
+        "exercises": {name: {"exercise": m.exercise_name, "confidence": m.confidence}
+                      for name, m in sorted(mapping.items())},
+        "first": planned[0][0].started_at.date().isoformat() if planned else None,
+        "last": planned[-1][0].started_at.date().isoformat() if planned else None,
+    }
+    return planned, summary
+
+
+def resolve_unit(parsed: ParsedFile, unit: str | None) -> str:
+    """The unit for sets the file gives none: the user's answer, else the file's, else a guess."""
+    return unit or parsed.file_unit or parsed.unit_guess()[0]
+
+
+# --- writing -----------------------------------------------------------------------------
+
+def _plans_for(*, user, names: set[str]) -> tuple[dict[str, WorkoutPlan], list[str]]:
+    kind = {"kind": IMPORTED_KIND} if "kind" in _PLAN_FIELDS else {}
+    plans = {p.name: p for p in WorkoutPlan.objects.filter(user=user, deleted_at__isnull=True, name__in=names, **kind)}
+    created = []
+    for name in sorted(names - plans.keys()):
+        plans[name] = WorkoutPlan.objects.create(
+            user=user, name=name, description="Workouts imported from another app.", **kind)
+        created.append(str(plans[name].pk))
+    return plans, created
+
+
+def _set_times(workout: ParsedWorkout, count: int) -> tuple[list[datetime], datetime]:
+    """Times for the sets (spread over the workout's duration, else two minutes apart) and its end."""
+    start = workout.started_at
+    if workout.duration_seconds and workout.duration_seconds > 0:
+        step = timedelta(seconds=workout.duration_seconds / count)
+        end = start + timedelta(seconds=workout.duration_seconds)
+    else:
+        step = timedelta(minutes=2)
+        end = start + step * count
+    return [start + step * (i + 1) for i in range(count)], end
+
+
+def write_import(*, user, history_import: HistoryImport, planned, on_progress=None) -> set[str]:
+    """Add the planned workouts; return the touched exercise ids. Inside a transaction."""
+    plans, created = _plans_for(user=user, names={w.name for w, _ in planned})
+    history_import.created_plans = created
+    touched: set[str] = set()
+    for offset in range(0, len(planned), 200):
+        chunk = planned[offset:offset + 200]
+        sessions, ends, sets, links = [], [], [], []
+        for workout, rows in chunk:
+            session = WorkoutSession(user=user, workout_plan=plans[workout.name], status=SessionStatus.COMPLETED,
+                                     created_at=workout.started_at)
+            if "notes" in _WORKOUT_FIELDS:
+                session.notes = workout.notes
+            times, end = _set_times(workout, len(rows))
+            numbers: Counter = Counter()
+            for planned_set, at in zip(rows, times):
+                numbers[planned_set.exercise_id] += 1
+                s = planned_set.row
+                item = ExerciseSession(workout_session=session, exercise_id=planned_set.exercise_id,
+                                       weight=planned_set.weight_kg, reps=s.reps, rest_time_seconds=s.rest_seconds,
+                                       set_number=numbers[planned_set.exercise_id], created_at=at)
+                if "set_type" in _SESSION_FIELDS:
+                    item.set_type, item.rpe, item.notes = s.set_type, s.rpe, planned_set.notes
+                sets.append(item)
+                touched.add(planned_set.exercise_id)
+            sessions.append(session)
+            ends.append(end)
+            links.append(HistoryImportWorkout(history_import=history_import, user=user, workout_session=session,
+                                              fingerprint=fingerprint(workout, history_import.unit or "kg"),
+                                              started_at=workout.started_at))
+        WorkoutSession.objects.bulk_create(sessions)
+        # A completed session's end is its updated_at (auto_now would make it "now").
+        with connection.cursor() as cursor:
+            cursor.execute("UPDATE workout_session ws SET updated_at = v.t FROM unnest(%s::uuid[], %s::timestamptz[])"
+                           " AS v(id, t) WHERE ws.id = v.id", [[str(s.pk) for s in sessions], ends])
+        ExerciseSession.objects.bulk_create(sets, batch_size=2000)
+        HistoryImportWorkout.objects.bulk_create(links)
+        if on_progress:
+            on_progress(offset + len(chunk), len(planned))
+    for exercise_id in sorted(touched):
+        records_recompute(user_id=user.pk, exercise_id=exercise_id)
+    return touched
+
+
+def create_import(*, user, filename: str, text: str, parsed: ParsedFile) -> HistoryImport:
+    """Keep an uploaded file for its preview, so confirming needs no second upload."""
+    return HistoryImport.objects.create(user=user, filename=filename[:255], format=parsed.format,
+                                        dialect=parsed.dialect, unit=parsed.file_unit, source=text,
+                                        total=sum(len(w.sets) for w in parsed.workouts))
+
+
+def run_import(*, user, history_import: HistoryImport, chosen: dict[str, str | None] | None = None,
+               unit: str | None = None, remember: bool = True, on_progress=None) -> dict:
+    """Import a previewed file with the mapping (name -> exercise id or None) and unit
+    chosen; one transaction. Returns the summary."""
+    parsed = parse_text(history_import.source or "")
+    mapping = match_names(user=user, names=parsed.names)
+    if chosen is not None:
+        exercises = {str(e.pk): e.name for e in Exercise.objects.filter(pk__in=[v for v in chosen.values() if v])}
+        for name, exercise_id in chosen.items():
+            if name in mapping:
+                mapping[name] = (NameMatch(exercise_id, exercises[exercise_id], "chosen")
+                                 if exercise_id in exercises else NameMatch(None, None, "unmatched"))
+    unit = resolve_unit(parsed, unit)
+    with transaction.atomic():
+        history_import = HistoryImport.objects.select_for_update().get(pk=history_import.pk)
+        if history_import.status != ImportStatus.PREVIEW:
+            return history_import.summary or {}
+        history_import.unit = unit
+        planned, summary = plan_import(user=user, parsed=parsed, mapping=mapping, unit=unit)
+        write_import(user=user, history_import=history_import, planned=planned, on_progress=on_progress)
+        if remember and chosen:
+            remember_mappings(user=user, chosen={n: v for n, v in chosen.items() if mapping[n].exercise_id})
+        history_import.mappings = {n: m.exercise_id for n, m in mapping.items()}
+        history_import.summary, history_import.status = summary, ImportStatus.DONE
+        history_import.progress, history_import.source = history_import.total, None
+        history_import.finished_at = timezone.now()
+        history_import.save()
+    return summary
+
+
+def undo_import(*, user, history_import: HistoryImport) -> int:
+    """Remove exactly what the import added (sessions, sets, plans it made), records
+    recomputed. Returns the number of sessions removed."""
+    with transaction.atomic():
+        history_import = HistoryImport.objects.select_for_update().get(pk=history_import.pk)
+        if history_import.status != ImportStatus.DONE:
+            return 0
+        session_ids = list(history_import.workouts.values_list("workout_session_id", flat=True))
+        sets = ExerciseSession.objects.filter(workout_session_id__in=session_ids)
+        touched = set(sets.values_list("exercise_id", flat=True).distinct())
+        # Soft-delete first: sets of deleted sessions count for nothing, so records move off them.
+        WorkoutSession.objects.filter(pk__in=session_ids).update(deleted_at=timezone.now())
+        for exercise_id in sorted(touched, key=str):
+            records_recompute(user_id=user.pk, exercise_id=exercise_id)
+        sets.delete()
+        history_import.workouts.all().delete()
+        WorkoutSession.objects.filter(pk__in=session_ids).delete()
+        used = set(WorkoutSession.objects.filter(workout_plan_id__in=history_import.created_plans)
+                   .values_list("workout_plan_id", flat=True))
+        WorkoutPlan.objects.filter(pk__in=[p for p in history_import.created_plans if p not in {str(u) for u in used}],
+                                   user=user).delete()
+        history_import.status, history_import.undone_at = ImportStatus.UNDONE, timezone.now()
+        history_import.save(update_fields=["status", "undone_at"])
+    return len(session_ids)
+
+
+def dry_run(*, user, parsed: ParsedFile, unit: str | None = None) -> dict:
+    """The summary an import would have, writing nothing."""
+    mapping = match_names(user=user, names=parsed.names)
+    return plan_import(user=user, parsed=parsed, mapping=mapping, unit=resolve_unit(parsed, unit))[1]
