@@ -45,6 +45,7 @@ STRONG_SCORE = 90
 WEAK_SCORE = 70
 ALTERNATIVE_SCORE = 60
 TYPO_SCORE = 85  # how close (rapidfuzz ratio) an unknown word must be to a known one
+MAX_CANDIDATES = 60
 UNKNOWN_WORD_CAP = 72  # a name with a word the candidate lacks: at most a weak guess
 
 
@@ -162,6 +163,11 @@ def implements(words: list[str] | set[str]) -> set[str]:
     return found
 
 
+# Words too common to find candidates by ("with", "one", "arm"): a name sharing only
+# them with the query is not a candidate.
+_WEAK_WORDS = frozenset({"with", "on", "to", "the", "of", "and", "a", "in", "one", "arm", "grip", "bar",
+                         "standing", "seated", "lying", "alternating", "single", "two", "leg", "up"})
+
 # --- the matcher -----------------------------------------------------------------------
 
 Match = tuple[CatalogEntry | None, float, list[CatalogEntry]]
@@ -187,6 +193,10 @@ class Matcher:
         self.choice_implements = [implements(w) for w in self.choice_words]
         self.sorted_choices = [" ".join(sorted(c.split())) for c in self.choices]
         self.known_words = sorted({w for c in self.choices for w in c.split()})
+        self.word_index: dict[str, set[int]] = {}
+        for index, words in enumerate(self.choice_words):
+            for w in words:
+                self.word_index.setdefault(w, set()).add(index)
         self._known = set(self.known_words)
         self._cache: dict[str, Match] = {}
         self._typos: dict[str, str] = {}
@@ -201,6 +211,8 @@ class Matcher:
                 words.append(w)
                 continue
             if w not in self._typos:
+                if len(self._typos) > 20_000:
+                    self._typos.clear()
                 best = process.extractOne(w, self.known_words, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
                 self._typos[w] = best[0] if best else w
             fixed = self._typos[w]
@@ -216,45 +228,49 @@ class Matcher:
     # -- scoring
 
     def _candidates(self, name: str) -> list[tuple[CatalogEntry, float]]:
-        """Catalogue entries for a normalised name, best first, each once."""
+        """Catalogue entries for a normalised name, best first, each once. Candidates
+        are the names sharing most words with it (an index lookup); only when none
+        does, the closest spellings (rapidfuzz, in C)."""
         words = name.split()
         query_words = set(words)
+        query_sorted = " ".join(sorted(words))
         query_implements = implements(query_words)
-        indexes = {index for _, _, index in process.extract(
-            " ".join(sorted(words)), self.sorted_choices, scorer=fuzz.ratio, processor=None,
-            limit=15, score_cutoff=ALTERNATIVE_SCORE - 10)}
-        indexes |= {index for _, _, index in process.extract(
-            name, self.choices, scorer=fuzz.token_set_ratio, processor=None, limit=25,
-            score_cutoff=ALTERNATIVE_SCORE)}
+        shared: dict[int, int] = {}
+        for w in query_words - _WEAK_WORDS:
+            for index in self.word_index.get(w, ()):
+                shared[index] = shared.get(index, 0) + 1
+        if shared:
+            most = max(shared.values())
+            indexes = [i for i, n in shared.items() if n >= most - 1][:MAX_CANDIDATES]
+        else:
+            indexes = [index for _, _, index in process.extract(
+                query_sorted, self.sorted_choices, scorer=fuzz.ratio, processor=None,
+                limit=10, score_cutoff=ALTERNATIVE_SCORE)]
         scored: dict[str, tuple[CatalogEntry, float]] = {}
         for index in indexes:
-            score = self._score(words, query_words, query_implements, index)
+            score = self._score(query_sorted, query_words, query_implements, index)
             entry = self.targets[index]
             if score > scored.get(entry.id, (entry, -1.0))[1]:
                 scored[entry.id] = (entry, score)
         return sorted(scored.values(), key=lambda item: (-item[1], item[0].name))
 
-    def _score(self, words: list[str], query_words: set[str], query_implements: set[str], index: int) -> float:
+    def _score(self, query_sorted: str, query_words: set[str], query_implements: set[str], index: int) -> float:
         choice_words = self.choice_words[index]
-        base = fuzz.ratio(" ".join(sorted(words)), self.sorted_choices[index])
+        base = fuzz.ratio(query_sorted, self.sorted_choices[index])
         if query_words <= choice_words:
             # Every word typed is in the name: a little under exact, less per extra word.
-            extra = len(choice_words - query_words)
+            extra = len(choice_words) - len(query_words)
             base = max(base, (95 if len(query_words) > 1 else 84) - 3 * extra)
-        missing = query_words - choice_words
-        if missing and not any(self._near(w, choice_words) for w in missing):
-            # The name says something the candidate does not ("Larsen" press).
-            base = min(base, UNKNOWN_WORD_CAP if len(missing) == 1 else UNKNOWN_WORD_CAP - 10)
-        if query_implements and self.choice_implements[index] and not (
-                query_implements & self.choice_implements[index]):
+        else:
+            # The name says something the candidate does not ("Larsen" press): a guess.
+            missing = len(query_words - choice_words)
+            base = min(base, UNKNOWN_WORD_CAP if missing == 1 else UNKNOWN_WORD_CAP - 10)
+        choice_implements = self.choice_implements[index]
+        if query_implements and choice_implements and not (query_implements & choice_implements):
             base -= 30
-        elif query_implements and not self.choice_implements[index] <= query_implements | {"barbell"}:
+        elif query_implements and not choice_implements <= query_implements | {"barbell"}:
             base -= 10
         return base
-
-    @staticmethod
-    def _near(word: str, words: set[str]) -> bool:
-        return any(len(word) >= 4 and fuzz.ratio(word, w) >= TYPO_SCORE for w in words)
 
     # -- public
 

@@ -34,10 +34,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from plans.matching import (  # noqa: F401  (re-exported: callers import them from here)
-    ALTERNATIVE_SCORE, STRONG_SCORE, WEAK_SCORE, CatalogEntry, Matcher, matcher_for, normalise_name,
-    search, vocabulary,
+    ALTERNATIVE_SCORE, STRONG_SCORE, WEAK_SCORE, CatalogEntry, Matcher, implements, matcher_for,
+    normalise_name, search, vocabulary,
 )
 
 MAX_CHARS = 50_000
@@ -67,6 +68,8 @@ class ParsedExercise:
     rest_seconds: int | None = None
     notes: str | None = None
     score: float = 0.0
+    weight_text: str | None = None  # the load as written ("100kg", "BW+20", "40 m"), never sets/reps
+    superset: str | None = None  # a label shared by the exercises done together ("A")
 
     def as_json(self) -> dict:
         return {
@@ -81,6 +84,8 @@ class ParsedExercise:
             "amrap": self.amrap,
             "rest_seconds": self.rest_seconds,
             "notes": self.notes,
+            "weight_text": self.weight_text,
+            "superset": self.superset,
         }
 
 
@@ -94,6 +99,7 @@ class ParsedWorkout:
 class ParseResult:
     title: str | None
     workouts: list[ParsedWorkout]
+    unread: list[str] = field(default_factory=list)  # lines not read as exercises (prose, stats)
 
     @property
     def exercises(self) -> list[ParsedExercise]:
@@ -108,42 +114,70 @@ class ParseResult:
 
 # --- line structure ----------------------------------------------------------------
 
+_N = r"\d{1,4}(?:[.,]\d{1,2})?"
 _REPS = r"(\d{1,4})(?:\s*-\s*(\d{1,4}))?(\+)?"
-_AMRAP_WORDS = r"(amrap|max(?:\s+reps)?|to\s+failure|failure)"
-_SECONDS = r"(s|sec|secs|second|seconds)"
-_MINUTES = r"(m|min|mins|minute|minutes)"
+_AMRAP_WORDS = r"(amrap|max(?:imum)?(?:\s+reps)?|to\s+failure|failure|as\s+many\s+as\s+possible)"
+_SECONDS = r"(?:s|sec|secs|second|seconds)"
+_MINUTES = r"(?:min|mins|minute|minutes)"
+_DIST = r"(?:m|meters|metres|yd|yds|yards|km|ft|feet|steps)"
+_SETWORD = r"(?:top\s+|working\s+|work\s+|heavy\s+|back-?off\s+|main\s+)?sets?"
 
 # Each pattern is tried on what earlier ones left; spans they take are blanked out.
-_HOLD = re.compile(rf"\b(\d{{1,2}})\s*x\s*(\d{{1,3}})\s*{_SECONDS}\b")
-_DISTANCE = re.compile(r"\b(\d{1,2})\s*x\s*(\d{1,4})\s*(m|meters|metres|yd|yds|yards)\b")
-_PERCENT_X_REPS = re.compile(rf"(?<![\d.])(\d{{1,3}}(?:\.\d)?\s*(?:%|kg|lbs?))\s*x\s*{_REPS}")
-_LABELLED = re.compile(rf"\bsets?\s*[:=]\s*(\d{{1,2}})\W{{0,5}}reps?\s*[:=]\s*{_REPS}")
-_SETS_OF = re.compile(rf"\b(\d{{1,2}})\s*sets?\s*(?:of|x|,|:)?\s*(?:{_REPS}|{_AMRAP_WORDS})(?:\s*reps?)?")
+_TEMPO = re.compile(r"\btempo\s*[:=]?\s*\(?([0-9x]{3,4})\b\)?")
+_HOLD = re.compile(rf"(?<![\d.])(\d{{1,2}})\s*x\s*((\d{{1,3}})\s*(?:-\s*\d{{1,3}}\s*)?{_SECONDS}|\d{{1,2}}\s*{_MINUTES}|\d{{1,2}}:\d\d)(?![a-z])")
+_DISTANCE = re.compile(rf"(?<![\d.])(\d{{1,2}})\s*x\s*(\d{{1,4}}\s*{_DIST})\b")
+_SETS_OF_HOLD = re.compile(rf"\b(\d{{1,2}})\s*{_SETWORD}\s*(?:of|x)?\s*(\d{{1,3}}\s*(?:{_SECONDS}|{_DIST}))\b")
+_BW_X_REPS = re.compile(r"\b((?:bw|bodyweight)\s*[+-]\s*" + _N + r"\s*(?:kg|kgs|lbs?)?)\s*x\s*" + _REPS)
+_PERCENT_X_REPS = re.compile(rf"(?<![\d.])(\d{{1,3}}(?:\.\d)?\s*%)\s*(?:x|for)\s*{_REPS}")
+_LOAD_X_REPS = re.compile(r"(?<![\d.])(" + _N + r")\s*(kg|kgs|lbs?|#|’s|'s)?\s*x\s*" + _REPS + r"(?![\d.]|\s*x\s*\d)")
+_LABELLED = re.compile(rf"\bsets?\s*[:=]?\s*(\d{{1,2}})\W{{0,5}}reps?\s*[:=]?\s*(?:{_REPS}|{_AMRAP_WORDS})")
+_SETS_LIST = re.compile(r"\b(\d{1,2})\s*" + _SETWORD + r"\s*(?:of\s*)?[:,]?\s*(\d{1,3}(?:\s*[,/]\s*\d{1,3}){1,9})\b(?!\s*(?:kg|lb|%))")
+_SETS_OF = re.compile(rf"\b(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*{_SETWORD}\s*(?:of|x|,|:|\(|for)?\s*(?:{_REPS}|{_AMRAP_WORDS})(?:\s*reps?)?")
 _REPS_X_SETS = re.compile(rf"\b{_REPS}\s*reps?\s*(?:x|,|for)?\s*(\d{{1,2}})\s*sets?\b")
-_SETS_X_REPS = re.compile(rf"(?<![\d.])(\d{{1,2}})\s*x\s*(?:{_REPS}|{_AMRAP_WORDS})(?:\s*reps?)?")
+_SETS_X_REPS = re.compile(rf"(?<![\d.])(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*x\s*(?:{_REPS}|{_AMRAP_WORDS})(?:\s*reps?)?")
 _WEIGHT_X_REPS_X_SETS = re.compile(r"(?<![\d.])(\d{2,4}(?:\.\d)?)\s*x\s*(\d{1,2})\s*x\s*(\d{1,2})\b")
+_REPS_AT_LOAD = re.compile(r"(?<![\d.])(" + _N + r")\s*(kg|kgs|lbs?|’s|'s)?\s*for\s*" + r"(?:(\d{1,2})\s*sets?\s*of\s*)?" + _REPS + r"\s*reps?\b")
 _SETS_ONLY = re.compile(r"\b(\d{1,2})\s*sets?\b")
-_REPS_ONLY = re.compile(rf"\b{_REPS}\s*reps?\b")
+_REPS_ONLY = re.compile(rf"\b{_REPS}\s*(?:reps?|repetitions?|rep)\b")
 _AMRAP_ONLY = re.compile(rf"\b{_AMRAP_WORDS}\b")
+_PLUS_ONLY = re.compile(r"(?<![\d.])(\d{1,2})\+(?!\d)")
 _LIST = re.compile(r"(?<![\d.:])(\d{1,3})((?:\s*[,/]\s*\d{1,3}){1,9})(?![\d.%]|\s*(?:kg|lb))")
+_COLUMNS = re.compile(r"(?<![\d.x])(\d{1,2})(?:\s*-\s*\d{1,2})?\s+(\d{1,3})(?:\s*-\s*(\d{1,3}))?(\+)?\s*$")
+_POOD = re.compile(r"(?<![\d.])(" + _N + r")\s*(?:pood|pd)\b")
 
 _REST_LABELLED = re.compile(
-    rf"\brest(?:ing)?\s*[:=]?\s*(?:(\d{{1,2}}):(\d{{2}})|(\d{{1,4}})(?:\s*-\s*(\d{{1,4}}))?\s*(?:{_MINUTES}|{_SECONDS})?\b)")
+    rf"\b(?:rest(?:ing)?|descanso|pause|repos|recupero|отдых|відпочинок)\s*[:=]?\s*(?:(\d{{1,2}}):(\d{{2}})|(\d{{1,4}})(?:\s*-\s*(\d{{1,4}}))?\s*(?:({_MINUTES}|m)|({_SECONDS}|'|\"))?(?![\w.]))")
 _REST_CLOCK = re.compile(r"(?<![\d.])(\d{1,2}):([0-5]\d)(?!\d)")
-_REST_UNIT = re.compile(rf"(?<![\d.])(\d{{1,4}})(?:\s*-\s*(\d{{1,4}}))?\s*(?:{_MINUTES}|{_SECONDS})\b")
+_REST_UNIT = re.compile(rf"(?<![\d.])(\d{{1,4}})(?:\s*-\s*(\d{{1,4}}))?\s*(?:({_MINUTES})|{_SECONDS})\b")
 
-_BULLET = re.compile(r"^\s*(?:[-*+•·>#]+\s*|\(?\d{1,3}[.)]\s+|\[[ x]\]\s*)")
-_SUPERSET = re.compile(r"^([a-h])\s?([1-9])\s*[.):\-]?\s+", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*(?:[-*+•·>#–—]+\s*|\(?\d{1,3}[.)]\s+|\[[ x]\]\s*)")
+_SUPERSET = re.compile(r"^\(?(?:([a-h])\s?([1-9])|([1-9])\s?([a-h]))\s*[.):\-]?\s+", re.IGNORECASE)
 _LABEL = re.compile(r"^(?:(t[1-3])|exercise(?:\s*\d{1,2})?)\s*[:.)\-]\s*", re.IGNORECASE)  # "T1: Squat", "Exercise: Squat"
+_LOAD = re.compile(r"(?:@\s*)?\d+(?:[.,]\d+)?\s*(?:(?:kg|kgs|lb|lbs|pounds|kilos)\b|%)|@\s*\d+(?:\.\d+)?"
+                   r"|\brp[er]\s*\d+(?:\.\d)?|\brir\s*\d|\b(?:bw|bodyweight)\s*[+-]\s*\d+(?:\.\d+)?\s*(?:kg|lbs?)?")
+_WEIGHT = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:kg|kgs|lb|lbs|pounds|kilos)\b|\b(?:bw|bodyweight)\s*[+-]\s*\d+(?:\.\d+)?\s*(?:kg|lbs?)?"
+                     r"|(?<![\w.])\d+(?:[.,]\d+)?\s*pood\b")
 
 
-_WEEKDAYS = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?"
-_SPLITS = (r"(?:upper|lower|push|pull|legs?|full[\s-]*body|chest|back|arms|shoulders|posterior|anterior"
-           r"|glutes|core|conditioning|accessor(?:y|ies))")
-_HEADING = re.compile(
-    rf"^(?:day\s*\d{{1,2}}|{_WEEKDAYS}\b|week\s*\d{{1,2}}|(?:workout|session|routine|day|phase)\s+[a-z0-9]{{1,2}}\b"
-    rf"|{_SPLITS}(?:\s*(?:&|and|/|\+|,)\s*{_SPLITS})*(?:\s+(?:day|a|b|c|1|2|3|workout|session))?\s*$)",
-    re.IGNORECASE)
+def _plan_words(kind: str) -> str:
+    words = sorted(set(vocabulary().plan_words.get(kind, [])), key=len, reverse=True)
+    return "|".join(re.escape(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def _heading_patterns() -> tuple[re.Pattern, re.Pattern]:
+    weekdays = (r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?"
+                + "|" + _plan_words("weekday"))
+    day = "day|workout|session|routine|phase|week|wk|" + _plan_words("day") + "|" + _plan_words("week")
+    splits = (r"(?:upper|lower|push|pull|legs?|full[\s-]*body|chest|back|arms|shoulders|posterior|anterior"
+              r"|glutes|core|conditioning|abs|biceps|triceps|hamstrings|quads|calves|cardio|accessor(?:y|ies)"
+              r"|" + _plan_words("section") + ")")
+    heading = re.compile(
+        rf"^(?:(?:{day})\s*[a-z0-9]{{1,2}}\b|(?:{weekdays})\b|(?:{day})\s+(?:one|two|three|four|five|six|seven)\b"
+        rf"|{splits}(?:\s*(?:&|and|/|\+|,)\s*{splits})*(?:\s+(?:day|body|a|b|c|1|2|3|workout|session|hypertrophy|strength|power))*\s*$)",
+        re.IGNORECASE)
+    glued = re.compile(rf"^((?:(?:{day})\s*\d{{1,2}}|(?:{weekdays}))\b\s*[:\-–—|.]?\s*)(?=\S)", re.IGNORECASE)
+    return heading, glued
 
 
 @dataclass
@@ -154,6 +188,7 @@ class _Group:
     amrap: bool = False
     clear: bool = True  # explicit sets and reps, nothing guessed
     note: str = ""
+    weight: str = ""
     start: int = 0
     end: int = 0
 
@@ -167,11 +202,30 @@ def _reps_group(sets: str | None, lo: str | None, hi: str | None, plus: str | No
     group = _Group(sets=_int(sets))
     if amrap_word:
         group.amrap = True
-        group.note = "AMRAP" if "amrap" in amrap_word or "max" in amrap_word else "to failure"
+        group.note = "AMRAP" if "amrap" in amrap_word or "max" in amrap_word or "many" in amrap_word else "to failure"
     elif lo:
         a, b = int(lo), int(hi) if hi else int(lo)
         group.reps_min, group.reps_max = min(a, b), max(a, b)
-        group.amrap = bool(plus)
+        if plus:
+            group.amrap, group.reps_max = True, None
+    return group
+
+
+def _sets_x_reps(m: re.Match) -> _Group | None:
+    """"3x8-12"; "5x405" is 5 reps at 405 (a number too large for reps is a load)."""
+    if m[2] and not m[3] and int(m[2]) > 50:
+        return _Group(reps_min=int(m[1]), reps_max=int(m[1]), weight=m[2], clear=False)
+    return _reps_group(m[1], m[2], m[3], m[4], m[5])
+
+
+def _load_x_reps(m: re.Match) -> _Group | None:
+    """"225x5" (a load too large to be a set count, or written with its unit): one set."""
+    number = float(m[1].replace(",", "."))
+    if not m[2] and number <= 20:
+        return None
+    group = _reps_group("1", m[3], m[4], m[5], None)
+    group.weight = m[1] + ("" if not m[2] or m[2] in ("’s", "'s") else m[2])
+    group.clear = False
     return group
 
 
@@ -187,42 +241,75 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
         nonlocal text
         for m in list(pattern.finditer(text)):
             group = build(m)
+            if group is None:
+                continue
             group.start, group.end = m.span()
             groups.append(group)
             text = _blank(text, *m.span())
 
-    take(_HOLD, lambda m: _Group(sets=int(m[1]), reps_min=1, reps_max=1,
-                                 note=f"hold {m[2]} s"))
-    take(_DISTANCE, lambda m: _Group(sets=int(m[1]), reps_min=1, reps_max=1, note=f"{m[2]} {m[3]}"))
-    take(_PERCENT_X_REPS, lambda m: _with_note(_reps_group("1", m[2], m[3], m[4], None), m[1]))
-    take(_LABELLED, lambda m: _reps_group(m[1], m[2], m[3], m[4], None))
+    m = _TEMPO.search(text)
+    if m:
+        text = _blank(text, *m.span())
+    take(_HOLD, lambda m: _Group(sets=int(m[1]), weight=m[2].replace(" ", "")))
+    take(_DISTANCE, lambda m: _Group(sets=int(m[1]), weight=m[2]))
+    take(_SETS_OF_HOLD, lambda m: _Group(sets=int(m[1]), weight=m[2]))
     take(_WEIGHT_X_REPS_X_SETS, lambda m: _Group(sets=int(m[3]), reps_min=int(m[2]), reps_max=int(m[2]),
-                                                 note=f"{m[1]} x {m[2]}"))
+                                                 weight=m[1]))
+    take(_BW_X_REPS, lambda m: _with(_reps_group("1", m[2], m[3], m[4], None), weight=m[1], clear=False))
+    take(_PERCENT_X_REPS, lambda m: _with(_reps_group("1", m[2], m[3], m[4], None), note=m[1], clear=False))
+    take(_LABELLED, lambda m: _reps_group(m[1], m[2], m[3], m[4], m[5]))
+    take(_REPS_AT_LOAD, lambda m: _with(_reps_group(m[3] or "1", m[4], m[5], m[6], None), weight=m[1] + (
+        m[2] if m[2] and m[2][0] in "kl" else ""), clear=bool(m[3])))
+    take(_SETS_LIST, _sets_list_group)
     take(_REPS_X_SETS, lambda m: _reps_group(m[4], m[1], m[2], m[3], None))
     take(_SETS_OF, lambda m: _reps_group(m[1], m[2], m[3], m[4], m[5]))
-    take(_SETS_X_REPS, lambda m: _reps_group(m[1], m[2], m[3], m[4], m[5]))
+    take(_LOAD_X_REPS, _load_x_reps)
+    take(_SETS_X_REPS, _sets_x_reps)
     if not groups:
         take(_LIST, _list_group)
     if not groups:
         sets = _SETS_ONLY.search(text)
         reps = _REPS_ONLY.search(text)
         amrap = _AMRAP_ONLY.search(text)
-        if sets or reps or amrap:
-            group = _reps_group(sets[1] if sets else None, reps[1] if reps else None,
-                                reps[2] if reps else None, reps[3] if reps else None,
-                                amrap[1] if amrap and not reps else None)
+        plus = None if reps else _PLUS_ONLY.search(text)
+        if sets or reps or amrap or plus:
+            if plus:
+                group = _reps_group(sets[1] if sets else None, plus[1], None, "+", None)
+            else:
+                group = _reps_group(sets[1] if sets else None, reps[1] if reps else None,
+                                    reps[2] if reps else None, reps[3] if reps else None,
+                                    amrap[1] if amrap and not reps else None)
+            if amrap and reps:
+                group.amrap = True
             group.clear = False
-            spans = [m.span() for m in (sets, reps, amrap) if m]
+            spans = [m.span() for m in (sets, reps, amrap, plus) if m]
             group.start, group.end = min(s for s, _ in spans), max(e for _, e in spans)
             for span in spans:
                 text = _blank(text, *span)
             groups.append(group)
+    if not groups:
+        m = _COLUMNS.search(text)
+        if m and re.search(r"[^\W\d_]", text[:m.start()]):
+            # "Bench   4   6": sets and reps in columns.
+            group = _reps_group(m[1], m[2], m[3], m[4], None)
+            group.start, group.end = m.span()
+            text = _blank(text, *m.span())
+            groups.append(group)
+    else:
+        # "3-4 x 10-12 to failure": the words after the numbers make it AMRAP.
+        for m in _AMRAP_ONLY.finditer(text):
+            for group in groups:
+                if 0 <= m.start() - group.end <= 3:
+                    group.amrap = True
+                    group.end = m.end()
+                    text = _blank(text, *m.span())
     groups.sort(key=lambda g: g.start)
     return groups, text
 
 
-def _with_note(group: _Group, note: str) -> _Group:
-    group.note = note
+def _with(group: _Group, **values) -> _Group:
+    for key, value in values.items():
+        setattr(group, key, value)
     return group
 
 
@@ -231,6 +318,32 @@ def _list_group(m: re.Match) -> _Group:
     reps = [int(m[1])] + [int(x) for x in re.findall(r"\d+", m[2])]
     return _Group(sets=len(reps), reps_min=min(reps), reps_max=max(reps), clear=False,
                   note="reps " + ", ".join(map(str, reps)))
+
+
+def _sets_list_group(m: re.Match) -> _Group:
+    """"3 sets 12, 10, 8": the set count, and reps from the list."""
+    reps = [int(x) for x in re.findall(r"\d+", m[2])]
+    return _Group(sets=int(m[1]), reps_min=min(reps), reps_max=max(reps), note="reps " + ", ".join(map(str, reps)))
+
+
+def _merge(groups: list[_Group]) -> _Group:
+    """Groups of one exercise ("2x5, 1x5+", "95x10, 115x8, 135x6"): one row."""
+    if len(groups) == 1:
+        return groups[0]
+    sets = [g.sets for g in groups]
+    low = [g.reps_min for g in groups if g.reps_min is not None]
+    high = [g.reps_max for g in groups if g.reps_max is not None]
+    amrap = any(g.amrap for g in groups)
+    weights = [g.weight for g in groups if g.weight]
+    merged = _Group(
+        sets=sum(s for s in sets if s) if any(sets) else None,
+        reps_min=min(low) if low else None,
+        reps_max=None if any(g.amrap and g.reps_max is None for g in groups) or not high else max(high),
+        amrap=amrap, clear=all(g.clear for g in groups) and all(sets),
+        note=", ".join(g.note for g in groups if g.note),
+        weight=(weights[0] if len(set(weights)) == 1 else f"{weights[0]}-{weights[-1]}") if weights else "",
+        start=groups[0].start, end=groups[-1].end)
+    return merged
 
 
 def _find_rest(text: str) -> tuple[int | None, str, str]:
@@ -265,7 +378,7 @@ def _bounded_rest(seconds: int) -> int | None:
     return seconds if 0 < seconds <= MAX_REST_SECONDS else None
 
 
-_NAME_TRIM = " \t-–—:;,.|@(=/"
+_NAME_TRIM = " \t-–—:;,.|@(=/+>→"
 _NOTE_TRIM = " \t-–—:;,.|/"
 
 
@@ -280,7 +393,7 @@ def _strip_markup(line: str) -> tuple[str, bool, str]:
     label = ""
     m = _SUPERSET.match(text)
     if m:
-        label = f"superset {m[1].upper()}{m[2]}"
+        label = f"superset {(m[1] or m[4]).upper()}{m[2] or m[3]}"
         text = text[m.end():]
     m = _LABEL.match(text)
     if m:
@@ -291,20 +404,20 @@ def _strip_markup(line: str) -> tuple[str, bool, str]:
 
 def _normalise_line(text: str) -> str:
     text = text.lower()
-    text = re.sub(r"[–—−]", "-", text).replace("×", "x").replace("*", "x")
+    text = re.sub(r"[–—−‐]", "-", text).replace("×", "x").replace("*", "x").replace("х", "x")
     # "8 to 12" -> "8-  12": same length, so positions still line up with the original.
-    return re.sub(r"(\d)(\s*)to(\s*)(\d)", lambda m: m[1] + "-" + " " * (len(m[0]) - 3) + m[4], text)
+    return re.sub(r"(\d)(\s*)(?:to|a|bis|à)(\s+)(\d)", lambda m: m[1] + "-" + " " * (len(m[0]) - 3) + m[4], text)
 
 
 def _heading_name(text: str) -> str:
-    return text.strip(" :-–—#*_").strip() or text
+    return text.strip(" :-–—#*_|").strip() or text
 
 
 def _is_heading(text: str, marked: bool) -> bool:
     words = text.split()
     if not words or len(words) > 8:
         return False
-    if marked or _HEADING.match(text):
+    if marked or _heading_patterns()[0].match(text):
         return True
     return text.endswith(":") and len(words) <= 5
 
@@ -318,40 +431,56 @@ def _cleanup_notes(pieces: list[str], original: str) -> str | None:
     text = re.sub(r"\(\s*\)", "", re.sub(r"\s+", " ", text))
     text = _REST_WORD.sub("", text).strip(_NOTE_TRIM)  # "(90 sec rest)" is in rest_seconds
     cased = {w.lower(): w for w in original.split()}
-    return " ".join(cased.get(w, w) for w in text.split()) or None
+    return " ".join(cased.get(w, w) for w in text.split())[:500] or None
 
 
-def _split_name(text: str, groups: list[_Group]) -> tuple[str, str]:
-    """(exercise name, leftover text) of a line whose structure spans were blanked."""
-    first = groups[0].start if groups else len(text)
-    before = text[:first]
-    # Parenthesised text and anything after "@" is load or commentary, not the name.
-    head = re.split(r"[(@\[]", before, maxsplit=1)
-    name = head[0].strip(_NAME_TRIM)
-    rest = before[len(head[0]):] + " " + text[first:]
-    if not re.search(r"[a-z]", name) and groups:
-        # "3x5 Squat": the name follows the structure.
-        after = text[groups[-1].end:]
-        parts = re.split(r"[(@,\[]|\s-\s", after, maxsplit=1)
-        name = parts[0].strip(_NAME_TRIM)
-        rest = text[:groups[-1].end] + " " + (after[len(parts[0]):] if len(parts) > 1 else "")
-    # A load written inside the name ("Barbell row 135 lbs 3x8") belongs to the notes.
+# Between two exercises on one line: what separates them ("; ", " -> ", " and ").
+_SEPARATOR = re.compile(r"[;|→:]|->|\.\s|\s{2,}|\t|,\s")
+_CONNECTOR = re.compile(r"^(?:\W|\b(?:and|then|plus|with|superset(?:\s+with)?|followed\s+by|for|y|und|et|e|и|і)\b)+"
+                        r"|(?:\W|\b(?:for|at|of|x|with|on)\b)+$")
+_STAT_WORDS = re.compile(r"\b(?:last\s+(?:week|month|year|time|cycle)|ago|pr|prs|1rm|e1rm|personal\s+best|yesterday|"
+                         r"hit|did|was|were|got|stalled|current(?:ly)?|my\s+max|tested)\b")
+_DEFINITION = re.compile(r"^[\w\s/+]{1,25}\s*(?:=|:=|means|stands\s+for)\s+\D")
+
+
+def _name_before(text: str) -> tuple[str, str]:
+    """(the exercise name at the end of `text`, what comes before it). Parenthesised
+    text and anything after "@" are not part of a name."""
+    text = re.sub(r"\([^()]*\)?|\[[^\]]*\]?", lambda m: " " * len(m[0]), text)
+    pieces = _SEPARATOR.split(text)
+    name = ""
+    while pieces:
+        candidate = pieces.pop()
+        candidate = _CONNECTOR.sub("", candidate.split("@")[0]).strip()
+        if re.search(r"[^\W\d_]", candidate):
+            name = candidate
+            break
+    return re.sub(r"\s+", " ", name), " ".join(pieces)
+
+
+def _wider_name(text: str, name: str) -> str:
+    """"Rows, barbell": the name may run over a comma; the piece before it, joined."""
+    text = re.sub(r"\([^()]*\)?", " ", text)
+    head, sep, tail = text.rpartition(",")
+    if not sep or name not in tail or not head.strip():
+        return ""
+    before = _CONNECTOR.sub("", re.split(r"[;|→:]|->|\.\s|\s{2,}|\t|,", head)[-1]).strip()
+    return f"{before} {name}" if before and len(before.split()) <= 3 else ""
+
+
+def _strip_loads(name: str) -> tuple[str, list[str]]:
     loads = [m[0] for m in _LOAD.finditer(name)]
     if loads:
-        name = _LOAD.sub(" ", name).strip(_NAME_TRIM)
-        rest = " ".join(loads) + " " + rest
-    return re.sub(r"\s+", " ", name), rest
-
-
-_LOAD = re.compile(r"(?:@\s*)?\d+(?:\.\d+)?\s*(?:(?:kg|kgs|lb|lbs|pounds|kilos)\b|%)|@\s*\d+(?:\.\d+)?"
-                   r"|\brp[er]\s*\d+(?:\.\d)?|\brir\s*\d")
+        name = _LOAD.sub(" ", name)
+    name = re.sub(r"(?<![a-z])\d+(?:[.,]\d+)?(?![a-z])", " ", name)
+    return re.sub(r"\s+", " ", name).strip(_NAME_TRIM), loads
 
 
 def _confidence(entry: CatalogEntry | None, score: float, group: _Group) -> str:
     """The levels documented at the top of this module."""
     if entry is None:
         return "unmatched"
-    clear = group.clear and group.sets is not None and (group.reps_min is not None or group.amrap)
+    clear = group.clear and group.sets is not None and (group.reps_min is not None or group.amrap or group.weight)
     if score >= 100 and clear:
         return "high"
     if (score >= 100 and group.sets is not None) or (score >= STRONG_SCORE and clear):
@@ -359,64 +488,225 @@ def _confidence(entry: CatalogEntry | None, score: float, group: _Group) -> str:
     return "low"
 
 
-def _parse_line(norm: str, groups: list[_Group], remaining: str, original: str, label: str,
-                matcher: Matcher) -> list[ParsedExercise] | None:
-    """The exercises (one per set group) a line describes, or None for a non-exercise line.
-    `groups` and `remaining` are `_find_groups(norm)`."""
-    rest, rest_note, remaining = _find_rest(remaining)
-    name, leftover = _split_name(remaining, groups)
-    if not name or not re.search(r"[a-z]", name):
-        return None
+def _choose(name: str, matcher: Matcher) -> tuple[CatalogEntry | None, float, list[CatalogEntry]]:
+    """Match a name; "Cable or band face pull" and "Bench/standing press" are choices:
+    the first is taken, the others offered as alternatives."""
     entry, score, alternatives = matcher.match(name)
-    words = len(name.split())
+    if score >= 100:
+        return entry, score, alternatives
+    parts = [p.strip() for p in re.split(r"\s+or\s+|\s*/\s*|\s+oder\s+|\s+ou\s+|\s+o\s+|\s+или\s+|\s+або\s+", name) if p.strip()]
+    if len(parts) < 2:
+        return entry, score, alternatives
+    tail = parts[-1].split()[1:]
+    options = [p if len(p.split()) > 1 or not tail else " ".join([p, *tail]) for p in parts[:-1]] + [parts[-1]]
+    found = [matcher.match(o) for o in options]
+    first = found[0]
+    if first[0] is None or first[1] < score:
+        return entry, score, alternatives
+    others = [f[0] for f in found[1:] if f[0] is not None and f[0] != first[0]]
+    return first[0], first[1], (others + [a for a in first[2] if a not in others])[:3]
+
+
+@dataclass
+class _Segment:
+    name: str
+    groups: list[_Group]
+    leftover: str
+    wider: str = ""  # the name with the piece before a comma ("Rows, barbell")
+
+
+def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]:
+    """Split a line into its exercises: each group of numbers belongs to the name before
+    it, or continues the exercise before when no name comes between ("2x5, 1x5+")."""
     if not groups:
-        # No structure: only a short line naming an exercise for sure counts; prose does not.
-        if entry is None or score < STRONG_SCORE or words > 6 or len(norm.split()) > 8:
-            return None
-    elif entry is None and (words > 6 or norm.rstrip().endswith((".", "?", "!"))):
-        return None  # a sentence that happens to contain "3x a week"
-    labels = [label] if label else []
-    results = []
-    for index, group in enumerate(groups or [_Group(clear=False)]):
-        if len(groups) > 1:
-            # Each group keeps the load written right after it ("1x3 @ 90%, 2x2 @ 95%").
-            following = groups[index + 1].start if index + 1 < len(groups) else len(norm)
-            extra = [" ".join(m[0] for m in _LOAD.finditer(norm[group.end:following]))]
+        name, _ = _name_before(remaining)
+        return [_Segment(name=name, groups=[], leftover="")] if name else []
+    segments: list[_Segment] = []
+    previous_end = 0
+    for index, group in enumerate(groups):
+        between = remaining[previous_end:group.start]
+        name, before = _name_before(between)
+        name, loads = _strip_loads(name)
+        if not re.search(r"[^\W\d_]{2}", name) and index == 0:
+            name = ""
+        if name and (segments or index == 0):
+            if segments:
+                segments[-1].leftover += " " + before
+            segments.append(_Segment(name=name, groups=[group], leftover=" ".join(loads),
+                                     wider=_wider_name(between, name)))
+        elif segments:
+            segments[-1].groups.append(group)
+            segments[-1].leftover += " " + between
         else:
-            extra = [leftover]
-        results.append(ParsedExercise(
-            line=original.strip(), exercise=entry, confidence=_confidence(entry, score, group),
-            alternatives=alternatives,
-            sets=min(group.sets, MAX_SETS) if group.sets else None,
-            reps_min=min(group.reps_min, MAX_REPS) if group.reps_min else None,
-            reps_max=min(group.reps_max, MAX_REPS) if group.reps_max else None,
-            amrap=group.amrap, rest_seconds=rest, score=round(score, 1),
-            notes=_cleanup_notes(labels + [group.note] + extra + [rest_note], original),
-        ))
-    return results
+            segments.append(_Segment(name="", groups=[group], leftover=between))
+        previous_end = group.end
+    tail = remaining[previous_end:]
+    if segments and not segments[0].name:
+        # "3x5 Squat": the name follows the numbers.
+        parts = re.split(r"[(@,\[]|\s-\s", tail, maxsplit=1)
+        name, _ = _strip_loads(parts[0])
+        segments[0].name = name
+        tail = tail[len(parts[0]):]
+    if segments:
+        segments[-1].leftover += " " + tail
+    return [s for s in segments if s.name]
 
 
-def _complete_previous(previous: ParsedExercise, groups: list[_Group], remaining: str, line: str) -> bool:
-    """A line of only sets/reps ("Sets: 5 / Reps: 5") under an exercise named without
-    them completes that exercise. True when it did."""
-    if not groups or re.search(r"[a-z]", _find_rest(remaining)[2].replace("reps", "").replace("sets", "")):
-        return False
-    group = groups[0]
-    previous.sets, previous.reps_min, previous.reps_max = group.sets, group.reps_min, group.reps_max
-    previous.amrap = group.amrap
-    previous.rest_seconds = previous.rest_seconds or _find_rest(remaining)[0]
-    previous.line = f"{previous.line} / {line}"
-    score = previous.score if previous.exercise else 0
-    previous.confidence = _confidence(previous.exercise, score, group)
-    return True
+_IMPLEMENT_AFTER = re.compile(r"\b(?:with|on|using|w/)\s+(?:a\s+|the\s+)?(?:[\d.,]+\s*(?:kg|lbs?)?\s+)?"
+                             r"(dumbbells?|db|kettlebells?|kb|cables?|machine|bands?|barbell|smith)\b")
 
 
-def _sets_apart(lines: list[str], number: int) -> bool:
-    """Whether a blank line or a heading follows line `number`."""
-    if number + 1 >= len(lines):
-        return False
-    following, marked, _ = _strip_markup(lines[number + 1])
-    return not following or _is_heading(following, marked)
+def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) -> ParsedExercise | None:
+    name, loads = _strip_loads(segment.name)
+    if not re.search(r"[^\W\d_]", name):
+        return None
+    entry, score, alternatives = _choose(name, matcher)
+    if segment.wider and score < 100:
+        wider = _choose(_strip_loads(segment.wider)[0], matcher)
+        if wider[1] > score:
+            entry, score, alternatives = wider
+    group = _merge(segment.groups) if segment.groups else _Group(clear=False)
+    rest, rest_note, leftover = _find_rest(segment.leftover)
+    m = _IMPLEMENT_AFTER.search(leftover)
+    if m and not implements(set(normalise_name(name).split())):
+        # "Curls 3x10 with 30 lb dumbbells": the implement is named after the numbers.
+        with_implement = _choose(f"{m[1]} {name}", matcher)
+        if with_implement[0] is not None and with_implement[1] >= min(score, STRONG_SCORE):
+            entry, score, alternatives = with_implement
+    weights = [m[0].strip() for m in _WEIGHT.finditer(leftover + " " + " ".join(loads))]
+    weight = group.weight or (weights[0] if weights else "")
+    m = _POOD.search(leftover)
+    if m and not weight:
+        weight = m[0]
+    return ParsedExercise(
+        line=original.strip(), exercise=entry, confidence=_confidence(entry, score, group),
+        alternatives=alternatives,
+        sets=min(group.sets, MAX_SETS) if group.sets else None,
+        reps_min=min(group.reps_min, MAX_REPS) if group.reps_min else None,
+        reps_max=min(group.reps_max, MAX_REPS) if group.reps_max else None,
+        amrap=group.amrap, rest_seconds=rest, score=round(score, 1),
+        notes=_cleanup_notes(([label] if label and not label.startswith("superset") else [])
+                             + [group.note, " ".join(loads), leftover, rest_note], original),
+        weight_text=weight or None,
+        superset=label.split()[1][0] if label.startswith("superset") else None,
+    )
+
+
+def _is_prose(norm: str, groups: list[_Group], name_words: int) -> bool:
+    """Stats, definitions and sentences: not a plan line even with numbers in it."""
+    if _DEFINITION.match(norm) and not groups:
+        return True
+    if _STAT_WORDS.search(norm):
+        return True
+    words = len(norm.split())
+    return words > 14 and len(groups) <= 1 and norm.rstrip().endswith((".", "?", "!", ")")) and name_words > 4
+
+
+# --- tables ----------------------------------------------------------------------------
+
+_CELL_SPLIT = re.compile(r"\t|\s*\|\s*|\s{2,}")
+_HEADER_WORDS = {
+    "name": r"exercises?|movements?|lifts?|name|übung|ubung|ejercicios?|exercícios?|exercicios?|exercices?|esercizi[oi]?|упражнени[ея]|вправ[аи]",
+    "sets": r"sets?|series|séries|sätze|satze|serie|подходы|подходов|підходи|rounds?",
+    "reps": r"reps?|repetitions?|repeticiones|repetições|repeticoes|wiederholungen|wdh|ripetizioni|répétitions|повторения|повторений|повторення",
+    "rest": r"rest|pause|descanso|repos|recupero|отдых|відпочинок|rest\s*\(s\)|rest\s*time",
+    "weight": r"weight|load|kg|lbs?|gewicht|peso|poids|carico|вес|вага|intensity|%\s*1rm|%",
+}
+_HEADER = {kind: re.compile(rf"^(?:{words})(?:\s*\(.*\))?$", re.IGNORECASE) for kind, words in _HEADER_WORDS.items()}
+_RULE = re.compile(r"^[\s|:\-+=]+$")
+
+
+def _cells(text: str) -> list[str]:
+    return [c.strip() for c in _CELL_SPLIT.split(text.strip().strip("|")) if c.strip()]
+
+
+def _table_header(text: str) -> dict[int, str] | None:
+    """Column index -> kind, when a line is a table's header row (Exercise | Sets | Reps)."""
+    if not ("\t" in text or "|" in text or "  " in text):
+        return None
+    columns = {}
+    for index, cell in enumerate(_cells(text)):
+        for kind, pattern in _HEADER.items():
+            if pattern.match(cell.strip("*_ :")) and kind not in columns.values():
+                columns[index] = kind
+                break
+    kinds = set(columns.values())
+    return columns if len(columns) >= 2 and kinds & {"sets", "reps"} else None
+
+
+def _table_row(text: str, columns: dict[int, str]) -> str | None:
+    """A table row rewritten as a plan line ("Bench 4x6 rest 90s @ 100kg")."""
+    cells = _cells(text)
+    if len(cells) < 2:
+        return None
+    values = {kind: cells[i] for i, kind in columns.items() if i < len(cells)}
+    name = values.get("name") or cells[0]
+    if "name" not in values.values() and 0 in columns:
+        return None
+    sets, reps = values.get("sets", ""), values.get("reps", "")
+    extra = [c for i, c in enumerate(cells) if i not in columns and c != name]
+    parts = [name]
+    if sets and reps:
+        parts.append(f"{sets} sets x {reps}" if re.fullmatch(r"[\d\s\-–]+", reps) is None else f"{sets}x{reps}")
+    elif sets:
+        parts.append(f"{sets} sets")
+    elif reps:
+        parts.append(f"{reps} reps")
+    if values.get("rest"):
+        rest = values["rest"]
+        parts.append(f"rest {rest}" + ("s" if rest.isdigit() and int(rest) > 5 else ""))
+    if values.get("weight") and values["weight"] not in ("-", "—"):
+        parts.append(f"@ {values['weight']}")
+    parts.extend(f"({c})" for c in extra)
+    return " ".join(parts)
+
+
+# --- the plan --------------------------------------------------------------------------
+
+_BLOCK = re.compile(r"\b(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex|rounds?|emom|amrap\s+\d)")
+_ROUNDS = re.compile(r"\b(\d{1,2})\s*(?:rounds?|sets?|x)\b|\bx\s*(\d{1,2})\b")
+_SAME_AS_ABOVE = re.compile(r"\bsame\s+(?:sets\s+and\s+reps\s+)?as\s+(?:above|before|previous)")
+_TOGETHER = re.compile(r"->|→|\bsuperset(?:ted)?\s+with\b|\bss\b|\+\s+[a-z]")
+
+
+def _starts_exercise_below(lines: list[str], number: int) -> bool:
+    """Whether the next non-empty line is only numbers for the name on this one."""
+    for following in lines[number + 1:number + 3]:
+        text, _, _ = _strip_markup(following)
+        if not text:
+            continue
+        norm = _normalise_line(text)
+        groups, remaining = _find_groups(norm)
+        return bool(groups) and not _segments(norm, groups, remaining)
+    return False
+
+
+def _absorb(previous: ParsedExercise, groups: list[_Group], remaining: str) -> None:
+    """A line of numbers under an exercise: its prescription ("Sets: 5 / Reps: 5") when
+    the exercise had none, one more set when it is a list of per-set lines ("225 for 5
+    reps"), nothing (a warm-up ramp, "10 reps at 40%") when its own line said it all."""
+    group = _merge(groups)
+    per_set = getattr(previous, "_per_set", None)
+    if previous.sets is None and per_set is None and group.sets and group.sets > 1:
+        previous.sets, previous.reps_min, previous.reps_max = group.sets, group.reps_min, group.reps_max
+        previous.amrap = group.amrap
+        previous.confidence = _confidence(previous.exercise, previous.score, group)
+        previous._per_set = False
+    elif previous.sets is None or per_set:
+        previous._per_set = True
+        previous.sets = (previous.sets or 0) + (group.sets or 1)
+        low = [r for r in (previous.reps_min, group.reps_min) if r is not None]
+        high = [r for r in (previous.reps_max, group.reps_max) if r is not None]
+        previous.reps_min = min(low) if low else None
+        previous.reps_max = max(high) if high else None
+        previous.amrap = previous.amrap or group.amrap
+        previous.confidence = "low" if previous.exercise else "unmatched"
+        if group.weight:
+            first = (previous.weight_text or group.weight).split("-")[0]
+            previous.weight_text = group.weight if first == group.weight else f"{first}-{group.weight}"
+    rest = _find_rest(remaining)[0]
+    if rest is not None and previous.rest_seconds is None:
+        previous.rest_seconds = rest
 
 
 def parse_plan(text: str, catalog) -> ParseResult:
@@ -426,53 +716,146 @@ def parse_plan(text: str, catalog) -> ParseResult:
     if len(text) > MAX_CHARS:
         raise PlanTextError(f"That text is {len(text):,} characters; the limit is {MAX_CHARS:,}.")
     matcher = matcher_for(tuple(catalog))
+    heading, glued = _heading_patterns()
     title: str | None = None
     workouts: list[ParsedWorkout] = [ParsedWorkout(name=None)]
+    unread: list[str] = []
     previous: ParsedExercise | None = None  # the exercise on the line just above, if any
+    block: tuple[int | None, str] | None = None  # "Giant set, 4 rounds:": sets and label for its members
+    blocks = 0
+    table: dict[int, str] | None = None
     first_line = True
     lines = text.splitlines()
+
+    def start_workout(name: str) -> None:
+        nonlocal title
+        if not workouts[-1].exercises:
+            # Two headings in a row at the top: the first was the programme's title.
+            if workouts[-1].name and title is None and len(workouts) == 1:
+                title = workouts[-1].name
+            workouts[-1] = ParsedWorkout(name=name)
+        else:
+            workouts.append(ParsedWorkout(name=name))
+
     for number, original in enumerate(lines):
-        if len(original) > MAX_LINE_CHARS:
-            previous = None
-            continue
         stripped, marked, label = _strip_markup(original)
-        if not stripped:
-            previous = None
+        if not stripped or _RULE.match(stripped):
+            if not stripped:
+                previous, block, table = None, None, None
             continue
+        header = _table_header(stripped)
+        if header:
+            table = header
+            continue
+        if table is not None:
+            rewritten = _table_row(stripped, table)
+            if rewritten:
+                stripped = rewritten
         plain = stripped.rstrip(":").strip()
         norm = _normalise_line(stripped)
         was_first, first_line = first_line, False
         groups, remaining = _find_groups(norm)
-        if not groups and _is_heading(stripped, marked) and not label:
-            name = _heading_name(plain)
-            if not workouts[-1].exercises:
-                # Two headings in a row at the top: the first was the programme's title.
-                if workouts[-1].name and title is None and len(workouts) == 1:
-                    title = workouts[-1].name
-                workouts[-1] = ParsedWorkout(name=name)
-            else:
-                workouts.append(ParsedWorkout(name=name))
-            previous = None
+        if groups and not label:
+            m = glued.match(stripped)
+            if m and (m[1].rstrip().endswith((":", "-", "–", "—", "|", ".")) or heading.match(m[1])):
+                # "Friday Press 5x3 at 60 Chins 3x8": a heading glued to its exercises.
+                start_workout(_heading_name(m[1]))
+                norm = " " * m.end() + norm[m.end():]
+                groups, remaining = _find_groups(norm)
+                previous = None
+        if not groups and not label and _is_heading(stripped, marked):
+            exact = matcher.match(plain)
+            if not (exact[1] >= 100 and not heading.match(plain) and _starts_exercise_below(lines, number)):
+                if _BLOCK.search(norm):
+                    m = _ROUNDS.search(norm)
+                    blocks += 1
+                    block = (int(m[1] or m[2]) if m else None, chr(ord("P") + blocks % 10))
+                    continue
+                start_workout(_heading_name(plain))
+                previous, block = None, None
+                continue
+        if _BLOCK.search(norm) and stripped.endswith(":") and len(norm.split()) <= 8:
+            m = _ROUNDS.search(norm)
+            blocks += 1
+            block = (int(m[1] or m[2]) if m else None, chr(ord("P") + blocks % 10))
             continue
-        if previous is not None and previous.sets is None and _complete_previous(
-                previous, groups, remaining, norm.rstrip(":").strip()):
-            continue
-        if not groups and previous is not None and norm.startswith("rest"):
+        if previous is not None and _SAME_AS_ABOVE.search(norm):
+            source = previous
+            segments = _segments(norm, [], _SAME_AS_ABOVE.sub(" ", remaining))
+            rows = [r for r in (_exercise(s, original, label, matcher) for s in segments) if r]
+            for row in rows:
+                row.sets, row.reps_min, row.reps_max, row.amrap = source.sets, source.reps_min, source.reps_max, source.amrap
+                row.confidence = "medium" if row.confidence == "low" and row.score >= 100 else row.confidence
+            if rows:
+                workouts[-1].exercises.extend(rows)
+                previous = rows[-1]
+                continue
+        if not groups and previous is not None and norm.startswith(("rest", "descanso", "pause", "отдых")):
             rest = _find_rest(norm)[0]
-            if rest is not None and previous.rest_seconds is None:
-                previous.rest_seconds = rest
-            continue
-        parsed = _parse_line(norm, groups, remaining, original, label, matcher)
-        if parsed and was_first and all(p.exercise is None for p in parsed) and _sets_apart(lines, number):
-            title = plain  # "StrongLifts 5x5" set apart at the top, naming no exercise: the title
-            parsed = None
-        if parsed:
-            workouts[-1].exercises.extend(parsed)
-            previous = parsed[-1]
-        else:
+            if rest is not None:
+                previous.rest_seconds = previous.rest_seconds or rest
+                continue
+        segments = _segments(norm, groups, remaining)
+        if not segments:
+            if groups and previous is not None and not _is_prose(norm, groups, 0):
+                _absorb(previous, groups, remaining)
+                continue
+            if previous is not None and norm.startswith(("rest", "descanso", "pause", "отдых")):
+                rest = _find_rest(norm)[0]
+                if rest is not None and previous.rest_seconds is None:
+                    previous.rest_seconds = rest
+                continue
+            unread.append(stripped if table is None else original.strip())
             previous = None
+            continue
+        rows = [r for r in (_exercise(s, original, label, matcher) for s in segments) if r]
+        name_words = max((len(s.name.split()) for s in segments), default=0)
+        if not groups:
+            # No numbers: only a short line naming an exercise for sure counts; prose does not.
+            if (len(rows) != 1 or rows[0].exercise is None or rows[0].score < STRONG_SCORE
+                    or name_words > 6 or len(norm.split()) > 8):
+                rows = []
+        else:
+            rows = [r for r, s in zip(rows, segments, strict=False)
+                    if r.exercise is not None or (len(s.name.split()) <= 5 and not s.name.endswith((".", "?", "!")))]
+            if _is_prose(norm, groups, name_words):
+                rows = []
+        if rows and was_first and all(r.exercise is None for r in rows) and _sets_apart(lines, number):
+            title = plain  # "StrongLifts 5x5" set apart at the top, naming no exercise: the title
+            rows = []
+        if not rows:
+            unread.append(original.strip())
+            previous = None
+            continue
+        if len(rows) > 1 and _TOGETHER.search(norm):
+            blocks += 1
+            for row in rows:
+                row.superset = row.superset or chr(ord("P") + blocks % 10)
+        if block is not None:
+            for row in rows:
+                if row.sets is None and block[0]:
+                    row.sets = block[0]
+                row.superset = row.superset or block[1]
+        workouts[-1].exercises.extend(rows)
+        previous = rows[-1]
+    for workout in workouts:
+        counts: dict[str, int] = {}
+        for e in workout.exercises:
+            if e.superset:
+                counts[e.superset] = counts.get(e.superset, 0) + 1
+        for e in workout.exercises:
+            if e.superset and counts[e.superset] < 2:
+                e.superset = None  # a label nobody shares ("C1" alone) groups nothing
     workouts = [w for w in workouts if w.exercises]
-    return ParseResult(title=title, workouts=workouts)
+    return ParseResult(title=title, workouts=workouts, unread=unread)
+
+
+def _sets_apart(lines: list[str], number: int) -> bool:
+    """Whether a blank line or a heading follows line `number`."""
+    if number + 1 >= len(lines):
+        return False
+    following, marked, _ = _strip_markup(lines[number + 1])
+    return not following or _is_heading(following, marked)
 
 
 _PLANNED_LOAD = re.compile(r"(?<![\d.])(\d{1,4}(?:[.,]\d{1,2})?)\s*(kgs?|kilos?|lbs?|pounds?)\b", re.IGNORECASE)
