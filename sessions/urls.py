@@ -1,10 +1,11 @@
-from django.urls import path
+from django.urls import include, path
 
 from sessions import views
 
 app_name = "sessions"
 urlpatterns = [
     path("", views.history, name="history"),
+    path("transfer/", include("sessions.transfer.urls")),
     path("start/<uuid:plan_id>/", views.session_start, name="start"),
     path("<uuid:session_id>/", views.detail, name="detail"),
     path("<uuid:session_id>/workout/", views.workout, name="workout"),

@@ -184,7 +184,7 @@ def _text_stream(binary) -> io.TextIOBase:
     except UnicodeDecodeError as error:
         if error.start < len(head) - 4:  # not just a character cut at the buffer's end
             raise ExportFileError("This file is not UTF-8 text; upload the CSV export as the app wrote it.")
-    rest = binary.read()
+    rest = binary.read(MAX_BYTES + 1 - len(head))  # never more than the limit into memory
     if len(head) + len(rest) > MAX_BYTES:
         raise ExportFileError(f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB; "
                               "real workout exports are far smaller. Is it the right file?")

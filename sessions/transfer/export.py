@@ -1,0 +1,150 @@
+"""Exports, streamed in bounded memory: a Strong-compatible CSV (semicolon dialect with a
+unit on every row, which Hevy's "Import from Strong" reads) and "all my data" as JSON.
+
+Both are generators meant for StreamingHttpResponse. The response body is produced
+after the request's transaction (and its row-level-security user) has ended, so each
+generator opens its own `rls_user` block: the rows are read as the user, like every
+other read, through server-side cursors (`iterator()`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from decimal import Decimal
+from functools import lru_cache
+
+from django.utils import timezone
+
+from allworkouts.db import rls_user
+from equipment.models import UserEquipment
+from equipment.selectors import catalogue_entries
+from plans.matching import matcher_for
+from plans.models import WorkoutExercise, WorkoutImportLog, WorkoutPlan
+from records.models import PersonalRecord
+from sessions.models import ExerciseSession, WorkoutSession
+from sessions.transfer.models import ExerciseNameMapping, HistoryImport
+from sessions.transfer.readers import LB
+
+CHUNK = 2000
+STRONG_HEADER = ["Date", "Workout Name", "Exercise Name", "Set Order", "Weight", "Weight Unit", "Reps", "RPE",
+                 "Distance", "Distance Unit", "Seconds", "Notes", "Workout Notes", "Workout Duration"]
+SET_ORDER = {"warmup": "W", "drop": "D", "failure": "F"}
+
+# Strong's own names of common lifts; each is written instead of the catalogue name
+# when the matcher maps it to that catalogue exercise exactly (score 100).
+STRONG_NAMES = [
+    "Bench Press (Barbell)", "Bench Press (Dumbbell)", "Incline Bench Press (Barbell)",
+    "Incline Bench Press (Dumbbell)", "Squat (Barbell)", "Front Squat (Barbell)", "Deadlift (Barbell)",
+    "Romanian Deadlift (Barbell)", "Sumo Deadlift (Barbell)", "Overhead Press (Barbell)",
+    "Overhead Press (Dumbbell)", "Bent Over Row (Barbell)", "Bent Over Row (Dumbbell)", "Lat Pulldown (Cable)",
+    "Seated Row (Cable)", "Pull Up", "Chin Up", "Push Up", "Dip", "Bicep Curl (Barbell)", "Bicep Curl (Dumbbell)",
+    "Hammer Curl (Dumbbell)", "Triceps Pushdown (Cable - Straight Bar)", "Skullcrusher (Barbell)",
+    "Lateral Raise (Dumbbell)", "Leg Press", "Leg Extension (Machine)", "Lying Leg Curl (Machine)",
+    "Seated Leg Curl (Machine)", "Standing Calf Raise (Machine)", "Hip Thrust (Barbell)", "Lunge (Dumbbell)",
+    "Face Pull (Cable)", "Shrug (Barbell)", "Shrug (Dumbbell)", "Chest Fly (Dumbbell)", "Crunch", "Plank",
+    "Hanging Leg Raise", "Good Morning (Barbell)", "Power Clean", "Arnold Press (Dumbbell)",
+]
+
+
+@lru_cache(maxsize=4)
+def _strong_names_for(catalog) -> dict[str, str]:
+    matcher = matcher_for(catalog)
+    names: dict[str, str] = {}
+    for strong in STRONG_NAMES:
+        entry, score, _ = matcher.match(strong)
+        if entry is not None and score >= 100:
+            names.setdefault(entry.name, strong)
+    return names
+
+
+def strong_name(catalogue_name: str) -> str:
+    return _strong_names_for(catalogue_entries()).get(catalogue_name, catalogue_name)
+
+
+def _duration(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    hours, minutes = divmod(seconds // 60, 60)
+    return f"{hours}h {minutes}m" if hours else f"{minutes}m" if minutes else f"{seconds}s"
+
+
+def _csv_line(fields) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=";", lineterminator="\n").writerow(fields)
+    return buffer.getvalue()
+
+
+def _sets(user):
+    return (ExerciseSession.objects
+            .filter(workout_session__user=user, workout_session__deleted_at__isnull=True)
+            .order_by("workout_session__created_at", "workout_session_id", "created_at", "set_number", "id"))
+
+
+def strong_csv(*, user) -> Iterator[str]:
+    """The user's completed and abandoned workouts as Strong's semicolon CSV, in the user's unit."""
+    unit = "lbs" if user.unit_system == "imperial" else "kg"
+    yield _csv_line(STRONG_HEADER)
+    extra = [f for f in ("set_type", "rpe", "notes") if f in {x.name for x in ExerciseSession._meta.fields}]
+    with rls_user(user.pk):
+        zone = timezone.get_current_timezone()
+        names = _strong_names_for(catalogue_entries())
+        rows = _sets(user).exclude(workout_session__status="in_progress").values_list(
+            "workout_session__created_at", "workout_session__updated_at", "workout_session__workout_plan__name",
+            "exercise__name", "set_number", "weight", "reps", "rest_time_seconds", *extra)
+        for start, end, plan, exercise, number, weight, reps, _rest, *more in rows.iterator(chunk_size=CHUNK):
+            values = dict(zip(extra, more))
+            shown = weight if unit == "kg" else (Decimal(weight) / LB).quantize(Decimal("0.1"))
+            yield _csv_line([
+                timezone.localtime(start, zone).strftime("%Y-%m-%d %H:%M:%S"), plan, names.get(exercise, exercise),
+                SET_ORDER.get(values.get("set_type") or "", number), f"{shown.normalize():f}", unit, reps,
+                values.get("rpe") or "", "", "", "", (values.get("notes") or "").replace("\n", "\\n"), "",
+                _duration((end - start).total_seconds()),
+            ])
+
+
+def _json(value) -> str:
+    return json.dumps(value, default=str, ensure_ascii=False)
+
+
+def _objects(queryset, fields) -> Iterator[dict]:
+    for row in queryset.values(*fields).iterator(chunk_size=CHUNK):
+        yield row
+
+
+def all_data_json(*, user) -> Iterator[str]:
+    """Everything the user has, as one JSON object, streamed section by section."""
+    with rls_user(user.pk):
+        yield "{" + _json("exported_at") + ": " + _json(timezone.now().isoformat())
+        yield ', "user": ' + _json({"email": user.email, "unit_system": user.unit_system,
+                                     "created_at": user.created_at.isoformat()})
+        sections = [
+            ("equipment", UserEquipment.objects.filter(user=user).order_by("equipment__name"),
+             ["equipment__name"]),
+            ("plans", WorkoutPlan.objects.filter(user=user).order_by("created_at", "id"),
+             [f.attname for f in WorkoutPlan._meta.concrete_fields if f.attname != "user_id"]),
+            ("plan_exercises", WorkoutExercise.objects.filter(workout_plan__user=user)
+             .order_by("workout_plan_id", "sequence"),
+             [f.attname for f in WorkoutExercise._meta.concrete_fields] + ["exercise__name"]),
+            ("sessions", WorkoutSession.objects.filter(user=user).order_by("created_at", "id"),
+             [f.attname for f in WorkoutSession._meta.concrete_fields if f.attname != "user_id"]),
+            ("sets", ExerciseSession.objects.filter(workout_session__user=user)
+             .order_by("workout_session_id", "created_at", "set_number", "id"),
+             [f.attname for f in ExerciseSession._meta.concrete_fields] + ["exercise__name"]),
+            ("records", PersonalRecord.objects.filter(user=user).order_by("exercise__name", "record_type"),
+             [f.attname for f in PersonalRecord._meta.concrete_fields if f.attname != "user_id"] + ["exercise__name"]),
+            ("import_logs", WorkoutImportLog.objects.filter(user=user).order_by("created_at"),
+             [f.attname for f in WorkoutImportLog._meta.concrete_fields if f.attname != "user_id"]),
+            ("history_imports", HistoryImport.objects.filter(user=user).order_by("created_at"),
+             ["id", "filename", "format", "dialect", "unit", "status", "summary", "created_at", "finished_at",
+              "undone_at"]),
+            ("exercise_name_mappings", ExerciseNameMapping.objects.filter(user=user).order_by("name"),
+             ["name", "exercise__name"]),
+        ]
+        for name, queryset, fields in sections:
+            yield f", {_json(name)}: ["
+            for index, row in enumerate(_objects(queryset, fields)):
+                yield ("," if index else "") + _json(row)
+            yield "]"
+        yield "}\n"
