@@ -45,7 +45,7 @@ STRONG_SCORE = 90
 WEAK_SCORE = 70
 ALTERNATIVE_SCORE = 60
 TYPO_SCORE = 85  # how close (rapidfuzz ratio) an unknown word must be to a known one
-MAX_CANDIDATES = 60
+MAX_CANDIDATES = 30
 UNKNOWN_WORD_CAP = 72  # a name with a word the candidate lacks: at most a weak guess
 
 
@@ -70,7 +70,10 @@ def _fold(text: str) -> str:
     """Lower case, accents removed (any script kept), punctuation to spaces."""
     text = unicodedata.normalize("NFKD", text.lower().replace("'", "").replace("’", ""))
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[\W_]+", " ", text).strip()
+    return _PUNCTUATION.sub(" ", text).strip()
+
+
+_PUNCTUATION = re.compile(r"[\W_]+")
 
 
 @lru_cache(maxsize=1)
@@ -241,7 +244,9 @@ class Matcher:
                 shared[index] = shared.get(index, 0) + 1
         if shared:
             most = max(shared.values())
-            indexes = [i for i, n in shared.items() if n >= most - 1][:MAX_CANDIDATES]
+            indexes = [i for i, n in shared.items() if n == most]
+            if len(indexes) < MAX_CANDIDATES:
+                indexes += [i for i, n in shared.items() if n == most - 1][:MAX_CANDIDATES - len(indexes)]
         else:
             indexes = [index for _, _, index in process.extract(
                 query_sorted, self.sorted_choices, scorer=fuzz.ratio, processor=None,

@@ -46,6 +46,8 @@ MAX_LINE_CHARS = 300
 MAX_SETS = 20
 MAX_REPS = 1000
 MAX_REST_SECONDS = 3600
+MAX_SURE_LINE = 100  # a row from a longer line is at most "medium"
+MAX_NAME_WORDS = 8  # longer "names" are sentences: not matched at all
 
 CONFIDENCE_LEVELS = ("high", "medium", "low", "unmatched")
 
@@ -170,10 +172,11 @@ def _heading_patterns() -> tuple[re.Pattern, re.Pattern]:
                 + "|" + _plan_words("weekday"))
     day = "day|workout|session|routine|phase|week|wk|" + _plan_words("day") + "|" + _plan_words("week")
     splits = (r"(?:upper|lower|push|pull|legs?|full[\s-]*body|chest|back|arms|shoulders|posterior|anterior"
-              r"|glutes|core|conditioning|abs|biceps|triceps|hamstrings|quads|calves|cardio|accessor(?:y|ies)"
+              r"|glutes|core|conditioning|abs|biceps|triceps|bis|tris|delts|lats|hamstrings|quads|calves|cardio|accessor(?:y|ies)"
               r"|" + _plan_words("section") + ")")
     heading = re.compile(
         rf"^(?:(?:{day})\s*[a-z0-9]{{1,2}}\b|(?:{weekdays})\b|(?:{day})\s+(?:one|two|three|four|five|six|seven)\b"
+        rf"|[^\W\d_]+(?:\s+[^\W\d_]+)?\s+day\s*$"
         rf"|{splits}(?:\s*(?:&|and|/|\+|,)\s*{splits})*(?:\s+(?:day|body|a|b|c|1|2|3|workout|session|hypertrophy|strength|power))*\s*$)",
         re.IGNORECASE)
     glued = re.compile(rf"^((?:(?:{day})\s*\d{{1,2}}|(?:{weekdays}))\b\s*[:\-–—|.]?\s*)(?=\S)", re.IGNORECASE)
@@ -233,12 +236,34 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
+_SPACES = re.compile(r"\s+")
+# A word each pattern cannot match without.
+_NEEDS = {_HOLD: "x", _DISTANCE: "x", _WEIGHT_X_REPS_X_SETS: "x", _BW_X_REPS: "x", _LOAD_X_REPS: "x",
+          _SETS_X_REPS: "x", _LABELLED: "set", _SETS_LIST: "set", _SETS_OF: "set", _REPS_X_SETS: "set",
+          _SETS_OF_HOLD: "set", _REPS_AT_LOAD: "for"}
+
+
 def _find_groups(text: str) -> tuple[list[_Group], str]:
     """Sets/reps groups of a (lower-cased) line, and the line with their spans blanked."""
     groups: list[_Group] = []
+    if not _DIGIT.search(text):
+        # No number: only "AMRAP" / "to failure" can be structure.
+        m = _AMRAP_ONLY.search(text)
+        if not m:
+            return groups, text
+        group = _with(_reps_group(None, None, None, None, m[1]), clear=False, start=m.start(), end=m.end())
+        return [group], _blank(text, *m.span())
+
+    has_x, has_set, has_for = "x" in text, "set" in text, "for" in text
 
     def take(pattern: re.Pattern, build) -> None:
         nonlocal text
+        needs = _NEEDS.get(pattern)
+        if needs == "x" and not has_x or needs == "set" and not has_set or needs == "for" and not has_for:
+            return  # the pattern cannot match: skip it (most lines have no "x" or "set")
         for m in list(pattern.finditer(text)):
             group = build(m)
             if group is None:
@@ -289,7 +314,7 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             groups.append(group)
     if not groups:
         m = _COLUMNS.search(text)
-        if m and re.search(r"[^\W\d_]", text[:m.start()]):
+        if m and _LETTER.search(text[:m.start()]):
             # "Bench   4   6": sets and reps in columns.
             group = _reps_group(m[1], m[2], m[3], m[4], None)
             group.start, group.end = m.span()
@@ -382,6 +407,11 @@ _NAME_TRIM = " \t-–—:;,.|@(=/+>→"
 _NOTE_TRIM = " \t-–—:;,.|/"
 
 
+_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
+_NOT_A_NAME = re.compile(r"^(?:warm[\s-]*ups?|set\s*\d*|sets|deload|week\s*\d*|round\s*\d*|rounds|top\s+set|back[\s-]*off"
+                         r"|working\s+sets?|empty\s+bar|bar|then|rest|each|per\s+side|e/s)\b")
+
+
 def _strip_markup(line: str) -> tuple[str, bool, str]:
     """(text, whether it was emphasised as a heading, superset label)."""
     text = line.strip()
@@ -390,6 +420,7 @@ def _strip_markup(line: str) -> tuple[str, bool, str]:
     for _ in range(3):
         text = _BULLET.sub("", text, count=1).strip()
     text = text.replace("**", "").replace("__", "").replace("`", "").strip()
+    text = _URL.sub("", text).strip()
     label = ""
     m = _SUPERSET.match(text)
     if m:
@@ -404,9 +435,13 @@ def _strip_markup(line: str) -> tuple[str, bool, str]:
 
 def _normalise_line(text: str) -> str:
     text = text.lower()
-    text = re.sub(r"[–—−‐]", "-", text).replace("×", "x").replace("*", "x").replace("х", "x")
+    text = _DASHES.sub("-", text).replace("×", "x").replace("*", "x").replace("х", "x")
     # "8 to 12" -> "8-  12": same length, so positions still line up with the original.
-    return re.sub(r"(\d)(\s*)(?:to|a|bis|à)(\s+)(\d)", lambda m: m[1] + "-" + " " * (len(m[0]) - 3) + m[4], text)
+    return _TO.sub(lambda m: m[1] + "-" + " " * (len(m[0]) - 3) + m[4], text)
+
+
+_DASHES = re.compile(r"[–—−‐]")
+_TO = re.compile(r"(\d)(\s*)(?:to|a|bis|à)(\s+)(\d)")
 
 
 def _heading_name(text: str) -> str:
@@ -425,12 +460,18 @@ def _is_heading(text: str, marked: bool) -> bool:
 _REST_WORD = re.compile(r"\(\s*rest\s*\)|^\s*rest\s*$")
 
 
+@lru_cache(maxsize=32)
+def _cased(original: str) -> dict[str, str]:
+    """Lower-cased word -> the word as written (one line's rows share it)."""
+    return {w.lower(): w for w in original.split()}
+
+
 def _cleanup_notes(pieces: list[str], original: str) -> str | None:
     """Join the leftover pieces, in the case the user wrote them ("RPE 8", not "rpe 8")."""
     text = " ".join(p.strip(_NOTE_TRIM) for p in pieces if p and p.strip(_NOTE_TRIM))
-    text = re.sub(r"\(\s*\)", "", re.sub(r"\s+", " ", text))
+    text = re.sub(r"\(\s*\)", "", _SPACES.sub(" ", text))
     text = _REST_WORD.sub("", text).strip(_NOTE_TRIM)  # "(90 sec rest)" is in rest_seconds
-    cased = {w.lower(): w for w in original.split()}
+    cased = _cased(original)
     return " ".join(cased.get(w, w) for w in text.split())[:500] or None
 
 
@@ -443,19 +484,22 @@ _STAT_WORDS = re.compile(r"\b(?:last\s+(?:week|month|year|time|cycle)|ago|pr|prs
 _DEFINITION = re.compile(r"^[\w\s/+]{1,25}\s*(?:=|:=|means|stands\s+for)\s+\D")
 
 
+_BRACKETS = re.compile(r"\([^()]*\)?|\[[^\]]*\]?")
+
+
 def _name_before(text: str) -> tuple[str, str]:
     """(the exercise name at the end of `text`, what comes before it). Parenthesised
     text and anything after "@" are not part of a name."""
-    text = re.sub(r"\([^()]*\)?|\[[^\]]*\]?", lambda m: " " * len(m[0]), text)
+    text = _BRACKETS.sub(lambda m: " " * len(m[0]), text)
     pieces = _SEPARATOR.split(text)
     name = ""
     while pieces:
         candidate = pieces.pop()
         candidate = _CONNECTOR.sub("", candidate.split("@")[0]).strip()
-        if re.search(r"[^\W\d_]", candidate):
+        if _LETTER.search(candidate):
             name = candidate
             break
-    return re.sub(r"\s+", " ", name), " ".join(pieces)
+    return _SPACES.sub(" ", name), " ".join(pieces)
 
 
 def _wider_name(text: str, name: str) -> str:
@@ -468,12 +512,15 @@ def _wider_name(text: str, name: str) -> str:
     return f"{before} {name}" if before and len(before.split()) <= 3 else ""
 
 
+_NUMBER = re.compile(r"(?<![a-z])\d+(?:[.,]\d+)?(?![a-z])")
+
+
 def _strip_loads(name: str) -> tuple[str, list[str]]:
     loads = [m[0] for m in _LOAD.finditer(name)]
     if loads:
         name = _LOAD.sub(" ", name)
-    name = re.sub(r"(?<![a-z])\d+(?:[.,]\d+)?(?![a-z])", " ", name)
-    return re.sub(r"\s+", " ", name).strip(_NAME_TRIM), loads
+    name = _NUMBER.sub(" ", name)
+    return _SPACES.sub(" ", name).strip(_NAME_TRIM), loads
 
 
 def _confidence(entry: CatalogEntry | None, score: float, group: _Group) -> str:
@@ -527,7 +574,7 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
         between = remaining[previous_end:group.start]
         name, before = _name_before(between)
         name, loads = _strip_loads(name)
-        if not re.search(r"[^\W\d_]{2}", name) and index == 0:
+        if not _TWO_LETTERS.search(name) and index == 0:
             name = ""
         if name and (segments or index == 0):
             if segments:
@@ -558,8 +605,8 @@ _IMPLEMENT_AFTER = re.compile(r"\b(?:with|on|using|w/)\s+(?:a\s+|the\s+)?(?:[\d.
 
 def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) -> ParsedExercise | None:
     name, loads = _strip_loads(segment.name)
-    if not re.search(r"[^\W\d_]", name):
-        return None
+    if not _LETTER.search(name) or len(name.split()) > MAX_NAME_WORDS:
+        return None  # no name, or a sentence
     entry, score, alternatives = _choose(name, matcher)
     if segment.wider and score < 100:
         wider = _choose(_strip_loads(segment.wider)[0], matcher)
@@ -663,6 +710,7 @@ def _table_row(text: str, columns: dict[int, str]) -> str | None:
 
 # --- the plan --------------------------------------------------------------------------
 
+_LIST_OF_NAMES = re.compile(r"(?:^|\s)\(?\d{1,2}[.)]\s+|\s*[,;+&]\s+|\s+and\s+")
 _BLOCK = re.compile(r"\b(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex|rounds?|emom|amrap\s+\d)")
 _ROUNDS = re.compile(r"\b(\d{1,2})\s*(?:rounds?|sets?|x)\b|\bx\s*(\d{1,2})\b")
 _SAME_AS_ABOVE = re.compile(r"\bsame\s+(?:sets\s+and\s+reps\s+)?as\s+(?:above|before|previous)")
@@ -765,7 +813,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 previous = None
         if not groups and not label and _is_heading(stripped, marked):
             exact = matcher.match(plain)
-            if not (exact[1] >= 100 and not heading.match(plain) and _starts_exercise_below(lines, number)):
+            if not (exact[1] >= 100 and not heading.match(plain)
+                    and (_starts_exercise_below(lines, number) or stripped.endswith(":"))):
                 if _BLOCK.search(norm):
                     m = _ROUNDS.search(norm)
                     blocks += 1
@@ -808,12 +857,29 @@ def parse_plan(text: str, catalog) -> ParseResult:
             unread.append(stripped if table is None else original.strip())
             previous = None
             continue
+        if (groups and previous is not None and not label
+                and all(_NOT_A_NAME.match(s.name) or (
+                    (norm[:1].isdigit() or previous.sets is None or getattr(previous, "_per_set", False))
+                    and matcher.match(_strip_loads(s.name)[0])[1] < WEAK_SCORE) for s in segments)
+                and not _is_prose(norm, groups, 0)):
+            # "6x5 bar + 15 lbs", "Set 1: 3 reps @ RPE 7", "warm-ups: 45 x 8" under an exercise.
+            _absorb(previous, groups, remaining)
+            continue
+        if not groups and _LIST_OF_NAMES.search(_BRACKETS.sub(" ", stripped)):
+            # "1) Incline dumbbell press 2) Flat dumbbell press", "Situps, Russian twists",
+            # "Squat + Bench Press": several exercises named on one line.
+            pieces = [p for p in _LIST_OF_NAMES.split(_BRACKETS.sub(" ", stripped)) if p.strip()]
+            named = [_Segment(name=_name_before(_normalise_line(p))[0], groups=[], leftover="") for p in pieces]
+            if all(n.name and matcher.match(n.name)[1] >= STRONG_SCORE for n in named):
+                segments = named
         rows = [r for r in (_exercise(s, original, label, matcher) for s in segments) if r]
         name_words = max((len(s.name.split()) for s in segments), default=0)
         if not groups:
             # No numbers: only a short line naming an exercise for sure counts; prose does not.
-            if (len(rows) != 1 or rows[0].exercise is None or rows[0].score < STRONG_SCORE
-                    or name_words > 6 or len(norm.split()) > 8):
+            plain_words = len(_BRACKETS.sub(" ", norm).split())
+            sure = STRONG_SCORE if len(rows) > 1 or plain_words > 5 else WEAK_SCORE
+            if (not rows or any(r.exercise is None or r.score < sure for r in rows)
+                    or name_words > 6 or plain_words > 6 * len(rows) + 2 or norm.rstrip().endswith(".")):
                 rows = []
         else:
             rows = [r for r, s in zip(rows, segments, strict=False)
@@ -827,6 +893,9 @@ def parse_plan(text: str, catalog) -> ParseResult:
             unread.append(original.strip())
             previous = None
             continue
+        if len(original) > MAX_SURE_LINE or len(rows) > 2:
+            for row in rows:  # a long line or many exercises on one: never sure
+                row.confidence = "medium" if row.confidence == "high" else row.confidence
         if len(rows) > 1 and _TOGETHER.search(norm):
             blocks += 1
             for row in rows:
