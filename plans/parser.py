@@ -117,7 +117,7 @@ class ParseResult:
 # --- line structure ----------------------------------------------------------------
 
 _N = r"\d{1,4}(?:[.,]\d{1,2})?"
-_REPS = r"(\d{1,4})(?:\s*-\s*(\d{1,4}))?(\+)?"
+_REPS = r"(\d{1,4})(?:\s*-\s*(\d{1,4}))?(\+(?!\s*(?:drop|ds|\d)))?"  # "6+drop" is a drop set, not AMRAP
 _AMRAP_WORDS = r"(amrap|max(?:imum)?(?:\s+reps)?|to\s+failure|failure|as\s+many\s+as\s+possible)"
 _SECONDS = r"(?:s|sec|secs|second|seconds)"
 _MINUTES = r"(?:min|mins|minute|minutes)"
@@ -131,7 +131,9 @@ _DISTANCE = re.compile(rf"(?<![\d.])(\d{{1,2}})\s*x\s*(\d{{1,4}}\s*{_DIST})\b")
 _SETS_OF_HOLD = re.compile(rf"\b(\d{{1,2}})\s*{_SETWORD}\s*(?:of|x)?\s*(\d{{1,3}}\s*(?:{_SECONDS}|{_DIST}))\b")
 _BW_X_REPS = re.compile(r"\b((?:bw|bodyweight)\s*[+-]\s*" + _N + r"\s*(?:kg|kgs|lbs?)?)\s*x\s*" + _REPS)
 _PERCENT_X_REPS = re.compile(rf"(?<![\d.])(\d{{1,3}}(?:\.\d)?\s*%)\s*(?:x|for)\s*{_REPS}")
-_LOAD_X_REPS = re.compile(r"(?<![\d.])(" + _N + r")\s*(kg|kgs|lbs?|#|’s|'s)?\s*x\s*" + _REPS + r"(?![\d.]|\s*x\s*\d)")
+_LOAD_X_REPS = re.compile(r"(?<![\d.])(" + _N + r")\s*(kg|kgs|lbs?|#|’s|'s)?\s*x\s*" + _REPS + r"(?!\d|\.\d|\s*x\s*\d)")
+_REPS_SLASH_LOAD = re.compile(r"(?<![\d./])(\d{1,2})\s*/\s*(\d{2,4}(?:\.\d)?)(?![\d/])")  # "12/115": 12 reps at 115
+_PROGRAM_NAMES = re.compile(r"\b5\s*/\s*3\s*/\s*1\b")  # Wendler's 5/3/1 is a programme, not reps
 _LABELLED = re.compile(rf"\bsets?\s*[:=]?\s*(\d{{1,2}})\W{{0,5}}reps?\s*[:=]?\s*(?:{_REPS}|{_AMRAP_WORDS})")
 _SETS_LIST = re.compile(r"\b(\d{1,2})\s*" + _SETWORD + r"\s*(?:of\s*)?[:,]?\s*(\d{1,3}(?:\s*[,/]\s*\d{1,3}){1,9})\b(?!\s*(?:kg|lb|%))")
 _SETS_OF = re.compile(rf"\b(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*{_SETWORD}\s*(?:of|x|,|:|\(|for)?\s*(?:{_REPS}|{_AMRAP_WORDS})(?:\s*reps?)?")
@@ -145,6 +147,7 @@ _AMRAP_ONLY = re.compile(rf"\b{_AMRAP_WORDS}\b")
 _PLUS_ONLY = re.compile(r"(?<![\d.])(\d{1,2})\+(?!\d)")
 _LIST = re.compile(r"(?<![\d.:])(\d{1,3})((?:\s*[,/]\s*\d{1,3}){1,9})(?![\d.%]|\s*(?:kg|lb))")
 _COLUMNS = re.compile(r"(?<![\d.x])(\d{1,2})(?:\s*-\s*\d{1,2})?\s+(\d{1,3})(?:\s*-\s*(\d{1,3}))?(\+)?\s*$")
+_SPACE_LIST = re.compile(r"(?<![\d.x])\d{1,3}(?:[ \t]+\d{1,3}){2,9}[ \t]*$")
 _POOD = re.compile(r"(?<![\d.])(" + _N + r")\s*(?:pood|pd)\b")
 
 _REST_LABELLED = re.compile(
@@ -272,9 +275,10 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             groups.append(group)
             text = _blank(text, *m.span())
 
-    m = _TEMPO.search(text)
-    if m:
-        text = _blank(text, *m.span())
+    for pattern in (_TEMPO, _PROGRAM_NAMES):
+        m = pattern.search(text)
+        if m:
+            text = _blank(text, *m.span())
     take(_HOLD, lambda m: _Group(sets=int(m[1]), weight=m[2].replace(" ", "")))
     take(_DISTANCE, lambda m: _Group(sets=int(m[1]), weight=m[2]))
     take(_SETS_OF_HOLD, lambda m: _Group(sets=int(m[1]), weight=m[2]))
@@ -290,6 +294,9 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
     take(_SETS_OF, lambda m: _reps_group(m[1], m[2], m[3], m[4], m[5]))
     take(_LOAD_X_REPS, _load_x_reps)
     take(_SETS_X_REPS, _sets_x_reps)
+    if not groups:
+        take(_REPS_SLASH_LOAD, lambda m: _Group(sets=1, reps_min=int(m[1]), reps_max=int(m[1]), weight=m[2],
+                                                clear=False) if float(m[2]) > 50 else None)
     if not groups:
         take(_LIST, _list_group)
     if not groups:
@@ -311,6 +318,15 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             group.start, group.end = min(s for s, _ in spans), max(e for _, e in spans)
             for span in spans:
                 text = _blank(text, *span)
+            groups.append(group)
+    if not groups:
+        m = _SPACE_LIST.search(text)
+        if m and _LETTER.search(text[:m.start()]):
+            # "Push ups   20   20   20": reps of each set, in columns.
+            reps = [int(x) for x in m[0].split()]
+            group = _Group(sets=len(reps), reps_min=min(reps), reps_max=max(reps), clear=False,
+                           start=m.start(), end=m.end())
+            text = _blank(text, *m.span())
             groups.append(group)
     if not groups:
         m = _COLUMNS.search(text)
@@ -603,6 +619,12 @@ _IMPLEMENT_AFTER = re.compile(r"\b(?:with|on|using|w/)\s+(?:a\s+|the\s+)?(?:[\d.
                              r"(dumbbells?|db|kettlebells?|kb|cables?|machine|bands?|barbell|smith)\b")
 
 
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_PLAIN_WORDS = frozenset("rpe rir kg kgs lb lbs rest sec secs seconds min mins minutes each side per reps rep sets set "
+                         "between at of and with working work top heavy light leg arm hand tempo pause paused amrap "
+                         "to failure max bw bodyweight the on".split())
+
+
 def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) -> ParsedExercise | None:
     name, loads = _strip_loads(segment.name)
     if not _LETTER.search(name) or len(name.split()) > MAX_NAME_WORDS:
@@ -625,8 +647,12 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     m = _POOD.search(leftover)
     if m and not weight:
         weight = m[0]
+    confidence = _confidence(entry, score, group)
+    other_words = [w for w in _WORD.findall(leftover) if w not in _PLAIN_WORDS]
+    if confidence == "high" and len(other_words) > 2:
+        confidence = "medium"  # the line says more than we read: someone should look
     return ParsedExercise(
-        line=original.strip(), exercise=entry, confidence=_confidence(entry, score, group),
+        line=original.strip(), exercise=entry, confidence=confidence,
         alternatives=alternatives,
         sets=min(group.sets, MAX_SETS) if group.sets else None,
         reps_min=min(group.reps_min, MAX_REPS) if group.reps_min else None,
@@ -738,7 +764,9 @@ def _absorb(previous: ParsedExercise, groups: list[_Group], remaining: str) -> N
     if previous.sets is None and per_set is None and group.sets and group.sets > 1:
         previous.sets, previous.reps_min, previous.reps_max = group.sets, group.reps_min, group.reps_max
         previous.amrap = group.amrap
-        previous.confidence = _confidence(previous.exercise, previous.score, group)
+        # A prescription on the line below: the lines after it may still change it.
+        previous.confidence = "medium" if _confidence(previous.exercise, previous.score, group) == "high" else (
+            _confidence(previous.exercise, previous.score, group))
         previous._per_set = False
     elif previous.sets is None or per_set:
         previous._per_set = True

@@ -42,7 +42,7 @@ def only(text):
     ("Lat pulldown 3x8–12", "Wide-Grip Lat Pulldown", 3, 8, 12),
     ("Lat pulldown 3 x 8 to 12", "Wide-Grip Lat Pulldown", 3, 8, 12),
     ("Hammer curls 12, 10, 8", "Hammer Curls", 3, 8, 12),
-    ("Bench 5/3/1", "Barbell Bench Press - Medium Grip", 3, 1, 5),
+    ("Bench 5/4/3", "Barbell Bench Press - Medium Grip", 3, 3, 5),
     ("Squat 225x5x3", "Barbell Squat", 3, 5, 5),
 ])
 def test_sets_and_reps_formats(line, exercise, sets, reps_min, reps_max):
