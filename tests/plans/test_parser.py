@@ -211,7 +211,9 @@ Day 3 - Rest
 
 def test_sets_and_reps_on_the_line_under_the_name():
     e = only("Exercise: Squat\nSets: 5 / Reps: 5")
-    assert (e.exercise.name, e.sets, e.reps_min, e.confidence) == ("Barbell Squat", 5, 5, "high")
+    # Read from another line: right, but someone should look (not "high").
+    assert (e.exercise.name, e.sets, e.reps_min, e.confidence) == ("Barbell Squat", 5, 5, "medium")
+    assert e.line == "Exercise: Squat"  # the name's line
 
 
 def test_empty_and_oversized_text_is_a_clear_error():
