@@ -42,7 +42,13 @@ INSTALLED_APPS = [
     "plans",
     "sessions.apps.WorkoutSessionsConfig",
     "records",
+    "django_tasks_db",
 ]
+
+# Background work (history import) runs in a database-backed queue: a row per task in
+# this PostgreSQL, picked up by `manage.py db_worker`, which bin/serve starts beside
+# gunicorn. No Redis to install.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -28,6 +28,8 @@ from decimal import Decimal
 from django.db import connection, transaction
 from django.utils import timezone
 
+from allworkouts.db import rls_user
+
 from equipment.models import Exercise
 from equipment.selectors import catalogue_entries
 from plans.matching import STRONG_SCORE, WEAK_SCORE, matcher_for
@@ -263,61 +265,64 @@ def _set_times(workout: ParsedWorkout, count: int) -> tuple[list[datetime], date
     return [start + step * (i + 1) for i in range(count)], end
 
 
-def write_import(*, user, history_import: HistoryImport, planned, on_progress=None) -> set[str]:
-    """Add the planned workouts; return the touched exercise ids. Inside a transaction."""
-    plans, created = _plans_for(user=user, names={w.name for w, _ in planned})
-    history_import.created_plans = created
+def _write_chunk(*, user, history_import: HistoryImport, plans: dict[str, WorkoutPlan], chunk) -> set[str]:
+    """Add a few planned workouts (sessions, sets, links): a bounded number of queries."""
     touched: set[str] = set()
-    for offset in range(0, len(planned), 200):
-        chunk = planned[offset:offset + 200]
-        sessions, ends, sets, links = [], [], [], []
-        for workout, rows in chunk:
-            session = WorkoutSession(user=user, workout_plan=plans[workout.name], status=SessionStatus.COMPLETED,
-                                     created_at=workout.started_at)
-            if "notes" in _WORKOUT_FIELDS:
-                session.notes = workout.notes
-            times, end = _set_times(workout, len(rows))
-            numbers: Counter = Counter()
-            for planned_set, at in zip(rows, times):
-                numbers[planned_set.exercise_id] += 1
-                s = planned_set.row
-                item = ExerciseSession(workout_session=session, exercise_id=planned_set.exercise_id,
-                                       weight=planned_set.weight_kg, reps=s.reps, rest_time_seconds=s.rest_seconds,
-                                       set_number=numbers[planned_set.exercise_id], created_at=at)
-                if "set_type" in _SESSION_FIELDS:
-                    item.set_type, item.rpe, item.notes = s.set_type, s.rpe, planned_set.notes
-                sets.append(item)
-                touched.add(planned_set.exercise_id)
-            sessions.append(session)
-            ends.append(end)
-            links.append(HistoryImportWorkout(history_import=history_import, user=user, workout_session=session,
-                                              fingerprint=fingerprint(workout, history_import.unit or "kg"),
-                                              started_at=workout.started_at))
-        WorkoutSession.objects.bulk_create(sessions)
-        # A completed session's end is its updated_at (auto_now would make it "now").
-        with connection.cursor() as cursor:
-            cursor.execute("UPDATE workout_session ws SET updated_at = v.t FROM unnest(%s::uuid[], %s::timestamptz[])"
-                           " AS v(id, t) WHERE ws.id = v.id", [[str(s.pk) for s in sessions], ends])
-        ExerciseSession.objects.bulk_create(sets, batch_size=2000)
-        HistoryImportWorkout.objects.bulk_create(links)
-        if on_progress:
-            on_progress(offset + len(chunk), len(planned))
-    for exercise_id in sorted(touched):
-        records_recompute(user_id=user.pk, exercise_id=exercise_id)
+    sessions, ends, sets, links = [], [], [], []
+    for workout, rows in chunk:
+        session = WorkoutSession(user=user, workout_plan=plans[workout.name], status=SessionStatus.COMPLETED,
+                                 created_at=workout.started_at)
+        if "notes" in _WORKOUT_FIELDS:
+            session.notes = workout.notes
+        times, end = _set_times(workout, len(rows))
+        numbers: Counter = Counter()
+        for planned_set, at in zip(rows, times):
+            numbers[planned_set.exercise_id] += 1
+            s = planned_set.row
+            item = ExerciseSession(workout_session=session, exercise_id=planned_set.exercise_id,
+                                   weight=planned_set.weight_kg, reps=s.reps, rest_time_seconds=s.rest_seconds,
+                                   set_number=numbers[planned_set.exercise_id], created_at=at)
+            if "set_type" in _SESSION_FIELDS:
+                item.set_type, item.rpe, item.notes = s.set_type, s.rpe, planned_set.notes
+            sets.append(item)
+            touched.add(planned_set.exercise_id)
+        sessions.append(session)
+        ends.append(end)
+        links.append(HistoryImportWorkout(history_import=history_import, user=user, workout_session=session,
+                                          fingerprint=fingerprint(workout, history_import.unit or "kg"),
+                                          started_at=workout.started_at))
+    WorkoutSession.objects.bulk_create(sessions)
+    # A completed session's end is its updated_at (auto_now would make it "now").
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE workout_session ws SET updated_at = v.t FROM unnest(%s::uuid[], %s::timestamptz[])"
+                       " AS v(id, t) WHERE ws.id = v.id", [[str(s.pk) for s in sessions], ends])
+    ExerciseSession.objects.bulk_create(sets, batch_size=2000)
+    HistoryImportWorkout.objects.bulk_create(links)
     return touched
+
+
+CHUNK_WORKOUTS = 200
+
+
+def _chunks(planned):
+    for offset in range(0, len(planned), CHUNK_WORKOUTS):
+        yield offset + min(CHUNK_WORKOUTS, len(planned) - offset), planned[offset:offset + CHUNK_WORKOUTS]
+
+
+def _recompute(*, user, exercise_ids) -> None:
+    for exercise_id in sorted(exercise_ids, key=str):
+        records_recompute(user_id=user.pk, exercise_id=exercise_id)
 
 
 def create_import(*, user, filename: str, text: str, parsed: ParsedFile) -> HistoryImport:
     """Keep an uploaded file for its preview, so confirming needs no second upload."""
     return HistoryImport.objects.create(user=user, filename=filename[:255], format=parsed.format,
                                         dialect=parsed.dialect, unit=parsed.file_unit, source=text,
-                                        total=sum(len(w.sets) for w in parsed.workouts))
+                                        total=len(parsed.workouts))  # progress counts workouts
 
 
-def run_import(*, user, history_import: HistoryImport, chosen: dict[str, str | None] | None = None,
-               unit: str | None = None, remember: bool = True, on_progress=None) -> dict:
-    """Import a previewed file with the mapping (name -> exercise id or None) and unit
-    chosen; one transaction. Returns the summary."""
+def _prepare(*, user, history_import: HistoryImport, chosen: dict | None, unit: str | None):
+    """The file, its mapping (matcher and remembered choices, overridden by `chosen`) and unit."""
     parsed = parse_text(history_import.source or "")
     mapping = match_names(user=user, names=parsed.names)
     if chosen is not None:
@@ -326,22 +331,106 @@ def run_import(*, user, history_import: HistoryImport, chosen: dict[str, str | N
             if name in mapping:
                 mapping[name] = (NameMatch(exercise_id, exercises[exercise_id], "chosen")
                                  if exercise_id in exercises else NameMatch(None, None, "unmatched"))
-    unit = resolve_unit(parsed, unit)
+    return parsed, mapping, resolve_unit(parsed, unit)
+
+
+def _finish(*, user, history_import: HistoryImport, mapping, summary, chosen, remember: bool) -> None:
+    if remember and chosen:
+        remember_mappings(user=user, chosen={n: v for n, v in chosen.items() if mapping[n].exercise_id})
+    history_import.mappings = {n: m.exercise_id for n, m in mapping.items()}
+    history_import.summary, history_import.status = summary, ImportStatus.DONE
+    history_import.progress, history_import.source = history_import.total, None
+    history_import.finished_at = timezone.now()
+    history_import.save()
+
+
+def run_import(*, user, history_import: HistoryImport, chosen: dict[str, str | None] | None = None,
+               unit: str | None = None, remember: bool = True) -> dict:
+    """Import a previewed file now, in one transaction (the command; tests). Returns the summary."""
     with transaction.atomic():
         history_import = HistoryImport.objects.select_for_update().get(pk=history_import.pk)
         if history_import.status != ImportStatus.PREVIEW:
             return history_import.summary or {}
+        parsed, mapping, unit = _prepare(user=user, history_import=history_import, chosen=chosen, unit=unit)
         history_import.unit = unit
         planned, summary = plan_import(user=user, parsed=parsed, mapping=mapping, unit=unit)
-        write_import(user=user, history_import=history_import, planned=planned, on_progress=on_progress)
-        if remember and chosen:
-            remember_mappings(user=user, chosen={n: v for n, v in chosen.items() if mapping[n].exercise_id})
-        history_import.mappings = {n: m.exercise_id for n, m in mapping.items()}
-        history_import.summary, history_import.status = summary, ImportStatus.DONE
-        history_import.progress, history_import.source = history_import.total, None
-        history_import.finished_at = timezone.now()
-        history_import.save()
+        plans, history_import.created_plans = _plans_for(user=user, names={w.name for w, _ in planned})
+        history_import.total = len(planned)
+        touched = set()
+        for _, chunk in _chunks(planned):
+            touched |= _write_chunk(user=user, history_import=history_import, plans=plans, chunk=chunk)
+        _recompute(user=user, exercise_ids=touched)
+        _finish(user=user, history_import=history_import, mapping=mapping, summary=summary, chosen=chosen,
+                remember=remember)
     return summary
+
+
+def queue_import(*, user, history_import: HistoryImport, chosen: dict[str, str | None], unit: str | None) -> bool:
+    """Mark a previewed import as running and hand it to the background worker (the task
+    row is written in the caller's transaction, so both happen or neither)."""
+    from sessions.transfer.tasks import import_history_task
+
+    history_import = HistoryImport.objects.select_for_update().get(pk=history_import.pk)
+    if history_import.status != ImportStatus.PREVIEW:
+        return False
+    history_import.status, history_import.mappings = ImportStatus.RUNNING, chosen
+    history_import.unit, history_import.progress = unit, 0
+    history_import.save(update_fields=["status", "mappings", "unit", "progress"])
+    import_history_task.enqueue(str(history_import.pk), str(user.pk))
+    return True
+
+
+def run_queued_import(*, user, import_id) -> None:
+    """The background task: write the workouts a chunk per transaction, so the page's
+    progress bar moves; on any failure remove what was written, so nothing is left."""
+    with rls_user(user.pk):
+        history_import = HistoryImport.objects.filter(pk=import_id, status=ImportStatus.RUNNING).first()
+        if history_import is None:
+            return
+        chosen = history_import.mappings or None
+        parsed, mapping, unit = _prepare(user=user, history_import=history_import, chosen=chosen,
+                                         unit=history_import.unit)
+        history_import.unit = unit
+        planned, summary = plan_import(user=user, parsed=parsed, mapping=mapping, unit=unit)
+        plans, history_import.created_plans = _plans_for(user=user, names={w.name for w, _ in planned})
+        history_import.total = len(planned)
+        history_import.save(update_fields=["unit", "created_plans", "total"])
+    try:
+        touched = set()
+        for done, chunk in _chunks(planned):
+            with rls_user(user.pk):
+                touched |= _write_chunk(user=user, history_import=history_import, plans=plans, chunk=chunk)
+                HistoryImport.objects.filter(pk=history_import.pk).update(progress=done)
+        with rls_user(user.pk):
+            _recompute(user=user, exercise_ids=touched)
+            history_import.progress = len(planned)
+            _finish(user=user, history_import=history_import, mapping=mapping, summary=summary, chosen=chosen,
+                    remember=True)
+    except Exception as error:
+        with rls_user(user.pk):
+            _remove(user=user, history_import=history_import)
+            HistoryImport.objects.filter(pk=history_import.pk).update(
+                status=ImportStatus.FAILED, error=f"The import stopped ({type(error).__name__}); nothing was kept.")
+        raise
+
+
+def _remove(*, user, history_import: HistoryImport) -> int:
+    """Delete exactly what the import added, records recomputed. Inside a transaction."""
+    session_ids = list(HistoryImportWorkout.objects.filter(history_import=history_import)
+                       .values_list("workout_session_id", flat=True))
+    sets = ExerciseSession.objects.filter(workout_session_id__in=session_ids)
+    touched = set(sets.values_list("exercise_id", flat=True).distinct())
+    # Soft-delete first: sets of deleted sessions count for nothing, so records move off them.
+    WorkoutSession.objects.filter(pk__in=session_ids).update(deleted_at=timezone.now())
+    _recompute(user=user, exercise_ids=touched)
+    sets.delete()
+    HistoryImportWorkout.objects.filter(history_import=history_import).delete()
+    WorkoutSession.objects.filter(pk__in=session_ids).delete()
+    created = [str(p) for p in history_import.created_plans or []]
+    used = {str(u) for u in WorkoutSession.objects.filter(workout_plan_id__in=created)
+            .values_list("workout_plan_id", flat=True)}
+    WorkoutPlan.objects.filter(pk__in=[p for p in created if p not in used], user=user).delete()
+    return len(session_ids)
 
 
 def undo_import(*, user, history_import: HistoryImport) -> int:
@@ -351,23 +440,10 @@ def undo_import(*, user, history_import: HistoryImport) -> int:
         history_import = HistoryImport.objects.select_for_update().get(pk=history_import.pk)
         if history_import.status != ImportStatus.DONE:
             return 0
-        session_ids = list(history_import.workouts.values_list("workout_session_id", flat=True))
-        sets = ExerciseSession.objects.filter(workout_session_id__in=session_ids)
-        touched = set(sets.values_list("exercise_id", flat=True).distinct())
-        # Soft-delete first: sets of deleted sessions count for nothing, so records move off them.
-        WorkoutSession.objects.filter(pk__in=session_ids).update(deleted_at=timezone.now())
-        for exercise_id in sorted(touched, key=str):
-            records_recompute(user_id=user.pk, exercise_id=exercise_id)
-        sets.delete()
-        history_import.workouts.all().delete()
-        WorkoutSession.objects.filter(pk__in=session_ids).delete()
-        used = set(WorkoutSession.objects.filter(workout_plan_id__in=history_import.created_plans)
-                   .values_list("workout_plan_id", flat=True))
-        WorkoutPlan.objects.filter(pk__in=[p for p in history_import.created_plans if p not in {str(u) for u in used}],
-                                   user=user).delete()
+        removed = _remove(user=user, history_import=history_import)
         history_import.status, history_import.undone_at = ImportStatus.UNDONE, timezone.now()
         history_import.save(update_fields=["status", "undone_at"])
-    return len(session_ids)
+    return removed
 
 
 def dry_run(*, user, parsed: ParsedFile, unit: str | None = None) -> dict:

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from allworkouts.http import parse_uuid
+from allworkouts.http import parse_uuid, redirect_htmx
 from equipment.selectors import catalogue_entries
 from plans.matching import search
 from sessions.transfer import export, services
@@ -81,10 +81,14 @@ def import_detail(request, import_id):
         for index, name in enumerate(names):
             value = request.POST.get(f"map-{index}", "")
             chosen[name] = str(parse_uuid(value)) if parse_uuid(value) else None
-        summary = services.run_import(user=request.user, history_import=history_import, chosen=chosen, unit=unit)
-        messages.success(request, f"Imported {summary.get('workouts', 0)} workouts and {summary.get('sets', 0)} sets.")
+        services.queue_import(user=request.user, history_import=history_import, chosen=chosen, unit=unit)
         return redirect("sessions:import_detail", import_id=history_import.pk)
     context = {"history_import": history_import}
+    if request.htmx and history_import.status == ImportStatus.RUNNING:
+        return render(request, "sessions/transfer/import_detail.html#progress", context)
+    if request.htmx and history_import.status != ImportStatus.PREVIEW:
+        # Finished while the page polled: load the whole page (summary, undo).
+        return redirect_htmx(request, request.path)
     if history_import.status == ImportStatus.PREVIEW:
         context.update(_preview(request, history_import, unit=request.GET.get("unit") or None))
     return render(request, "sessions/transfer/import_detail.html", context)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.core.management import call_command
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from allworkouts.db import rls_user
@@ -14,6 +15,17 @@ from sessions.transfer.models import HistoryImport
 from tests.sessions.transfer.conftest import FIXTURES, generated_strong
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def run_worker(monkeypatch):
+    """What bin/serve's worker does: the database backend's db_worker picks up the queued
+    task rows and runs them. In a test, its connection housekeeping (closing the
+    connection between tasks) would close the test's transaction, so it is a no-op."""
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    return lambda: call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
 
 
 def upload(client, name, content=None):
@@ -27,7 +39,7 @@ def test_profile_links_to_import_and_export(user_client):
     assert 'href="/sessions/transfer/export/data.json"' in page
 
 
-def test_upload_preview_map_import_and_undo(user_client, user):
+def test_upload_preview_map_import_and_undo(user_client, user, run_worker):
     response = upload(user_client, "strong_unitless_pounds.csv")
     assert response.status_code == 302
     detail = response["Location"]
@@ -43,6 +55,15 @@ def test_upload_preview_map_import_and_undo(user_client, user):
     response = user_client.post(detail, {"unit": "lb", f"map-{squat_index}": str(front.pk),
                                          f"map-{1 - squat_index}": deadlift})
     assert response.status_code == 302
+    running = user_client.get(detail).content.decode()  # a reload while the worker has not run yet
+    assert 'id="import-bar"' in running and 'value="0"' in running and "0 of 1 workouts" in running
+    poll = user_client.get(detail, headers={"HX-Request": "true"}).content.decode()
+    assert poll.lstrip().startswith('<section class="card" id="import-progress"')
+    with rls_user(user.pk):
+        assert not WorkoutSession.objects.exists()
+    run_worker()
+    poll = user_client.get(detail, headers={"HX-Request": "true"})
+    assert poll.status_code == 200 and poll["HX-Redirect"] == detail
     with rls_user(user.pk):
         sets = list(ExerciseSession.objects.filter(workout_session__user=user).select_related("exercise")
                     .order_by("created_at"))
@@ -53,16 +74,17 @@ def test_upload_preview_map_import_and_undo(user_client, user):
     history = user_client.get("/sessions/").content.decode()
     assert "5 Jan" in history
     # A second upload of the same file remembers the choice and finds nothing new.
-    second = user_client.get(upload(user_client, "strong_unitless_pounds.csv")["Location"]).content.decode()
+    second = user_client.get(upload(user_client, "strong_unitless_pounds.csv")["Location"] + "?unit=lb").content.decode()
     assert "remembered" in second and "0 workouts" in re.sub(r"<[^>]+>", "", second)
     assert user_client.post(f"{detail}undo/").status_code == 302
     with rls_user(user.pk):
         assert not WorkoutSession.objects.exists()
 
 
-def test_leaving_an_exercise_out_skips_its_sets(user_client, user):
+def test_leaving_an_exercise_out_skips_its_sets(user_client, user, run_worker):
     detail = upload(user_client, "strong_semicolon.csv")["Location"]
     user_client.post(detail, {})  # every select left at "Leave out for now"
+    run_worker()
     with rls_user(user.pk):
         imported = HistoryImport.objects.get(user=user)
         assert imported.summary["skipped"]["exercise not mapped"] == 4
@@ -101,3 +123,42 @@ def test_preview_of_25000_rows_is_fast_and_bounded(user_client, django_assert_ma
         page = user_client.get(detail + "?unit=kg").content.decode()
     assert time.perf_counter() - began < 3
     assert f"{expected['workouts']:,}".replace(",", "") in page and "25000" in page
+
+
+def test_background_import_of_25000_rows_moves_progress_and_a_failure_keeps_nothing(user_client, user, run_worker,
+                                                                                  monkeypatch):
+    import time
+
+    from sessions.transfer import services
+    text, expected = generated_strong(25_000)
+    detail = upload(user_client, "big.csv", text.encode())["Location"]
+    page = user_client.get(detail + "?unit=kg").content.decode()
+    fields = dict(re.findall(r'<select id="(map-\d+)" name="map-\d+">.*?<option value="([0-9a-f-]+)" selected', page, re.S))
+    seen = []
+    real_write = services._write_chunk
+
+    def failing_write(**kwargs):
+        seen.append(HistoryImport.objects.get(pk=kwargs["history_import"].pk).progress)
+        if len(seen) == 2:
+            raise RuntimeError("disk full")
+        return real_write(**kwargs)
+
+    monkeypatch.setattr(services, "_write_chunk", failing_write)
+    user_client.post(detail, {"unit": "kg", **fields})
+    run_worker()  # the worker records the task's failure and goes on
+    with rls_user(user.pk):
+        failed = HistoryImport.objects.get(user=user)
+        assert (failed.status, seen) == ("failed", [0, 200])
+        assert not WorkoutSession.objects.exists() and not ExerciseSession.objects.exists()
+    assert "nothing was kept" in user_client.get(detail).content.decode()
+
+    monkeypatch.setattr(services, "_write_chunk", real_write)
+    detail = upload(user_client, "big.csv", text.encode())["Location"]
+    user_client.post(detail, {"unit": "kg", **fields})
+    began = time.perf_counter()
+    run_worker()
+    assert time.perf_counter() - began < 20
+    with rls_user(user.pk):
+        done = HistoryImport.objects.get(pk=detail.rstrip("/").rsplit("/", 1)[1])
+        assert (done.status, done.progress, done.total) == ("done", expected["workouts"], expected["workouts"])
+        assert ExerciseSession.objects.count() == 25_000
