@@ -45,7 +45,7 @@ STRONG_SCORE = 90
 WEAK_SCORE = 70
 ALTERNATIVE_SCORE = 60
 TYPO_SCORE = 85  # how close (rapidfuzz ratio) an unknown word must be to a known one
-MAX_CANDIDATES = 30
+MAX_CANDIDATES = 15
 UNKNOWN_WORD_CAP = 72  # a name with a word the candidate lacks: at most a weak guess
 
 
@@ -194,6 +194,7 @@ class Matcher:
         self.targets: list[CatalogEntry] = [self.by_name.get(c) or self.aliases[c] for c in self.choices]
         self.choice_words = [set(c.split()) for c in self.choices]
         self.choice_implements = [implements(w) for w in self.choice_words]
+        self.choice_lengths = [len(w) for w in self.choice_words]
         self.sorted_choices = [" ".join(sorted(c.split())) for c in self.choices]
         self.known_words = sorted({w for c in self.choices for w in c.split()})
         self.word_index: dict[str, set[int]] = {}
@@ -243,10 +244,9 @@ class Matcher:
             for index in self.word_index.get(w, ()):
                 shared[index] = shared.get(index, 0) + 1
         if shared:
-            most = max(shared.values())
-            indexes = [i for i, n in shared.items() if n == most]
-            if len(indexes) < MAX_CANDIDATES:
-                indexes += [i for i, n in shared.items() if n == most - 1][:MAX_CANDIDATES - len(indexes)]
+            # The names sharing most words, shortest first (fewest words the query lacks).
+            ranked = sorted(shared, key=lambda i: (-shared[i], self.choice_lengths[i]))
+            indexes = ranked[:MAX_CANDIDATES]
         else:
             indexes = [index for _, _, index in process.extract(
                 query_sorted, self.sorted_choices, scorer=fuzz.ratio, processor=None,
@@ -279,11 +279,15 @@ class Matcher:
 
     # -- public
 
-    def match(self, raw_name: str) -> Match:
-        """(best entry or None, score 0-100, up to 3 alternatives)."""
+    def match(self, raw_name: str, fuzzy: bool = True) -> Match:
+        """(best entry or None, score 0-100, up to 3 alternatives). With fuzzy=False only
+        exact names, aliases and names matched before are found (a bound on the work)."""
         name = normalise_name(raw_name)
         if self.exact(name) is None:  # "Weighted Crunches" is a name; "heavy squat" a squat
             name = " ".join(w for w in name.split() if w not in vocabulary().filler) or name
+        if name not in self._cache and not fuzzy:
+            exact = self.exact(name)
+            return exact, (100.0 if exact else 0.0), []
         if name not in self._cache:
             if len(self._cache) > 10_000:
                 self._cache.clear()

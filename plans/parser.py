@@ -42,10 +42,11 @@ from plans.matching import (  # noqa: F401  (re-exported: callers import them fr
 )
 
 MAX_CHARS = 50_000
-MAX_LINE_CHARS = 300
+MAX_LINE_CHARS = 3000
 MAX_SETS = 20
 MAX_REPS = 1000
 MAX_REST_SECONDS = 3600
+MAX_FUZZY_NAMES = 200  # distinct non-exact names matched fuzzily per parse (time bound)
 MAX_SURE_LINE = 100  # a row from a longer line is at most "medium"
 MAX_NAME_WORDS = 8  # longer "names" are sentences: not matched at all
 
@@ -267,13 +268,20 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
         needs = _NEEDS.get(pattern)
         if needs == "x" and not has_x or needs == "set" and not has_set or needs == "for" and not has_for:
             return  # the pattern cannot match: skip it (most lines have no "x" or "set")
-        for m in list(pattern.finditer(text)):
+        spans = []
+        for m in pattern.finditer(text):
             group = build(m)
             if group is None:
                 continue
             group.start, group.end = m.span()
             groups.append(group)
-            text = _blank(text, *m.span())
+            spans.append(m.span())
+        if spans:  # blank them all at once: one copy of the line per pattern, not per match
+            pieces, last = [], 0
+            for start, end in spans:
+                pieces += [text[last:start], " " * (end - start)]
+                last = end
+            text = "".join(pieces) + text[last:]
 
     for pattern in (_TEMPO, _PROGRAM_NAMES):
         m = pattern.search(text)
@@ -320,7 +328,7 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
                 text = _blank(text, *span)
             groups.append(group)
     if not groups:
-        m = _SPACE_LIST.search(text)
+        m = _search_end(_SPACE_LIST, text)
         if m and _LETTER.search(text[:m.start()]):
             # "Push ups   20   20   20": reps of each set, in columns.
             reps = [int(x) for x in m[0].split()]
@@ -329,7 +337,7 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             text = _blank(text, *m.span())
             groups.append(group)
     if not groups:
-        m = _COLUMNS.search(text)
+        m = _search_end(_COLUMNS, text)
         if m and _LETTER.search(text[:m.start()]):
             # "Bench   4   6": sets and reps in columns.
             group = _reps_group(m[1], m[2], m[3], m[4], None)
@@ -346,6 +354,14 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
                     text = _blank(text, *m.span())
     groups.sort(key=lambda g: g.start)
     return groups, text
+
+
+def _search_end(pattern: re.Pattern, text: str, tail: int = 60):
+    """Search a pattern anchored at the end in the line's last characters only: it would
+    otherwise be retried from every position of a long line."""
+    stripped = text.rstrip()
+    offset = max(0, len(stripped) - tail)
+    return pattern.search(stripped, offset)
 
 
 def _with(group: _Group, **values) -> _Group:
@@ -493,8 +509,26 @@ def _cleanup_notes(pieces: list[str], original: str) -> str | None:
 
 # Between two exercises on one line: what separates them ("; ", " -> ", " and ").
 _SEPARATOR = re.compile(r"[;|→:]|->|\.\s|\s{2,}|\t|,\s")
-_CONNECTOR = re.compile(r"^(?:\W|\b(?:and|then|plus|with|superset(?:\s+with)?|followed\s+by|for|y|und|et|e|и|і)\b)+"
-                        r"|(?:\W|\b(?:for|at|of|x|with|on)\b)+$")
+_LEADING = re.compile(r"(?:\W|\b(?:and|then|plus|with|superset(?:\s+with)?|followed\s+by|for|y|und|et|e|и|і)\b)+")
+_TRAILING_WORDS = ("for", "at", "of", "x", "with", "on")
+
+
+def _strip_connectors(text: str) -> str:
+    """"and chins " -> "chins", "squat for" -> "squat". Linear: no pattern anchored at
+    the end (those retry from every position)."""
+    m = _LEADING.match(text)
+    if m:
+        text = text[m.end():]
+    while True:
+        stripped = text.rstrip(" \t-–—:;,.|@(=/+>→*#!?'\"")
+        words = stripped.rsplit(None, 1)
+        if len(words) == 2 and words[1] in _TRAILING_WORDS:
+            stripped = words[0]
+        elif len(words) == 1 and words[0] in _TRAILING_WORDS:
+            stripped = ""
+        if stripped == text:
+            return text
+        text = stripped
 _STAT_WORDS = re.compile(r"\b(?:last\s+(?:week|month|year|time|cycle)|ago|pr|prs|1rm|e1rm|personal\s+best|yesterday|"
                          r"hit|did|was|were|got|stalled|current(?:ly)?|my\s+max|tested)\b")
 _DEFINITION = re.compile(r"^[\w\s/+]{1,25}\s*(?:=|:=|means|stands\s+for)\s+\D")
@@ -511,7 +545,7 @@ def _name_before(text: str) -> tuple[str, str]:
     name = ""
     while pieces:
         candidate = pieces.pop()
-        candidate = _CONNECTOR.sub("", candidate.split("@")[0]).strip()
+        candidate = _strip_connectors(candidate.split("@")[0]).strip()
         if _LETTER.search(candidate):
             name = candidate
             break
@@ -524,7 +558,7 @@ def _wider_name(text: str, name: str) -> str:
     head, sep, tail = text.rpartition(",")
     if not sep or name not in tail or not head.strip():
         return ""
-    before = _CONNECTOR.sub("", re.split(r"[;|→:]|->|\.\s|\s{2,}|\t|,", head)[-1]).strip()
+    before = _strip_connectors(re.split(r"[;|→:]|->|\.\s|\s{2,}|\t|,", head)[-1]).strip()
     return f"{before} {name}" if before and len(before.split()) <= 3 else ""
 
 
@@ -785,13 +819,31 @@ def _absorb(previous: ParsedExercise, groups: list[_Group], remaining: str) -> N
         previous.rest_seconds = rest
 
 
+class _BoundedMatcher:
+    """The catalogue matcher with a budget of fuzzy look-ups per parse: a text of
+    thousands of distinct unknown names still parses in bounded time (the names past
+    the budget are found only when exact, the rest are "unmatched" for the review)."""
+
+    def __init__(self, matcher: Matcher, budget: int):
+        self.matcher, self.budget = matcher, budget
+
+    def match(self, name: str) -> tuple:
+        if self.budget <= 0:
+            return self.matcher.match(name, fuzzy=False)
+        cached = len(self.matcher._cache)
+        found = self.matcher.match(name)
+        if len(self.matcher._cache) != cached:
+            self.budget -= 1
+        return found
+
+
 def parse_plan(text: str, catalog) -> ParseResult:
     """Parse plan text against the catalogue (an iterable of CatalogEntry)."""
     if text is None or not text.strip():
         raise PlanTextError("Paste the text of a plan first.")
     if len(text) > MAX_CHARS:
         raise PlanTextError(f"That text is {len(text):,} characters; the limit is {MAX_CHARS:,}.")
-    matcher = matcher_for(tuple(catalog))
+    matcher = _BoundedMatcher(matcher_for(tuple(catalog)), MAX_FUZZY_NAMES)
     heading, glued = _heading_patterns()
     title: str | None = None
     workouts: list[ParsedWorkout] = [ParsedWorkout(name=None)]
@@ -814,6 +866,10 @@ def parse_plan(text: str, catalog) -> ParseResult:
             workouts.append(ParsedWorkout(name=name))
 
     for number, original in enumerate(lines):
+        if len(original) > MAX_LINE_CHARS:
+            unread.append(original.strip()[:MAX_LINE_CHARS] + "…")  # listed, not read: no plan line is this long
+            previous = None
+            continue
         stripped, marked, label = _strip_markup(original)
         if not stripped or _RULE.match(stripped):
             if not stripped:
