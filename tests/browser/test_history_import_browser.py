@@ -1,0 +1,48 @@
+"""History import on a phone: upload a Strong export, answer the unit question, map one
+exercise, import (the background worker runs it), watch the progress bar, find the
+workouts in history, undo."""
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from tests.sessions.transfer.conftest import FIXTURES
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_upload_map_import_progress_history(phone, screenshot):
+    page = phone
+    page.goto("/register/")
+    page.get_by_label("Email").fill("mover@example.com")
+    page.get_by_label("Password", exact=True).fill("squat-bench-deadlift-42")
+    page.get_by_label("Password again").fill("squat-bench-deadlift-42")
+    page.get_by_role("button", name="Create account").click()
+    page.get_by_role("button", name="Next: your equipment").click()
+
+    page.goto("/profile/")
+    page.get_by_role("link", name="Import history").click()
+    page.get_by_label("Export file (CSV)").set_input_files(str(FIXTURES / "strong_unitless_pounds.csv"))
+    page.get_by_role("button", name="Preview").click()
+    expect(page.locator("#import-summary")).to_contain_text("1 workout, 4 sets")
+    expect(page.get_by_text("These look like pounds: 135, 225, 315.")).to_be_visible()
+    page.get_by_label("lb", exact=True).check()
+    squat = page.get_by_label("Squat (Barbell)")
+    options = squat.locator("option").all_text_contents()
+    other = next(o for o in options if "Squat" in o and o != "Barbell Squat")
+    squat.select_option(label=other)
+    screenshot("60-history-import-preview")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.get_by_role("button", name="Import 1 workout").click()
+
+    expect(page.locator("#import-bar")).to_be_visible()
+    screenshot("61-history-import-progress")
+    page.reload()  # the bar survives a reload: its state is in the database
+    expect(page.locator("#import-bar")).to_be_visible()
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)  # bin/serve's worker
+    expect(page.locator("#import-summary")).to_contain_text("Imported 1 workouts and 4 sets")  # the poll reloads
+    screenshot("62-history-import-done")
+
+    page.get_by_role("link", name="See your history").click()
+    expect(page.get_by_text("5 Jan").first).to_be_visible()
+    screenshot("63-history-after-import")
