@@ -50,6 +50,15 @@ class EnumField(models.CharField):
     def cast_db_type(self, connection):
         return self.enum_type
 
+    def get_prep_value(self, value):
+        # A value the enum lacks would be a DataError from PostgreSQL when the query
+        # runs (a 500); refusing it here, when the filter is built, lets callers such
+        # as the admin's list filters (?unit_system__exact=x) answer with a message.
+        value = super().get_prep_value(value)
+        if value is not None and self.choices and value not in {str(c[0]) for c in self.flatchoices}:
+            raise ValueError(f"{value!r} is not a value of {self.enum_type}.")
+        return value
+
 
 def parse_pg_array(text: str) -> list[str]:
     """Parse PostgreSQL's text form of a one-dimensional array (`{chest,"lower back"}`).

@@ -6,8 +6,9 @@ import uuid
 from django.conf import settings
 from django.contrib.postgres.functions import RandomUUID
 from django.contrib.postgres.indexes import GinIndex
-from django.db import models
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
 
 from allworkouts.db import CurrentTimestamp, EmptyArray, EnumArrayField, EnumField
 
@@ -64,15 +65,38 @@ class Equipment(models.Model):
         validate_unique_name_ci(self, "Equipment with this name already exists.")
 
 
+# Bounds of an exercise's defaults: they pre-fill users' plans and sets, so a negative
+# or absurd value (a default weight of -10, a rest of -60) would break them.
+MAX_DEFAULT_WEIGHT = 1000  # kg
+MAX_DEFAULT_REPS = 1000
+MAX_DEFAULT_REST_SECONDS = 3600
+
+
+class ReviewStatus(models.TextChoices):
+    """Where a user-added exercise stands with the admins (catalogue rows have none)."""
+    PENDING = "pending", "Not yet reviewed"
+    APPROVED = "approved", "Approved"
+
+
 class Exercise(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, db_default=RandomUUID(), editable=False)
     name = models.CharField(max_length=255)
     primary_muscle_groups = muscle_group_field()
     secondary_muscle_groups = muscle_group_field(null=True, blank=True, default=list, db_default=EmptyArray())
-    default_weight = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
-    default_reps = models.IntegerField(null=True, blank=True)
-    default_rest_time_seconds = models.IntegerField(null=True, blank=True)
+    default_weight = models.DecimalField(
+        max_digits=10, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(MAX_DEFAULT_WEIGHT)])
+    default_reps = models.IntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(MAX_DEFAULT_REPS)])
+    default_rest_time_seconds = models.IntegerField(
+        null=True, blank=True, validators=[MinValueValidator(0), MaxValueValidator(MAX_DEFAULT_REST_SECONDS)])
     description = models.TextField(null=True, blank=True)
+    # Extension columns (nullable, additive): an exercise a user added from the import
+    # review or a search with no result. It is in the catalogue at once for everyone;
+    # admins review it (approve, edit or merge it into an existing exercise).
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                 related_name="+", db_index=False)
+    review_status = models.CharField(max_length=10, choices=ReviewStatus.choices, null=True, blank=True)
     created_at = models.DateTimeField(db_default=CurrentTimestamp(), editable=False)
     updated_at = models.DateTimeField(auto_now=True, db_default=CurrentTimestamp())
 
@@ -88,6 +112,8 @@ class Exercise(models.Model):
             models.Index(fields=["name"], name="idx_exercise_name"),
             GinIndex(fields=["primary_muscle_groups"], name="idx_exercise_primary_muscle_groups"),
             GinIndex(fields=["secondary_muscle_groups"], name="idx_exercise_secondary_muscle_groups"),
+            models.Index(fields=["review_status"], name="idx_exercise_review_pending",
+                         condition=models.Q(review_status="pending")),
         ]
 
     def __str__(self) -> str:

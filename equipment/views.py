@@ -1,11 +1,14 @@
 """The user's equipment: a page (and onboarding step) of toggles, each an HTMX POST."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from equipment import selectors, services
+from equipment.forms import ExerciseAddForm
 from equipment.models import Equipment
 
 
@@ -51,3 +54,24 @@ def equipment_toggle(request, equipment_id):
     if request.POST.get("return_to") == "onboarding":
         return redirect("equipment:onboarding")
     return redirect("equipment:list")
+
+
+@require_http_methods(["GET", "POST"])
+def exercise_add(request):
+    """Add an exercise the catalogue lacks (linked from a search with no result); back
+    to where the search was (`next`, a local path only) when done."""
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()) or not next_url.startswith("/"):
+        next_url = ""
+    form = ExerciseAddForm(request.POST or None, initial={"name": request.GET.get("name", "")[:100]})
+    if request.method == "POST" and form.is_valid():
+        try:
+            exercise = services.exercise_add_by_user(user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"Added “{exercise.name}” to the catalogue; everyone can use it now.")
+            return redirect(next_url or "plans:list")
+    return render(request, "equipment/exercise_add.html", {"form": form, "next": next_url},
+                  status=400 if form.errors else 200)

@@ -17,7 +17,11 @@ import math
 import uuid
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
+
 from allworkouts.http import parse_int, parse_uuid
+from equipment.forms import ExerciseAddForm
+from equipment.services import exercise_add_by_user
 from equipment.models import Exercise
 from equipment.selectors import missing_equipment, substitutes_for
 from plans.models import ConfidenceLevel
@@ -67,6 +71,8 @@ class ReviewRow:
     search: str = ""
     searched: bool = False  # the picker shows search or substitute results
     opened: bool = False  # the user opened a sure row to edit it
+    add_form: object = None  # the "add a new exercise" form, while the user fills it in
+    added_exercise: str = ""  # the name of the exercise the user just added
     errors: dict[str, str] = field(default_factory=dict)
     # Filled by `attach_exercises`:
     exercise: Exercise | None = None
@@ -295,7 +301,8 @@ def _unread_index(key: str) -> int | None:
 
 
 def apply_action(review: Review, action: str) -> None:
-    """remove:<row>, up:<row>, down:<row>, open:<row>, add:<day>, read:<unread line>, search:<row>,
+    """remove:<row>, up:<row>, down:<row>, open:<row>, newform:<row> (show the form to add
+    an exercise), add:<day>, read:<unread line>, search:<row>,
     subs:<row> (the substitutes are added to the row's picker by `attach_exercises`)."""
     verb, _, key = action.partition(":")
     if verb == "read":
@@ -323,7 +330,36 @@ def apply_action(review: Review, action: str) -> None:
                 _search_row(row)
             elif verb == "open":
                 row.opened = True
+            elif verb == "newform":
+                row.add_form = ExerciseAddForm(prefix=f"new-{row.key}", initial={"name": _guess_name(row)})
             return
+
+
+def _guess_name(row: ReviewRow) -> str:
+    return (row.search or row.line)[:100]
+
+
+def add_exercise(review: Review, key: str, data, *, user) -> None:
+    """Add the exercise a row's form describes to the catalogue (for everyone, marked as
+    added by this user) and choose it for the row; or keep the form with its errors."""
+    for row in review.rows:
+        if row.key != key:
+            continue
+        form = ExerciseAddForm(data, prefix=f"new-{row.key}")
+        if form.is_valid():
+            try:
+                exercise = exercise_add_by_user(user=user, **form.cleaned_data)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                row.exercise_id = str(exercise.pk)
+                row.options = [row.exercise_id, *row.options][:MAX_OPTIONS]
+                row.opened = True
+                row.added_exercise = exercise.name
+                return
+        row.add_form = form
+        row.opened = True
+        return
 
 
 def _search_row(row: ReviewRow) -> None:

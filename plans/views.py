@@ -58,6 +58,8 @@ def plan_import(request):
     substitutes_row = ""
     if action.startswith("subs:"):
         substitutes_row = action.partition(":")[2]
+    elif action.startswith("newex:"):
+        importing.add_exercise(review, action.partition(":")[2], request.POST, user=request.user)
     elif action != "confirm":
         importing.apply_action(review, action)
     importing.attach_exercises(review, user=request.user, substitutes_for_row=substitutes_row)
