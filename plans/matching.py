@@ -267,9 +267,16 @@ class Matcher:
             extra = len(choice_words) - len(query_words)
             base = max(base, (95 if len(query_words) > 1 else 84) - 3 * extra)
         else:
-            # The name says something the candidate does not ("Larsen" press): a guess.
-            missing = len(query_words - choice_words)
-            base = min(base, UNKNOWN_WORD_CAP if missing == 1 else UNKNOWN_WORD_CAP - 10)
+            missing_words = query_words - choice_words
+            if (not self.choice_implements[index] and missing_words <= _IMPLEMENTS.keys()
+                    and len(missing_words) < len(query_words)):
+                # "Cable face pull" vs "Face Pull": the name adds only an implement the
+                # catalogue name leaves open. Close, not sure.
+                base = max(base, STRONG_SCORE)
+            else:
+                # The name says something the candidate does not ("Larsen" press): a guess.
+                missing = len(missing_words)
+                base = min(base, UNKNOWN_WORD_CAP if missing == 1 else UNKNOWN_WORD_CAP - 10)
         choice_implements = self.choice_implements[index]
         if query_implements and choice_implements and not (query_implements & choice_implements):
             base -= 30

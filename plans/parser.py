@@ -149,6 +149,8 @@ _PLUS_ONLY = re.compile(r"(?<![\d.])(\d{1,2})\+(?!\d)")
 _LIST = re.compile(r"(?<![\d.:])(\d{1,3})((?:\s*[,/]\s*\d{1,3}){1,9})(?![\d.%]|\s*(?:kg|lb))")
 _COLUMNS = re.compile(r"(?<![\d.x])(\d{1,2})(?:\s*-\s*\d{1,2})?\s+(\d{1,3})(?:\s*-\s*(\d{1,3}))?(\+)?\s*$")
 _SPACE_LIST = re.compile(r"(?<![\d.x])\d{1,3}(?:[ \t]+\d{1,3}){2,9}[ \t]*$")
+_BARE_HOLD = re.compile(rf"(?<![\d.x:])(\d{{1,3}}\s*(?:{_SECONDS}|{_DIST}))\s*(?:hold|each\s+side|per\s+side)?\s*$")
+_TRAILING_REPS = re.compile(r"(?<![\d.x:/])(\d{1,2})(?:\s*-\s*(\d{1,2}))?(\+)?\s*$")
 _POOD = re.compile(r"(?<![\d.])(" + _N + r")\s*(?:pood|pd)\b")
 
 _REST_LABELLED = re.compile(
@@ -198,6 +200,7 @@ class _Group:
     weight: str = ""
     start: int = 0
     end: int = 0
+    weak: bool = False  # read from a bare trailing number or time ("Push ups 10", "Day 1")
 
 
 def _int(value: str | None) -> int | None:
@@ -283,9 +286,11 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
                 last = end
             text = "".join(pieces) + text[last:]
 
+    kept = []  # tempo and programme names: not numbers to read, but notes to keep
     for pattern in (_TEMPO, _PROGRAM_NAMES):
         m = pattern.search(text)
         if m:
+            kept.append((m.start(), m[0]))
             text = _blank(text, *m.span())
     take(_HOLD, lambda m: _Group(sets=int(m[1]), weight=m[2].replace(" ", "")))
     take(_DISTANCE, lambda m: _Group(sets=int(m[1]), weight=m[2]))
@@ -337,6 +342,21 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             text = _blank(text, *m.span())
             groups.append(group)
     if not groups:
+        m = _search_end(_BARE_HOLD, text)
+        if m and _LETTER.search(text[:m.start()]):
+            # "Plank 30s", "Carry 40 m": a hold or distance with no sets.
+            group = _Group(weight=m[1].strip(), clear=False, start=m.start(), end=m.end(), weak=True)
+            text = _blank(text, *m.span())
+            groups.append(group)
+    if not groups:
+        m = _search_end(_TRAILING_REPS, text)
+        if m and _LETTER.search(text[:m.start()]) and int(m[1]) <= 30:
+            # "Push ups 10" (in a circuit): reps.
+            group = _reps_group(None, m[1], m[2], m[3], None)
+            group.clear, group.start, group.end, group.weak = False, m.start(), m.end(), True
+            text = _blank(text, *m.span())
+            groups.append(group)
+    if not groups:
         m = _search_end(_COLUMNS, text)
         if m and _LETTER.search(text[:m.start()]):
             # "Bench   4   6": sets and reps in columns.
@@ -353,6 +373,8 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
                     group.end = m.end()
                     text = _blank(text, *m.span())
     groups.sort(key=lambda g: g.start)
+    for start, value in kept:
+        text = text[:start] + value + text[start + len(value):]
     return groups, text
 
 
@@ -456,7 +478,8 @@ def _strip_markup(line: str) -> tuple[str, bool, str]:
     label = ""
     m = _SUPERSET.match(text)
     if m:
-        label = f"superset {(m[1] or m[4]).upper()}{m[2] or m[3]}"
+        # "A1"/"A2" share the letter, "1A"/"1B" the number: the shared part is the label.
+        label = f"superset {m[1].upper()}{m[2]}" if m[1] else f"superset {m[3]}{m[4].upper()}"
         text = text[m.end():]
     m = _LABEL.match(text)
     if m:
@@ -498,11 +521,15 @@ def _cased(original: str) -> dict[str, str]:
     return {w.lower(): w for w in original.split()}
 
 
+_LABEL_WORD = re.compile(r"^(?:[a-h][1-9]|[1-9][a-h])[.):]?$|^(?:->|→)$")
+
+
 def _cleanup_notes(pieces: list[str], original: str) -> str | None:
     """Join the leftover pieces, in the case the user wrote them ("RPE 8", not "rpe 8")."""
     text = " ".join(p.strip(_NOTE_TRIM) for p in pieces if p and p.strip(_NOTE_TRIM))
     text = re.sub(r"\(\s*\)", "", _SPACES.sub(" ", text))
     text = _REST_WORD.sub("", text).strip(_NOTE_TRIM)  # "(90 sec rest)" is in rest_seconds
+    text = " ".join(w for w in text.split() if not _LABEL_WORD.match(w))  # "-> 1B." is the next row's label
     cased = _cased(original)
     return " ".join(cased.get(w, w) for w in text.split())[:500] or None
 
@@ -537,6 +564,9 @@ _DEFINITION = re.compile(r"^[\w\s/+]{1,25}\s*(?:=|:=|means|stands\s+for)\s+\D")
 _BRACKETS = re.compile(r"\([^()]*\)?|\[[^\]]*\]?")
 
 
+_INNER_LABEL = re.compile(r"^\(?(?:[a-h]\s?[1-9]|[1-9]\s?[a-h])[.):]?\s+")
+
+
 def _name_before(text: str) -> tuple[str, str]:
     """(the exercise name at the end of `text`, what comes before it). Parenthesised
     text and anything after "@" are not part of a name."""
@@ -545,7 +575,7 @@ def _name_before(text: str) -> tuple[str, str]:
     name = ""
     while pieces:
         candidate = pieces.pop()
-        candidate = _strip_connectors(candidate.split("@")[0]).strip()
+        candidate = _INNER_LABEL.sub("", _strip_connectors(candidate.split("@")[0]).strip())
         if _LETTER.search(candidate):
             name = candidate
             break
@@ -612,6 +642,9 @@ class _Segment:
     wider: str = ""  # the name with the piece before a comma ("Rows, barbell")
 
 
+_LEADING_LOAD = re.compile(r"\s*(?:@|at\b)\s*(\d+(?:[.,]\d+)?\s*(?:kg|kgs|lbs?|%)?)")
+
+
 def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]:
     """Split a line into its exercises: each group of numbers belongs to the name before
     it, or continues the exercise before when no name comes between ("2x5, 1x5+")."""
@@ -622,6 +655,10 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
     previous_end = 0
     for index, group in enumerate(groups):
         between = remaining[previous_end:group.start]
+        m = _LEADING_LOAD.match(between)
+        if m and segments:
+            segments[-1].leftover += " @ " + m[1]
+            between = " " * m.end() + between[m.end():]
         name, before = _name_before(between)
         name, loads = _strip_loads(name)
         if not _TWO_LETTERS.search(name) and index == 0:
@@ -649,6 +686,7 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
     return [s for s in segments if s.name]
 
 
+_BARE_LOAD = re.compile(r"@\s*(\d+(?:[.,]\d+)?)(?![\d%.,]|\s*(?:%|kg|lb|rpe|rir))")
 _IMPLEMENT_AFTER = re.compile(r"\b(?:with|on|using|w/)\s+(?:a\s+|the\s+)?(?:[\d.,]+\s*(?:kg|lbs?)?\s+)?"
                              r"(dumbbells?|db|kettlebells?|kb|cables?|machine|bands?|barbell|smith)\b")
 
@@ -657,6 +695,12 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _PLAIN_WORDS = frozenset("rpe rir kg kgs lb lbs rest sec secs seconds min mins minutes each side per reps rep sets set "
                          "between at of and with working work top heavy light leg arm hand tempo pause paused amrap "
                          "to failure max bw bodyweight the on".split())
+
+
+def _as_written(text: str, original: str) -> str:
+    """The load in the case the user wrote it ("BW+20", not "bw+20")."""
+    index = original.lower().find(text)
+    return original[index:index + len(text)] if text and index >= 0 else text
 
 
 def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) -> ParsedExercise | None:
@@ -677,6 +721,7 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
         if with_implement[0] is not None and with_implement[1] >= min(score, STRONG_SCORE):
             entry, score, alternatives = with_implement
     weights = [m[0].strip() for m in _WEIGHT.finditer(leftover + " " + " ".join(loads))]
+    weights += [m[1] for m in _BARE_LOAD.finditer(leftover)]
     weight = group.weight or (weights[0] if weights else "")
     m = _POOD.search(leftover)
     if m and not weight:
@@ -694,7 +739,7 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
         amrap=group.amrap, rest_seconds=rest, score=round(score, 1),
         notes=_cleanup_notes(([label] if label and not label.startswith("superset") else [])
                              + [group.note, " ".join(loads), leftover, rest_note], original),
-        weight_text=weight or None,
+        weight_text=_as_written(weight.strip(), original) or None,
         superset=label.split()[1][0] if label.startswith("superset") else None,
     )
 
@@ -748,8 +793,8 @@ def _table_row(text: str, columns: dict[int, str]) -> str | None:
         return None
     values = {kind: cells[i] for i, kind in columns.items() if i < len(cells)}
     name = values.get("name") or cells[0]
-    if "name" not in values.values() and 0 in columns:
-        return None
+    if "name" not in columns.values() and 0 in columns:
+        return None  # no name column, and the first column is something else
     sets, reps = values.get("sets", ""), values.get("reps", "")
     extra = [c for i, c in enumerate(cells) if i not in columns and c != name]
     parts = [name]
@@ -895,7 +940,9 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 norm = " " * m.end() + norm[m.end():]
                 groups, remaining = _find_groups(norm)
                 previous = None
-        if not groups and not label and _is_heading(stripped, marked):
+        weak = all(g.weak for g in groups)
+        if weak and not label and _is_heading(stripped, marked):
+            groups, remaining = [], norm
             exact = matcher.match(plain)
             if not (exact[1] >= 100 and not heading.match(plain)
                     and (_starts_exercise_below(lines, number) or stripped.endswith(":"))):
@@ -965,6 +1012,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
             if (not rows or any(r.exercise is None or r.score < sure for r in rows)
                     or name_words > 6 or plain_words > 6 * len(rows) + 2 or norm.rstrip().endswith(".")):
                 rows = []
+        elif weak:
+            rows = [r for r in rows if r.exercise is not None and r.score >= STRONG_SCORE]
         else:
             rows = [r for r, s in zip(rows, segments, strict=False)
                     if r.exercise is not None or (len(s.name.split()) <= 5 and not s.name.endswith((".", "?", "!")))]
