@@ -64,6 +64,7 @@ class Vocabulary:
     aliases: dict[str, str]  # normalised alias -> catalogue name
     filler: frozenset[str]  # words that say nothing about which exercise ("heavy")
     plan_words: dict[str, list[str]]  # e.g. "day" -> ["day", "dia", "tag", "день"]
+    translate: dict[str, str] = None  # plan words in other languages -> English ("series" -> "sets")
 
 
 def _fold(text: str) -> str:
@@ -84,6 +85,7 @@ def vocabulary() -> Vocabulary:
     filler: set[str] = set()
     plan_words: dict[str, list[str]] = {}
     raw_aliases: dict[str, str] = {}
+    translate: dict[str, str] = {}
     for path in files:
         data = json.loads(path.read_text(encoding="utf-8"))
         for key in ("abbreviations", "words", "phrases"):
@@ -91,16 +93,18 @@ def vocabulary() -> Vocabulary:
                 words = tuple(_fold(source).split())
                 if words:
                     phrases.setdefault(words, _fold(target))
-        raw_aliases.update({k: v for k, v in data.get("aliases", {}).items()})
+        for source, target in data.get("aliases", {}).items():
+            raw_aliases.setdefault(source, target)  # English (the first file) wins
+        translate.update({k.lower(): v for k, v in data.get("translate", {}).items()})
         filler.update(_fold(w) for w in data.get("filler", []))
         for kind, words in data.get("plan_words", {}).items():
             plan_words.setdefault(kind, []).extend(_fold(w) for w in words)
     vocab = Vocabulary(phrases=phrases, longest=max((len(p) for p in phrases), default=1),
                        aliases={}, filler=frozenset(filler), plan_words=plan_words)
     for source, target in raw_aliases.items():
-        aliases[_normalise(source, vocab)] = target
+        aliases.setdefault(_normalise(source, vocab), target)  # the first file's (English) meaning wins
     return Vocabulary(phrases=phrases, longest=vocab.longest, aliases=aliases,
-                      filler=vocab.filler, plan_words=plan_words)
+                      filler=vocab.filler, plan_words=plan_words, translate=translate)
 
 
 _KEEP_S = ("ss", "us", "is")  # words whose final s is not a plural (press, abductus, ...)

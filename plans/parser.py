@@ -33,6 +33,7 @@ Every pattern here is linear: no nested quantifiers, and lines are capped at
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -488,8 +489,20 @@ def _strip_markup(line: str) -> tuple[str, bool, str]:
     return text.strip(), marked, label
 
 
+@lru_cache(maxsize=1)
+def _translation() -> tuple[re.Pattern | None, dict[str, str]]:
+    words = vocabulary().translate or {}
+    if not words:
+        return None, {}
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), words
+
+
 def _normalise_line(text: str) -> str:
     text = text.lower()
+    pattern, words = _translation()
+    if pattern is not None:
+        text = pattern.sub(lambda m: words[m[0]], text)  # "4 series de 10 repeticiones" -> "4 sets de 10 reps"
     text = _DASHES.sub("-", text).replace("×", "x").replace("*", "x").replace("х", "x")
     # "8 to 12" -> "8-  12": same length, so positions still line up with the original.
     return _TO.sub(lambda m: m[1] + "-" + " " * (len(m[0]) - 3) + m[4], text)
@@ -503,11 +516,18 @@ def _heading_name(text: str) -> str:
     return text.strip(" :-–—#*_|").strip() or text
 
 
+def _unaccent(text: str) -> str:
+    """"Día 3" -> "Dia 3": the heading words are stored without accents."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def _is_heading(text: str, marked: bool) -> bool:
     words = text.split()
     if not words or len(words) > 8:
         return False
-    if marked or _heading_patterns()[0].match(text):
+    if marked or _heading_patterns()[0].match(_unaccent(text)):
         return True
     return text.endswith(":") and len(words) <= 5
 
@@ -933,7 +953,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
         was_first, first_line = first_line, False
         groups, remaining = _find_groups(norm)
         if groups and not label:
-            m = glued.match(stripped)
+            m = glued.match(_unaccent(stripped)) if len(_unaccent(stripped)) == len(stripped) else glued.match(stripped)
             if m and (m[1].rstrip().endswith((":", "-", "–", "—", "|", ".")) or heading.match(m[1])):
                 # "Friday Press 5x3 at 60 Chins 3x8": a heading glued to its exercises.
                 start_workout(_heading_name(m[1]))
@@ -944,7 +964,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
         if weak and not label and _is_heading(stripped, marked):
             groups, remaining = [], norm
             exact = matcher.match(plain)
-            if not (exact[1] >= 100 and not heading.match(plain)
+            if not (exact[1] >= 100 and not heading.match(_unaccent(plain))
                     and (_starts_exercise_below(lines, number) or stripped.endswith(":"))):
                 if _BLOCK.search(norm):
                     m = _ROUNDS.search(norm)
