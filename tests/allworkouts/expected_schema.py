@@ -7,6 +7,7 @@ EXPECTED = {'columns': {'equipment.created_at': ('timestamp with time zone', 'NO
              'equipment.description': ('text', 'NULL', None),
              'equipment.id': ('uuid', 'NOT NULL', 'gen_random_uuid()'),
              'equipment.name': ('character varying(255)', 'NOT NULL', None),
+             'exercise.added_by_id': ('uuid', 'NULL', None),
              'exercise.created_at': ('timestamp with time zone', 'NOT NULL', 'CURRENT_TIMESTAMP'),
              'exercise.default_reps': ('integer', 'NULL', None),
              'exercise.default_rest_time_seconds': ('integer', 'NULL', None),
@@ -15,6 +16,7 @@ EXPECTED = {'columns': {'equipment.created_at': ('timestamp with time zone', 'NO
              'exercise.id': ('uuid', 'NOT NULL', 'gen_random_uuid()'),
              'exercise.name': ('character varying(255)', 'NOT NULL', None),
              'exercise.primary_muscle_groups': ('muscle_group_enum[]', 'NOT NULL', None),
+             'exercise.review_status': ('character varying(10)', 'NULL', None),
              'exercise.secondary_muscle_groups': ('muscle_group_enum[]', 'NULL', "'{}'::muscle_group_enum[]"),
              'exercise.updated_at': ('timestamp with time zone', 'NOT NULL', 'CURRENT_TIMESTAMP'),
              'exercise_equipment.equipment_id': ('uuid', 'NOT NULL', None),
@@ -91,7 +93,8 @@ EXPECTED = {'columns': {'equipment.created_at': ('timestamp with time zone', 'NO
              'workout_session.user_id': ('uuid', 'NOT NULL', None),
              'workout_session.workout_plan_id': ('uuid', 'NOT NULL', None)},
  'constraints': {'equipment': ['p: PRIMARY KEY (id)', 'u: UNIQUE (name)'],
-                 'exercise': ['p: PRIMARY KEY (id)', 'u: UNIQUE (name)'],
+                 'exercise': ['f: FOREIGN KEY (added_by_id) REFERENCES "user"(id)', 'p: PRIMARY KEY (id)',
+                              'u: UNIQUE (name)'],
                  'exercise_equipment': ['f: FOREIGN KEY (equipment_id) REFERENCES equipment(id)',
                                         'f: FOREIGN KEY (exercise_id) REFERENCES exercise(id)',
                                         'p: PRIMARY KEY (exercise_id, equipment_id)'],
@@ -137,6 +140,8 @@ EXPECTED = {'columns': {'equipment.created_at': ('timestamp with time zone', 'NO
              'idx_exercise_equipment_equipment_id': 'CREATE INDEX idx_exercise_equipment_equipment_id ON '
                                                     'exercise_equipment USING btree (equipment_id)',
              'idx_exercise_name': 'CREATE INDEX idx_exercise_name ON exercise USING btree (name)',
+             'idx_exercise_review_pending': 'CREATE INDEX idx_exercise_review_pending ON exercise USING btree '
+                                            "(review_status) WHERE ((review_status)::text = 'pending'::text)",
              'idx_exercise_primary_muscle_groups': 'CREATE INDEX idx_exercise_primary_muscle_groups ON '
                                                    'exercise USING gin (primary_muscle_groups)',
              'idx_exercise_secondary_muscle_groups': 'CREATE INDEX idx_exercise_secondary_muscle_groups ON '
