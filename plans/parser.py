@@ -350,14 +350,6 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             text = _blank(text, *m.span())
             groups.append(group)
     if not groups:
-        m = _search_end(_TRAILING_REPS, text)
-        if m and _LETTER.search(text[:m.start()]) and int(m[1]) <= 30:
-            # "Push ups 10" (in a circuit): reps.
-            group = _reps_group(None, m[1], m[2], m[3], None)
-            group.clear, group.start, group.end, group.weak = False, m.start(), m.end(), True
-            text = _blank(text, *m.span())
-            groups.append(group)
-    if not groups:
         m = _search_end(_COLUMNS, text)
         if m and _LETTER.search(text[:m.start()]):
             # "Bench   4   6": sets and reps in columns.
@@ -373,6 +365,14 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
                     group.amrap = True
                     group.end = m.end()
                     text = _blank(text, *m.span())
+    if not groups:
+        m = _search_end(_TRAILING_REPS, text)
+        if m and _LETTER.search(text[:m.start()]) and int(m[1]) <= 30:
+            # "Push ups 10" (in a circuit): reps.
+            group = _reps_group(None, m[1], m[2], m[3], None)
+            group.clear, group.start, group.end, group.weak = False, m.start(), m.end(), True
+            text = _blank(text, *m.span())
+            groups.append(group)
     groups.sort(key=lambda g: g.start)
     for start, value in kept:
         text = text[:start] + value + text[start + len(value):]
@@ -766,7 +766,7 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
 
 def _is_prose(norm: str, groups: list[_Group], name_words: int) -> bool:
     """Stats, definitions and sentences: not a plan line even with numbers in it."""
-    if _DEFINITION.match(norm) and not groups:
+    if _DEFINITION.match(norm) and not _SETS_X_REPS.search(norm):
         return True
     if _STAT_WORDS.search(norm):
         return True

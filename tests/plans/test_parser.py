@@ -354,3 +354,203 @@ def test_planned_load_reads_one_explicit_load_from_the_notes(notes, load):
 def test_a_parsed_line_keeps_its_load_where_planned_load_finds_it():
     (squat,) = parse_plan("Squat 5x5 @ 100kg", CATALOG).exercises
     assert planned_load(squat.notes) == ("100", "kg")
+
+
+# --- the shapes real plans are written in (issue 9), with examples of our own ---------
+
+def rows(text):
+    return [(e.exercise.name if e.exercise else None, e.sets, e.reps_min, e.reps_max) for e in parse(text).exercises]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Back: pulldowns 3x12; cable rows 3x10; shrugs 2x15", [
+        ("Wide-Grip Lat Pulldown", 3, 12, 12), ("Seated Cable Rows", 3, 10, 10), ("Barbell Shrug", 2, 15, 15)]),
+    ("1A. Romanian deadlift 3x8 -> 1B. Ab wheel 3x10", [
+        ("Romanian Deadlift", 3, 8, 8), ("Ab Roller", 3, 10, 10)]),
+    ("Press 3x5 and chins 3x8", [("Standing Military Press", 3, 5, 5), ("Chin-Up", 3, 8, 8)]),
+    ("Squat 5x5, bench 3x5, deadlift 1x5", [
+        ("Barbell Squat", 5, 5, 5), ("Barbell Bench Press - Medium Grip", 3, 5, 5), ("Barbell Deadlift", 1, 5, 5)]),
+])
+def test_several_exercises_on_one_line_are_one_row_each(text, expected):
+    assert rows(text) == expected
+    assert len({e.line for e in parse(text).exercises}) == 1
+
+
+def test_a_weekday_glued_to_its_exercises_is_a_heading():
+    result = parse("Friday Press 5x3 at 60 Chins 3x8")
+    assert [w.name for w in result.workouts] == ["Friday"]
+    assert rows("Friday Press 5x3 at 60 Chins 3x8") == [("Standing Military Press", 5, 3, 3), ("Chin-Up", 3, 8, 8)]
+    assert result.exercises[0].weight_text == "60"
+
+
+@pytest.mark.parametrize("text", [
+    "Exercise | Sets | Reps | Rest\n--- | --- | --- | ---\nBench press | 4 | 6-8 | 90s\nLat pulldown | 3 | 10 | 60",
+    "| Exercise | Sets | Reps | Rest |\n|---|---|---|---|\n| Bench press | 4 | 6-8 | 90s |\n| Lat pulldown | 3 | 10 | 60 |",
+    "Exercise\tSets\tReps\tRest\nBench press\t4\t6-8\t90s\nLat pulldown\t3\t10\t60",
+])
+def test_tables_with_a_header_row(text):
+    result = parse(text)
+    assert rows(text) == [("Barbell Bench Press - Medium Grip", 4, 6, 8), ("Wide-Grip Lat Pulldown", 3, 10, 10)]
+    assert [e.rest_seconds for e in result.exercises] == [90, 60]
+    assert result.unread == []
+
+
+def test_sets_and_reps_in_columns():
+    assert rows("Bench   4   6\nSquat\t5\t5") == [
+        ("Barbell Bench Press - Medium Grip", 4, 6, 6), ("Barbell Squat", 5, 5, 5)]
+    assert rows("Push ups   20   15   12") == [("Pushups", 3, 12, 20)]
+
+
+@pytest.mark.parametrize(("line", "sets", "reps_min", "reps_max", "weight_text"), [
+    ("Deadlift 5x405", None, 5, 5, "405"),
+    ("Squat 225x5", 1, 5, 5, "225"),
+    ("Bench 95x10, 115x8, 135x6", 3, 6, 10, "95-135"),
+    ("Dips BW+20 x 8", 1, 8, 8, "BW+20"),
+    ("Squat 5x5 @ 100kg", 5, 5, 5, "100kg"),
+    ("Kettlebell swing 5x10 1.5 pood", 5, 10, 10, "1.5 pood"),
+    ("Leg press 12/115 12/115 12/135", 3, 12, 12, "115-135"),
+])
+def test_loads_go_to_weight_text_never_to_sets_or_reps(line, sets, reps_min, reps_max, weight_text):
+    e = only(line)
+    assert (e.sets, e.reps_min, e.reps_max, e.weight_text) == (sets, reps_min, reps_max, weight_text)
+
+
+def test_a_tempo_is_a_note_not_numbers():
+    e = only("Front squat 4x6 tempo 31X1")
+    assert (e.sets, e.reps_min, e.reps_max, e.weight_text) == (4, 6, 6, None)
+    assert e.notes == "tempo 31X1"
+
+
+@pytest.mark.parametrize(("line", "sets", "reps_min", "reps_max", "amrap"), [
+    ("Leg press 3 sets / 12 reps", 3, 12, 12, False),
+    ("Leg press - Sets: 4 | Reps: 8-10", 4, 8, 10, False),
+    ("Squat 2 top sets (3 to 5 reps)", 2, 3, 5, False),
+    ("Curl 3 sets 12, 10, 8", 3, 8, 12, False),
+    ("Deadlift 1 x 8+", 1, 8, None, True),
+    ("Bench 3x5, 1x5+", 4, 5, None, True),
+    ("Pull ups 3 sets to failure", 3, None, None, True),
+    ("Dips 3 x max reps", 3, None, None, True),
+    ("Leg extension 3-4 x 10-12 to failure", 3, 10, 12, True),
+    ("Chin ups 5+", None, 5, None, True),
+])
+def test_structure_words(line, sets, reps_min, reps_max, amrap):
+    e = only(line)
+    assert (e.sets, e.reps_min, e.reps_max, e.amrap) == (sets, reps_min, reps_max, amrap)
+
+
+def test_lines_under_an_exercise_belong_to_it():
+    # a warm-up ramp under a prescribed exercise: no rows of its own, not "unread"
+    result = parse("Squat 3x5\n10 reps at 40% (rest 90 s)\n5 reps at 60%\n3-5 reps heavy\nBench 3x8")
+    assert rows("Squat 3x5\n10 reps at 40% (rest 90 s)\n5 reps at 60%\nBench 3x8") == [
+        ("Barbell Squat", 3, 5, 5), ("Barbell Bench Press - Medium Grip", 3, 8, 8)]
+    assert result.unread == []
+    # a name alone ending in ":" with its prescription below; the row keeps the name's line
+    e = only("Bench press:\n4 sets of 8-10")
+    assert (e.exercise.name, e.sets, e.reps_min, e.reps_max, e.line) == (
+        "Barbell Bench Press - Medium Grip", 4, 8, 10, "Bench press:")
+    # per-set lines under a name: one set each
+    e = only("Dumbbell rows\n50 for 10 reps\n70 for 10 reps\n80 for 8 reps")
+    assert (e.sets, e.reps_min, e.reps_max, e.weight_text) == (3, 8, 10, "50-80")
+
+
+def test_a_block_header_gives_its_members_its_set_count_and_one_label():
+    exercises = parse("Giant set, 4 rounds:\nPush ups 10\nGoblet squat 15\nPlank 30s").exercises
+    assert [(e.exercise.name, e.sets, e.reps_min) for e in exercises] == [
+        ("Pushups", 4, 10), ("Goblet Squat", 4, 15), ("Plank", 4, None)]
+    assert len({e.superset for e in exercises}) == 1 and exercises[0].superset is not None
+    assert exercises[2].weight_text == "30s"
+
+
+def test_same_sets_and_reps_as_above_copies_them():
+    exercises = parse("Incline press 4x8-10\nCable fly, same sets and reps as above").exercises
+    assert [(e.sets, e.reps_min, e.reps_max) for e in exercises] == [(4, 8, 10), (4, 8, 10)]
+
+
+@pytest.mark.parametrize(("line", "exercise"), [
+    ("Main lift: Bench 5x5", "Barbell Bench Press - Medium Grip"),
+    ("Accessory pull: chest-supported row / 4 sets of 8-10", "Dumbbell Incline Row"),
+    ("Cable or band face pull 3x15", "Face Pull"),
+    ("Bench/standing press 3x5", "Barbell Bench Press - Medium Grip"),
+])
+def test_role_labels_and_choices(line, exercise):
+    e = only(line)
+    assert e.exercise.name == exercise
+    assert e.sets in (3, 4, 5)
+
+
+def test_a_choice_offers_the_other_option_as_an_alternative():
+    e = only("Bench/standing press 3x5")
+    assert "Standing Military Press" in [a.name for a in e.alternatives]
+
+
+@pytest.mark.parametrize("line", [
+    "Squat: 315x2 last month",
+    "RIR = reps in reserve",
+    "AMRAP = as many reps as possible",
+    "I hit a 405 deadlift PR yesterday and it felt great.",
+    "Add 5 lbs to the squat every session; when you stall 3 times, deload 10%.",
+])
+def test_prose_is_listed_unread_not_a_row(line):
+    result = parse(f"Day 1\nBench 3x5\n{line}\nSquat 3x5")
+    assert rows(f"Day 1\nBench 3x5\n{line}\nSquat 3x5") == [
+        ("Barbell Bench Press - Medium Grip", 3, 5, 5), ("Barbell Squat", 3, 5, 5)]
+    assert result.unread == [line]
+
+
+@pytest.mark.parametrize("heading", [
+    "Monday", "Week 2 / Thursday", "Day 3 | Legs & Abs", "Lower Body Hypertrophy", "Shoulders:", "Arms:",
+    "День 2", "Día 3", "Tag 1", "Jour 2", "Giorno 1", "Dia 4",
+])
+def test_headings(heading):
+    result = parse(f"{heading}\nBench 3x5\nSquat 3x5")
+    assert [w.name for w in result.workouts] == [heading.rstrip(":")]
+    assert len(result.exercises) == 2
+
+
+def test_no_heading_is_invented_from_an_exercise_line():
+    result = parse("Day 1\nSquat 5x5\nBench press\nDay 2\nDeadlift 1x5")
+    assert [w.name for w in result.workouts] == ["Day 1", "Day 2"]
+
+
+@pytest.mark.parametrize(("text", "exercise"), [
+    ("Sentadilla con barra 4 series de 10 repeticiones", "Barbell Squat"),
+    ("Supino reto 4x10", "Barbell Bench Press - Medium Grip"),
+    ("Kniebeuge 5 Sätze x 5 Wiederholungen", "Barbell Squat"),
+    ("Développé couché 5x5", "Barbell Bench Press - Medium Grip"),
+    ("Stacco da terra 3x5", "Barbell Deadlift"),
+    ("Становая тяга 5 подходов по 5 повторений", "Barbell Deadlift"),
+    ("Присідання зі штангою 4x8", "Barbell Squat"),
+])
+def test_other_languages(text, exercise):
+    e = only(text)
+    assert e.exercise.name == exercise
+    assert e.sets in (3, 4, 5) and e.reps_min in (5, 8, 10)
+
+
+@pytest.mark.parametrize(("line", "exercise", "sets", "weight_text"), [
+    ("Sled push 4 x 40 m", "Sled Push", 4, "40 m"),
+    ("Plank 3x60s", "Plank", 3, "60s"),
+])
+def test_distances_and_holds_have_no_invented_reps(line, exercise, sets, weight_text):
+    e = only(line)
+    assert (e.exercise.name, e.sets, e.reps_min, e.reps_max, e.weight_text) == (exercise, sets, None, None, weight_text)
+
+
+def test_supersets_share_a_label():
+    exercises = parse("A1. Bench 3x8\nA2. Row 3x8\nB1. Curl 3x10\nB2. Pushdown 3x10\nC1. Plank 3x60s").exercises
+    assert [e.superset for e in exercises] == ["A", "A", "B", "B", None]
+    exercises = parse("Curl 3x10 superset with pushdowns 3x10").exercises
+    assert exercises[0].superset == exercises[1].superset is not None
+
+
+def test_a_one_word_alias_stretched_over_an_unknown_variant_is_low():
+    assert only("Larsen press 3x5").confidence == "low"
+    assert only("Press 3x5").confidence == "high"
+
+
+def test_a_long_adversarial_input_is_parsed_quickly():
+    import time
+    text = ("1x" * (MAX_CHARS // 2))[:MAX_CHARS]
+    start = time.perf_counter()
+    parse(text)
+    assert time.perf_counter() - start < 1.0  # the script measures the goal (< 100 ms); this bounds it
