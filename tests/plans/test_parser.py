@@ -320,15 +320,20 @@ def test_parse_plan_command_prints_json(tmp_path):
     assert [w["name"] for w in data["workouts"]] == ["Day 1 - Push", "Day 2 - Legs"]
     squat = data["workouts"][1]["exercises"][0]
     assert (squat["exercise"], squat["sets"], squat["notes"]) == ("Barbell Squat", 5, "@ 100kg")
+    assert (squat["weight_text"], squat["superset"]) == ("100kg", None)
     assert len(squat["exercise_id"]) == 36  # the catalogue row's uuid
+    assert set(data) == {"workouts"}  # the documented shape: no new top-level keys
 
 
 @pytest.mark.django_db
 def test_parse_plan_command_reads_stdin_and_prints_text(monkeypatch):
-    monkeypatch.setattr("sys.stdin", StringIO("Bench 3x5\n"))
+    monkeypatch.setattr("sys.stdin", StringIO("Bench 3x5 @ 100kg\nA1. Curl 3x10\nA2. Pushdown 3x10\nRIR = reps in reserve\n"))
     out = StringIO()
     call_command("parse_plan", "-", stdout=out)
-    assert "[     high] Barbell Bench Press - Medium Grip: 3 x 5" in out.getvalue()
+    text = out.getvalue()
+    assert "[     high] Barbell Bench Press - Medium Grip: 3 x 5 @ 100kg" in text
+    assert "Barbell Curl: 3 x 10 [superset A]" in text
+    assert "== not read as exercises\n  RIR = reps in reserve" in text
 
 
 @pytest.mark.django_db

@@ -41,11 +41,17 @@ class Command(BaseCommand):
                 structure = f"{e.sets or '?'} x {reps}{'+' if e.amrap else ''}"
                 rest = f", rest {e.rest_seconds} s" if e.rest_seconds else ""
                 name = e.exercise.name if e.exercise else "(no match)"
-                self.stdout.write(f"  [{e.confidence:>9}] {name}: {structure}{rest}"
+                load = f" @ {e.weight_text}" if e.weight_text else ""
+                together = f" [superset {e.superset}]" if e.superset else ""
+                self.stdout.write(f"  [{e.confidence:>9}] {name}: {structure}{load}{rest}{together}"
                                   f"{'  (' + e.notes + ')' if e.notes else ''}")
                 self.stdout.write(f"              from: {e.line}")
                 if e.alternatives:
                     self.stdout.write(f"              or:   {', '.join(a.name for a in e.alternatives)}")
+        if result.unread:
+            self.stdout.write("\n== not read as exercises")
+            for line in result.unread:
+                self.stdout.write(f"  {line}")
 
     def _read(self, file: str) -> str:
         if file == "-":
