@@ -1,33 +1,35 @@
 """Read a training plan written as people write it and say how sure we are of each line.
 
 Pure Python: no ORM, no request. The catalogue is passed in as `CatalogEntry`s, so the
-parser is tested, benchmarked and run from the command line without a database.
+parser is tested, benchmarked and run from the command line without a database. Names
+are matched by the app's one matcher, `plans.matching`.
+
+API: `parse_plan(text, catalog) -> ParseResult` with `.workouts` (each `.exercises`:
+`ParsedExercise` with exercise, confidence, sets, reps_min, reps_max, amrap,
+rest_seconds, notes, weight_text, superset, alternatives), `.title`, and `.unread` (the
+lines not read as exercises: prose, stats, definitions, percentage schemes).
 
 How a line is read (see `parse_plan`):
-1. Markdown, bullets, numbering and superset labels (A1/A2) are stripped.
-2. A line without sets/reps that looks like a heading ("Day 1 - Push", "Monday:",
-   "Upper A", "**Lower Day**", "Workout B", "# ...") starts a new workout (day).
-3. Sets, reps and rest are taken out of the line by small patterns (`_STRUCTURE`);
-   what is left before (or, for "3x5 Squat", after) them is the exercise name, and the
-   rest of the leftovers ("@ 100kg", "RPE 8", "tempo 3010") become the notes.
-4. The name is normalised (abbreviations expanded and plurals made singular, from
-   `data/plan_vocabulary.json`) and looked up in the alias table, then among catalogue
-   names, exactly and then fuzzily (rapidfuzz).
-5. Lines that are neither headings nor exercises (intro prose, schedules, notes) are
-   dropped.
+1. Markdown, bullets, numbering, links and superset labels (A1/A2, 1A/1B) are stripped;
+   a table's header row (Exercise | Sets | Reps | Rest) makes its rows read by column.
+2. Sets, reps, loads, holds, distances and rest are taken out by small patterns
+   (`_find_groups`, `_find_rest`): "4x6-8", "3 sets of 10", "Sets: 4 | Reps: 8-10",
+   "225x5" and "5x405" (a number too large for reps is a load, in `weight_text`),
+   "95x10, 115x8, 135x6" (three sets at three loads), "3x60s" (sets, no reps), "5+".
+3. Each group of numbers belongs to the name before it (`_segments`): a line may hold
+   several exercises ("Press 3x5 and chins 3x8") or several groups of one ("2x5, 1x5+").
+4. Lines of numbers under an exercise are its prescription or per-set lines, a block
+   header ("Giant set, 4 rounds:") gives its members a set count and a superset label;
+   headings (also glued: "Friday Press 5x3") start a workout; the rest is `unread`.
 
-Confidence (per exercise):
-- high: the name is an exact catalogue name or an alias, and sets and reps are given
-  clearly (e.g. "Bench 4x6-8").
-- medium: an exact name with part of the structure missing or implied (a per-set list
-  "12, 10, 8", sets without reps), or a close fuzzy match (score >= 90) with clear
-  sets and reps.
-- low: a weaker fuzzy match (score 70-90), or no sets/reps at all ("Face pulls"):
-  we never invent sets or reps, the row asks the user.
-- unmatched: nothing in the catalogue scores 70 or more.
+Confidence (per exercise): high = exact name or alias, clear sets and reps, on a short
+line that says nothing more than was read; medium = exact with partial structure, read
+from another line, on a long or crowded line, or a close match (>= 90); low = a weaker
+match or no sets/reps (never invented); unmatched = no exercise found.
 
-Every pattern here is linear: no nested quantifiers, and lines are capped at
-`MAX_LINE_CHARS` characters (longer lines are prose), so the time per input is bounded.
+Every pattern is linear (no nested quantifiers; patterns anchored at the end of a line
+only search its tail), lines over `MAX_LINE_CHARS` are listed unread, and a parse makes
+at most `MAX_FUZZY_NAMES` fuzzy look-ups, so the time per input is bounded.
 """
 
 from __future__ import annotations
