@@ -123,7 +123,7 @@ class ParseResult:
 _N = r"\d{1,4}(?:[.,]\d{1,2})?"
 _REPS = r"(\d{1,4})(?:\s*-\s*(\d{1,4}))?(\+(?!\s*(?:drop|ds|\d)))?"  # "6+drop" is a drop set, not AMRAP
 _AMRAP_WORDS = r"(amrap|max(?:imum)?(?:\s+reps)?|to\s+failure|failure|as\s+many\s+as\s+possible)"
-_SECONDS = r"(?:s|sec|secs|second|seconds)"
+_SECONDS = r"(?:s|sec|secs|second|seconds|sek|seg|segundos|secondes|secondi|сек|секунд)"
 _MINUTES = r"(?:min|mins|minute|minutes)"
 _DIST = r"(?:m|meters|metres|yd|yds|yards|km|ft|feet|steps)"
 _SETWORD = r"(?:top\s+|working\s+|work\s+|heavy\s+|back-?off\s+|main\s+)?sets?"
@@ -132,7 +132,7 @@ _SETWORD = r"(?:top\s+|working\s+|work\s+|heavy\s+|back-?off\s+|main\s+)?sets?"
 _TEMPO = re.compile(r"\btempo\s*[:=]?\s*\(?([0-9x]{3,4})\b\)?")
 _HOLD = re.compile(rf"(?<![\d.])(\d{{1,2}})\s*x\s*((\d{{1,3}})\s*(?:-\s*\d{{1,3}}\s*)?{_SECONDS}|\d{{1,2}}\s*{_MINUTES}|\d{{1,2}}:\d\d)(?![a-z])")
 _DISTANCE = re.compile(rf"(?<![\d.])(\d{{1,2}})\s*x\s*(\d{{1,4}}\s*{_DIST})\b")
-_SETS_OF_HOLD = re.compile(rf"\b(\d{{1,2}})\s*{_SETWORD}\s*(?:of|x)?\s*(\d{{1,3}}\s*(?:{_SECONDS}|{_DIST}))\b")
+_SETS_OF_HOLD = re.compile(rf"\b(\d{{1,2}})\s*{_SETWORD}\s*(?:of|x)?\s*(\d{{1,3}}(?:\s*-\s*\d{{1,3}})?\s*(?:{_SECONDS}|{_DIST}))(?!\w)")
 _BW_X_REPS = re.compile(r"\b((?:bw|bodyweight)\s*[+-]\s*" + _N + r"\s*(?:kg|kgs|lbs?)?)\s*x\s*" + _REPS)
 _PERCENT_X_REPS = re.compile(rf"(?<![\d.])(\d{{1,3}}(?:\.\d)?\s*%)\s*(?:x|for)\s*{_REPS}")
 _LOAD_X_REPS = re.compile(r"(?<![\d.])(" + _N + r")\s*(kg|kgs|lbs?|#|’s|'s)?\s*x\s*" + _REPS + r"(?!\d|\.\d|\s*x\s*\d)")
@@ -142,8 +142,8 @@ _LABELLED = re.compile(rf"\bsets?\s*[:=]?\s*(\d{{1,2}})\W{{0,5}}reps?\s*[:=]?\s*
 _SETS_LIST = re.compile(r"\b(\d{1,2})\s*" + _SETWORD + r"\s*(?:of\s*)?[:,]?\s*(\d{1,3}(?:\s*[,/]\s*\d{1,3}){1,9})\b(?!\s*(?:kg|lb|%))")
 _SETS_OF = re.compile(rf"\b(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*{_SETWORD}\s*(?:of|x|,|:|\(|for)?\s*(?:{_REPS}|{_AMRAP_WORDS})(?:\s*reps?)?")
 _REPS_X_SETS = re.compile(rf"\b{_REPS}\s*reps?\s*(?:x|,|for)?\s*(\d{{1,2}})\s*sets?\b")
-_SETS_X_REPS = re.compile(rf"(?<![\d.])(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*x\s*(?:{_REPS}|{_AMRAP_WORDS})(?:\s*reps?)?")
-_WEIGHT_X_REPS_X_SETS = re.compile(r"(?<![\d.])(\d{2,4}(?:\.\d)?)\s*x\s*(\d{1,2})\s*x\s*(\d{1,2})\b")
+_SETS_X_REPS = re.compile(rf"(?<![\d.])(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*x\s*(?:{_REPS.replace('-', '[-/]', 1)}|{_AMRAP_WORDS})(?:\s*reps?)?")
+_WEIGHT_X_REPS_X_SETS = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d)?)\s*x\s*(\d{1,2})\s*x\s*(\d{1,2})\b(?!\s*x)")
 _REPS_AT_LOAD = re.compile(r"(?<![\d.])(" + _N + r")\s*(kg|kgs|lbs?|’s|'s)?\s*for\s*" + r"(?:(\d{1,2})\s*sets?\s*of\s*)?" + _REPS + r"\s*reps?\b")
 _SETS_ONLY = re.compile(r"\b(\d{1,2})\s*sets?\b")
 _REPS_ONLY = re.compile(rf"\b{_REPS}\s*(?:reps?|repetitions?|rep)\b")
@@ -231,6 +231,15 @@ def _sets_x_reps(m: re.Match) -> _Group | None:
     return _reps_group(m[1], m[2], m[3], m[4], m[5])
 
 
+def _weight_x_reps_x_sets(m: re.Match) -> _Group:
+    """"225x5x3" is 3 sets of 5 at 225; "12 x 10 x 8" (no number a load) is reps per set."""
+    numbers = [float(m[1]), int(m[2]), int(m[3])]
+    if numbers[0] <= 30:
+        reps = [int(numbers[0]), numbers[1], numbers[2]]
+        return _Group(sets=3, reps_min=min(reps), reps_max=max(reps), clear=False)
+    return _Group(sets=int(m[3]), reps_min=int(m[2]), reps_max=int(m[2]), weight=m[1])
+
+
 def _load_x_reps(m: re.Match) -> _Group | None:
     """"225x5" (a load too large to be a set count, or written with its unit): one set."""
     number = float(m[1].replace(",", "."))
@@ -298,8 +307,7 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
     take(_HOLD, lambda m: _Group(sets=int(m[1]), weight=m[2].replace(" ", "")))
     take(_DISTANCE, lambda m: _Group(sets=int(m[1]), weight=m[2]))
     take(_SETS_OF_HOLD, lambda m: _Group(sets=int(m[1]), weight=m[2]))
-    take(_WEIGHT_X_REPS_X_SETS, lambda m: _Group(sets=int(m[3]), reps_min=int(m[2]), reps_max=int(m[2]),
-                                                 weight=m[1]))
+    take(_WEIGHT_X_REPS_X_SETS, _weight_x_reps_x_sets)
     take(_BW_X_REPS, lambda m: _with(_reps_group("1", m[2], m[3], m[4], None), weight=m[1], clear=False))
     take(_PERCENT_X_REPS, lambda m: _with(_reps_group("1", m[2], m[3], m[4], None), note=m[1], clear=False))
     take(_LABELLED, lambda m: _reps_group(m[1], m[2], m[3], m[4], m[5]))
@@ -592,7 +600,8 @@ _INNER_LABEL = re.compile(r"^\(?(?:[a-h]\s?[1-9]|[1-9]\s?[a-h])[.):]?\s+")
 def _name_before(text: str) -> tuple[str, str]:
     """(the exercise name at the end of `text`, what comes before it). Parenthesised
     text and anything after "@" are not part of a name."""
-    text = _BRACKETS.sub(lambda m: " " * len(m[0]), text)
+    text = _BRACKETS.sub("\x00", text)  # not spaces: a run of them would separate names
+    text = text.replace(" \x00 ", " ").replace("\x00", " ")
     pieces = _SEPARATOR.split(text)
     name = ""
     while pieces:
@@ -662,6 +671,7 @@ class _Segment:
     groups: list[_Group]
     leftover: str
     wider: str = ""  # the name with the piece before a comma ("Rows, barbell")
+    aside: str = ""  # the text before the numbers, parentheses kept ("(with dumbbells)")
 
 
 _LEADING_LOAD = re.compile(r"\s*(?:@|at\b)\s*(\d+(?:[.,]\d+)?\s*(?:kg|kgs|lbs?|%)?)")
@@ -689,7 +699,7 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
             if segments:
                 segments[-1].leftover += " " + before
             segments.append(_Segment(name=name, groups=[group], leftover=" ".join(loads),
-                                     wider=_wider_name(between, name)))
+                                     wider=_wider_name(between, name), aside=between))
         elif segments:
             segments[-1].groups.append(group)
             segments[-1].leftover += " " + between
@@ -709,6 +719,7 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
 
 
 _BARE_LOAD = re.compile(r"@\s*(\d+(?:[.,]\d+)?)(?![\d%.,]|\s*(?:%|kg|lb|rpe|rir))")
+_ASIDE = re.compile(r"\(([^()]{1,40})\)")
 _IMPLEMENT_AFTER = re.compile(r"\b(?:with|on|using|w/)\s+(?:a\s+|the\s+)?(?:[\d.,]+\s*(?:kg|lbs?)?\s+)?"
                              r"(dumbbells?|db|kettlebells?|kb|cables?|machine|bands?|barbell|smith)\b")
 
@@ -737,9 +748,18 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     group = _merge(segment.groups) if segment.groups else _Group(clear=False)
     rest, rest_note, leftover = _find_rest(segment.leftover)
     m = _IMPLEMENT_AFTER.search(leftover)
-    if m and not implements(set(normalise_name(name).split())):
-        # "Curls 3x10 with 30 lb dumbbells": the implement is named after the numbers.
-        with_implement = _choose(f"{m[1]} {name}", matcher)
+    named = implements(set(normalise_name(name).split()))
+    implement = m[1] if m else ""
+    if not implement and not named:
+        for aside in _ASIDE.findall(segment.aside):
+            found = implements(set(normalise_name(aside).split()))
+            if found:
+                implement = sorted(found)[0]
+                break
+    if implement and not named:
+        # "Curls 3x10 with 30 lb dumbbells", "Shoulder press (Kurzhanteln)": the implement
+        # is named beside the name.
+        with_implement = _choose(f"{implement} {name}", matcher)
         if with_implement[0] is not None and with_implement[1] >= min(score, STRONG_SCORE):
             entry, score, alternatives = with_implement
     weights = [m[0].strip() for m in _WEIGHT.finditer(leftover + " " + " ".join(loads))]
