@@ -7,6 +7,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
 from django_htmx.http import HttpResponseClientRedirect
 
 
@@ -23,6 +24,19 @@ def parse_int(value) -> int | None:
         return int(str(value).strip())
     except (TypeError, ValueError):
         return None
+
+
+def safe_next(request, value) -> str:
+    """`value` when it is a path on this site ("/sessions/"), else "". Anything else
+    ("foo", "//evil.example", "https://evil.example", "/\\evil") is ignored: a bare word
+    would be taken for a URL pattern name by redirect() (a 500), the rest leave the site."""
+    value = str(value or "")
+    if not value.startswith("/") or value.startswith(("//", "/\\")):
+        return ""
+    if not url_has_allowed_host_and_scheme(value, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()):
+        return ""
+    return value
 
 
 def redirect_htmx(request, url: str):

@@ -12,6 +12,9 @@ CENT = Decimal("0.01")
 TENTH = Decimal("0.1")
 
 
+TOO_LARGE = "That weight is too large."
+
+
 class WeightError(ValueError):
     pass
 
@@ -30,10 +33,14 @@ def to_kg(value, unit_system: str) -> Decimal:
         raise WeightError("Enter the weight as a number, like 60 or 62.5.")
     if number < 0:
         raise WeightError("Weight can't be negative (use 0 for bodyweight).")
+    # Refuse huge numbers before any arithmetic: quantizing 1e26 to cents needs more
+    # digits than the decimal context's 28 and raises InvalidOperation (a 500).
+    if number.adjusted() >= len(str(int(MAX_KG))) + 1:
+        raise WeightError(TOO_LARGE)
     kg = number * KG_PER_LB if unit_system == "imperial" else number
     kg = kg.quantize(CENT, rounding=ROUND_HALF_UP)
     if kg > MAX_KG:
-        raise WeightError("That weight is too large.")
+        raise WeightError(TOO_LARGE)
     return kg
 
 

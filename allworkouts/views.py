@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from allworkouts import ratelimit, services
+from allworkouts.http import safe_next
 from allworkouts.forms import DeleteAccountForm, LoginForm, RegisterForm, UnitSystemForm
 
 LOGIN_FAILED = "Email or password is incorrect."
@@ -52,7 +52,7 @@ def login_view(request):
         return redirect("home")
     form = LoginForm(request.POST or None)
     status = 200
-    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    next_url = safe_next(request, request.POST.get("next") or request.GET.get("next"))
     if request.method == "POST" and form.is_valid():
         email, ip = form.cleaned_data["email"], ratelimit.client_ip(request)
         if ratelimit.login_blocked(email=email, ip=ip):
@@ -66,11 +66,7 @@ def login_view(request):
             else:
                 ratelimit.login_succeeded(email=email)
                 login(request, user)
-                if not url_has_allowed_host_and_scheme(
-                    next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-                ):
-                    next_url = ""
-                return redirect(next_url or "home")
+                return redirect(safe_next(request, next_url) or "home")
     return render(request, "allworkouts/login.html", {"form": form, "next": next_url}, status=status)
 
 
