@@ -12,11 +12,10 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from allworkouts import units
-from allworkouts.http import error_messages, parse_int, parse_uuid, redirect_htmx
+from allworkouts.http import error_messages, parse_int, parse_uuid, redirect_htmx, safe_next
 from equipment.models import UserEquipment
 from equipment.selectors import exercise_by_id, substitutes_for
 from plans.models import WorkoutExercise, WorkoutPlan
@@ -266,10 +265,7 @@ def complete(request, session_id):
 @require_POST
 def abandon(request, session_id):
     """From the banner, back to the page the user was on; else to history."""
-    next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
-                                           require_https=request.is_secure()):
-        next_url = reverse("sessions:history")
+    next_url = safe_next(request, request.POST.get("next")) or reverse("sessions:history")
     return _finish(request, session_id, services.session_abandon,
                    "Workout abandoned. It stays in your history.", next_url, level=messages.INFO)
 
