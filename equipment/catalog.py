@@ -212,3 +212,25 @@ def seed(*, Equipment, Exercise, ExerciseEquipment) -> int:
         ]
     )
     return len(created)
+
+
+ADDED_FILE = Path(__file__).resolve().parent / "data" / "added-exercises.json"
+
+
+def seed_added(*, Equipment, Exercise, ExerciseEquipment) -> int:
+    """Insert the exercises real plans name that the dataset lacks (ADDED_FILE, written
+    for this project), skipping names already there in any case. Returns how many."""
+    equipment = {e.name: e for e in Equipment.objects.all()}
+    existing = {n.lower() for n in Exercise.objects.values_list("name", flat=True)}
+    count = 0
+    for item in json.loads(ADDED_FILE.read_text())["exercises"]:
+        if item["name"].lower() in existing:
+            continue
+        exercise = Exercise.objects.create(
+            name=item["name"], primary_muscle_groups=item["primary_muscle_groups"],
+            secondary_muscle_groups=item["secondary_muscle_groups"], default_reps=item["default_reps"],
+            default_rest_time_seconds=item["default_rest_time_seconds"])
+        ExerciseEquipment.objects.bulk_create(
+            [ExerciseEquipment(exercise=exercise, equipment=equipment[name]) for name in item["equipment"]])
+        count += 1
+    return count

@@ -22,6 +22,7 @@ def _reseed_catalogue(sender, **kwargs):
 
     if not Exercise.objects.exists():
         catalog.seed(Equipment=Equipment, Exercise=Exercise, ExerciseEquipment=ExerciseEquipment)
+        catalog.seed_added(Equipment=Equipment, Exercise=Exercise, ExerciseEquipment=ExerciseEquipment)
 
 
 post_migrate.connect(_reseed_catalogue, dispatch_uid="tests.reseed_catalogue")

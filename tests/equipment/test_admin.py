@@ -17,7 +17,7 @@ def admin_client(client):
 
 def exercise_form(**overrides):
     data = {
-        "name": "Landmine Press",
+        "name": "Landmine Squeeze Press",
         "primary_muscle_groups": ["shoulders"],
         "secondary_muscle_groups": ["triceps"],
         "default_reps": "10",
@@ -44,7 +44,7 @@ def test_exercise_list_searches_filters_and_shows_muscles(admin_client):
 def test_adding_an_exercise_saves_its_equipment(admin_client):
     response = admin_client.post(reverse("admin:equipment_exercise_add"), exercise_form())
     assert response.status_code == 302
-    exercise = Exercise.objects.get(name="Landmine Press")
+    exercise = Exercise.objects.get(name="Landmine Squeeze Press")
     assert exercise.primary_muscle_groups == ["shoulders"]
     assert [e.name for e in exercise.equipment.all()] == ["Barbell"]
 

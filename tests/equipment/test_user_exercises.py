@@ -164,9 +164,21 @@ def test_negative_or_absurd_defaults_are_refused(admin_client, field, value, mes
     response = admin_client.post(reverse("admin:equipment_exercise_add"), exercise_form(**{field: value}))
     assert response.status_code == 200
     assert message in response.content.decode()
-    assert not Exercise.objects.filter(name="Landmine Press").exists()
+    assert not Exercise.objects.filter(name="Landmine Squeeze Press").exists()
 
 
 def test_an_unknown_filter_value_is_not_a_500(admin_client):
     response = admin_client.get(reverse("admin:allworkouts_user_changelist"), {"unit_system__exact": "x"})
     assert response.status_code == 302 and "e=1" in response["Location"]
+
+
+def test_the_catalogue_has_the_exercises_real_plans_name():
+    from equipment import catalog
+    import json
+    wanted = [i["name"] for i in json.loads(catalog.ADDED_FILE.read_text())["exercises"]]
+    assert {"Larsen Press", "Pendlay Row", "Bulgarian Split Squat", "Kettlebell Swing", "Pec Deck"} <= set(wanted)
+    found = dict(Exercise.objects.filter(name__in=wanted).values_list("name", "review_status"))
+    assert sorted(found) == sorted(wanted) and set(found.values()) == {None}
+    swing = Exercise.objects.get(name="Kettlebell Swing")
+    assert swing.primary_muscle_groups == ["glutes", "legs"]
+    assert [e.name for e in swing.equipment.all()] == ["Kettlebell"]

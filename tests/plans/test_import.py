@@ -23,7 +23,7 @@ OHP 3x8-10 @ 40kg
 
 Day 2 - Legs
 Squat 5x5 @ 100kg, rest 3 min
-Burpees 3x15
+Mace 360 3x15
 """
 
 
