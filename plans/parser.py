@@ -124,7 +124,7 @@ _N = r"\d{1,4}(?:[.,]\d{1,2})?"
 _REPS = r"(\d{1,4})(?:\s*-\s*(\d{1,4}))?(\+(?!\s*(?:drop|ds|\d)))?"  # "6+drop" is a drop set, not AMRAP
 _AMRAP_WORDS = r"(amrap|max(?:imum)?(?:\s+reps)?|to\s+failure|failure|as\s+many\s+as\s+possible)"
 _SECONDS = r"(?:s|sec|secs|second|seconds|sek|seg|segundos|secondes|secondi|сек|секунд)"
-_MINUTES = r"(?:min|mins|minute|minutes)"
+_MINUTES = r"(?:min|mins|minute|minutes|minuten|minutos|minuti|мин|минут|хв|хвилин)"
 _DIST = r"(?:m|meters|metres|yd|yds|yards|km|ft|feet|steps)"
 _SETWORD = r"(?:top\s+|working\s+|work\s+|heavy\s+|back-?off\s+|main\s+)?sets?"
 
@@ -145,14 +145,14 @@ _REPS_X_SETS = re.compile(rf"\b{_REPS}\s*reps?\s*(?:x|,|for)?\s*(\d{{1,2}})\s*se
 _SETS_X_REPS = re.compile(rf"(?<![\d.])(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*x\s*(?:{_REPS.replace('-', '[-/]', 1)}|{_AMRAP_WORDS})(?:\s*reps?)?")
 _WEIGHT_X_REPS_X_SETS = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d)?)\s*x\s*(\d{1,2})\s*x\s*(\d{1,2})\b(?!\s*x)")
 _REPS_AT_LOAD = re.compile(r"(?<![\d.])(" + _N + r")\s*(kg|kgs|lbs?|’s|'s)?\s*for\s*" + r"(?:(\d{1,2})\s*sets?\s*of\s*)?" + _REPS + r"\s*reps?\b")
-_SETS_ONLY = re.compile(r"\b(\d{1,2})\s*sets?\b")
+_SETS_ONLY = re.compile(r"\b(\d{1,2})\s*" + _SETWORD + r"\b")
 _REPS_ONLY = re.compile(rf"\b{_REPS}\s*(?:reps?|repetitions?|rep)\b")
 _AMRAP_ONLY = re.compile(rf"\b{_AMRAP_WORDS}\b")
 _PLUS_ONLY = re.compile(r"(?<![\d.])(\d{1,2})\+(?!\d)")
 _LIST = re.compile(r"(?<![\d.:])(\d{1,3})((?:\s*[,/]\s*\d{1,3}){1,9})(?![\d.%]|\s*(?:kg|lb))")
 _COLUMNS = re.compile(r"(?<![\d.x])(\d{1,2})(?:\s*-\s*\d{1,2})?\s+(\d{1,3})(?:\s*-\s*(\d{1,3}))?(\+)?\s*$")
 _SPACE_LIST = re.compile(r"(?<![\d.x])\d{1,3}(?:[ \t]+\d{1,3}){2,9}[ \t]*$")
-_BARE_HOLD = re.compile(rf"(?<![\d.x:])(\d{{1,3}}\s*(?:{_SECONDS}|{_DIST}))\s*(?:hold|each\s+side|per\s+side)?\s*$")
+_BARE_HOLD = re.compile(rf"(?<![\d.x:])(\d{{1,3}}(?:\s*-\s*\d{{1,3}})?\s*(?:{_SECONDS}|{_MINUTES}|{_DIST}))\.?\s*(?:hold|each\s+side|per\s+side)?\s*$")
 _TRAILING_REPS = re.compile(r"(?<![\d.x:/])(\d{1,2})(?:\s*-\s*(\d{1,2}))?(\+)?\s*$")
 _POOD = re.compile(r"(?<![\d.])(" + _N + r")\s*(?:pood|pd)\b")
 
@@ -693,8 +693,8 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
             between = " " * m.end() + between[m.end():]
         name, before = _name_before(between)
         name, loads = _strip_loads(name)
-        if not _TWO_LETTERS.search(name) and index == 0:
-            name = ""
+        if not _TWO_LETTERS.search(name) or _NOT_A_NAME.match(name):
+            name = ""  # "(warmup), 5x5x135lb": more sets of the same exercise
         if name and (segments or index == 0):
             if segments:
                 segments[-1].leftover += " " + before
@@ -858,6 +858,7 @@ def _table_row(text: str, columns: dict[int, str]) -> str | None:
 # --- the plan --------------------------------------------------------------------------
 
 _LIST_OF_NAMES = re.compile(r"(?:^|\s)\(?\d{1,2}[.)]\s+|\s*[,;+&]\s+|\s+and\s+")
+_REST_START = re.compile(r"^(?:no\s+)?(?:rest|descanso|pause|repos|recupero|отдых|відпочинок)\b")
 _BLOCK = re.compile(r"\b(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex|rounds?|emom|amrap\s+\d)")
 _ROUNDS = re.compile(r"\b(\d{1,2})\s*(?:rounds?|sets?|x)\b|\bx\s*(\d{1,2})\b")
 _SAME_AS_ABOVE = re.compile(r"\bsame\s+(?:sets\s+and\s+reps\s+)?as\s+(?:above|before|previous)")
@@ -1012,7 +1013,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 workouts[-1].exercises.extend(rows)
                 previous = rows[-1]
                 continue
-        if not groups and previous is not None and norm.startswith(("rest", "descanso", "pause", "отдых")):
+        if all(g.weak for g in groups) and previous is not None and _REST_START.match(stripped.lower()):
             rest = _find_rest(norm)[0]
             if rest is not None:
                 previous.rest_seconds = previous.rest_seconds or rest
@@ -1055,7 +1056,11 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     or name_words > 6 or plain_words > 6 * len(rows) + 2 or norm.rstrip().endswith(".")):
                 rows = []
         elif weak:
-            rows = [r for r in rows if r.exercise is not None and r.score >= STRONG_SCORE]
+            # "Push ups 10" must name an exercise for sure; "Cardio 30-40 min" (a time or
+            # distance) may name one the catalogue lacks.
+            rows = [r for r, s in zip(rows, segments, strict=False)
+                    if (r.exercise is not None and r.score >= STRONG_SCORE)
+                    or (r.weight_text and len(s.name.split()) <= 4)]
         else:
             rows = [r for r, s in zip(rows, segments, strict=False)
                     if r.exercise is not None or (len(s.name.split()) <= 5 and not s.name.endswith((".", "?", "!")))]
