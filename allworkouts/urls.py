@@ -5,6 +5,9 @@ from allworkouts import pwa, views
 from records import progress_views
 from sessions import views as session_views
 
+# A database that is down answers 503 "we'll be right back", anything else the 500 page.
+handler500 = "allworkouts.errors.server_error"
+
 urlpatterns = [
     # The start screen lives with the workouts it starts (it reads plans, sessions
     # and records, which this base app must not depend on).

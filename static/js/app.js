@@ -13,7 +13,9 @@
   document.addEventListener("htmx:sendError", function () { show(); });
   document.addEventListener("htmx:responseError", function (event) {
     var status = event.detail.xhr ? event.detail.xhr.status : 0;
-    if (status >= 500) show("Something went wrong on our side; nothing was saved. Please try again.");
+    // 503: the database is down or restarting; the server's short message says so.
+    if (status === 503) show(event.detail.xhr.responseText.slice(0, 200));
+    else if (status >= 500) show("Something went wrong on our side; nothing was saved. Please try again.");
   });
 })();
 
