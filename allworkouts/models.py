@@ -1,10 +1,14 @@
 """The user account, on the schema's table "user"."""
 
 import uuid
+from zoneinfo import available_timezones
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.functions import RandomUUID
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from allworkouts.db import CurrentTimestamp, EnumField
@@ -40,6 +44,11 @@ class UserManager(BaseUserManager["User"]):
         return self.get(email=normalize_email(username))
 
 
+def validate_time_zone(value: str) -> None:
+    if value and value not in available_timezones():
+        raise ValidationError("Choose a time zone from the list.", code="time_zone")
+
+
 def normalize_email(email: str) -> str:
     """Emails are stored lower-cased, so 'Ana@X.com' and 'ana@x.com' are one account."""
     return email.strip().lower()
@@ -56,6 +65,16 @@ class User(AbstractBaseUser, PermissionsMixin):
         default=UnitSystem.METRIC,
         db_default=UnitSystem.METRIC.value,
     )
+    # Extension columns, the lifter's settings: the IANA time zone dates are shown in
+    # (from the browser, changeable in the profile; NULL shows UTC), the rest timer's
+    # default when neither plan nor exercise names one, and the bar and plates the plate
+    # calculator loads (kg; NULL: 20 kg / 45 lb and the usual plates).
+    time_zone = models.CharField(max_length=64, null=True, blank=True, validators=[validate_time_zone])
+    default_rest_seconds = models.PositiveIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(10), MaxValueValidator(1800)])
+    bar_weight_kg = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True,
+                                        validators=[MinValueValidator(0), MaxValueValidator(50)])
+    plates_kg = ArrayField(models.DecimalField(max_digits=5, decimal_places=2), null=True, blank=True)
     # Django's own columns (extensions of the schema): admin access and deactivation.
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)

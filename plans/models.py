@@ -16,12 +16,22 @@ class ConfidenceLevel(models.TextChoices):
     LOW = "low"
 
 
+class PlanKind(models.TextChoices):
+    """Plans that are not in the plan list (workout_plan.kind; NULL is a normal plan)."""
+    ADHOC = "adhoc", "Empty workout, not saved as a plan"
+    IMPORTED = "imported", "Imported history"
+
+
 class WorkoutPlan(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, db_default=RandomUUID(), editable=False)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, db_index=False)
     name = models.CharField(max_length=255)
     description = models.TextField(null=True, blank=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
+    # Extension column: NULL for the plans a user made; 'adhoc' behind an empty workout
+    # until it is saved as a plan, 'imported' behind history from another app. Both
+    # stay out of the plan list.
+    kind = models.CharField(max_length=10, choices=PlanKind.choices, null=True, blank=True)
     created_at = models.DateTimeField(db_default=CurrentTimestamp(), editable=False)
     updated_at = models.DateTimeField(auto_now=True, db_default=CurrentTimestamp())
 
@@ -52,6 +62,9 @@ class WorkoutExercise(models.Model):
     # Extension column (nullable, additive): what the plan says beyond sets x reps, such
     # as "@ 100kg", "RPE 8" or "superset A1", shown while logging the exercise.
     notes = models.TextField(null=True, blank=True)
+    # Extension column: exercises of a plan sharing a label ("A") are a superset, done
+    # round by round.
+    superset = models.CharField(max_length=20, null=True, blank=True)
     confidence_level = EnumField(
         enum_type="confidence_level_enum", choices=ConfidenceLevel.choices,
         default=ConfidenceLevel.MEDIUM, db_default=ConfidenceLevel.MEDIUM.value,

@@ -19,7 +19,7 @@ from django.utils import timezone
 from records.services import MAX_1RM_REPS
 
 # A set that counts: not a warm-up (NULL is a normal set).
-WORKING_SET = "TRUE"  # every set is a working set until set types land (issue 10)
+WORKING_SET = "es.set_type IS DISTINCT FROM 'warmup'"
 RANGES = {"3m": 92, "1y": 366, "all": None}
 
 

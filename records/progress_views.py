@@ -13,7 +13,7 @@ from equipment.models import Exercise, MuscleGroup
 from records import charts, progress
 from records.forms import MonthForm, RangeForm
 from records.models import PersonalRecord, RecordType
-from sessions.models import ExerciseSession
+from sessions.models import ExerciseSession, SetType
 
 SETS_PER_PAGE = 20
 
@@ -61,7 +61,7 @@ def _records_explained(*, user, exercise) -> list[dict]:
     if volume is not None:
         session_sets = list(ExerciseSession.objects.filter(
             workout_session_id=volume.exercise_session.workout_session_id, exercise=exercise)
-            .extra(where=[progress.WORKING_SET.replace("es.", "exercise_session.")])
+            .exclude(set_type=SetType.WARMUP)
             .order_by("set_number"))
     return [{"record": r, "sets": session_sets if r is volume else [r.exercise_session]} for r in records]
 

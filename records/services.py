@@ -5,7 +5,7 @@
 - set_volume: best weight * reps of one set.
 - total_volume: best sum of weight * reps of the exercise within one session; the
   record points at that session's latest set of the exercise.
-Sets of soft-deleted sessions count for nothing. A record with value 0 (bodyweight
+Sets of soft-deleted sessions and warm-up sets count for nothing. A record with value 0 (bodyweight
 work logged at 0 kg) is not kept: it beats nothing.
 
 Records of one (user, exercise) are only changed under a transaction-scoped advisory
@@ -21,6 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import connection
 
 from records.models import PersonalRecord, RecordType
+from sessions.models import SetType
 
 CENT = Decimal("0.01")
 MAX_1RM_REPS = 12
@@ -55,7 +56,7 @@ WITH sets AS (
     FROM exercise_session es
     JOIN workout_session ws ON ws.id = es.workout_session_id
     WHERE ws.user_id = %(user)s AND ws.deleted_at IS NULL AND es.exercise_id = %(exercise)s
-      AND es.id <> ALL(%(excluding)s::uuid[])
+      AND es.id <> ALL(%(excluding)s::uuid[]) AND es.set_type IS DISTINCT FROM 'warmup'
 ),
 one_rm AS (
     SELECT '1rm' AS record_type,
@@ -130,15 +131,27 @@ def records_after_set_logged(*, user_id, logged_set) -> list[PersonalRecord]:
     """Update the exercise's records for a newly logged set; return those it set (new
     PRs). Call inside the transaction that stored the set."""
     exercise_id = logged_set.exercise_id
+    if logged_set.set_type == SetType.WARMUP:
+        return []  # a warm-up counts for nothing: no record, no session volume
     lock(user_id=user_id, exercise_id=exercise_id)
     current = _current(user_id=user_id, exercise_id=exercise_id)
     weight, reps = Decimal(logged_set.weight), logged_set.reps
+    volume_record = current.get(RecordType.TOTAL_VOLUME)
     with connection.cursor() as cursor:
+        # The session's total, and whether the total-volume record is this session's.
         cursor.execute(
-            "SELECT coalesce(sum(weight * reps), 0) FROM exercise_session "
-            "WHERE workout_session_id = %s AND exercise_id = %s",
-            [logged_set.workout_session_id, exercise_id])
-        (session_total,) = cursor.fetchone()
+            "SELECT coalesce(sum(weight * reps), 0), "
+            "coalesce((SELECT workout_session_id = %s FROM exercise_session WHERE id = %s), false) "
+            "FROM exercise_session "
+            "WHERE workout_session_id = %s AND exercise_id = %s AND set_type IS DISTINCT FROM 'warmup'",
+            [logged_set.workout_session_id, volume_record.exercise_session_id if volume_record else None,
+             logged_set.workout_session_id, exercise_id])
+        session_total, volume_record_is_this_session = cursor.fetchone()
+    if volume_record_is_this_session and volume_record.value == Decimal(session_total).quantize(CENT):
+        # A set adding nothing (0 kg) leaves the total as it was, but the record points
+        # at its session's latest set, as a recomputation would: move it, no new PR.
+        volume_record.exercise_session, volume_record.achieved_at = logged_set, logged_set.created_at
+        volume_record.save(update_fields=["exercise_session", "achieved_at", "updated_at"])
     candidates = {
         RecordType.ONE_REP_MAX: epley(weight, reps),
         RecordType.SET_VOLUME: (weight * reps).quantize(CENT),

@@ -17,6 +17,22 @@ class SessionStatus(models.TextChoices):
     ABANDONED = "abandoned", "Abandoned"
 
 
+class SetType(models.TextChoices):
+    """What a set was, as lifters mark it (Strong's W / D / F). NULL is a normal set."""
+    NORMAL = "normal", "Normal"
+    WARMUP = "warmup", "Warm-up"
+    DROP = "drop", "Drop set"
+    FAILURE = "failure", "Failure"
+
+
+def validate_rpe(value):
+    """RPE 6 to 10 in half steps (6, 6.5, ... 10)."""
+    from django.core.exceptions import ValidationError
+
+    if value is not None and not (6 <= value <= 10 and (value * 2) == int(value * 2)):
+        raise ValidationError("RPE is 6 to 10 in half steps (like 7.5).", code="rpe")
+
+
 class WorkoutSession(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, db_default=RandomUUID(), editable=False)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, db_index=False)
@@ -29,6 +45,8 @@ class WorkoutSession(models.Model):
     # Extension column (nullable, additive): exercises swapped during this session,
     # {workout_exercise id: substitute exercise id}. The plan itself stays unchanged.
     substitutions = models.JSONField(null=True, blank=True)
+    # Extension column: the lifter's note on the whole workout ("slept badly").
+    notes = models.TextField(null=True, blank=True)
     created_at = models.DateTimeField(db_default=CurrentTimestamp(), editable=False)
     updated_at = models.DateTimeField(auto_now=True, db_default=CurrentTimestamp())
 
@@ -43,6 +61,11 @@ class WorkoutSession(models.Model):
             models.Index(fields=["user", "-created_at"], name="idx_workout_session_user_created",
                          condition=models.Q(deleted_at__isnull=True)),
             models.Index(fields=["workout_plan"], name="idx_workout_session_workout_plan_id"),
+            # Extra index: the exercise_session policy asks "is this session the current
+            # user's?" (ws.user_id = current_user_id(), no deleted_at condition), which the
+            # partial indexes above cannot answer; without it the planner scans every
+            # user's sessions.
+            models.Index(fields=["user", "id"], name="idx_workout_session_user_id_all"),
         ]
 
 
@@ -58,6 +81,11 @@ class ExerciseSession(models.Model):
     reps = models.IntegerField()
     rest_time_seconds = models.IntegerField(null=True, blank=True)
     set_number = models.IntegerField()
+    # Extension columns: the set's type (warm-ups count for nothing in records and
+    # volume), its RPE and a note, shown next time as "last time's note".
+    set_type = models.CharField(max_length=10, choices=SetType.choices, null=True, blank=True)
+    rpe = models.DecimalField(max_digits=3, decimal_places=1, null=True, blank=True, validators=[validate_rpe])
+    notes = models.TextField(null=True, blank=True)
     created_at = models.DateTimeField(db_default=CurrentTimestamp(), editable=False)
     updated_at = models.DateTimeField(auto_now=True, db_default=CurrentTimestamp())
 
@@ -67,4 +95,10 @@ class ExerciseSession(models.Model):
             models.Index(fields=["workout_session"], name="idx_exercise_session_workout_session_id"),
             models.Index(fields=["exercise"], name="idx_exercise_session_exercise_id"),
             models.Index(fields=["workout_session", "exercise"], name="idx_exercise_session_user_exercise"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(set_type__in=SetType.values) | models.Q(set_type__isnull=True),
+                                   name="exercise_session_set_type_check"),
+            models.CheckConstraint(condition=models.Q(rpe__gte=6, rpe__lte=10) | models.Q(rpe__isnull=True),
+                                   name="exercise_session_rpe_check"),
         ]
