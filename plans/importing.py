@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import uuid
 from dataclasses import dataclass, field
 
@@ -183,6 +184,10 @@ def _row_from_parse(key: str, day: str, e) -> ReviewRow:
         parsed_exercise_id=exercise_id, score=str(e.score),
         options=[x for x in [exercise_id, *(a.id for a in e.alternatives)] if x][:MAX_OPTIONS],
     )
+    if row.sets and not row.reps_min and not e.amrap and _is_time_or_distance(row.weight_text):
+        # "Plank 3x60s", "Sled drag 4 x 40 m": each set is one hold or one carry; the
+        # time or distance stays in the notes.
+        row.reps_min = row.reps_max = "1"
     if e.amrap and row.reps_min and not row.reps_max:
         row.reps_max = row.reps_min  # "1 x 8+": aim for 8, more is the point (AMRAP stays in the notes)
     if e.amrap and "amrap" not in row.notes.lower() and "fail" not in row.notes.lower():
@@ -193,6 +198,15 @@ def _row_from_parse(key: str, day: str, e) -> ReviewRow:
         # row shown as sure never fails at save.
         row.parsed_confidence = ConfidenceLevel.MEDIUM
     return row
+
+
+_TIME_OR_DISTANCE = re.compile(
+    r"^\d+(?:[.,]\d+)?\s*(?:s|sec|secs|seconds?|min|mins|minutes?|m|meters?|metres?|yd|yds|yards?|km|mi|miles?)$",
+    re.IGNORECASE)
+
+
+def _is_time_or_distance(text: str) -> bool:
+    return bool(_TIME_OR_DISTANCE.match(text.strip()))
 
 
 def review_from_parse(*, text: str, result: ParseResult) -> Review:
@@ -465,7 +479,8 @@ def _notes_with_load(row: ReviewRow) -> str | None:
     a first-time pre-fill (unless the notes already say it)."""
     notes = row.notes
     if row.weight_text and row.weight_text.lower() not in notes.lower():
-        notes = ", ".join(x for x in [f"@ {row.weight_text}", notes] if x)
+        load = row.weight_text if _is_time_or_distance(row.weight_text) else f"@ {row.weight_text}"
+        notes = ", ".join(x for x in [load, notes] if x)
     return notes[:1000] or None
 
 

@@ -179,3 +179,28 @@ def test_an_unread_line_becomes_a_row_in_one_tap(user_client, user, monkeypatch)
     assert html.count('<li class="review-row') == 2
     assert 'id="row-u0"' in html and unread[0][:30] in html
     assert 'value="read:0"' not in html  # the line left the unread list
+
+
+def test_holds_and_distances_save_one_rep_a_set_with_the_time_in_the_notes(user_client, user):
+    html = preview(user_client, "Plank 3x60s\nPushups 3x10 @ 10kg").content.decode()
+    response = user_client.post(URL, {**form_fields(html), "action": "confirm"})
+    assert response.status_code == 302
+    with rls_user(user.pk):
+        saved = list(WorkoutExercise.objects.order_by("sequence").values_list("sets", "reps_min", "reps_max", "notes"))
+    assert saved[0][:3] == (3, 1, 1) and "60" in saved[0][3] and "@" not in saved[0][3]
+    assert "10kg" in saved[1][3].replace(" ", "")
+
+
+def test_the_superset_label_and_load_are_kept_and_saved(user_client, user):
+    html = preview(user_client, "A1. Pushups 3x10 @ 20kg\nA2. Pullups 3x8").content.decode()
+    fields = form_fields(html)
+    assert fields["row-0-0-values"] or fields.get("row-0-0-superset")
+    response = user_client.post(URL, {**fields, "action": "confirm"})
+    assert response.status_code == 302
+    with rls_user(user.pk):
+        saved = list(WorkoutExercise.objects.order_by("sequence"))
+    assert "20kg" in (saved[0].notes or "").replace(" ", "")
+    if any(f.name == "superset" for f in WorkoutExercise._meta.concrete_fields):
+        assert saved[0].superset and saved[0].superset == saved[1].superset
+    else:
+        assert "A1" in (saved[0].notes or "") or "superset" in (saved[0].notes or "").lower()

@@ -1,0 +1,70 @@
+"""A long plan on a phone: import 104 rows, fix a row by searching the catalogue, add an
+exercise the catalogue lacks from its row, and save every day."""
+
+import pytest
+from playwright.sync_api import expect
+
+from allworkouts.db import rls_user
+from equipment.models import Exercise, ReviewStatus
+from plans.models import WorkoutExercise, WorkoutPlan
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+BODYWEIGHT = ["Pushups 3x10", "Pullups 3x8", "Dips 3x12", "Plank 3x60s"]
+
+
+def long_plan() -> str:
+    lines = ["Day 1", "Mystery lift 3x8", "Mace 360 3x12"]
+    lines += [BODYWEIGHT[i % 4] for i in range(24)]
+    for day in (2, 3, 4):
+        lines.append(f"Day {day}")
+        lines += [BODYWEIGHT[(i + day) % 4] for i in range(26)]
+    return "\n".join(lines)
+
+
+def test_import_a_long_plan_fix_a_row_add_an_exercise_and_save(phone, screenshot, live_server):
+    user = UserFactory(email="long@example.com")
+    page = phone
+    page.goto("/login/")
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+
+    page.goto("/plans/import/")
+    page.get_by_label("Your plan").fill(long_plan())
+    page.get_by_role("button", name="Preview").click()
+    expect(page.locator("li.review-row")).to_have_count(104)
+    expect(page.locator(".row-compact").first).to_be_visible()  # sure rows are one line
+    screenshot("20-long-import-preview")
+
+    mystery = page.locator("#row-0-0")
+    mystery.get_by_label("Search the catalogue for this row").fill("dumbell curl")
+    mystery.get_by_role("button", name="Search").click()
+    mystery = page.locator("#row-0-0")
+    expect(mystery.get_by_text("in the picker above")).to_be_visible()
+    chosen = mystery.get_by_label("Exercise").locator("option:checked").inner_text()
+    assert "Curl" in chosen
+
+    mace = page.locator("#row-0-1")
+    mace.get_by_role("button", name="Add a new exercise").click()
+    mace = page.locator("#row-0-1")
+    mace.get_by_label("Exercise name").fill("Mace 360")
+    mace.get_by_label("Shoulders").check()
+    mace.get_by_label("Core").check()
+    mace.get_by_label("Other Equipment").check()
+    mace.get_by_role("button", name="Add it and use it here").click()
+    expect(page.get_by_text("Added “Mace 360” to the catalogue")).to_be_visible()
+    screenshot("21-long-import-added-exercise")
+
+    page.get_by_role("button", name="Save 4 plans").click()
+    expect(page.get_by_text("Imported 4 plans")).to_be_visible()
+    added = Exercise.objects.get(name="Mace 360")
+    assert (added.added_by_id, added.review_status) == (user.pk, ReviewStatus.PENDING)
+    with rls_user(user.pk):
+        assert WorkoutPlan.objects.count() == 4
+        assert WorkoutExercise.objects.count() == 104
+        first = list(WorkoutExercise.objects.filter(workout_plan__name="Day 1").order_by("sequence")
+                     .values_list("exercise__name", flat=True)[:2])
+    assert first == [chosen, "Mace 360"]
+    assert page.console_errors == []
