@@ -65,6 +65,7 @@ class Vocabulary:
     filler: frozenset[str]  # words that say nothing about which exercise ("heavy")
     plan_words: dict[str, list[str]]  # e.g. "day" -> ["day", "dia", "tag", "день"]
     translate: dict[str, str] = None  # plan words in other languages -> English ("series" -> "sets")
+    ambiguous: frozenset[str] = frozenset()  # aliases naming one of several ("curl"): not sure
 
 
 def _fold(text: str) -> str:
@@ -83,6 +84,7 @@ def vocabulary() -> Vocabulary:
     phrases: dict[tuple[str, ...], str] = {}
     aliases: dict[str, str] = {}
     filler: set[str] = set()
+    ambiguous: set[str] = set()
     plan_words: dict[str, list[str]] = {}
     raw_aliases: dict[str, str] = {}
     translate: dict[str, str] = {}
@@ -97,6 +99,7 @@ def vocabulary() -> Vocabulary:
             raw_aliases.setdefault(source, target)  # English (the first file) wins
         translate.update({k.lower(): v for k, v in data.get("translate", {}).items()})
         filler.update(_fold(w) for w in data.get("filler", []))
+        ambiguous.update(data.get("ambiguous", []))
         for kind, words in data.get("plan_words", {}).items():
             plan_words.setdefault(kind, []).extend(_fold(w) for w in words)
     vocab = Vocabulary(phrases=phrases, longest=max((len(p) for p in phrases), default=1),
@@ -104,7 +107,8 @@ def vocabulary() -> Vocabulary:
     for source, target in raw_aliases.items():
         aliases.setdefault(_normalise(source, vocab), target)  # the first file's (English) meaning wins
     return Vocabulary(phrases=phrases, longest=vocab.longest, aliases=aliases,
-                      filler=vocab.filler, plan_words=plan_words, translate=translate)
+                      filler=vocab.filler, plan_words=plan_words, translate=translate,
+                      ambiguous=frozenset(_normalise(a, vocab) for a in ambiguous))
 
 
 _KEEP_S = ("ss", "us", "is")  # words whose final s is not a plural (press, abductus, ...)
@@ -208,6 +212,13 @@ class Matcher:
         self._known = set(self.known_words)
         self._cache: dict[str, Match] = {}
         self._typos: dict[str, str] = {}
+        self._names: dict[str, str] = {}  # raw name -> normalised name
+
+    def clear_caches(self) -> None:
+        """Forget every name seen (the accuracy script times cold look-ups)."""
+        self._cache.clear()
+        self._typos.clear()
+        self._names.clear()
 
     # -- words
 
@@ -293,9 +304,14 @@ class Matcher:
     def match(self, raw_name: str, fuzzy: bool = True) -> Match:
         """(best entry or None, score 0-100, up to 3 alternatives). With fuzzy=False only
         exact names, aliases and names matched before are found (a bound on the work)."""
-        name = normalise_name(raw_name)
-        if self.exact(name) is None:  # "Weighted Crunches" is a name; "heavy squat" a squat
-            name = " ".join(w for w in name.split() if w not in vocabulary().filler) or name
+        name = self._names.get(raw_name)
+        if name is None:
+            name = normalise_name(raw_name)
+            if self.exact(name) is None:  # "Weighted Crunches" is a name; "heavy squat" a squat
+                name = " ".join(w for w in name.split() if w not in vocabulary().filler) or name
+            if len(self._names) > 20_000:
+                self._names.clear()
+            self._names[raw_name] = name
         if name not in self._cache and not fuzzy:
             exact = self.exact(name)
             return exact, (100.0 if exact else 0.0), []
@@ -316,7 +332,9 @@ class Matcher:
         candidates = self._candidates(corrected)
         if exact is not None:
             alternatives = [e for e, _ in candidates if e.id != exact.id][:3]
-            return exact, (96.0 if changed else 100.0), alternatives
+            key = corrected if changed else name
+            sure = 95.0 if key in vocabulary().ambiguous and key not in self.by_name else 100.0
+            return exact, (min(sure, 96.0) if changed else sure), alternatives
         if changed:
             candidates = [(e, min(s, 94.0)) for e, s in candidates]
         if not candidates or candidates[0][1] < WEAK_SCORE:

@@ -770,8 +770,13 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
         weight = m[0]
     confidence = _confidence(entry, score, group)
     other_words = [w for w in _WORD.findall(leftover) if w not in _PLAIN_WORDS]
-    if confidence == "high" and len(other_words) > 2:
-        confidence = "medium"  # the line says more than we read: someone should look
+    aside_words = [w for a in _ASIDE.findall(segment.aside) for w in _WORD.findall(a.lower())
+                   if w not in _PLAIN_WORDS and not implements({w})]
+    if confidence == "high" and (len(other_words) > 2 or aside_words or (group.sets or 0) > 10
+                                 or (weight.lower().startswith(("bw+", "bodyweight+")))):
+        # The line says more than we read ("Dips (parallel bars)", "@ BW+20", "16 x 10"
+        # may be a load): someone should look.
+        confidence = "medium"
     return ParsedExercise(
         line=original.strip(), exercise=entry, confidence=confidence,
         alternatives=alternatives,
@@ -920,7 +925,7 @@ class _BoundedMatcher:
             return self.matcher.match(name, fuzzy=False)
         cached = len(self.matcher._cache)
         found = self.matcher.match(name)
-        if len(self.matcher._cache) != cached:
+        if len(self.matcher._cache) > cached:
             self.budget -= 1
         return found
 
@@ -942,6 +947,13 @@ def parse_plan(text: str, catalog) -> ParseResult:
     table: dict[int, str] | None = None
     first_line = True
     lines = text.splitlines()
+    read: dict[str, tuple[list[_Group], str]] = {}  # a line repeated (week after week) is read once
+
+    def find_groups(norm: str) -> tuple[list[_Group], str]:
+        if norm not in read:
+            read[norm] = _find_groups(norm)
+        groups, remaining = read[norm]
+        return list(groups), remaining
 
     def start_workout(name: str) -> None:
         nonlocal title
@@ -974,14 +986,14 @@ def parse_plan(text: str, catalog) -> ParseResult:
         plain = stripped.rstrip(":").strip()
         norm = _normalise_line(stripped)
         was_first, first_line = first_line, False
-        groups, remaining = _find_groups(norm)
+        groups, remaining = find_groups(norm)
         if groups and not label:
             m = glued.match(_unaccent(stripped)) if len(_unaccent(stripped)) == len(stripped) else glued.match(stripped)
             if m and (m[1].rstrip().endswith((":", "-", "–", "—", "|", ".")) or heading.match(m[1])):
                 # "Friday Press 5x3 at 60 Chins 3x8": a heading glued to its exercises.
                 start_workout(_heading_name(m[1]))
                 norm = " " * m.end() + norm[m.end():]
-                groups, remaining = _find_groups(norm)
+                groups, remaining = find_groups(norm)
                 previous = None
         weak = all(g.weak for g in groups)
         if weak and not label and _is_heading(stripped, marked):

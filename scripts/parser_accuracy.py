@@ -97,6 +97,10 @@ def compare(text: str, expected: dict, entries: list[CatalogEntry]) -> dict:
         row_right = exercise_right and all(actual[f] == exp.get(f) for f in ("sets", "reps_min", "reps_max"))
         calibration[actual["confidence"]][0] += row_right
         calibration[actual["confidence"]][1] += 1
+        if actual["confidence"] == "high" and not row_right:
+            for f in ("exercise", "sets", "reps_min", "reps_max"):
+                if actual[f] != exp.get(f):
+                    errors[f"high wrong: {f}"] += 1
         if not exercise_right:
             errors["exercise: " + ("none found" if actual["exercise"] is None else
                                    "should be none" if exp["exercise"] is None else "other exercise")] += 1
@@ -113,6 +117,8 @@ def compare(text: str, expected: dict, entries: list[CatalogEntry]) -> dict:
     for key in got.keys() - want.keys():
         stats["spurious"] += 1
         errors["spurious row"] += 1
+        if got[key]["confidence"] == "high":
+            errors["high wrong: spurious"] += 1
         calibration[got[key]["confidence"]][1] += 1
         mistakes.append(f"spurious: {key[0]!r} [{got[key]['confidence']}]")
     unread = {_clean(line) for line in getattr(result, "unread", [])}
@@ -207,8 +213,7 @@ def speed(entries: list[CatalogEntry]) -> None:
     timings = []
     matcher = matching.matcher_for(tuple(entries))
     for _ in range(50):
-        matcher._cache.clear()  # time the matching too, not the per-name caches
-        matcher._typos.clear()
+        matcher.clear_caches()  # time the matching too, not the per-name caches
         start = time.perf_counter()
         parse_plan(text, entries)
         timings.append(time.perf_counter() - start)
@@ -218,8 +223,7 @@ def speed(entries: list[CatalogEntry]) -> None:
           f"first parse with a new catalogue {1000 * cold:.0f} ms)")
     worst_name, worst = "", 0.0
     for name, adversarial in adversarial_inputs().items():
-        matcher._cache.clear()
-        matcher._typos.clear()
+        matcher.clear_caches()
         start = time.perf_counter()
         parse_plan(adversarial[:MAX_CHARS], entries)
         elapsed = time.perf_counter() - start
