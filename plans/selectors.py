@@ -17,8 +17,9 @@ def catalog_entries() -> tuple[CatalogEntry, ...]:
 
 
 def plans_for_user(*, user) -> QuerySet[WorkoutPlan]:
-    """The user's plans, newest first, deleted ones hidden, with their exercise count."""
-    return (WorkoutPlan.objects.filter(user=user, deleted_at__isnull=True)
+    """The user's plans, newest first, with their exercise count; deleted plans and those
+    behind an unsaved empty workout or imported history (workout_plan.kind) hidden."""
+    return (WorkoutPlan.objects.filter(user=user, deleted_at__isnull=True, kind__isnull=True)
             .annotate(exercise_count=Count("exercises")).order_by("-created_at", "name"))
 
 

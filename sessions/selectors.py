@@ -31,7 +31,7 @@ def plans_to_start(*, user, limit: int = 5) -> list[WorkoutPlan]:
     last_done = (WorkoutSession.objects.filter(workout_plan=OuterRef("pk"), status=SessionStatus.COMPLETED,
                                                deleted_at__isnull=True)
                  .order_by("-created_at").values("created_at")[:1])
-    return list(WorkoutPlan.objects.filter(user=user, deleted_at__isnull=True)
+    return list(WorkoutPlan.objects.filter(user=user, deleted_at__isnull=True, kind__isnull=True)
                 .annotate(exercise_count=Count("exercises"), last_done=Subquery(last_done))
                 .filter(exercise_count__gt=0)
                 .order_by(F("last_done").asc(nulls_first=True), "-created_at")[:limit])

@@ -293,3 +293,19 @@ def test_plan_pages_query_counts_do_not_grow_with_the_plan(user_client, user, si
         with CaptureQueriesContext(connection) as queries:
             assert user_client.get(url).status_code == 200
         assert len(queries) <= limit, (url, [q["sql"] for q in queries.captured_queries])
+
+
+def test_plans_behind_imports_and_empty_workouts_stay_out_of_the_lists(user_client, user):
+    from plans.models import PlanKind, WorkoutPlan
+
+    with rls_user(user.pk):
+        for name, kind in (("My split", None), ("Imported from Strong", PlanKind.IMPORTED),
+                           ("Empty workout", PlanKind.ADHOC)):
+            plan = WorkoutPlan.objects.create(user=user, name=name, kind=kind)
+            WorkoutExercise.objects.create(workout_plan=plan, exercise=exercise_named("Barbell Squat"), sequence=1,
+                                           sets=3, reps_min=5, reps_max=5)
+    plans_page = user_client.get("/plans/").content.decode()
+    home = user_client.get("/").content.decode()
+    for page in (plans_page, home):
+        assert "My split" in page
+        assert "Imported from Strong" not in page and "Empty workout" not in page
