@@ -52,3 +52,14 @@ class DeleteAccountForm(Form):
         label="Type your email address to confirm", max_length=255,
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
     )
+
+
+class TimeZoneForm(Form):
+    time_zone = forms.ChoiceField(label="Time zone", choices=())
+
+    def __init__(self, *args, **kwargs):
+        from zoneinfo import available_timezones
+
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].choices = [(z, z.replace("_", " ")) for z in sorted(available_timezones())]
+

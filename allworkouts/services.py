@@ -53,6 +53,13 @@ def user_set_unit_system(*, user: User, unit_system: str) -> User:
     return user
 
 
+def user_set_time_zone(*, user: User, time_zone: str) -> User:
+    user.time_zone = time_zone
+    user.full_clean(validate_unique=False, validate_constraints=False, exclude=["password", "email"])
+    user.save(update_fields=["time_zone", "updated_at"])
+    return user
+
+
 @transaction.atomic
 def user_delete(*, user: User, confirm_email: str) -> None:
     """Delete the account and everything it owns, children first, in one transaction

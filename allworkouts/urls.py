@@ -1,7 +1,8 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from allworkouts import pwa, views
+from allworkouts import pwa, timezones, views
 from records import progress_views
 from sessions import views as session_views
 
@@ -19,9 +20,17 @@ urlpatterns = [
     path("register/", views.register, name="register"),
     path("login/", views.login_view, name="login"),
     path("logout/", views.logout_view, name="logout"),
+    # Password reset by email: Django's views (they need no login and hide which
+    # emails exist), our templates in templates/registration/.
+    path("password-reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path("password-reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path("password-reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(),
+         name="password_reset_confirm"),
+    path("password-reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("welcome/", views.onboarding_units, name="onboarding_units"),
     path("profile/", views.profile, name="profile"),
     path("profile/units/", views.profile_units, name="profile_units"),
+    path("profile/time-zone/", timezones.profile_time_zone, name="profile_time_zone"),
     path("profile/password/", views.profile_password, name="profile_password"),
     path("profile/delete/", views.profile_delete, name="profile_delete"),
     path("equipment/", include("equipment.urls")),

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from allworkouts import ratelimit, services
 from allworkouts.http import safe_next
-from allworkouts.forms import DeleteAccountForm, LoginForm, RegisterForm, UnitSystemForm
+from allworkouts.forms import DeleteAccountForm, LoginForm, RegisterForm, TimeZoneForm, UnitSystemForm
 
 LOGIN_FAILED = "Email or password is incorrect."
 LOGIN_THROTTLED = "Too many failed log-in attempts. Wait 15 minutes and try again."
@@ -107,6 +107,8 @@ def _profile_context(request, **forms):
         "unit_form": forms.get("unit_form") or UnitSystemForm(initial={"unit_system": request.user.unit_system}),
         "password_form": password_form,
         "delete_form": forms.get("delete_form") or DeleteAccountForm(),
+        "time_zone_form": forms.get("time_zone_form") or TimeZoneForm(
+            initial={"time_zone": request.user.time_zone or "UTC"}),
     }
 
 

@@ -121,3 +121,16 @@
     }
   });
 })();
+
+// The account's time zone, from the phone, the first time (the profile can change it):
+// dates and "today" then follow the lifter's own day.
+(function () {
+  const url = document.body.dataset.detectTimeZone;
+  let zone = "";
+  try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { return; }
+  if (!url || !zone) return;
+  const token = (JSON.parse(document.body.getAttribute("hx-headers") || "{}") || {})["X-CSRFToken"] || "";
+  fetch(url, {method: "POST", credentials: "same-origin",
+              headers: {"Content-Type": "application/x-www-form-urlencoded", "X-CSRFToken": token},
+              body: new URLSearchParams({time_zone: zone, detected: "1"})}).catch(function () {});
+})();
