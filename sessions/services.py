@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from equipment.models import Exercise
@@ -24,6 +24,9 @@ from sessions.models import ExerciseSession, SessionStatus, WorkoutSession
 
 MAX_REPS = 1000
 MAX_REST_SECONDS = 3600
+# No lift weighs more: the heaviest ever lifted are around 500 kg, so a number past
+# this (1,000 kg, about 2,200 lb) is a typo, refused with a message.
+MAX_SET_KG = Decimal("1000")
 
 
 class SessionClosed(ValidationError):
@@ -58,6 +61,8 @@ def validate_set(*, weight_kg: Decimal | None, reps: int | None, rest_time_secon
     errors = {}
     if weight_kg is None:
         errors["weight"] = "Enter the weight (0 for bodyweight)."
+    elif weight_kg > MAX_SET_KG:
+        errors["weight"] = "That's more than 1,000 kg (2,200 lb). Check the weight."
     if reps is None:
         errors["reps"] = "Enter the reps."
     elif not 1 <= reps <= MAX_REPS:
@@ -72,7 +77,9 @@ def set_log(*, session: WorkoutSession, set_id: uuid.UUID, exercise: Exercise, w
             reps: int, rest_time_seconds: int | None = None) -> tuple[ExerciseSession, list[PersonalRecord], bool]:
     """Store one set, idempotently: `set_id` was generated when the form was rendered,
     so a repeated submission finds its set and stores nothing. Returns (set, new PRs,
-    created)."""
+    created). `rest_time_seconds` is the rest actually taken: by default the time since
+    the workout's previous set (capped at an hour; none for the first set); an import
+    passes what the file says."""
     errors = validate_set(weight_kg=weight_kg, reps=reps, rest_time_seconds=rest_time_seconds)
     if errors:
         raise ValidationError(errors)
@@ -86,13 +93,19 @@ def set_log(*, session: WorkoutSession, set_id: uuid.UUID, exercise: Exercise, w
                 raise ValidationError("That set belongs to another workout.")
             return existing, [], False
         _check_open(session)
-        number = (ExerciseSession.objects.filter(workout_session=session, exercise=exercise)
-                  .aggregate(n=Max("set_number"))["n"] or 0) + 1
+        # One query: this exercise's next set number, and the workout's latest set,
+        # whose time gives the rest actually taken before this one.
+        latest = ExerciseSession.objects.filter(workout_session=session).aggregate(
+            n=Max("set_number", filter=Q(exercise=exercise)), at=Max("created_at"))
+        number = (latest["n"] or 0) + 1
+        now = timezone.now()
+        if rest_time_seconds is None and latest["at"] is not None:
+            rest_time_seconds = min(int((now - latest["at"]).total_seconds()), MAX_REST_SECONDS)
         try:
             with transaction.atomic():
                 logged = ExerciseSession.objects.create(
                     id=set_id, workout_session=session, exercise=exercise, weight=weight_kg, reps=reps,
-                    rest_time_seconds=rest_time_seconds, set_number=number, created_at=timezone.now())
+                    rest_time_seconds=rest_time_seconds, set_number=number, created_at=now)
         except IntegrityError:
             # The id is taken by a row this user cannot see (another user's set).
             raise ValidationError("That set can't be saved. Reload the page and log it again.")

@@ -81,15 +81,30 @@ def workout(request, session_id):
         return redirect("sessions:detail", session.pk)
     page = selectors.workout(user=request.user, session=session)
     last_set = page.latest_set
-    rest = last_set.rest_time_seconds if last_set is not None else None
-    if last_set is not None and rest is None:
-        rest = next((i.plan_exercise.rest_time_seconds for i in page.items if i.exercise.pk == last_set.exercise_id),
-                    None)
+    rest = None
+    if last_set is not None:
+        item = next((i for i in page.items if i.exercise.pk == last_set.exercise_id), None)
+        rest = planned_rest(user=request.user, plan_exercise=item.plan_exercise if item else None,
+                            exercise=item.exercise if item else None)
     return render(request, "sessions/workout.html", {
         "session": session, "items": page.items, "others": page.others,
         "current": next((i for i in page.items if not i.done), None),
         "rest_ends_at": _rest_ends_at(last_set, rest),
     })
+
+
+DEFAULT_REST_SECONDS = 90
+
+
+def planned_rest(*, user, plan_exercise, exercise) -> int:
+    """The rest the timer counts down after a set: the plan's, else the exercise's
+    default, else the user's own default (profile), else 90 s. (What is stored with the
+    set is the rest actually taken.)"""
+    for seconds in (getattr(plan_exercise, "rest_time_seconds", None),
+                    getattr(exercise, "default_rest_time_seconds", None), user.default_rest_seconds):
+        if seconds:
+            return seconds
+    return DEFAULT_REST_SECONDS
 
 
 def _rest_ends_at(logged: ExerciseSession | None, rest_seconds: int | None) -> int | None:
@@ -134,10 +149,10 @@ def set_log(request, session_id):
     weight, reps, context["errors"] = _set_input(context["weight_text"], context["reps_text"],
                                                  request.user.unit_system)
     if not context["errors"]:
-        rest = plan_exercise.rest_time_seconds if plan_exercise else None
+        rest = planned_rest(user=request.user, plan_exercise=plan_exercise, exercise=exercise)
         try:
             logged, new_records, _ = services.set_log(session=session, set_id=set_id, exercise=exercise,
-                                                      weight_kg=weight, reps=reps, rest_time_seconds=rest)
+                                                      weight_kg=weight, reps=reps)
         except services.SessionClosed as exc:
             context["errors"]["form"] = " ".join(exc.messages)
         except ValidationError as exc:
