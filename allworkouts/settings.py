@@ -138,11 +138,26 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+PASSWORD_RESET_TIMEOUT = env.int("DJANGO_PASSWORD_RESET_TIMEOUT", default=60 * 60 * 24)
 
-# Login throttling (allworkouts/ratelimit.py): failed attempts per window, kept in
-# PostgreSQL so every gunicorn worker and host sees the same counts.
-LOGIN_FAILURES_PER_ACCOUNT = env.int("LOGIN_FAILURES_PER_ACCOUNT", default=5)
+# Email (password reset): EMAIL_URL, e.g. smtp+tls://user:password@smtp.example.com:587.
+# Without it, messages are printed on the console (the server's log) under DEBUG and by
+# bin/serve; production settings default to an SMTP server on localhost (a console
+# backend in production would drop every reset email, and check --deploy says so).
+_email = env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
+_email_options = {option: _email.get(setting) for option, setting in [
+    ("host", "EMAIL_HOST"), ("port", "EMAIL_PORT"), ("username", "EMAIL_HOST_USER"),
+    ("password", "EMAIL_HOST_PASSWORD"), ("use_tls", "EMAIL_USE_TLS"), ("use_ssl", "EMAIL_USE_SSL"),
+]} if _email["EMAIL_BACKEND"].endswith("smtp.EmailBackend") else {}
+MAILERS = {"default": {"BACKEND": _email["EMAIL_BACKEND"],
+                       "OPTIONS": {k: v for k, v in _email_options.items() if v not in (None, "")}}}
+DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="AllWorkouts <noreply@localhost>")
+
+# Login throttling (allworkouts/ratelimit.py): attempts per window before they slow
+# down, kept in PostgreSQL so every gunicorn worker and host sees the same counts.
+LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS = env.int("LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS", default=5)
 LOGIN_FAILURES_PER_IP = env.int("LOGIN_FAILURES_PER_IP", default=20)
+LOGIN_FAILURES_PER_DEVICE = env.int("LOGIN_FAILURES_PER_DEVICE", default=10)
 LOGIN_FAILURE_WINDOW_SECONDS = env.int("LOGIN_FAILURE_WINDOW_SECONDS", default=15 * 60)
 
 # ------------------------------------------------------------------------------

@@ -1,5 +1,8 @@
 """Account screens: register, log in/out, onboarding, profile."""
 
+import math
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_not_required
@@ -8,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from allworkouts import ratelimit, services
@@ -15,7 +19,7 @@ from allworkouts.http import safe_next
 from allworkouts.forms import DeleteAccountForm, LoginForm, RegisterForm, TimeZoneForm, UnitSystemForm
 
 LOGIN_FAILED = "Email or password is incorrect."
-LOGIN_THROTTLED = "Too many failed log-in attempts. Wait 15 minutes and try again."
+LOGIN_THROTTLED = "Too many failed log-in attempts from here. Try again in {wait}."
 
 
 def _apply_errors(form, exc: ValidationError) -> None:
@@ -24,6 +28,7 @@ def _apply_errors(form, exc: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, errors)
 
 
+@sensitive_post_parameters("password1", "password2")
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def register(request):
@@ -31,6 +36,13 @@ def register(request):
         return redirect("home")
     form = RegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        # Registering tells whether an email is taken (README, "Accounts"); probing
+        # that from one address slows down like failed log-ins do.
+        ip = ratelimit.client_ip(request)
+        wait = ratelimit.login_attempt([(f"register:{ip}"[:100], settings.LOGIN_FAILURES_PER_IP)])
+        if wait is not None:
+            form.add_error(None, f"Too many attempts from here. Try again in {_wait_text(wait)}.")
+            return render(request, "allworkouts/register.html", {"form": form}, status=429)
         try:
             user = services.user_register(
                 email=form.cleaned_data["email"], password=form.cleaned_data["password1"]
@@ -43,31 +55,43 @@ def register(request):
     return render(request, "allworkouts/register.html", {"form": form})
 
 
+@sensitive_post_parameters("password")
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def login_view(request):
-    """Log in by email. A wrong email and a wrong password read the same, and failures
-    are limited per account and per address (allworkouts.ratelimit)."""
+    """Log in by email. A wrong email and a wrong password read the same; attempts are
+    counted before the password is checked and slow down per (account, address) and
+    per address, while a device the owner logged in from before has its own count
+    (allworkouts.ratelimit)."""
     if request.user.is_authenticated:
         return redirect("home")
     form = LoginForm(request.POST or None)
     status = 200
     next_url = safe_next(request, request.POST.get("next") or request.GET.get("next"))
     if request.method == "POST" and form.is_valid():
-        email, ip = form.cleaned_data["email"], ratelimit.client_ip(request)
-        if ratelimit.login_blocked(email=email, ip=ip):
-            form.add_error(None, LOGIN_THROTTLED)
+        email = form.cleaned_data["email"]
+        device = ratelimit.known_device(request, email)
+        keys = ratelimit.keys(email=email, ip=ratelimit.client_ip(request), device=device)
+        wait = ratelimit.login_attempt(keys)
+        if wait is not None:
+            form.add_error(None, LOGIN_THROTTLED.format(wait=_wait_text(wait)))
             status = 429
         else:
             user = authenticate(request, email=email, password=form.cleaned_data["password"])
             if user is None:
-                ratelimit.login_failed(email=email, ip=ip)
+                ratelimit.login_failed()
                 form.add_error(None, LOGIN_FAILED)
             else:
-                ratelimit.login_succeeded(email=email)
+                ratelimit.login_succeeded(keys)
                 login(request, user)
-                return redirect(safe_next(request, next_url) or "home")
+                response = redirect(next_url or "home")
+                ratelimit.remember_device(response, email=email, device=device)
+                return response
     return render(request, "allworkouts/login.html", {"form": form, "next": next_url}, status=status)
+
+
+def _wait_text(seconds: int) -> str:
+    return f"{seconds} seconds" if seconds < 120 else f"{math.ceil(seconds / 60)} minutes"
 
 
 @login_not_required
@@ -122,6 +146,7 @@ def profile_units(request):
     return redirect("profile")
 
 
+@sensitive_post_parameters("old_password", "new_password1", "new_password2")
 @require_POST
 def profile_password(request):
     form = PasswordChangeForm(request.user, request.POST)

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
-from allworkouts.views import LOGIN_FAILED, LOGIN_THROTTLED
+from allworkouts.views import LOGIN_FAILED
 from tests.factories import UserFactory, user_data
 
 pytestmark = pytest.mark.django_db
@@ -76,48 +76,7 @@ def test_wrong_email_and_wrong_password_read_the_same(client, user):
     assert LOGIN_FAILED in wrong_email.content.decode()
 
 
-def test_login_is_limited_per_account(client, user, password, settings):
-    settings.LOGIN_FAILURES_PER_ACCOUNT = 3
-    for i in range(3):
-        other_ip = {"REMOTE_ADDR": f"10.0.0.{i}"}
-        assert client.post(reverse("login"), {"email": user.email, "password": "bad"}, **other_ip).status_code == 200
-    # Even the right password is refused now, from yet another address.
-    response = client.post(reverse("login"), {"email": user.email, "password": password}, REMOTE_ADDR="10.0.0.99")
-    assert response.status_code == 429
-    assert LOGIN_THROTTLED in response.content.decode()
-    assert "_auth_user_id" not in client.session
-
-
-def test_login_is_limited_per_address(client, password, settings):
-    settings.LOGIN_FAILURES_PER_IP = 4
-    for i in range(4):
-        client.post(reverse("login"), {"email": f"guess{i}@example.com", "password": "bad"}, REMOTE_ADDR="10.1.1.1")
-    victim = UserFactory()
-    response = client.post(reverse("login"), {"email": victim.email, "password": password}, REMOTE_ADDR="10.1.1.1")
-    assert response.status_code == 429
-    # Another address is unaffected.
-    response = client.post(reverse("login"), {"email": victim.email, "password": password}, REMOTE_ADDR="10.2.2.2")
-    assert response.status_code == 302
-
-
-def test_a_successful_login_resets_the_account_count(client, user, password, settings):
-    settings.LOGIN_FAILURES_PER_ACCOUNT = 2
-    client.post(reverse("login"), {"email": user.email, "password": "bad"})
-    client.post(reverse("login"), {"email": user.email, "password": password})
-    client.post(reverse("logout"))
-    client.post(reverse("login"), {"email": user.email, "password": "bad"})
-    assert client.post(reverse("login"), {"email": user.email, "password": password}).status_code == 302
-
-
-def test_the_login_limit_window_expires(client, user, password, settings):
-    from django.db import connection
-
-    settings.LOGIN_FAILURES_PER_ACCOUNT = 1
-    client.post(reverse("login"), {"email": user.email, "password": "bad"})
-    assert client.post(reverse("login"), {"email": user.email, "password": password}).status_code == 429
-    with connection.cursor() as cursor:
-        cursor.execute("UPDATE login_throttle SET window_started_at = now() - interval '1 hour'")
-    assert client.post(reverse("login"), {"email": user.email, "password": password}).status_code == 302
+# The login limits themselves: tests/allworkouts/test_login_limits.py.
 
 
 def test_failed_logins_clear_expired_counts(client, user, settings):
