@@ -7,7 +7,10 @@ from playwright.sync_api import expect
 from allworkouts.db import rls_user
 from equipment.models import Exercise, ReviewStatus
 from plans.models import WorkoutExercise, WorkoutPlan
-from tests.factories import PASSWORD, UserFactory
+from django.conf import settings
+from django.test import Client
+
+from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,10 +29,11 @@ def long_plan() -> str:
 def test_import_a_long_plan_fix_a_row_add_an_exercise_and_save(phone, screenshot, live_server):
     user = UserFactory(email="long@example.com")
     page = phone
-    page.goto("/login/")
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    # Logged in through Django's own session (the log-in page has tests of its own).
+    django_client = Client()
+    django_client.force_login(user)
+    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "url": live_server.url,
+                               "value": django_client.cookies[settings.SESSION_COOKIE_NAME].value}])
 
     page.goto("/plans/import/")
     page.get_by_label("Your plan").fill(long_plan())
