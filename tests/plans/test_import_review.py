@@ -204,3 +204,18 @@ def test_the_superset_label_and_load_are_kept_and_saved(user_client, user):
         assert saved[0].superset and saved[0].superset == saved[1].superset
     else:
         assert "A1" in (saved[0].notes or "") or "superset" in (saved[0].notes or "").lower()
+
+
+def test_review_actions_run_the_same_queries_for_2_rows_or_144(user_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for text in ("Pushups 3x10\nPullups 3x8", long_plan()):
+        fields = form_fields(preview(user_client, text).content.decode())
+        row = rows(fields)[0]
+        fields[f"row-{row}-search"] = ["dumbell curl"]
+        with CaptureQueriesContext(connection) as queries:
+            assert user_client.post(URL, {**fields, "action": f"search:{row}"}).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1] <= 15
