@@ -72,12 +72,23 @@ _LAST_TIME_SQL = """
 SELECT es.id, es.exercise_id, es.weight, es.reps, es.set_number, latest.created_at
 FROM unnest(%(exercises)s::uuid[]) AS wanted(exercise_id)
 CROSS JOIN LATERAL (
-    SELECT ws.id, ws.created_at FROM workout_session ws
-    WHERE ws.user_id = %(user)s AND ws.deleted_at IS NULL AND ws.id <> %(session)s
-      AND ws.created_at < %(before)s
-      AND EXISTS (SELECT 1 FROM exercise_session x
-                  WHERE x.workout_session_id = ws.id AND x.exercise_id = wanted.exercise_id)
-    ORDER BY ws.created_at DESC LIMIT 1
+    -- The latest completed workout with the exercise; only when there is none, the
+    -- latest of any (an abandoned one). UNION ALL runs its branches in order and the
+    -- LIMIT stops at the first row, so the second branch runs only when needed.
+    (SELECT ws.id, ws.created_at FROM workout_session ws
+     WHERE ws.user_id = %(user)s AND ws.deleted_at IS NULL AND ws.status = 'completed'
+       AND ws.id <> %(session)s AND ws.created_at < %(before)s
+       AND EXISTS (SELECT 1 FROM exercise_session x
+                   WHERE x.workout_session_id = ws.id AND x.exercise_id = wanted.exercise_id)
+     ORDER BY ws.created_at DESC LIMIT 1)
+    UNION ALL
+    (SELECT ws.id, ws.created_at FROM workout_session ws
+     WHERE ws.user_id = %(user)s AND ws.deleted_at IS NULL AND ws.id <> %(session)s
+       AND ws.created_at < %(before)s
+       AND EXISTS (SELECT 1 FROM exercise_session x
+                   WHERE x.workout_session_id = ws.id AND x.exercise_id = wanted.exercise_id)
+     ORDER BY ws.created_at DESC LIMIT 1)
+    LIMIT 1
 ) latest
 JOIN exercise_session es ON es.workout_session_id = latest.id AND es.exercise_id = wanted.exercise_id
 ORDER BY es.exercise_id, es.set_number
@@ -85,8 +96,9 @@ ORDER BY es.exercise_id, es.set_number
 
 
 def last_time(*, user, exercise_ids, session: WorkoutSession) -> dict:
-    """exercise id -> LastTime: its sets in the user's most recent earlier session that
-    has any (deleted sessions don't count). One query: for each exercise, walk the
+    """exercise id -> LastTime: its sets in the user's most recent earlier completed
+    session that has any, else the most recent of any status (deleted sessions don't
+    count). One query: for each exercise, walk the
     user's sessions newest first (idx_workout_session_user_created) until one has it."""
     if not exercise_ids:
         return {}

@@ -6,6 +6,7 @@ transaction (records.services)."""
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -183,6 +184,30 @@ def session_complete(*, session: WorkoutSession) -> WorkoutSession:
 
 def session_abandon(*, session: WorkoutSession) -> WorkoutSession:
     return _finish(session=session, status=SessionStatus.ABANDONED)
+
+
+RESUME_WITHIN = timedelta(days=1)
+
+
+def can_resume(session: WorkoutSession) -> bool:
+    """An abandoned workout can be taken up again for a day after it was abandoned
+    (a stray tap on Abandon loses nothing)."""
+    return (session.status == SessionStatus.ABANDONED and session.deleted_at is None
+            and session.updated_at >= timezone.now() - RESUME_WITHIN)
+
+
+def session_resume(*, session: WorkoutSession) -> WorkoutSession:
+    with transaction.atomic():
+        session = WorkoutSession.objects.select_for_update().get(pk=session.pk)
+        if not can_resume(session):
+            raise SessionClosed("This workout can't be resumed any more: only an abandoned workout, "
+                                "within a day, can.")
+        if WorkoutSession.objects.filter(user_id=session.user_id, status=SessionStatus.IN_PROGRESS,
+                                         deleted_at__isnull=True).exists():
+            raise SessionClosed("Another workout is in progress: finish or abandon it first.")
+        session.status = SessionStatus.IN_PROGRESS
+        session.save(update_fields=["status", "updated_at"])
+    return session
 
 
 def session_soft_delete(*, session: WorkoutSession) -> None:

@@ -16,5 +16,6 @@ urlpatterns = [
     path("<uuid:session_id>/swap/<uuid:plan_exercise_id>/", views.swap, name="swap"),
     path("<uuid:session_id>/complete/", views.complete, name="complete"),
     path("<uuid:session_id>/abandon/", views.abandon, name="abandon"),
+    path("<uuid:session_id>/resume/", views.resume, name="resume"),
     path("<uuid:session_id>/delete/", views.delete, name="delete"),
 ]

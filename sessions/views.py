@@ -277,12 +277,28 @@ def complete(request, session_id):
     return _finish(request, session_id, services.session_complete, "Workout complete. Well done!", "")
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def abandon(request, session_id):
-    """From the banner, back to the page the user was on; else to history."""
-    next_url = safe_next(request, request.POST.get("next")) or reverse("sessions:history")
+    """Asks first (GET), then abandons (POST) and goes back to the page the user was on,
+    else to the workout's page, where it can be resumed for a day."""
+    if request.method == "GET":
+        session = _session_or_404(request, session_id)
+        return render(request, "sessions/abandon.html", {
+            "session": session, "next": safe_next(request, request.GET.get("next")) or ""})
+    next_url = safe_next(request, request.POST.get("next")) or ""
     return _finish(request, session_id, services.session_abandon,
-                   "Workout abandoned. It stays in your history.", next_url, level=messages.INFO)
+                   "Workout abandoned. You can resume it for a day from its page.", next_url, level=messages.INFO)
+
+
+@require_POST
+def resume(request, session_id):
+    session = _session_or_404(request, session_id)
+    try:
+        services.session_resume(session=session)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("sessions:detail", session.pk)
+    return redirect("sessions:workout", session.pk)
 
 
 @require_GET
@@ -295,7 +311,8 @@ def detail(request, session_id):
         items = selectors.workout(user=request.user, session=session).items
         skipped = [(i, sum(1 for s in i.sets if not s.logged)) for i in items if not i.done]
     return render(request, "sessions/detail.html", {
-        "session": session, "sets": sets, "summary": summary, "skipped": skipped})
+        "session": session, "sets": sets, "summary": summary, "skipped": skipped,
+        "can_resume": services.can_resume(session)})
 
 
 @require_http_methods(["GET", "POST"])
