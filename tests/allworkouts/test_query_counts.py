@@ -24,5 +24,6 @@ def test_page_query_count(user_client, user, name, limit):
 
 def test_login_page_query_count(client):
     with CaptureQueriesContext(connection) as queries:
-        client.get(reverse("login"))
-    assert len(queries) <= 4
+        response = client.get(reverse("login"))
+    assert response.status_code == 200 and "<h1>Log in</h1>" in response.content.decode()
+    assert len(queries) <= 4, [q["sql"] for q in queries.captured_queries]

@@ -80,8 +80,11 @@ def test_unknown_equipment_is_a_404(user_client):
 
 def test_users_equipment_is_their_own(user_client, user, other_user, dumbbell):
     toggle(user_client, dumbbell, "1")
-    assert rows(other_user, dumbbell) == []
+    assert rows(user, dumbbell) == [None]
+    # Asking for the first user's row by name, as the other user: only row-level
+    # security can hide it (the query itself does not filter by the current user).
     with rls_user(other_user.pk):
+        assert not UserEquipment.objects.filter(user=user, equipment=dumbbell).exists()
         assert not UserEquipment.objects.exists()
 
 

@@ -233,7 +233,16 @@ def test_text_at_the_limit_parses():
     ("3 sets " * 40 + "\n") * 150, "(" * 49_000, "1:30 " * 9_000, "Bench " + "3x5, " * 5_000,
 ])
 def test_pathological_input_returns(text):
-    assert parse(text[:MAX_CHARS]) is not None
+    # Bounded in time (the preview must answer in under 1 s over HTTP) and in size.
+    import time
+
+    started = time.perf_counter()
+    result = parse(text[:MAX_CHARS])
+    elapsed = time.perf_counter() - started
+    answer = json.dumps(result.as_json())
+    assert elapsed < 0.5, f"{elapsed:.2f} s"
+    assert len(answer) <= 200_000, len(answer)
+    assert len(result.exercises) <= 500
 
 
 def test_json_shape_is_exact():
