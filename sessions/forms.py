@@ -1,10 +1,12 @@
-"""History filters."""
+"""History filters; what a logged set says beyond weight and reps."""
+
+from decimal import Decimal
 
 from django import forms
 
 from allworkouts.forms import Form
 from plans.models import WorkoutPlan
-from sessions.models import SessionStatus
+from sessions.models import SessionStatus, SetType, validate_rpe
 
 
 class HistoryFilterForm(Form):
@@ -23,3 +25,36 @@ class HistoryFilterForm(Form):
         if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
             self.add_error("date_to", "“To” must be on or after “From”.")
         return data
+
+
+RPE_CHOICES = [("", "RPE")] + [(str(n / 2), f"{n / 2:g}") for n in range(12, 21)]
+
+
+class SetDetailsForm(forms.Form):
+    """Set type (tapped on the set number), RPE and a note: all optional. The RPE rule
+    is the model's validator (6 to 10 in half steps); a plain form, because a ModelForm
+    would also check the table's CHECK constraints with a query each, on every set."""
+
+    set_type = forms.ChoiceField(required=False, choices=[("", "Normal"), *SetType.choices])
+    rpe = forms.TypedChoiceField(required=False, choices=RPE_CHOICES, coerce=Decimal, empty_value=None)
+    notes = forms.CharField(required=False, max_length=500, strip=True, widget=forms.TextInput(
+        attrs={"placeholder": "Note", "autocomplete": "off"}))
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", False)  # one per set row: no duplicate ids
+        super().__init__(*args, **kwargs)
+
+    def clean_set_type(self):
+        return self.cleaned_data.get("set_type") or None  # blank is a normal set (NULL)
+
+    def clean_rpe(self):
+        rpe = self.cleaned_data.get("rpe")
+        validate_rpe(rpe)  # the model's rule (the choices already say the same)
+        return rpe
+
+    def clean_notes(self):
+        return self.cleaned_data.get("notes") or None
+
+    def details(self) -> dict:
+        data = self.cleaned_data
+        return {"set_type": data.get("set_type") or None, "rpe": data.get("rpe"), "notes": data.get("notes") or None}

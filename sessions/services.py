@@ -75,7 +75,9 @@ def validate_set(*, weight_kg: Decimal | None, reps: int | None, rest_time_secon
 
 
 def set_log(*, session: WorkoutSession, set_id: uuid.UUID, exercise: Exercise, weight_kg: Decimal,
-            reps: int, rest_time_seconds: int | None = None) -> tuple[ExerciseSession, list[PersonalRecord], bool]:
+            reps: int, rest_time_seconds: int | None = None, set_type: str | None = None,
+            rpe: Decimal | None = None, notes: str | None = None,
+            ) -> tuple[ExerciseSession, list[PersonalRecord], bool]:
     """Store one set, idempotently: `set_id` was generated when the form was rendered,
     so a repeated submission finds its set and stores nothing. Returns (set, new PRs,
     created). `rest_time_seconds` is the rest actually taken: by default the time since
@@ -106,7 +108,8 @@ def set_log(*, session: WorkoutSession, set_id: uuid.UUID, exercise: Exercise, w
             with transaction.atomic():
                 logged = ExerciseSession.objects.create(
                     id=set_id, workout_session=session, exercise=exercise, weight=weight_kg, reps=reps,
-                    rest_time_seconds=rest_time_seconds, set_number=number, created_at=now)
+                    rest_time_seconds=rest_time_seconds, set_number=number, created_at=now,
+                    set_type=set_type, rpe=rpe, notes=notes)
         except IntegrityError:
             # The id is taken by a row this user cannot see (another user's set).
             raise ValidationError("That set can't be saved. Reload the page and log it again.")

@@ -21,7 +21,7 @@ from equipment.selectors import exercise_by_id, substitutes_for
 from plans.models import WorkoutExercise, WorkoutPlan
 from plans.selectors import plan_header_for_user
 from sessions import selectors, services
-from sessions.forms import HistoryFilterForm
+from sessions.forms import HistoryFilterForm, SetDetailsForm
 from sessions.models import ExerciseSession, SessionStatus, WorkoutSession
 
 PAGE_SIZE = 20
@@ -89,7 +89,7 @@ def workout(request, session_id):
     return render(request, "sessions/workout.html", {
         "session": session, "items": page.items, "others": page.others,
         "current": next((i for i in page.items if not i.done), None),
-        "rest_ends_at": _rest_ends_at(last_set, rest),
+        "rest_ends_at": _rest_ends_at(last_set, rest), "details": SetDetailsForm(),
     })
 
 
@@ -148,11 +148,15 @@ def set_log(request, session_id):
         return _render_set(request, context, status=400)
     weight, reps, context["errors"] = _set_input(context["weight_text"], context["reps_text"],
                                                  request.user.unit_system)
+    details = SetDetailsForm(request.POST)
+    context["details"] = details
+    if not details.is_valid():
+        context["errors"].update({k: " ".join(v) for k, v in details.errors.items()})
     if not context["errors"]:
         rest = planned_rest(user=request.user, plan_exercise=plan_exercise, exercise=exercise)
         try:
             logged, new_records, _ = services.set_log(session=session, set_id=set_id, exercise=exercise,
-                                                      weight_kg=weight, reps=reps)
+                                                      weight_kg=weight, reps=reps, **details.details())
         except services.SessionClosed as exc:
             context["errors"]["form"] = " ".join(exc.messages)
         except ValidationError as exc:
@@ -184,7 +188,7 @@ def set_new(request, session_id):
         raise Http404("No such exercise.")
     return render(request, "sessions/workout.html#set-row", {
         "session": session, "exercise": exercise, "number": parse_int(request.GET.get("number")) or 1,
-        "form_id": uuid.uuid4(), "errors": {},
+        "form_id": uuid.uuid4(), "errors": {}, "details": SetDetailsForm(),
         "plan_exercise": _plan_exercise(session, request.GET.get("plan_exercise")),
         "weight_text": request.GET.get("weight", ""), "reps_text": request.GET.get("reps", ""),
     })

@@ -134,3 +134,32 @@
               headers: {"Content-Type": "application/x-www-form-urlencoded", "X-CSRFToken": token},
               body: new URLSearchParams({time_zone: zone, detected: "1"})}).catch(function () {});
 })();
+
+// Set types: a tap on a set's number cycles normal -> W (warm-up) -> D (drop set) ->
+// F (failure), as Strong users know it; the hidden field carries it with the set.
+(function () {
+  const CYCLE = ["", "warmup", "drop", "failure"];
+  const LABEL = {"": null, warmup: "W", drop: "D", failure: "F"};
+  const NAME = {"": "normal set", warmup: "warm-up", drop: "drop set", failure: "set to failure"};
+  function show(button) {
+    const type = button.dataset.setType || "";
+    const number = button.dataset.number || button.textContent;
+    button.dataset.number = number;
+    button.textContent = LABEL[type] || number;
+    const next = CYCLE[(CYCLE.indexOf(type) + 1) % CYCLE.length];
+    button.setAttribute("aria-label", "Set " + number + ": " + NAME[type] + " (tap: " + NAME[next] + ")");
+    button.classList.toggle("typed", type !== "");
+  }
+  document.addEventListener("click", function (event) {
+    const button = event.target.closest("button[data-set-type]");
+    if (!button) return;
+    const field = button.form && button.form.elements.set_type;
+    const type = CYCLE[(CYCLE.indexOf(button.dataset.setType || "") + 1) % CYCLE.length];
+    button.dataset.setType = type;
+    if (field) field.value = type;
+    show(button);
+  });
+  function init() { document.querySelectorAll("button[data-set-type]").forEach(show); }
+  document.addEventListener("DOMContentLoaded", init);
+  document.addEventListener("htmx:afterSettle", init);
+})();
