@@ -4,7 +4,7 @@ user owns."""
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from equipment.models import Equipment, Exercise, ExerciseEquipment, ReviewStatus, UserEquipment
@@ -51,7 +51,12 @@ def exercise_add_by_user(*, user, name: str, primary_muscle_groups: list[str],
     everyone, marked as theirs and not yet reviewed by an admin."""
     exercise = Exercise(name=" ".join((name or "").split()), primary_muscle_groups=list(primary_muscle_groups),
                         secondary_muscle_groups=[], added_by=user, review_status=ReviewStatus.PENDING)
-    return exercise_save(exercise=exercise, equipment=equipment)
+    try:
+        with transaction.atomic():
+            return exercise_save(exercise=exercise, equipment=equipment)
+    except IntegrityError:
+        # Someone added the same name a moment ago (the unique constraint caught it).
+        raise ValidationError({"name": "An exercise with this name already exists."})
 
 
 def exercise_approve(*, exercises) -> int:
