@@ -182,3 +182,15 @@ def test_the_catalogue_has_the_exercises_real_plans_name():
     swing = Exercise.objects.get(name="Kettlebell Swing")
     assert swing.primary_muscle_groups == ["glutes", "legs"]
     assert [e.name for e in swing.equipment.all()] == ["Kettlebell"]
+
+
+def test_a_plan_search_with_no_result_offers_to_add_the_exercise(user_client, user):
+    from plans.models import WorkoutPlan
+
+    with rls_user(user.pk):
+        plan = WorkoutPlan.objects.create(user=user, name="Mine")
+    html = user_client.get(reverse("plans:exercise_search", args=[plan.pk]), {"q": "qqqzzzxxy"}).content.decode()
+    link = f'{reverse("equipment:exercise_add")}?name=qqqzzzxxy&amp;next={reverse("plans:edit", args=[plan.pk])}'
+    assert "add it to the catalogue" in html and link in html
+    page = user_client.get(reverse("equipment:exercise_add"), {"name": "qqqzzzxxy"}).content.decode()
+    assert 'value="qqqzzzxxy"' in page
