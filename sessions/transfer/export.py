@@ -70,6 +70,10 @@ def _duration(seconds: float) -> str:
     return f"{hours}h {minutes}m" if hours else f"{minutes}m" if minutes else f"{seconds}s"
 
 
+def _escaped(text: str | None) -> str:
+    return (text or "").replace("\n", "\\n")  # Strong writes line breaks as a literal \n
+
+
 def _csv_line(fields) -> str:
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=";", lineterminator="\n").writerow(fields)
@@ -86,20 +90,19 @@ def strong_csv(*, user) -> Iterator[str]:
     """The user's completed and abandoned workouts as Strong's semicolon CSV, in the user's unit."""
     unit = "lbs" if user.unit_system == "imperial" else "kg"
     yield _csv_line(STRONG_HEADER)
-    extra = [f for f in ("set_type", "rpe", "notes") if f in {x.name for x in ExerciseSession._meta.fields}]
     with rls_user(user.pk):
         zone = timezone.get_current_timezone()
         names = _strong_names_for(catalogue_entries())
         rows = _sets(user).exclude(workout_session__status="in_progress").values_list(
             "workout_session__created_at", "workout_session__updated_at", "workout_session__workout_plan__name",
-            "exercise__name", "set_number", "weight", "reps", "rest_time_seconds", *extra)
-        for start, end, plan, exercise, number, weight, reps, _rest, *more in rows.iterator(chunk_size=CHUNK):
-            values = dict(zip(extra, more))
+            "exercise__name", "set_number", "weight", "reps", "set_type", "rpe", "notes", "workout_session__notes")
+        for start, end, plan, exercise, number, weight, reps, set_type, rpe, notes, workout_notes in \
+                rows.iterator(chunk_size=CHUNK):
             shown = weight if unit == "kg" else (Decimal(weight) / LB).quantize(Decimal("0.1"))
             yield _csv_line([
                 timezone.localtime(start, zone).strftime("%Y-%m-%d %H:%M:%S"), plan, names.get(exercise, exercise),
-                SET_ORDER.get(values.get("set_type") or "", number), f"{shown.normalize():f}", unit, reps,
-                values.get("rpe") or "", "", "", "", (values.get("notes") or "").replace("\n", "\\n"), "",
+                SET_ORDER.get(set_type or "", number), f"{shown.normalize():f}", unit, reps,
+                f"{rpe.normalize():f}" if rpe is not None else "", "", "", "", _escaped(notes), _escaped(workout_notes),
                 _duration((end - start).total_seconds()),
             ])
 

@@ -33,17 +33,13 @@ from allworkouts.db import rls_user
 from equipment.models import Exercise
 from equipment.selectors import catalogue_entries
 from plans.matching import STRONG_SCORE, WEAK_SCORE, matcher_for
-from plans.models import WorkoutPlan
+from plans.models import PlanKind, WorkoutPlan
 from records.services import records_recompute
 from sessions.models import ExerciseSession, SessionStatus, WorkoutSession
 from sessions.transfer.models import ExerciseNameMapping, HistoryImport, HistoryImportWorkout, ImportStatus
 from sessions.transfer.readers import WARMUP, ExportFileError, SetRow, Skipped, guess_unit, read_export, to_kg
 
-IMPORTED_KIND = "imported"
 SKIP_EXAMPLES = 50
-_SESSION_FIELDS = {f.name for f in ExerciseSession._meta.get_fields()}
-_PLAN_FIELDS = {f.name for f in WorkoutPlan._meta.get_fields()}
-_WORKOUT_FIELDS = {f.name for f in WorkoutSession._meta.get_fields()}
 
 
 @dataclass
@@ -188,6 +184,7 @@ class PlannedSet:
     exercise_id: str
     weight_kg: Decimal
     notes: str | None
+    rpe: Decimal | None
 
 
 def _is_assisted(*names: str | None) -> bool:
@@ -216,7 +213,11 @@ def plan_import(*, user, parsed: ParsedFile, mapping: dict[str, NameMatch], unit
                 # An assisted set's weight is help, not load: keep it as a note.
                 notes = "\n".join(filter(None, [f"assistance {s.weight} {s.unit or unit}", notes]))
                 weight_kg = Decimal("0.00")
-            rows.append(PlannedSet(s, match.exercise_id, weight_kg, notes))
+            rpe = s.rpe
+            if rpe is not None and not (6 <= rpe <= 10 and (rpe * 2) == (rpe * 2).to_integral_value()):
+                # The app keeps RPE 6-10 in half steps; anything else stays readable in the notes.
+                notes, rpe = "\n".join(filter(None, [f"RPE {rpe}", notes])), None
+            rows.append(PlannedSet(s, match.exercise_id, weight_kg, notes, rpe))
             sets += 1
             warmups += s.set_type == WARMUP
             volume += weight_kg * s.reps
@@ -243,12 +244,12 @@ def resolve_unit(parsed: ParsedFile, unit: str | None) -> str:
 # --- writing -----------------------------------------------------------------------------
 
 def _plans_for(*, user, names: set[str]) -> tuple[dict[str, WorkoutPlan], list[str]]:
-    kind = {"kind": IMPORTED_KIND} if "kind" in _PLAN_FIELDS else {}
-    plans = {p.name: p for p in WorkoutPlan.objects.filter(user=user, deleted_at__isnull=True, name__in=names, **kind)}
+    plans = {p.name: p for p in WorkoutPlan.objects.filter(user=user, deleted_at__isnull=True, name__in=names,
+                                                           kind=PlanKind.IMPORTED)}
     created = []
     for name in sorted(names - plans.keys()):
         plans[name] = WorkoutPlan.objects.create(
-            user=user, name=name, description="Workouts imported from another app.", **kind)
+            user=user, name=name, description="Workouts imported from another app.", kind=PlanKind.IMPORTED)
         created.append(str(plans[name].pk))
     return plans, created
 
@@ -271,20 +272,16 @@ def _write_chunk(*, user, history_import: HistoryImport, plans: dict[str, Workou
     sessions, ends, sets, links = [], [], [], []
     for workout, rows in chunk:
         session = WorkoutSession(user=user, workout_plan=plans[workout.name], status=SessionStatus.COMPLETED,
-                                 created_at=workout.started_at)
-        if "notes" in _WORKOUT_FIELDS:
-            session.notes = workout.notes
+                                 created_at=workout.started_at, notes=workout.notes)
         times, end = _set_times(workout, len(rows))
         numbers: Counter = Counter()
         for planned_set, at in zip(rows, times):
             numbers[planned_set.exercise_id] += 1
             s = planned_set.row
-            item = ExerciseSession(workout_session=session, exercise_id=planned_set.exercise_id,
-                                   weight=planned_set.weight_kg, reps=s.reps, rest_time_seconds=s.rest_seconds,
-                                   set_number=numbers[planned_set.exercise_id], created_at=at)
-            if "set_type" in _SESSION_FIELDS:
-                item.set_type, item.rpe, item.notes = s.set_type, s.rpe, planned_set.notes
-            sets.append(item)
+            sets.append(ExerciseSession(
+                workout_session=session, exercise_id=planned_set.exercise_id, weight=planned_set.weight_kg,
+                reps=s.reps, rest_time_seconds=s.rest_seconds, set_number=numbers[planned_set.exercise_id],
+                created_at=at, set_type=s.set_type, rpe=planned_set.rpe, notes=planned_set.notes))
             touched.add(planned_set.exercise_id)
         sessions.append(session)
         ends.append(end)

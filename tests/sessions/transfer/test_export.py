@@ -34,7 +34,7 @@ def do_import(user, text, unit="kg"):
 def snapshot(user):
     with rls_user(user.pk):
         sessions = [(s.created_at, s.status) for s in WorkoutSession.objects.filter(user=user).order_by("created_at")]
-        sets = sorted((s.workout_session.created_at, s.exercise.name, s.weight, s.reps, getattr(s, "set_type", None))
+        sets = sorted((s.workout_session.created_at, s.exercise.name, s.weight, s.reps, s.set_type, s.rpe, s.notes)
                       for s in ExerciseSession.objects.filter(workout_session__user=user)
                       .select_related("exercise", "workout_session"))
         records = sorted((r.exercise.name, r.record_type, r.value)
@@ -57,7 +57,7 @@ def test_strong_csv_is_streamed_with_unit_per_row_strong_names_and_set_types(use
     assert len(lines) == 1 + 5
     first = lines[1].split(";")
     assert first[:7] == ["2026-04-08 16:50:00", "Push", "Bench Press (Barbell)",
-                         "W" if hasattr(ExerciseSession, "set_type") else "1", "40", "kg", "10"]
+                         "W", "40", "kg", "10"]
     assert first[-1] == "1h 38m"
     assert all(line.split(";")[5] == "kg" for line in lines[1:])
 
@@ -115,5 +115,5 @@ def test_round_trip_into_a_fresh_account(user):
     assert all(m["confidence"] == "high" for m in summary["exercises"].values()), summary["exercises"]
     before, after = snapshot(user), snapshot(fresh)
     assert after == before
-    volume = sum(w * r for _, _, w, r, _ in after[1])
+    volume = sum(w * r for _, _, w, r, *_ in after[1])
     assert Decimal(str(summary["volume_kg"])) == volume

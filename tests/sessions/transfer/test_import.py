@@ -67,9 +67,11 @@ def test_command_json_shape_and_import_of_strong_comma(user):
         assert [(b.weight, b.reps, b.set_number) for b in bench] == [
             (Decimal("43.09"), 10, 1), (Decimal("61.23"), 8, 2), (Decimal("61.23"), 8, 3), (Decimal("61.23"), 8, 4),
             (Decimal("61.23"), 5, 5), (Decimal("102.06"), 3, 6)]
-        if hasattr(bench[0], "set_type"):
-            assert [b.set_type for b in bench] == ["warmup", None, None, None, "failure", None]
-            assert bench[4].rpe == Decimal("9.5")
+        assert [b.set_type for b in bench] == ["warmup", None, None, None, "failure", None]
+        assert [b.rpe for b in bench] == [None, 7, 7, 7, Decimal("9.5"), 8]
+        assert bench[4].notes == "grind"
+        assert sessions[0].notes == "Felt strong\nslept well"
+        assert {s.workout_plan.name: s.workout_plan.kind for s in sessions} == {"Push Day": "imported", "Legs": "imported"}
         record = PersonalRecord.objects.get(user=user, exercise__name="Barbell Bench Press - Medium Grip", record_type="set_volume")
         assert record.value == Decimal("489.84")  # 61.23 x 8
 
@@ -199,3 +201,20 @@ def test_import_tables_force_row_level_security(db):
                        " ORDER BY relname", [["history_import", "history_import_workout", "exercise_name_mapping"]])
         assert cursor.fetchall() == [("exercise_name_mapping", True, True), ("history_import", True, True),
                                      ("history_import_workout", True, True)]
+
+
+def test_rpe_outside_the_apps_range_is_kept_in_the_notes(user):
+    text = ("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n"
+            "2026-04-08 16:50:00,A,1h,Squat (Barbell),1,100,5,0,0,easy,,5\n"
+            "2026-04-08 16:50:00,A,1h,Squat (Barbell),2,100,5,0,0,,,7.25\n")
+    import_file(user, text, unit="kg")
+    with rls_user(user.pk):
+        assert [(s.rpe, s.notes) for s in ExerciseSession.objects.order_by("set_number")] == [
+            (None, "RPE 5\neasy"), (None, "RPE 7.25")]
+
+
+def test_imported_plans_stay_out_of_the_plan_list(user_client, user):
+    import_file(user, "strong_comma.csv", unit="kg")
+    page = user_client.get("/plans/").content.decode()
+    assert "Push Day" not in page
+    assert user_client.get("/sessions/").content.decode().count("Push Day") >= 1
