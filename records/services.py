@@ -164,10 +164,15 @@ def records_after_set_logged(*, user_id, logged_set) -> list[PersonalRecord]:
         record = current.get(record_type)
         if record is not None and record.value >= value:
             continue
+        first_time = record is None
         if record is None:
             record = PersonalRecord(user_id=user_id, exercise_id=exercise_id, record_type=record_type, unit="kg")
         record.value, record.exercise_session = value, logged_set
         record.achieved_at = logged_set.created_at
         record.save()
+        # What the screen makes of it: the first sets of an exercise set its records
+        # quietly, and a session-volume record this session already holds only grows.
+        record.first_time = first_time
+        record.same_session = record_type == RecordType.TOTAL_VOLUME and bool(volume_record_is_this_session)
         new.append(record)
     return new

@@ -162,7 +162,9 @@ def set_log(request, session_id):
         except ValidationError as exc:
             context["errors"].update(error_messages(exc))
         else:
-            context.update(logged=logged, new_records=new_records, just_logged=True,
+            context.update(logged=logged, just_logged=True,
+                           new_records=[r for r in new_records if not r.first_time and not r.same_session],
+                           first_time=any(r.first_time for r in new_records),
                            rest_ends_at=_rest_ends_at(logged, rest))
             return _render_set(request, context)
     return _render_set(request, context, status=400)

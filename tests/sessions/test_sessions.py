@@ -76,16 +76,29 @@ def test_start_log_and_see_a_pr_badge(user_client, user):
     html = response.content.decode()
     assert response.status_code == 200
     assert "100 kg × 5 ✓" in html
-    assert "New PR: e1RM 116.67 kg" in html
-    assert "New PR: set volume 500 kg" in html
+    # The first time an exercise is logged sets its records quietly: one mark, no badges.
+    assert "First time: records set" in html and "New PR" not in html
     with rls_user(user.pk):
         logged = ExerciseSession.objects.get()
     assert (logged.weight, logged.reps, logged.set_number) == (Decimal("100.00"), 5, 1)
     assert records(user, squat)["1rm"] == (Decimal("116.67"), logged.pk)
+    # The session total grows with each set: this session's own record, no new badge.
     html = log(user_client, session, squat, 90, 5).content.decode()
-    assert "New PR: session volume 950 kg" in html and "e1RM" not in html
+    assert "New PR" not in html and "First time" not in html
+    assert records(user, squat)["total_volume"][0] == Decimal("950.00")
     with rls_user(user.pk):
         assert list(ExerciseSession.objects.order_by("set_number").values_list("set_number", flat=True)) == [1, 2]
+    # Next workout: beating a record of an earlier one is a badge, once per record.
+    user_client.post(f"/sessions/{session.pk}/complete/")
+    with rls_user(user.pk):
+        second = start(user_client, plan)
+    html = log(user_client, second, squat, 105, 5).content.decode()
+    assert "New PR: e1RM 122.5 kg" in html and "New PR: set volume 525 kg" in html
+    assert "session volume" not in html  # 525 < 950
+    html = log(user_client, second, squat, 100, 5).content.decode()
+    assert "New PR: session volume 1025 kg" in html
+    html = log(user_client, second, squat, 20, 5).content.decode()
+    assert "New PR" not in html  # the same record growing: its badge is already on screen
 
 
 def test_repeated_submission_stores_the_set_once_and_answers_the_same(user_client, user):
