@@ -98,7 +98,8 @@ def _wait_text(seconds: int) -> str:
 @require_GET
 def admin_login(request):
     """Django admin's own login form has no rate limit; send admins to ours."""
-    return redirect(f"{reverse('login')}?{urlencode({'next': request.GET.get('next', '/admin/')})}")
+    next_url = safe_next(request, request.GET.get("next")) or "/admin/"
+    return redirect(f"{reverse('login')}?{urlencode({'next': next_url})}")
 
 
 @require_POST
