@@ -86,6 +86,8 @@ def workout(request, session_id):
         item = next((i for i in page.items if i.exercise.pk == last_set.exercise_id), None)
         rest = planned_rest(user=request.user, plan_exercise=item.plan_exercise if item else None,
                             exercise=item.exercise if item else None)
+    for item in page.items:  # the rest each card's timer counts down (also offline)
+        item.planned_rest = planned_rest(user=request.user, plan_exercise=item.plan_exercise, exercise=item.exercise)
     return render(request, "sessions/workout.html", {
         "session": session, "items": page.items, "others": page.others,
         "current": next((i for i in page.items if not i.done), None),

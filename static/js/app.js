@@ -66,6 +66,13 @@
     const el = timer();
     if (el && el.dataset.endsAt) start(Number(el.dataset.endsAt));
   });
+  // A set kept offline (static/js/offline.js) starts the card's planned rest at once:
+  // the timer runs with no signal too.
+  document.addEventListener("aw:set-queued", function (event) {
+    const form = document.querySelector("form[data-offline-queue] input[name=id][value='" + event.detail.key + "']");
+    const card = form && form.closest("[data-rest-seconds]");
+    if (card && Number(card.dataset.restSeconds)) start(event.detail.at + Number(card.dataset.restSeconds) * 1000);
+  });
   // A set logged over HTMX brings a marker with its rest's end: start the timer once.
   document.addEventListener("htmx:afterSettle", function () {
     document.querySelectorAll("template[data-rest-ends-at]:not([data-started])").forEach(function (marker) {

@@ -4,6 +4,8 @@ when two tabs replay the same queue; a set the server refuses stays visible with
 reason and its numbers; other pages show the app's own offline page; the app is
 installable."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -61,6 +63,8 @@ def test_three_sets_logged_offline_are_stored_once_even_from_two_tabs(phone, scr
     _log(page, 3, "102.5", "4")
     expect(page.locator(".sync-status")).to_have_text(["Waiting to sync"] * 3)
     expect(page.locator("#offline-banner")).to_contain_text("3 sets waiting to sync (no connection)")
+    expect(page.locator("#rest-timer")).to_be_visible()  # the rest timer runs offline too
+    expect(page.locator("#rest-timer .rest-left")).to_have_text(re.compile(r"^(1:00|0:5\d)$"))
     assert _logged_sets(user) == []
     screenshot("40-offline-queued")
 
