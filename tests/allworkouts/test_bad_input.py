@@ -107,7 +107,8 @@ def test_login_follows_a_local_next(user):
 def test_abandon_ignores_a_next_that_is_not_a_local_path(user_client, user, next_url):
     session, _ = _session(user_client, user)
     response = user_client.post(f"/sessions/{session.pk}/abandon/", {"next": next_url})
-    assert (response.status_code, response.url) == (302, "/sessions/")
+    # Back to the workout's own page (where it can be resumed), not to `next`.
+    assert (response.status_code, response.url) == (302, f"/sessions/{session.pk}/")
     with rls_user(user.pk):
         session.refresh_from_db()
         assert session.status == "abandoned"
