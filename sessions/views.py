@@ -20,6 +20,7 @@ from equipment.models import UserEquipment
 from equipment.selectors import exercise_by_id, substitutes_for
 from plans.models import WorkoutExercise, WorkoutPlan
 from plans.selectors import plan_header_for_user
+from records.progress import this_week
 from sessions import selectors, services
 from sessions.forms import HistoryFilterForm, SetDetailsForm
 from sessions.models import ExerciseSession, SessionStatus, WorkoutSession
@@ -36,6 +37,7 @@ def home(request):
         "last": selectors.history(user=user, status=SessionStatus.COMPLETED).first(),
         "records": selectors.recent_records(user=user),
         "has_equipment": UserEquipment.objects.filter(user=user, deleted_at__isnull=True).exists(),
+        "week": this_week(user=user),
     })
 
 

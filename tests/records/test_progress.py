@@ -172,3 +172,19 @@ def test_line_chart_geometry():
     assert float(labels[0]) <= 100 and float(labels[-1]) >= 110
     assert chart.path.startswith("M40.0,") and chart.path.count("L") == 2
     assert charts.line_chart(title="t", unit="kg", series=[]).points == []
+
+
+def test_exercise_names_link_to_their_page_and_home_shows_the_week(user_client, user):
+    squat = exercise_named(SQUAT)
+    plan = make_plan(user, names=(SQUAT,))
+    session = finished(user_client, user, plan, (squat, 100, 5), (squat, 100, 5))
+    link = f'href="/exercises/{squat.pk}/"'
+    assert link in user_client.get(f"/sessions/{session.pk}/").content.decode()
+    assert link in user_client.get("/records/").content.decode()
+    with rls_user(user.pk):
+        from tests.sessions.test_sessions import start
+        current = start(user_client, plan)
+    assert link in user_client.get(f"/sessions/{current.pk}/workout/").content.decode()
+    assert 'href="/calendar/"' in user_client.get("/sessions/").content.decode()
+    home = user_client.get("/").content.decode()
+    assert re.search(r"<strong>2</strong> workouts · <strong>2</strong> working sets · <strong>\d+</strong> record", home)
