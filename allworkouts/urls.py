@@ -22,7 +22,7 @@ urlpatterns = [
     path("logout/", views.logout_view, name="logout"),
     # Password reset by email: Django's views (they need no login and hide which
     # emails exist), our templates in templates/registration/.
-    path("password-reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path("password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path("password-reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path("password-reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(),
          name="password_reset_confirm"),

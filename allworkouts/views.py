@@ -5,6 +5,7 @@ import math
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import ValidationError
@@ -92,6 +93,19 @@ def login_view(request):
 
 def _wait_text(seconds: int) -> str:
     return f"{seconds} seconds" if seconds < 120 else f"{math.ceil(seconds / 60)} minutes"
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset view, with reset emails from one address slowing down like
+    failed log-ins (nobody can flood an inbox through us)."""
+
+    def form_valid(self, form):
+        key = f"reset:{ratelimit.client_ip(self.request)}"[:100]
+        wait = ratelimit.login_attempt([(key, settings.LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS)])
+        if wait is not None:
+            form.add_error(None, f"Too many reset emails asked for from here. Try again in {_wait_text(wait)}.")
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)
 
 
 @login_not_required

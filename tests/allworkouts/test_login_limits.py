@@ -172,3 +172,14 @@ def test_password_views_hide_their_passwords_from_error_reports(view, fields, rf
     assert set(request.sensitive_post_parameters) == fields
     cleaned = SafeExceptionReporterFilter().get_post_parameters(request)
     assert all(cleaned[f] != "secret-value" for f in fields) and cleaned["email"] == "a@example.com"
+
+
+@pytest.mark.django_db
+def test_reset_emails_from_one_address_slow_down(user, settings):
+    settings.LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS = 2
+    client = Client()
+    for _ in range(2):
+        assert client.post("/password-reset/", {"email": user.email}, REMOTE_ADDR="10.7.7.7").status_code == 302
+    response = client.post("/password-reset/", {"email": user.email}, REMOTE_ADDR="10.7.7.7")
+    assert response.status_code == 429 and "Try again in" in response.content.decode()
+    assert len(mail.outbox) == 2
