@@ -74,6 +74,11 @@ def test_progress_pages_at_360_px(browser, live_server, scheme):
                     assert el.evaluate(CONTRAST_JS) >= 4.5, f"{selector} on {url} ({scheme}) is hard to read"
         page.goto(f"/exercises/{squat.pk}/")
         expect(page.locator("svg .chart-dot")).to_have_count(15)  # 5 workouts x 3 charts
+        # The rep-max table: the best 5-rep weight is the last workout's 115 kg.
+        expect(page.locator(".data-table tr", has_text="115 kg").first).to_contain_text("5")
+        # The chart's numbers for screen readers: the heaviest weight per workout, in order.
+        cells = page.locator("table:has(caption:text('Heaviest weight by workout')) td:nth-child(2)")
+        expect(cells).to_have_text(["100", "105", "110", "112.5", "115"])
         box = page.locator("figure.chart svg").first.bounding_box()
         assert box["width"] <= 360 and box["height"] > 100
     finally:
