@@ -37,6 +37,7 @@
     } catch (e) { /* private mode: no memory, still a timer */ }
     el.dataset.base = base;
     el.dataset.endsAt = endsAt;
+    el.dataset.skipped = "";
     clearInterval(ticker);
     tick();
     ticker = setInterval(tick, 500);
@@ -48,14 +49,54 @@
     const el = timer();
     if (!el) return;
     const left = Math.round((Number(el.dataset.endsAt) - Date.now()) / 1000);
-    if (left <= 0) { el.hidden = true; clearInterval(ticker); return; }
+    if (left <= 0) {
+      // Reaching zero (not a Skip, not a reload long after): tell the lifter, who is
+      // likely not looking at the phone.
+      if (!el.hidden && el.dataset.skipped !== "1") ring(el);
+      el.hidden = true; clearInterval(ticker); return;
+    }
     el.hidden = false;
     el.querySelector(".rest-left").textContent = Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
   }
+  // Rest over: vibrate, a short beep (Web Audio, no file), and a notification when the
+  // page is hidden and the user allowed it. Each is skipped where the browser lacks it.
+  function ring(el) {
+    el.dataset.alerted = String(Date.now());
+    try { if (navigator.vibrate) navigator.vibrate([200, 100, 200]); } catch (e) {}
+    try {
+      const Ctx = window.AudioContext || window.webkitAudioContext;
+      if (Ctx) {
+        const ctx = new Ctx(), osc = ctx.createOscillator(), gain = ctx.createGain();
+        osc.frequency.value = 880; gain.gain.value = 0.2;
+        osc.connect(gain); gain.connect(ctx.destination);
+        osc.start(); osc.stop(ctx.currentTime + 0.25);
+      }
+    } catch (e) {}
+    try {
+      if (document.hidden && window.Notification && Notification.permission === "granted") {
+        new Notification("Rest is over", {body: "Time for your next set."});
+      }
+    } catch (e) {}
+  }
+  // Ask for notifications once, on a tap (browsers only allow it from a gesture).
+  document.addEventListener("click", function (event) {
+    if (!event.target.closest("form[data-offline-queue] button, [data-rest]")) return;
+    try { if (window.Notification && Notification.permission === "default") Notification.requestPermission(); } catch (e) {}
+  });
+  // The screen stays awake during a workout where the browser allows it (Wake Lock),
+  // taken again when the page comes back to the front.
+  let lock = null;
+  function keepAwake() {
+    if (!timer() || !navigator.wakeLock || document.hidden) return;
+    navigator.wakeLock.request("screen").then(function (l) { lock = l; }).catch(function () {});
+  }
+  document.addEventListener("DOMContentLoaded", keepAwake);
+  document.addEventListener("visibilitychange", keepAwake);
   document.addEventListener("click", function (event) {
     const button = event.target.closest("[data-rest]");
     const el = timer();
     if (!button || !el) return;
+    el.dataset.skipped = button.dataset.rest === "skip" ? "1" : "";
     el.dataset.endsAt = button.dataset.rest === "add" ? Number(el.dataset.endsAt) + 30000 : Date.now();
     save(el);
     clearInterval(ticker);

@@ -74,3 +74,53 @@ def test_import_start_log_pr_complete_history(phone, screenshot):
     assert page.evaluate("(() => { const bar = document.querySelector('.tabbar');"
                          " return bar.scrollWidth <= bar.clientWidth; })()")
     assert page.console_errors == []
+
+
+def test_rest_timer_reaching_zero_rings_and_skip_does_not(phone):
+    """At zero the timer vibrates and beeps (the page's own calls, recorded); Skip is quiet."""
+    from allworkouts.db import rls_user
+    from plans import services as plan_services
+    from plans.services import ExerciseSpec
+    from tests.factories import PASSWORD, UserFactory, exercise_named
+
+    user = UserFactory()
+    with rls_user(user.pk):
+        plan = plan_services.plan_create(user=user, name="Legs", exercises=[
+            ExerciseSpec(exercise=exercise_named("Barbell Squat"), sets=3, reps_min=5, reps_max=5,
+                         rest_time_seconds=120)])
+    page = phone
+    # Record what the page asks of the phone: vibration patterns and beeps started.
+    page.add_init_script("""
+      window.__rang = {vibrate: [], beeps: 0};
+      navigator.vibrate = function (p) { window.__rang.vibrate.push(p); return true; };
+      const Real = window.AudioContext;
+      if (Real) {
+        const start = OscillatorNode.prototype.start;
+        OscillatorNode.prototype.start = function () { window.__rang.beeps += 1; return start.apply(this, arguments); };
+      }
+    """)
+    page.goto("/login/")
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.goto(f"/plans/{plan.pk}/")
+    page.get_by_role("button", name="Start workout").click()
+    row = page.locator("li.set-row:has(input[aria-label='Reps set 1'])")
+    row.get_by_label("Weight (kg) set 1").fill("100")
+    row.get_by_role("button", name="Log").click()
+    timer = page.locator("#rest-timer")
+    expect(timer).to_be_visible()
+    page.get_by_role("button", name="Skip").click()  # skipping the rest: no alarm
+    expect(timer).to_be_hidden()
+    assert page.evaluate("window.__rang") == {"vibrate": [], "beeps": 0}
+
+    row = page.locator("li.set-row:has(input[aria-label='Reps set 2'])")
+    row.get_by_role("button", name="Log").click()
+    expect(timer).to_be_visible()
+    # Two seconds of rest left instead of 120 (a wall-clock timer: the end is a timestamp).
+    page.evaluate("document.getElementById('rest-timer').dataset.endsAt = String(Date.now() + 2000)")
+    expect(timer).to_be_hidden(timeout=6000)
+    rang = page.evaluate("window.__rang")
+    assert rang["vibrate"] == [[200, 100, 200]]
+    assert rang["beeps"] == 1
+    assert page.console_errors == []
