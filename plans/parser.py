@@ -383,10 +383,20 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             group.clear, group.start, group.end, group.weak = False, m.start(), m.end(), True
             text = _blank(text, *m.span())
             groups.append(group)
+    if len(groups) == 1 and groups[0].sets in (None, 1):
+        m = _BRACKETED_TIMES.match(text)
+        if m:
+            # "(70lb x10) 3x": the set in brackets done N times.
+            groups[0].sets, groups[0].end = int(m[1]), m.end()
+            text = _blank(text, *m.span(1))
+            text = text.replace("(", " ").replace(")", " ").replace("x", " ")
     groups.sort(key=lambda g: g.start)
     for start, value in kept:
         text = text[:start] + value + text[start + len(value):]
     return groups, text
+
+
+_BRACKETED_TIMES = re.compile(r"^\s*\(\s*\)\s*(\d{1,2})\s*x\s*$")
 
 
 def _search_end(pattern: re.Pattern, text: str, tail: int = 60):
@@ -870,12 +880,26 @@ _SAME_AS_ABOVE = re.compile(r"\bsame\s+(?:sets\s+and\s+reps\s+)?as\s+(?:above|be
 _TOGETHER = re.compile(r"->|→|\bsuperset(?:ted)?\s+with\b|\bss\b|\+\s+[a-z]")
 
 
+# A line that is only an aside in brackets, with no number: "(No grip - palms only)".
+_ASIDE_LINE = re.compile(r"^\([^()\d]*\)$")
+
+
+_NUMBERS_FIRST = re.compile(r"^[\s\-–•*+|]*\d(?!\d*[.)]\s)")  # not a list number ("3. Rows")
+
+
+def _written_as_name(name: str, original: str) -> bool:
+    """Whether a (lower-cased) name starts with a capital letter in the line as written."""
+    words = name.split()
+    written = _cased(original).get(words[0], words[0]) if words else ""
+    return written[:1].isupper()
+
+
 def _starts_exercise_below(lines: list[str], number: int) -> bool:
     """Whether the next non-empty line is only numbers for the name on this one."""
     for following in lines[number + 1:number + 3]:
         text, _, _ = _strip_markup(following)
-        if not text:
-            continue
+        if not text or _ASIDE_LINE.match(text):
+            continue  # "(palms only)" between a name and its numbers
         norm = _normalise_line(text)
         groups, remaining = _find_groups(norm)
         return bool(groups) and not _segments(norm, groups, remaining)
@@ -999,8 +1023,11 @@ def parse_plan(text: str, catalog) -> ParseResult:
         if weak and not label and _is_heading(stripped, marked):
             groups, remaining = [], norm
             exact = matcher.match(plain)
-            if not (exact[1] >= 100 and not heading.match(_unaccent(plain))
-                    and (_starts_exercise_below(lines, number) or stripped.endswith(":"))):
+            below = _starts_exercise_below(lines, number)
+            # "BENCH:" over "85lb x10" lines names an exercise; a name ending in ":" with
+            # prose below must be an exact name, since a section ("Shoulders:") reads alike.
+            if not ((exact[1] >= 100 or below and exact[1] >= STRONG_SCORE) and not heading.match(_unaccent(plain))
+                    and (below or stripped.endswith(":"))):
                 if _BLOCK.search(norm):
                     m = _ROUNDS.search(norm)
                     blocks += 1
@@ -1041,7 +1068,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     previous.rest_seconds = rest
                 continue
             unread.append(stripped if table is None else original.strip())
-            previous = None
+            if not (previous is not None and _ASIDE_LINE.match(stripped)):
+                previous = None  # an aside under a name keeps the name's numbers coming
             continue
         if (groups and previous is not None and not label
                 and all(_NOT_A_NAME.match(s.name) or (
@@ -1074,8 +1102,13 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     if (r.exercise is not None and r.score >= STRONG_SCORE)
                     or (r.weight_text and len(s.name.split()) <= 4)]
         else:
+            # A name the catalogue lacks is kept when it reads like one: short, and when
+            # the numbers come first ("5x10 Sitting Leg Levers"), written as a name. After
+            # "3 serie po 12 powtórzeń", "10x 145lbs (warm up)" the words are no exercise.
+            numbers_first = bool(_NUMBERS_FIRST.match(norm))
             rows = [r for r, s in zip(rows, segments, strict=False)
-                    if r.exercise is not None or (len(s.name.split()) <= 5 and not s.name.endswith((".", "?", "!")))]
+                    if r.exercise is not None or (len(s.name.split()) <= 5 and not s.name.endswith((".", "?", "!"))
+                                                  and not (numbers_first and not _written_as_name(s.name, original)))]
             if _is_prose(norm, groups, name_words):
                 rows = []
         if rows and was_first and all(r.exercise is None for r in rows) and _sets_apart(lines, number):

@@ -568,3 +568,33 @@ def test_a_long_adversarial_input_is_parsed_quickly():
     start = time.perf_counter()
     parse(text)
     assert time.perf_counter() - start < 1.0  # the script measures the goal (< 100 ms); this bounds it
+
+
+def test_a_name_over_its_set_lines_is_an_exercise_not_a_heading():
+    # A log: the name in capitals ending in ":", an aside in brackets, then its sets.
+    result = parse("MONDAY\nLEG CURLS:\n(toes pointed)\n(50kg x12) 4x\n\nHAMMER CURLS:\n12kg x10\n14kg x8\n14kg x6\n")
+    assert [w.name for w in result.workouts] == ["MONDAY"]
+    curl, hammer = result.exercises
+    assert (curl.exercise.name, curl.sets, curl.reps_min, curl.reps_max) == ("Lying Leg Curls", 4, 12, 12)
+    assert hammer.exercise.name == "Hammer Curls"
+    assert (hammer.sets, hammer.reps_min, hammer.reps_max) == (3, 6, 10)
+    assert "(toes pointed)" in result.unread
+
+
+def test_a_section_over_prose_stays_a_heading():
+    result = parse("Arms:\nDo these slowly and squeeze at the top.\nHammer curls 3x10\n")
+    assert [w.name for w in result.workouts] == ["Arms"]
+
+
+def test_words_after_the_numbers_that_name_nothing_are_not_a_row():
+    # Per-set lines and plan words the vocabulary lacks, after the numbers: no exercise.
+    result = parse("Wednesday\n4 x 6 con pausa lenta\n8x 60kg (calentamiento)\nGoblet squat 3x10\n")
+    assert [e.exercise.name for e in result.exercises] == ["Goblet Squat"]
+    assert "4 x 6 con pausa lenta" in result.unread
+
+
+def test_a_name_written_after_its_numbers_is_kept_even_when_unknown():
+    row = only("4x12 Zercher Walking Lunges")
+    assert (row.sets, row.reps_min, row.reps_max) == (4, 12, 12)
+    row = only("3. 4x10 Reverse Hyper Kicks")
+    assert row.sets == 4
