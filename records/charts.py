@@ -36,6 +36,7 @@ class Tick:
 class LineChart:
     title: str
     unit: str
+    per: str = "workout"  # what one point stands for: a workout, or a week's / month's best
     points: list[Point] = field(default_factory=list)
     ticks: list[Tick] = field(default_factory=list)
     first_day: str = ""
@@ -74,10 +75,10 @@ def _number(value: float) -> str:
     return f"{value:,.1f}".rstrip("0").rstrip(".")
 
 
-def line_chart(*, title: str, unit: str, series: list[tuple[dt.date, Decimal]]) -> LineChart:
+def line_chart(*, title: str, unit: str, series: list[tuple[dt.date, Decimal]], per: str = "workout") -> LineChart:
     """One point per day, in date order. x is proportional to time, so gaps between
     workouts show as gaps; y runs from a round number below the lowest value."""
-    chart = LineChart(title=title, unit=unit)
+    chart = LineChart(title=title, unit=unit, per=per)
     if not series:
         return chart
     values = [float(v) for _, v in series]

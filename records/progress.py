@@ -62,6 +62,27 @@ def exercise_days(*, user, exercise_id, range_key: str = "1y") -> list[Day]:
     return [Day(day, sid, e1rm, heaviest, volume) for day, sid, e1rm, heaviest, volume in rows]
 
 
+MAX_POINTS = 150  # a 360 px chart shows no more; and the page stays small
+
+
+def thinned(days: list[Day], max_points: int = MAX_POINTS) -> tuple[list[Day], str]:
+    """At most `max_points` points: one per workout while they fit, else one per week,
+    else one per month, each the period's best (e1RM, heaviest) and its largest session
+    volume, dated by the period's start. Returns the points and what one stands for."""
+    if len(days) <= max_points:
+        return days, "workout"
+    for name, start in (("week", week_start), ("month", lambda d: d.replace(day=1))):
+        buckets: dict[dt.date, list[Day]] = {}
+        for day in days:
+            buckets.setdefault(start(day.day), []).append(day)
+        if len(buckets) <= max_points or name == "month":
+            return [Day(day=period, session_id=max(group, key=lambda d: d.volume).session_id,
+                        e1rm=max((d.e1rm for d in group if d.e1rm is not None), default=None),
+                        heaviest=max(d.heaviest for d in group), volume=max(d.volume for d in group))
+                    for period, group in sorted(buckets.items())], name
+    raise AssertionError("unreachable")
+
+
 @dataclass(frozen=True)
 class RepMax:
     reps: int

@@ -30,13 +30,13 @@ def exercise_detail(request, exercise_id):
     user, unit = request.user, units.unit_label(request.user.unit_system)
     range_form = RangeForm(request.GET)
     range_key = range_form.range_key()
-    days = progress.exercise_days(user=user, exercise_id=exercise.pk, range_key=range_key)
+    days, per = progress.thinned(progress.exercise_days(user=user, exercise_id=exercise.pk, range_key=range_key))
     line_charts = [
-        charts.line_chart(title="Estimated 1RM", unit=unit,
+        charts.line_chart(title="Estimated 1RM", unit=unit, per=per,
                           series=[(d.day, _in_unit(d.e1rm, user)) for d in days if d.e1rm is not None]),
-        charts.line_chart(title="Heaviest weight", unit=unit,
+        charts.line_chart(title="Heaviest weight", unit=unit, per=per,
                           series=[(d.day, _in_unit(d.heaviest, user)) for d in days if d.heaviest > 0]),
-        charts.line_chart(title="Session volume", unit=unit,
+        charts.line_chart(title="Session volume", unit=unit, per=per,
                           series=[(d.day, _in_unit(d.volume, user)) for d in days if d.volume > 0]),
     ]
     sets = (ExerciseSession.objects
@@ -47,7 +47,7 @@ def exercise_detail(request, exercise_id):
     return render(request, "records/exercise.html", {
         "exercise": exercise, "range_key": range_key, "ranges": list(progress.RANGES),
         "charts": line_charts, "rep_maxes": progress.rep_maxes(user=user, exercise_id=exercise.pk),
-        "page": page, "records": _records_explained(user=user, exercise=exercise),
+        "page": page, "records": _records_explained(user=user, exercise=exercise), "per": per,
     })
 
 

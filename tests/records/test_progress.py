@@ -201,3 +201,17 @@ def test_weekly_sets_by_muscle_leave_out_warm_ups(user_client, user):
     rows = _table(user_client.get("/calendar/").content.decode(), "Working sets per muscle group, last 12 weeks")
     assert {row[0]: row[-1] for row in rows} == {"Legs": "2"}
     assert re.search(r"<strong>2</strong> working sets", user_client.get("/").content.decode())
+
+
+def test_a_long_history_is_drawn_as_weekly_then_monthly_bests():
+    from records.progress import Day, thinned
+
+    start = dt.date(2020, 1, 6)  # a Monday
+    days = [Day(day=start + dt.timedelta(days=2 * i), session_id=i, e1rm=Decimal(100 + i), heaviest=Decimal(90 + i),
+                volume=Decimal(1000 + i)) for i in range(600)]
+    points, per = thinned(days, max_points=150)
+    assert per == "month" and len(points) <= 150
+    assert points[0].day == dt.date(2020, 1, 1) and points[0].heaviest == Decimal(90 + 12)  # January's best
+    weekly, per = thinned(days[:250], max_points=150)
+    assert per == "week" and weekly[0].day == start and weekly[0].e1rm == Decimal(103)  # 4 workouts in week one
+    assert thinned(days[:10]) == (days[:10], "workout")
