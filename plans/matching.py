@@ -150,8 +150,10 @@ def _normalise(text: str, vocab: Vocabulary) -> str:
     return " ".join(out)
 
 
+@lru_cache(maxsize=8192)
 def normalise_name(text: str) -> str:
-    """Lower case, accents off, vocabulary phrases rewritten to English, singular words."""
+    """Lower case, accents off, vocabulary phrases rewritten to English, singular words.
+    Cached: a plan names the same few exercises line after line."""
     return _normalise(text, vocabulary())
 
 
@@ -219,6 +221,7 @@ class Matcher:
         self._cache.clear()
         self._typos.clear()
         self._names.clear()
+        normalise_name.cache_clear()
 
     # -- words
 

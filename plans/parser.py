@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from plans.matching import (  # noqa: F401  (re-exported: callers import them from here)
@@ -972,12 +972,24 @@ def parse_plan(text: str, catalog) -> ParseResult:
     first_line = True
     lines = text.splitlines()
     read: dict[str, tuple[list[_Group], str]] = {}  # a line repeated (week after week) is read once
+    segmented: dict[tuple, list[_Segment]] = {}
 
     def find_groups(norm: str) -> tuple[list[_Group], str]:
         if norm not in read:
             read[norm] = _find_groups(norm)
         groups, remaining = read[norm]
         return list(groups), remaining
+
+    made: dict[tuple, tuple[_Segment, ParsedExercise | None]] = {}
+
+    def exercise_row(segment: _Segment, original: str, label: str) -> ParsedExercise | None:
+        # A line repeated week after week makes the same row: build it once, copy it after.
+        key = (id(segment), original, label)
+        cached = made.get(key)
+        if cached is None or cached[0] is not segment:  # the segment kept alive: its id is not reused
+            cached = made[key] = (segment, _exercise(segment, original, label, matcher))
+        row = cached[1]
+        return None if row is None else replace(row, alternatives=list(row.alternatives))
 
     def start_workout(name: str) -> None:
         nonlocal title
@@ -1057,7 +1069,10 @@ def parse_plan(text: str, catalog) -> ParseResult:
             if rest is not None:
                 previous.rest_seconds = previous.rest_seconds or rest
                 continue
-        segments = _segments(norm, groups, remaining)
+        key = (norm, remaining, tuple(map(id, groups)))  # groups of a line read before are the same objects
+        if key not in segmented:
+            segmented[key] = _segments(norm, groups, remaining)
+        segments = list(segmented[key])
         if not segments:
             if groups and previous is not None and not _is_prose(norm, groups, 0):
                 _absorb(previous, groups, remaining)
@@ -1086,7 +1101,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
             named = [_Segment(name=_name_before(_normalise_line(p))[0], groups=[], leftover="") for p in pieces]
             if all(n.name and matcher.match(n.name)[1] >= STRONG_SCORE for n in named):
                 segments = named
-        rows = [r for r in (_exercise(s, original, label, matcher) for s in segments) if r]
+        rows = [r for r in (exercise_row(s, original, label) for s in segments) if r]
         name_words = max((len(s.name.split()) for s in segments), default=0)
         if not groups:
             # No numbers: only a short line naming an exercise for sure counts; prose does not.

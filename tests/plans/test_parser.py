@@ -598,3 +598,14 @@ def test_a_name_written_after_its_numbers_is_kept_even_when_unknown():
     assert (row.sets, row.reps_min, row.reps_max) == (4, 12, 12)
     row = only("3. 4x10 Reverse Hyper Kicks")
     assert row.sets == 4
+
+
+def test_a_line_repeated_in_each_week_makes_rows_of_its_own():
+    # The rows of a repeated line are built once and copied: each row stays its own.
+    result = parse("Week 1\nIncline dumbbell press 3x10\nWeek 2\nIncline dumbbell press 3x10\n")
+    first, second = result.exercises
+    assert first is not second and first.alternatives is not second.alternatives
+    first.sets = 5
+    first.alternatives.clear()
+    assert (second.sets, second.exercise.name) == (3, "Incline Dumbbell Press")
+    assert second.alternatives
