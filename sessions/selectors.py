@@ -22,6 +22,7 @@ from equipment.models import Exercise, ExerciseEquipment
 from plans.models import WorkoutExercise, WorkoutPlan
 from plans.parser import planned_load
 from records.models import PersonalRecord
+from sessions import plates
 from sessions.models import ExerciseSession, SessionStatus, WorkoutSession
 
 
@@ -122,6 +123,7 @@ class PlannedSet:
     reps: int | None = None
     logged: ExerciseSession | None = None
     from_last_time: bool = False  # pre-filled from last time's set of this number
+    plates: str = ""  # barbell: plates per side for the pre-fill ("20 + 10"), user's unit
 
 
 @dataclass
@@ -146,6 +148,10 @@ class WorkoutItem:
 
 def _is_bodyweight(exercise_ref: str) -> Exists:
     return Exists(ExerciseEquipment.objects.filter(exercise=OuterRef(exercise_ref), equipment__name=BODYWEIGHT))
+
+
+def _is_barbell(exercise_ref: str) -> Exists:
+    return Exists(ExerciseEquipment.objects.filter(exercise=OuterRef(exercise_ref), equipment__name="Barbell"))
 
 
 def _starting_weight(exercise: Exercise) -> Decimal | None:
@@ -187,13 +193,14 @@ def workout(*, user, session: WorkoutSession) -> Workout:
     """The active workout page's data. Five queries: plan exercises, swapped-in
     exercises, this session's sets, last time, records."""
     plan_items = list(WorkoutExercise.objects.filter(workout_plan_id=session.workout_plan_id)
-                      .select_related("exercise").annotate(bodyweight=_is_bodyweight("exercise"))
+                      .select_related("exercise").annotate(bodyweight=_is_bodyweight("exercise"),
+                                                           barbell=_is_barbell("exercise"))
                       .order_by("sequence"))
     for item in plan_items:
-        item.exercise.bodyweight = item.bodyweight
+        item.exercise.bodyweight, item.exercise.barbell = item.bodyweight, item.barbell
     swaps = session.substitutions or {}
     swapped = {str(e.pk): e for e in Exercise.objects.filter(pk__in=swaps.values())
-               .annotate(bodyweight=_is_bodyweight("pk"))} if swaps else {}
+               .annotate(bodyweight=_is_bodyweight("pk"), barbell=_is_barbell("pk"))} if swaps else {}
     logged = defaultdict(list)
     for s in (ExerciseSession.objects.filter(workout_session=session).select_related("exercise")
               .order_by("set_number", "created_at")):
@@ -211,6 +218,7 @@ def workout(*, user, session: WorkoutSession) -> Workout:
     records = defaultdict(list)
     for r in PersonalRecord.objects.filter(user=user, exercise_id__in=[e.pk for e in exercises]).order_by("record_type"):
         records[r.exercise_id].append(r)
+    bar, plate_set = plates.equipment_for(user)
     items = []
     for plan_item, exercise in zip(plan_items, exercises):
         is_swap = exercise.pk != plan_item.exercise_id
@@ -220,6 +228,10 @@ def workout(*, user, session: WorkoutSession) -> Workout:
         mine += take(exercise.pk, plan_item.sets - len(mine))
         last = previous.get(exercise.pk)
         target = None if is_swap else _planned_kg(plan_item.notes)  # a swap's load differs
+        if target is not None and exercise.barbell and user.unit_system == "imperial":
+            # A kg plan line in pounds: the nearest weight the bar can carry.
+            target = units.to_kg(plates.loadable(units.from_kg(target, "imperial"), bar=bar, plates=plate_set),
+                                 "imperial")
         planned, lifted = [], None
         for number in range(1, plan_item.sets + 1):
             done = mine[number - 1] if number <= len(mine) else None
@@ -232,8 +244,11 @@ def workout(*, user, session: WorkoutSession) -> Workout:
                 weight = lifted.weight if lifted and lifted.exercise_id == exercise.pk else \
                     (target if target is not None else _starting_weight(exercise))
                 reps = plan_item.reps_min
+            side = plates.describe(plates.per_side(units.from_kg(weight, user.unit_system), bar=bar, plates=plate_set)) \
+                if exercise.barbell and weight is not None and not done else ""
             planned.append(PlannedSet(number=number, logged=done, form_id=None if done else uuid.uuid4(),
-                                      weight=weight, reps=reps, from_last_time=before is not None))
+                                      weight=weight, reps=reps, from_last_time=before is not None,
+                                      plates=side))
             lifted = done or lifted
         items.append(WorkoutItem(plan_exercise=plan_item, exercise=exercise, swapped=is_swap,
                                  sets=planned, extra_sets=[], last=last, records=records[exercise.pk]))

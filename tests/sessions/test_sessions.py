@@ -280,9 +280,12 @@ def test_first_time_sets_take_the_load_the_plan_names_in_the_users_unit(user_cli
                          notes="@ 60kg, 70kg")])  # a pyramid: no one load, so left blank
         session = start(user_client, plan)
     html = user_client.get(f"/sessions/{session.pk}/workout/").content.decode()
-    assert _weight_inputs(html) == [("220.5", True), ("220.5", True), ("", True)]  # 100 kg in lb
-    response = log(user_client, session, exercise_named("Barbell Squat"), "220.5", 5)
-    assert "220.5 lb × 5 ✓" in response.content.decode()
+    # 100 kg is 220.5 lb; a bar loads 220 (45 lb bar, 2.5 lb plates: 5 lb steps).
+    assert _weight_inputs(html) == [("220", True), ("220", True), ("", True)]
+    assert html.count("Per side: 45 + 25 + 15 + 2.5 lb") == 0  # the usual lb plates have no 15
+    assert html.count("Per side: 45 + 35 + 5 + 2.5 lb") == 2
+    response = log(user_client, session, exercise_named("Barbell Squat"), "220", 5)
+    assert "220 lb × 5 ✓" in response.content.decode()
 
 
 def test_a_set_last_time_lacked_is_prefilled_with_the_weight_just_lifted(user_client, user):
