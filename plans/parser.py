@@ -536,6 +536,7 @@ def _heading_name(text: str) -> str:
     return text.strip(" :-–—#*_|").strip() or text
 
 
+@lru_cache(maxsize=4096)  # a line is looked at several times (heading, glued heading)
 def _unaccent(text: str) -> str:
     """"Día 3" -> "Dia 3": the heading words are stored without accents."""
     if text.isascii():
