@@ -25,6 +25,20 @@ class Point:
     value: Decimal
     label: str  # what the dot's tooltip and the table say, e.g. "12 Nov 2026: 102.5 kg"
 
+    # Coordinates as the SVG writes them: formatted here once, not by template filters
+    # (a few hundred floatformat calls were most of the page's time).
+    @property
+    def day_text(self) -> str:
+        return f"{self.day:%-d %b %Y}"
+
+    @property
+    def cx(self) -> str:
+        return f"{self.x:.1f}"
+
+    @property
+    def cy(self) -> str:
+        return f"{self.y:.1f}"
+
 
 @dataclass(frozen=True)
 class Tick:

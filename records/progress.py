@@ -62,7 +62,7 @@ def exercise_days(*, user, exercise_id, range_key: str = "1y") -> list[Day]:
     return [Day(day, sid, e1rm, heaviest, volume) for day, sid, e1rm, heaviest, volume in rows]
 
 
-MAX_POINTS = 150  # a 360 px chart shows no more; and the page stays small
+MAX_POINTS = 100  # a 360 px chart shows no more, and the page stays small and quick
 
 
 def thinned(days: list[Day], max_points: int = MAX_POINTS) -> tuple[list[Day], str]:

@@ -209,7 +209,7 @@ def test_a_long_history_is_drawn_as_weekly_then_monthly_bests():
     start = dt.date(2020, 1, 6)  # a Monday
     days = [Day(day=start + dt.timedelta(days=2 * i), session_id=i, e1rm=Decimal(100 + i), heaviest=Decimal(90 + i),
                 volume=Decimal(1000 + i)) for i in range(600)]
-    points, per = thinned(days, max_points=150)
+    points, per = thinned(days, max_points=150)  # explicit, whatever the default
     assert per == "month" and len(points) <= 150
     assert points[0].day == dt.date(2020, 1, 1) and points[0].heaviest == Decimal(90 + 12)  # January's best
     weekly, per = thinned(days[:250], max_points=150)
