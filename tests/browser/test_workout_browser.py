@@ -123,4 +123,11 @@ def test_rest_timer_reaching_zero_rings_and_skip_does_not(phone):
     rang = page.evaluate("window.__rang")
     assert rang["vibrate"] == [[200, 100, 200]]
     assert rang["beeps"] == 1
+    # Set 3 carries the 100 kg just lifted; a barbell row shows its plates per side.
+    page.reload()
+    expect(page.get_by_text("Per side: 25 + 15 kg")).to_be_visible()
+    page.screenshot(path="test-artifacts/15-workout-plates-390.png", full_page=True)
+    page.set_viewport_size({"width": 360, "height": 780})
+    page.screenshot(path="test-artifacts/16-workout-plates-360.png", full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth <= 360")  # nothing off the side
     assert page.console_errors == []
