@@ -97,6 +97,8 @@ def test_a_set_queued_for_a_workout_completed_elsewhere_shows_why(phone, screens
     user, _ = _open_workout(page)
     _log(page, 1, "100", "5")
     expect(page.get_by_text("100 kg × 5 ✓")).to_be_visible()
+    # Let the logged row settle (it carries its weight into set 2) before typing there.
+    expect(page.get_by_label("Weight (kg) set 2")).to_have_value("100")
     page.context.set_offline(True)
     _log(page, 2, "100", "4")
     expect(page.locator("#offline-banner")).to_contain_text("1 set waiting")
