@@ -240,7 +240,9 @@ def test_pathological_input_returns(text):
     result = parse(text[:MAX_CHARS])
     elapsed = time.perf_counter() - started
     answer = json.dumps(result.as_json())
-    assert elapsed < 0.5, f"{elapsed:.2f} s"
+    # A guard against a non-linear blow-up, not the speed goal (scripts/parser_accuracy.py
+    # measures that): generous, so a loaded machine does not fail it.
+    assert elapsed < 3.0, f"{elapsed:.2f} s"
     assert len(answer) <= 200_000, len(answer)
     assert len(result.exercises) <= 500
 
@@ -567,7 +569,7 @@ def test_a_long_adversarial_input_is_parsed_quickly():
     text = ("1x" * (MAX_CHARS // 2))[:MAX_CHARS]
     start = time.perf_counter()
     parse(text)
-    assert time.perf_counter() - start < 1.0  # the script measures the goal (< 100 ms); this bounds it
+    assert time.perf_counter() - start < 3.0  # a guard against a blow-up; the script measures the goal
 
 
 def test_a_name_over_its_set_lines_is_an_exercise_not_a_heading():
