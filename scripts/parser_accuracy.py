@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from equipment.catalog import load as load_catalog  # noqa: E402
+from equipment.catalog import ADDED_FILE, load as load_catalog  # noqa: E402
 from plans import matching  # noqa: E402
 from plans.parser import CONFIDENCE_LEVELS, MAX_CHARS, CatalogEntry, parse_plan  # noqa: E402
 
@@ -41,7 +41,11 @@ FIELDS = (*STRUCTURE, "rest_seconds")  # what "structure right" meant for the ol
 
 
 def catalog() -> list[CatalogEntry]:
-    return [CatalogEntry(id=e.name, name=e.name) for e in load_catalog()]
+    """The catalogue as the app seeds it: the dataset plus the exercises added for what
+    real plans name (equipment/data/added-exercises.json)."""
+    added = json.loads(ADDED_FILE.read_text())["exercises"]
+    return [CatalogEntry(id=e.name, name=e.name) for e in load_catalog()] + [
+        CatalogEntry(id=e["name"], name=e["name"]) for e in added]
 
 
 def _clean(line: str) -> str:
