@@ -64,3 +64,13 @@ def screenshot(phone):
         phone.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
     return take
+
+
+def log_in(page, user) -> None:
+    """Log in through the real form (the factories' password)."""
+    from tests.factories import PASSWORD
+
+    page.goto("/login/")
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()

@@ -8,7 +8,8 @@ from allworkouts.db import rls_user
 from plans import services as plan_services
 from plans.services import ExerciseSpec
 from tests.browser.test_progress_browser import CONTRAST_JS
-from tests.factories import PASSWORD, UserFactory, exercise_named
+from tests.browser.conftest import log_in
+from tests.factories import UserFactory, exercise_named
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -40,9 +41,7 @@ def test_every_main_page_is_readable(browser, live_server, scheme):
     try:
         page.goto("/login/")
         _readable(page, "/login/")
-        page.get_by_label("Email").fill(user.email)
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Log in").click()
+        log_in(page, user)
         for url in ("/", "/plans/", f"/plans/{plan.pk}/", "/plans/import/", "/sessions/", "/records/",
                     "/equipment/", "/profile/", "/calendar/"):
             page.goto(url)

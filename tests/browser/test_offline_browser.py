@@ -13,7 +13,8 @@ from allworkouts.db import rls_user
 from plans import services as plan_services
 from plans.services import ExerciseSpec
 from sessions.models import ExerciseSession, SessionStatus, WorkoutSession
-from tests.factories import PASSWORD, UserFactory, exercise_named
+from tests.browser.conftest import log_in
+from tests.factories import UserFactory, exercise_named
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,10 +34,7 @@ def _open_workout(page) -> tuple:
         plan = plan_services.plan_create(user=user, name="Basement day", exercises=[
             ExerciseSpec(exercise=exercise_named("Barbell Squat"), sets=3, reps_min=5, reps_max=5,
                          rest_time_seconds=60)])
-    page.goto("/login/")
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, user)
     page.goto(f"/plans/{plan.pk}/")
     page.get_by_role("button", name="Start workout").click()
     expect(page.get_by_role("heading", name="Basement day")).to_be_visible()

@@ -14,7 +14,8 @@ from plans import services as plan_services
 from plans.services import ExerciseSpec
 from sessions import services as session_services
 from sessions.models import ExerciseSession, WorkoutSession
-from tests.factories import PASSWORD, UserFactory, exercise_named
+from tests.browser.conftest import log_in
+from tests.factories import UserFactory, exercise_named
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -59,10 +60,7 @@ def test_progress_pages_at_360_px(browser, live_server, scheme):
                                   has_touch=True, base_url=live_server.url, color_scheme=scheme)
     page = context.new_page()
     try:
-        page.goto("/login/")
-        page.get_by_label("Email").fill(user.email)
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Log in").click()
+        log_in(page, user)
         for url, heading, name in ((f"/exercises/{squat.pk}/", "Barbell Squat", "exercise"),
                                    ("/calendar/", "Training calendar", "calendar")):
             page.goto(url)

@@ -8,7 +8,8 @@ from allworkouts.db import rls_user
 from plans import services as plan_services
 from plans.services import ExerciseSpec
 from sessions.models import ExerciseSession
-from tests.factories import PASSWORD, UserFactory, exercise_named
+from tests.browser.conftest import log_in
+from tests.factories import UserFactory, exercise_named
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,10 +24,7 @@ def test_tap_the_set_number_for_a_warm_up(browser, live_server):
                                   device_scale_factor=2, base_url=live_server.url)
     page = context.new_page()
     try:
-        page.goto("/login/")
-        page.get_by_label("Email").fill(user.email)
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Log in").click()
+        log_in(page, user)
         page.goto(f"/plans/{plan.pk}/")
         page.get_by_role("button", name="Start workout").click()
         toggle = page.get_by_role("button", name="Set 1: normal set (tap: warm-up)")

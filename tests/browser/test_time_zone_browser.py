@@ -5,7 +5,8 @@ import time
 import pytest
 
 from allworkouts.models import User
-from tests.factories import PASSWORD, UserFactory
+from tests.browser.conftest import log_in
+from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,10 +17,7 @@ def test_first_visit_sets_the_phones_time_zone(browser, live_server):
                                   timezone_id="Asia/Tokyo")
     page = context.new_page()
     try:
-        page.goto("/login/")
-        page.get_by_label("Email").fill(user.email)
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Log in").click()
+        log_in(page, user)
         page.wait_for_load_state("networkidle")
         for _ in range(50):
             if User.objects.get(pk=user.pk).time_zone:

@@ -81,7 +81,8 @@ def test_rest_timer_reaching_zero_rings_and_skip_does_not(phone):
     from allworkouts.db import rls_user
     from plans import services as plan_services
     from plans.services import ExerciseSpec
-    from tests.factories import PASSWORD, UserFactory, exercise_named
+    from tests.browser.conftest import log_in
+    from tests.factories import UserFactory, exercise_named
 
     user = UserFactory()
     with rls_user(user.pk):
@@ -99,10 +100,7 @@ def test_rest_timer_reaching_zero_rings_and_skip_does_not(phone):
         OscillatorNode.prototype.start = function () { window.__rang.beeps += 1; return start.apply(this, arguments); };
       }
     """)
-    page.goto("/login/")
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, user)
     page.goto(f"/plans/{plan.pk}/")
     page.get_by_role("button", name="Start workout").click()
     row = page.locator("li.set-row:has(input[aria-label='Reps set 1'])")
