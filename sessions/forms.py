@@ -1,8 +1,10 @@
 """History filters; what a logged set says beyond weight and reps."""
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django import forms
+from django.utils.safestring import mark_safe
 
 from allworkouts.forms import Form
 from plans.models import WorkoutPlan
@@ -58,3 +60,30 @@ class SetDetailsForm(forms.Form):
     def details(self) -> dict:
         data = self.cleaned_data
         return {"set_type": data.get("set_type") or None, "rpe": data.get("rpe"), "notes": data.get("notes") or None}
+
+
+@dataclass(frozen=True)
+class SetDetailsFields:
+    """A set details form as the set row shows it, rendered once: the workout page has a
+    row per planned set, and rendering Django widgets per row was most of its time."""
+    set_type: str
+    open: bool
+    rpe_html: str
+    notes_html: str
+
+
+def set_details_fields(form: SetDetailsForm) -> SetDetailsFields:
+    return SetDetailsFields(set_type=form["set_type"].value() or "",
+                            open=bool(form["rpe"].value() or form["notes"].value()),
+                            rpe_html=mark_safe(str(form["rpe"])), notes_html=mark_safe(str(form["notes"])))
+
+
+BLANK_SET_DETAILS: SetDetailsFields | None = None
+
+
+def blank_set_details() -> SetDetailsFields:
+    """The unbound fields, the same for every row and request: rendered once per process."""
+    global BLANK_SET_DETAILS
+    if BLANK_SET_DETAILS is None:
+        BLANK_SET_DETAILS = set_details_fields(SetDetailsForm())
+    return BLANK_SET_DETAILS

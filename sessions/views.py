@@ -22,7 +22,7 @@ from plans.models import WorkoutExercise, WorkoutPlan
 from plans.selectors import plan_header_for_user
 from records.progress import this_week
 from sessions import selectors, services
-from sessions.forms import HistoryFilterForm, SetDetailsForm
+from sessions.forms import HistoryFilterForm, SetDetailsForm, blank_set_details, set_details_fields
 from sessions.models import ExerciseSession, SessionStatus, WorkoutSession
 
 PAGE_SIZE = 20
@@ -93,7 +93,7 @@ def workout(request, session_id):
     return render(request, "sessions/workout.html", {
         "session": session, "items": page.items, "others": page.others,
         "current": next((i for i in page.items if not i.done), None),
-        "rest_ends_at": _rest_ends_at(last_set, rest), "details": SetDetailsForm(),
+        "rest_ends_at": _rest_ends_at(last_set, rest), "details": blank_set_details(),
     })
 
 
@@ -153,7 +153,7 @@ def set_log(request, session_id):
     weight, reps, context["errors"] = _set_input(context["weight_text"], context["reps_text"],
                                                  request.user.unit_system)
     details = SetDetailsForm(request.POST)
-    context["details"] = details
+    context["details"] = set_details_fields(details)
     if not details.is_valid():
         context["errors"].update({k: " ".join(v) for k, v in details.errors.items()})
     if not context["errors"]:
@@ -194,7 +194,7 @@ def set_new(request, session_id):
         raise Http404("No such exercise.")
     return render(request, "sessions/workout.html#set-row", {
         "session": session, "exercise": exercise, "number": parse_int(request.GET.get("number")) or 1,
-        "form_id": uuid.uuid4(), "errors": {}, "details": SetDetailsForm(),
+        "form_id": uuid.uuid4(), "errors": {}, "details": blank_set_details(),
         "plan_exercise": _plan_exercise(session, request.GET.get("plan_exercise")),
         "weight_text": request.GET.get("weight", ""), "reps_text": request.GET.get("reps", ""),
     })
