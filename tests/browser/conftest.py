@@ -74,3 +74,13 @@ def log_in(page, user) -> None:
     page.get_by_label("Email").fill(user.email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
+
+
+def register(page, email: str) -> None:
+    """A new lifter through the real sign-up: account, then units (the defaults)."""
+    page.goto("/register/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password", exact=True).fill("squat-bench-deadlift-42")
+    page.get_by_label("Password again").fill("squat-bench-deadlift-42")
+    page.get_by_role("button", name="Create account").click()
+    page.get_by_role("button", name="Next: your equipment").click()

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from tests.browser.conftest import register
 from tests.sessions.transfer.conftest import FIXTURES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -13,12 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_upload_map_import_progress_history(phone, screenshot):
     page = phone
-    page.goto("/register/")
-    page.get_by_label("Email").fill("mover@example.com")
-    page.get_by_label("Password", exact=True).fill("squat-bench-deadlift-42")
-    page.get_by_label("Password again").fill("squat-bench-deadlift-42")
-    page.get_by_role("button", name="Create account").click()
-    page.get_by_role("button", name="Next: your equipment").click()
+    register(page, "mover@example.com")
 
     page.goto("/profile/")
     page.get_by_role("link", name="Import history").click()

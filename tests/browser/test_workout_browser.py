@@ -4,6 +4,8 @@ log sets with one tap, see a PR badge, complete, find it in history."""
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import register
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PLAN = """Day 1 - Push
@@ -14,12 +16,7 @@ Pushups 1x15
 
 def test_import_start_log_pr_complete_history(phone, screenshot):
     page = phone
-    page.goto("/register/")
-    page.get_by_label("Email").fill("lifter@example.com")
-    page.get_by_label("Password", exact=True).fill("squat-bench-deadlift-42")
-    page.get_by_label("Password again").fill("squat-bench-deadlift-42")
-    page.get_by_role("button", name="Create account").click()
-    page.get_by_role("button", name="Next: your equipment").click()
+    register(page, "lifter@example.com")
 
     page.goto("/plans/import/")
     page.get_by_label("Your plan").fill(PLAN)
