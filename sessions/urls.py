@@ -6,6 +6,7 @@ app_name = "sessions"
 urlpatterns = [
     path("", views.history, name="history"),
     path("transfer/", include("sessions.transfer.urls")),
+    path("", include("sessions.change_urls")),
     path("start/<uuid:plan_id>/", views.session_start, name="start"),
     path("<uuid:session_id>/", views.detail, name="detail"),
     path("<uuid:session_id>/workout/", views.workout, name="workout"),
