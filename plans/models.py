@@ -32,6 +32,15 @@ class WorkoutPlan(models.Model):
     # until it is saved as a plan, 'imported' behind history from another app. Both
     # stay out of the plan list.
     kind = models.CharField(max_length=10, choices=PlanKind.choices, null=True, blank=True)
+    # Extension column: the plan an 'adhoc' plan was copied from, when a workout departed
+    # from its plan (an exercise added, the order changed): the workout's own copy, whose
+    # sessions count as that plan's "last done" and whose changes can be applied back to
+    # it. NULL for everything else. SET NULL (in Django; the database constraint is NO
+    # ACTION like every foreign key here): plans are only soft-deleted, and the one hard
+    # delete, an account's, takes every plan of the user at once, so a fork must never
+    # stand in its way; the copy and its sessions need nothing from the source.
+    source_plan = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="forks", db_index=False)
     created_at = models.DateTimeField(db_default=CurrentTimestamp(), editable=False)
     updated_at = models.DateTimeField(auto_now=True, db_default=CurrentTimestamp())
 
@@ -43,6 +52,9 @@ class WorkoutPlan(models.Model):
             models.Index(fields=["user", "-created_at"], name="idx_workout_plan_created_at"),
             models.Index(fields=["user", "name"], name="idx_workout_plan_name",
                          condition=models.Q(deleted_at__isnull=True)),
+            # "Last done" of a plan counts its workouts' copies: found from the source.
+            models.Index(fields=["source_plan"], name="idx_workout_plan_source_plan_id",
+                         condition=models.Q(source_plan__isnull=False)),
         ]
 
     def __str__(self) -> str:

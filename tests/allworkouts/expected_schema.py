@@ -135,6 +135,7 @@ EXPECTED = {'columns': {'equipment.created_at': ('timestamp with time zone',
                         'workout_plan.id': ('uuid', 'NOT NULL', 'gen_random_uuid()'),
                         'workout_plan.kind': ('character varying(10)', 'NULL', None),
                         'workout_plan.name': ('character varying(255)', 'NOT NULL', None),
+                        'workout_plan.source_plan_id': ('uuid', 'NULL', None),
                         'workout_plan.updated_at': ('timestamp with time zone',
                                                     'NOT NULL',
                                                     'CURRENT_TIMESTAMP'),
@@ -210,7 +211,9 @@ EXPECTED = {'columns': {'equipment.created_at': ('timestamp with time zone',
                                                    'f: FOREIGN KEY (workout_plan_id) '
                                                    'REFERENCES workout_plan(id)',
                                                    'p: PRIMARY KEY (id)'],
-                            'workout_plan': ['f: FOREIGN KEY (user_id) REFERENCES '
+                            'workout_plan': ['f: FOREIGN KEY (source_plan_id) REFERENCES '
+                                             'workout_plan(id)',
+                                             'f: FOREIGN KEY (user_id) REFERENCES '
                                              '"user"(id)',
                                              'p: PRIMARY KEY (id)'],
                             'workout_session': ['f: FOREIGN KEY (user_id) REFERENCES '
@@ -329,6 +332,11 @@ EXPECTED = {'columns': {'equipment.created_at': ('timestamp with time zone',
                         'idx_workout_plan_name': 'CREATE INDEX idx_workout_plan_name ON '
                                                  'workout_plan USING btree (user_id, '
                                                  'name) WHERE (deleted_at IS NULL)',
+                        'idx_workout_plan_source_plan_id': 'CREATE INDEX '
+                                                           'idx_workout_plan_source_plan_id '
+                                                           'ON workout_plan USING btree '
+                                                           '(source_plan_id) WHERE '
+                                                           '(source_plan_id IS NOT NULL)',
                         'idx_workout_plan_user_id': 'CREATE INDEX '
                                                     'idx_workout_plan_user_id ON '
                                                     'workout_plan USING btree (user_id) '
