@@ -180,7 +180,7 @@ def _render_set(request, context, status=200):
             messages.error(request, message)
         for record in context.get("new_records", []):
             messages.success(request, f"New PR: {record.get_record_type_display()} "
-                                      f"{units.display(record.value, request.user.unit_system)}")
+                                      f"{units.display_record(record.record_type, record.value, request.user.unit_system)}")
         return redirect("sessions:workout", context["session"].pk)
     return render(request, "sessions/workout.html#set-row", context, status=status)
 
