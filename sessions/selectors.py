@@ -14,12 +14,12 @@ from django.db import connection
 from django.db.models import (
     Count, DecimalField, Exists, F, Max, OuterRef, QuerySet, Subquery, Sum, Value,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest
 
 from allworkouts import units
 from equipment.catalog import BODYWEIGHT
 from equipment.models import Exercise, ExerciseEquipment
-from plans.models import WorkoutExercise, WorkoutPlan
+from plans.models import PlanKind, WorkoutExercise, WorkoutPlan
 from plans.parser import planned_load
 from records.models import PersonalRecord
 from sessions import plates
@@ -28,12 +28,18 @@ from sessions.models import ExerciseSession, SessionStatus, WorkoutSession
 
 def plans_to_start(*, user, limit: int = 5) -> list[WorkoutPlan]:
     """The user's plans that have exercises, least recently completed first: in a split
-    (Day 1, Day 2, Day 3 as plans) the day that is due comes up first. One query."""
-    last_done = (WorkoutSession.objects.filter(workout_plan=OuterRef("pk"), status=SessionStatus.COMPLETED,
-                                               deleted_at__isnull=True)
-                 .order_by("-created_at").values("created_at")[:1])
+    (Day 1, Day 2, Day 3 as plans) the day that is due comes up first. A workout done on
+    a plan's adhoc copy (an exercise added or the order changed that day) counts as
+    done for the plan. One query."""
+    def last_completed(**plan):
+        return Subquery(WorkoutSession.objects.filter(status=SessionStatus.COMPLETED, deleted_at__isnull=True, **plan)
+                        .order_by("-created_at").values("created_at")[:1])
+
+    # PostgreSQL's GREATEST skips NULLs: a plan done only directly, or only as a copy.
+    last_done = Greatest(last_completed(workout_plan=OuterRef("pk")),
+                         last_completed(workout_plan__source_plan=OuterRef("pk"), workout_plan__kind=PlanKind.ADHOC))
     return list(WorkoutPlan.objects.filter(user=user, deleted_at__isnull=True, kind__isnull=True)
-                .annotate(exercise_count=Count("exercises"), last_done=Subquery(last_done))
+                .annotate(exercise_count=Count("exercises"), last_done=last_done)
                 .filter(exercise_count__gt=0)
                 .order_by(F("last_done").asc(nulls_first=True), "-created_at")[:limit])
 
