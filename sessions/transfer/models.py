@@ -1,7 +1,8 @@
 """Tables of history import (extension tables, each user-owned and under RLS).
 
 - history_import: one upload, from preview to done (or undone); keeps the file's text
-  until it has been imported, the exercise mapping chosen, and the summary shown.
+  until it has been imported, the exercise mapping chosen, the summary shown, and the
+  background task in charge with its heartbeat (a killed worker is noticed).
 - history_import_workout: each workout session an import added, with its fingerprint
   (start time + content), so a re-import adds nothing twice and undo removes exactly it.
 - exercise_name_mapping: the catalogue exercise a user chose for a name in a file
@@ -41,6 +42,12 @@ class HistoryImport(models.Model):
     progress = models.IntegerField(default=0)
     total = models.IntegerField(default=0)
     error = models.TextField(null=True, blank=True)
+    # The background task now in charge (django-tasks-db's task result id): a worker whose
+    # id this is not (an earlier attempt, found dead and retried) writes nothing more.
+    task_id = models.UUIDField(null=True, blank=True)
+    # Set when the task starts and after every chunk: a running import whose heartbeat is
+    # old has lost its worker (killed mid-task), and can be cleaned up and retried.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(db_default=CurrentTimestamp(), editable=False)
     finished_at = models.DateTimeField(null=True, blank=True)
     undone_at = models.DateTimeField(null=True, blank=True)

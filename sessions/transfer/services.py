@@ -12,8 +12,10 @@ Design:
   filtered by them while the plan list (kind NULL) is not flooded. Undo removes the
   plans an import made when no session is left on them.
 - Records are recomputed once per touched exercise after the sets are written.
-- The whole file is read and checked before anything is written; writes happen in one
-  transaction, so a bad file or a failure writes nothing.
+- The whole file is read and checked before anything is written, so a bad file writes
+  nothing. The command writes in one transaction; the background task a chunk per
+  transaction, its sessions hidden until the last one shows them all, so a failure or a
+  killed worker leaves no half import (see run_queued_import, recover_stale).
 """
 
 from __future__ import annotations
@@ -266,13 +268,16 @@ def _set_times(workout: ParsedWorkout, count: int) -> tuple[list[datetime], date
     return [start + step * (i + 1) for i in range(count)], end
 
 
-def _write_chunk(*, user, history_import: HistoryImport, plans: dict[str, WorkoutPlan], chunk) -> set[str]:
-    """Add a few planned workouts (sessions, sets, links): a bounded number of queries."""
+def _write_chunk(*, user, history_import: HistoryImport, plans: dict[str, WorkoutPlan], chunk,
+                 hidden: bool = False) -> set[str]:
+    """Add a few planned workouts (sessions, sets, links): a bounded number of queries.
+    `hidden`: soft-deleted until the import's last transaction shows them."""
     touched: set[str] = set()
     sessions, ends, sets, links = [], [], [], []
+    hidden_at = timezone.now() if hidden else None
     for workout, rows in chunk:
         session = WorkoutSession(user=user, workout_plan=plans[workout.name], status=SessionStatus.COMPLETED,
-                                 created_at=workout.started_at, notes=workout.notes)
+                                 created_at=workout.started_at, notes=workout.notes, deleted_at=hidden_at)
         times, end = _set_times(workout, len(rows))
         numbers: Counter = Counter()
         for planned_set, at in zip(rows, times):
@@ -318,17 +323,39 @@ def create_import(*, user, filename: str, text: str, parsed: ParsedFile) -> Hist
                                         total=len(parsed.workouts))  # progress counts workouts
 
 
+def with_choices(mapping: dict[str, NameMatch], chosen: dict[str, str | None] | None) -> dict[str, NameMatch]:
+    """The matcher's (or remembered) mapping overridden by the user's choices: an exercise
+    id, or None for "leave out". One query for the chosen names."""
+    if chosen is None:
+        return mapping
+    exercises = {str(e.pk): e.name for e in Exercise.objects.filter(pk__in=[v for v in chosen.values() if v])}
+    mapping = dict(mapping)
+    for name, exercise_id in chosen.items():
+        if name in mapping and (exercise_id or None) != mapping[name].exercise_id:
+            mapping[name] = (NameMatch(exercise_id, exercises[exercise_id], "chosen")
+                             if exercise_id in exercises else NameMatch(None, None, "unmatched"))
+    return mapping
+
+
 def _prepare(*, user, history_import: HistoryImport, chosen: dict | None, unit: str | None):
     """The file, its mapping (matcher and remembered choices, overridden by `chosen`) and unit."""
     parsed = parse_text(history_import.source or "")
-    mapping = match_names(user=user, names=parsed.names)
-    if chosen is not None:
-        exercises = {str(e.pk): e.name for e in Exercise.objects.filter(pk__in=[v for v in chosen.values() if v])}
-        for name, exercise_id in chosen.items():
-            if name in mapping:
-                mapping[name] = (NameMatch(exercise_id, exercises[exercise_id], "chosen")
-                                 if exercise_id in exercises else NameMatch(None, None, "unmatched"))
+    mapping = with_choices(match_names(user=user, names=parsed.names), chosen)
     return parsed, mapping, resolve_unit(parsed, unit)
+
+
+def add_exercise_for_name(*, user, name: str, primary_muscle_groups, equipment) -> Exercise:
+    """"Add as a new exercise" in the mapping step: the catalogue lacks what a file calls
+    `name`, so the user adds it (equipment.services, marked as theirs and pending review)
+    and the name maps to it, remembered for the next import. Raises ValidationError as
+    the equipment service does."""
+    from equipment.services import exercise_add_by_user
+
+    with transaction.atomic():
+        exercise = exercise_add_by_user(user=user, name=name, primary_muscle_groups=primary_muscle_groups,
+                                        equipment=equipment)
+        remember_mappings(user=user, chosen={name: str(exercise.pk)})
+    return exercise
 
 
 def _finish(*, user, history_import: HistoryImport, mapping, summary, chosen, remember: bool) -> None:
@@ -365,50 +392,152 @@ def run_import(*, user, history_import: HistoryImport, chosen: dict[str, str | N
 def queue_import(*, user, history_import: HistoryImport, chosen: dict[str, str | None], unit: str | None) -> bool:
     """Mark a previewed import as running and hand it to the background worker (the task
     row is written in the caller's transaction, so both happen or neither)."""
-    from sessions.transfer.tasks import import_history_task
-
     history_import = HistoryImport.objects.select_for_update().get(pk=history_import.pk)
     if history_import.status != ImportStatus.PREVIEW:
         return False
-    history_import.status, history_import.mappings = ImportStatus.RUNNING, chosen
-    history_import.unit, history_import.progress = unit, 0
-    history_import.save(update_fields=["status", "mappings", "unit", "progress"])
-    import_history_task.enqueue(str(history_import.pk), str(user.pk))
+    history_import.mappings, history_import.unit = chosen, unit
+    _enqueue(user=user, history_import=history_import)
     return True
 
 
-def run_queued_import(*, user, import_id) -> None:
-    """The background task: write the workouts a chunk per transaction, so the page's
-    progress bar moves; on any failure remove what was written, so nothing is left."""
-    with rls_user(user.pk):
-        history_import = HistoryImport.objects.filter(pk=import_id, status=ImportStatus.RUNNING).first()
-        if history_import is None:
-            return
-        chosen = history_import.mappings or None
-        parsed, mapping, unit = _prepare(user=user, history_import=history_import, chosen=chosen,
-                                         unit=history_import.unit)
-        history_import.unit = unit
-        planned, summary = plan_import(user=user, parsed=parsed, mapping=mapping, unit=unit)
-        plans, history_import.created_plans = _plans_for(user=user, names={w.name for w, _ in planned})
-        history_import.total = len(planned)
-        history_import.save(update_fields=["unit", "created_plans", "total"])
+def _enqueue(*, user, history_import: HistoryImport) -> None:
+    from sessions.transfer.tasks import import_history_task
+
+    history_import.status, history_import.progress, history_import.error = ImportStatus.RUNNING, 0, None
+    history_import.heartbeat_at = None
+    result = import_history_task.enqueue(str(history_import.pk), str(user.pk))
+    history_import.task_id = result.id
+    history_import.save(update_fields=["status", "mappings", "unit", "progress", "error", "heartbeat_at",
+                                       "task_id"])
+
+
+class Superseded(Exception):
+    """This task is no longer the one in charge of the import (it was found dead, cleaned
+    up and retried, or undone meanwhile): it must write nothing more."""
+
+
+def _lock_if_ours(*, import_id, task_id) -> HistoryImport:
+    """The import row, locked, while it is running under this task; else Superseded. Every
+    write of the task starts with it, so the task and a clean-up never interleave."""
+    found = HistoryImport.objects.select_for_update().filter(pk=import_id, status=ImportStatus.RUNNING).first()
+    if found is None or (task_id is not None and str(found.task_id) != str(task_id)):
+        raise Superseded
+    return found
+
+
+def run_queued_import(*, user, import_id, task_id=None) -> None:
+    """The background task. Writes the workouts a chunk per transaction (so the page's
+    progress bar moves), hidden (soft-deleted) until the last transaction shows them all
+    at once with the records recomputed: a worker killed mid-task leaves no half import
+    in history, only hidden rows that `recover_stale` removes. On a failure the task
+    removes what it wrote itself."""
     try:
+        with rls_user(user.pk):
+            history_import = _lock_if_ours(import_id=import_id, task_id=task_id)
+            chosen = history_import.mappings or None
+            parsed, mapping, unit = _prepare(user=user, history_import=history_import, chosen=chosen,
+                                             unit=history_import.unit)
+            history_import.unit = unit
+            planned, summary = plan_import(user=user, parsed=parsed, mapping=mapping, unit=unit)
+            plans, history_import.created_plans = _plans_for(user=user, names={w.name for w, _ in planned})
+            history_import.total, history_import.heartbeat_at = len(planned), timezone.now()
+            history_import.save(update_fields=["unit", "created_plans", "total", "heartbeat_at"])
         touched = set()
         for done, chunk in _chunks(planned):
             with rls_user(user.pk):
-                touched |= _write_chunk(user=user, history_import=history_import, plans=plans, chunk=chunk)
-                HistoryImport.objects.filter(pk=history_import.pk).update(progress=done)
+                _lock_if_ours(import_id=import_id, task_id=task_id)
+                touched |= _write_chunk(user=user, history_import=history_import, plans=plans, chunk=chunk,
+                                        hidden=True)
+                HistoryImport.objects.filter(pk=import_id).update(progress=done, heartbeat_at=timezone.now())
         with rls_user(user.pk):
+            _lock_if_ours(import_id=import_id, task_id=task_id)
+            WorkoutSession.objects.filter(pk__in=HistoryImportWorkout.objects.filter(
+                history_import_id=import_id).values("workout_session_id")).update(deleted_at=None)
             _recompute(user=user, exercise_ids=touched)
             history_import.progress = len(planned)
             _finish(user=user, history_import=history_import, mapping=mapping, summary=summary, chosen=chosen,
                     remember=True)
+    except Superseded:
+        return
     except Exception as error:
-        with rls_user(user.pk):
-            _remove(user=user, history_import=history_import)
-            HistoryImport.objects.filter(pk=history_import.pk).update(
-                status=ImportStatus.FAILED, error=f"The import stopped ({type(error).__name__}); nothing was kept.")
+        _fail(user=user, import_id=import_id, task_id=task_id, error=error)
         raise
+
+
+def _fail(*, user, import_id, task_id, error: Exception) -> None:
+    """Remove what this task wrote and say why, unless another attempt is in charge now."""
+    with rls_user(user.pk):
+        try:
+            current = _lock_if_ours(import_id=import_id, task_id=task_id)
+        except Superseded:
+            return
+        _remove(user=user, history_import=current)
+        HistoryImport.objects.filter(pk=import_id).update(
+            status=ImportStatus.FAILED, error=f"The import stopped ({type(error).__name__}); nothing was kept.")
+
+
+# A chunk of 200 workouts takes about a second; minutes without a heartbeat mean the
+# worker is gone (killed, out of memory, the machine restarted).
+STALE_AFTER = timedelta(minutes=5)
+INTERRUPTED = "The import was interrupted (the background worker stopped before it finished); nothing was kept."
+
+
+def is_stale(history_import: HistoryImport, *, now: datetime | None = None) -> bool:
+    """Whether a running import has lost its worker: its task row ended (or is gone)
+    while the import still says running, or no heartbeat for STALE_AFTER once the task
+    started. A task still waiting in the queue (no worker started yet) is not stale. One
+    query."""
+    from django_tasks_db.models import DBTaskResult
+
+    if history_import.status != ImportStatus.RUNNING:
+        return False
+    now = now or timezone.now()
+    task = DBTaskResult.objects.filter(pk=history_import.task_id).values("status", "started_at").first() \
+        if history_import.task_id else None
+    if task is None or task["status"] in {"SUCCESSFUL", "FAILED"}:
+        return True
+    if task["status"] != "RUNNING":
+        return False  # queued: waits for a worker
+    last = history_import.heartbeat_at or task["started_at"]
+    return last is None or now - last > STALE_AFTER
+
+
+def recover_stale(*, user, history_import: HistoryImport) -> bool:
+    """If the import's worker died, remove the hidden rows it had written (records
+    recomputed) and mark it failed, keeping the file, choices and unit for a retry.
+    Returns whether it did. A row another transaction holds (the worker writing) is
+    busy, so not stale."""
+    if not is_stale(history_import):
+        return False
+    locked = HistoryImport.objects.select_for_update(skip_locked=True).filter(
+        pk=history_import.pk, status=ImportStatus.RUNNING).first()
+    if locked is None or not is_stale(locked):
+        return False
+    _remove(user=user, history_import=locked)
+    locked.status, locked.error, locked.task_id = ImportStatus.FAILED, INTERRUPTED, None
+    locked.save(update_fields=["status", "error", "task_id"])
+    history_import.refresh_from_db()
+    return True
+
+
+def recover_stale_imports(*, user) -> int:
+    """recover_stale for each of the user's running imports (the import page's list).
+    One query when none runs."""
+    return sum(recover_stale(user=user, history_import=h)
+               for h in HistoryImport.objects.filter(user=user, status=ImportStatus.RUNNING))
+
+
+def retry_import(*, user, history_import: HistoryImport) -> bool:
+    """Run a failed (or dead) import again with the same file, choices and unit. What an
+    earlier attempt wrote is removed first, and the re-import checks still apply, so
+    nothing is added twice."""
+    recover_stale(user=user, history_import=history_import)
+    locked = HistoryImport.objects.select_for_update().get(pk=history_import.pk)
+    if locked.status != ImportStatus.FAILED or not locked.source:
+        return False
+    _remove(user=user, history_import=locked)  # nothing left normally; a guard
+    _enqueue(user=user, history_import=locked)
+    return True
 
 
 def _remove(*, user, history_import: HistoryImport) -> int:

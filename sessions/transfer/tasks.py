@@ -6,9 +6,11 @@ from django.tasks import task
 from allworkouts.models import User
 
 
-@task
-def import_history_task(import_id: str, user_id: str) -> None:
+@task(takes_context=True)
+def import_history_task(context, import_id: str, user_id: str) -> None:
     from sessions.transfer import services
 
     user = User.objects.get(pk=user_id)
-    services.run_queued_import(user=user, import_id=import_id)
+    # Its own id: the import names the task in charge, so a retried import's earlier
+    # attempt (a worker thought dead) writes nothing more.
+    services.run_queued_import(user=user, import_id=import_id, task_id=context.task_result.id)

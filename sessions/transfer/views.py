@@ -4,18 +4,20 @@ exports. Thin: form -> sessions.transfer.services / export -> one template."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from allworkouts.http import parse_uuid, redirect_htmx
+from allworkouts.http import parse_int, parse_uuid, redirect_htmx
+from equipment.forms import ExerciseAddForm
 from equipment.selectors import catalogue_entries
 from plans.matching import search
 from sessions.transfer import export, services
 from sessions.transfer.forms import UnitForm, UploadForm
 from sessions.transfer.models import HistoryImport, ImportStatus
-from sessions.transfer.readers import ExportFileError
+from sessions.transfer.readers import ExportFileError, to_kg
 
 RECENT = 10
 
@@ -44,6 +46,7 @@ def import_start(request):
                 history_import = services.create_import(user=request.user, filename=upload.name, text=text,
                                                         parsed=parsed)
                 return redirect("sessions:import_detail", import_id=history_import.pk)
+    services.recover_stale_imports(user=request.user)
     imports = HistoryImport.objects.filter(user=request.user).order_by("-created_at").only(
         "id", "filename", "format", "status", "summary", "created_at")[:RECENT]
     status = 400 if request.method == "POST" else 200
@@ -51,21 +54,80 @@ def import_start(request):
                   status=status)
 
 
-def _preview(request, history_import: HistoryImport, unit: str | None = None) -> dict:
+def _heaviest_kg(parsed, unit: str):
+    """The heaviest set in kg at this unit: the preview shows it so a wrong unit shows."""
+    return max((to_kg(s.weight, s.unit or unit) for w in parsed.workouts for s in w.sets), default=None)
+
+
+def _preview(request, history_import: HistoryImport, *, unit: str | None = None,
+             chosen: dict[str, str | None] | None = None, add_forms: dict | None = None,
+             added: dict | None = None) -> dict:
+    """Everything the preview shows, counted for this unit and these choices (the same
+    services as the import itself, so the numbers are what the import will add)."""
     parsed = services.parse_text(history_import.source or "")
-    mapping = services.match_names(user=request.user, names=parsed.names)
+    mapping = services.with_choices(services.match_names(user=request.user, names=parsed.names), chosen)
     guess, shown = parsed.unit_guess()
     unit = unit or parsed.file_unit or (None if parsed.needs_unit else "kg") or guess
     _, summary = services.plan_import(user=request.user, parsed=parsed, mapping=mapping, unit=unit)
     catalog = catalogue_entries()
+    add_forms, added = add_forms or {}, added or {}
     rows = []
     for index, (name, match) in enumerate(sorted(mapping.items())):
         options = [(e.id, e.name) for e, _ in search(name, catalog, limit=8)]
         if match.exercise_id and match.exercise_id not in {o[0] for o in options}:
             options.insert(0, (match.exercise_id, match.exercise_name))
-        rows.append({"index": index, "name": name, "sets": parsed.names[name], "match": match, "options": options})
+        rows.append({"index": index, "name": name, "sets": parsed.names[name], "match": match, "options": options,
+                     "add_form": add_forms.get(index), "added": added.get(index)})
     return {"parsed": parsed, "summary": summary, "rows": rows, "unit": unit, "needs_unit": parsed.needs_unit,
-            "guess": guess, "guess_shown": shown, "examples": parsed.skipped_examples}
+            "guess": guess, "guess_shown": shown, "examples": parsed.skipped_examples,
+            "heaviest_kg": _heaviest_kg(parsed, unit)}
+
+
+def _posted_choices(request, names: list[str]) -> dict[str, str | None]:
+    """The exercise chosen for each name of the file (select map-<index>), or None."""
+    chosen = {}
+    for index, name in enumerate(names):
+        value = parse_uuid(request.POST.get(f"map-{index}", ""))
+        chosen[name] = str(value) if value else None
+    return chosen
+
+
+def _add_form(index: int, name: str, data=None) -> ExerciseAddForm:
+    return ExerciseAddForm(data, prefix=f"new-{index}", initial={"name": name[:100]})
+
+
+def _preview_post(request, history_import: HistoryImport):
+    """The preview form's buttons: import (the default), recount (a unit or an exercise
+    changed), newform:<row> (open "add as a new exercise"), newex:<row> (add it)."""
+    unit_form = UnitForm(request.POST)
+    unit = unit_form.cleaned_data["unit"] or None if unit_form.is_valid() else None
+    names = sorted(services.parse_text(history_import.source or "").names)
+    chosen = _posted_choices(request, names)
+    action, _, key = request.POST.get("action", "import").partition(":")
+    if action == "import":
+        services.queue_import(user=request.user, history_import=history_import, chosen=chosen, unit=unit)
+        return redirect("sessions:import_detail", import_id=history_import.pk)
+    index = parse_int(key)
+    add_forms, added, status = {}, {}, 200
+    if action in {"newform", "newex"} and index is not None and 0 <= index < len(names):
+        if action == "newform":
+            add_forms[index] = _add_form(index, names[index])
+        else:
+            form = _add_form(index, names[index], request.POST)
+            if form.is_valid():
+                try:
+                    exercise = services.add_exercise_for_name(user=request.user, name=names[index],
+                                                              **form.cleaned_data)
+                except ValidationError as exc:
+                    form.add_error(None, exc)
+                else:
+                    chosen[names[index]], added[index] = str(exercise.pk), exercise.name
+            if index not in added:
+                add_forms[index], status = form, 400
+    context = {"history_import": history_import,
+               **_preview(request, history_import, unit=unit, chosen=chosen, add_forms=add_forms, added=added)}
+    template = "sessions/transfer/import_detail.html" + ("#preview" if request.htmx else "")
+    return render(request, template, context, status=status)
 
 
 @require_http_methods(["GET", "POST"])
@@ -73,16 +135,12 @@ def import_detail(request, import_id):
     history_import = _import_for(user=request.user, import_id=import_id)
     if request.method == "POST":
         if history_import.status != ImportStatus.PREVIEW:
-            return redirect("sessions:import_detail", import_id=history_import.pk)
-        unit_form = UnitForm(request.POST)
-        unit = unit_form.cleaned_data["unit"] or None if unit_form.is_valid() else None
-        names = sorted(services.parse_text(history_import.source or "").names)
-        chosen = {}
-        for index, name in enumerate(names):
-            value = request.POST.get(f"map-{index}", "")
-            chosen[name] = str(parse_uuid(value)) if parse_uuid(value) else None
-        services.queue_import(user=request.user, history_import=history_import, chosen=chosen, unit=unit)
-        return redirect("sessions:import_detail", import_id=history_import.pk)
+            return redirect_htmx(request, request.path) if request.htmx else \
+                redirect("sessions:import_detail", import_id=history_import.pk)
+        return _preview_post(request, history_import)
+    # A running import whose worker died is cleaned up here (its hidden rows removed) and
+    # shown as interrupted, with "Try again".
+    services.recover_stale(user=request.user, history_import=history_import)
     context = {"history_import": history_import}
     if request.htmx and history_import.status == ImportStatus.RUNNING:
         return render(request, "sessions/transfer/import_detail.html#progress", context)
@@ -92,6 +150,14 @@ def import_detail(request, import_id):
     if history_import.status == ImportStatus.PREVIEW:
         context.update(_preview(request, history_import, unit=request.GET.get("unit") or None))
     return render(request, "sessions/transfer/import_detail.html", context)
+
+
+@require_POST
+def import_retry(request, import_id):
+    history_import = _import_for(user=request.user, import_id=import_id)
+    if services.retry_import(user=request.user, history_import=history_import):
+        messages.success(request, "Importing again.")
+    return redirect("sessions:import_detail", import_id=history_import.pk)
 
 
 @require_POST
