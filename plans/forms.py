@@ -55,3 +55,11 @@ class ExerciseSearchForm(Form):
     muscle = forms.ChoiceField(label="Muscle group", required=False,
                                choices=[("", "Any muscle group"), *MuscleGroup.choices])
     owned = forms.BooleanField(label="Only equipment I own", required=False)
+
+
+class SupersetForm(Form):
+    """One tap on a plan exercise: superset it with the next one, or take it out of its
+    superset (plans.services holds the rules)."""
+    action = forms.ChoiceField(choices=[("next", "Superset with next"), ("ungroup", "Ungroup")],
+                               error_messages={"required": "Choose what to do with the superset.",
+                                               "invalid_choice": "Choose “Superset with next” or “Ungroup”."})

@@ -44,7 +44,7 @@ FIELDS_PER_ROW = 12  # (a compact row posts 5: row, day, options, open/values, s
 # What a user can edit in a row, in the order a compact row posts them in one field.
 EDITABLE = ("exercise_id", "sets", "reps_min", "reps_max", "rest", "notes", "weight_text", "superset")
 LIMITS = {"exercise_id": 40, "sets": 12, "reps_min": 12, "reps_max": 12, "rest": 12, "notes": MAX_FIELD,
-          "weight_text": 100, "superset": 40}
+          "weight_text": 100, "superset": 20}  # superset: the column's length
 
 
 class ReviewError(ValueError):

@@ -1,7 +1,11 @@
-"""Plan reads: the user's plans, one plan with its exercises, the catalogue for the parser."""
+"""Plan reads: the user's plans, one plan with its exercises (and its supersets as
+blocks), the catalogue for the parser (cached per process)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from django.db import connection
 from django.db.models import Count, Prefetch, QuerySet
 
 from equipment.models import Exercise, MuscleGroup
@@ -10,10 +14,64 @@ from plans.models import WorkoutExercise, WorkoutPlan
 from plans.parser import CatalogEntry
 
 
+_catalog: dict = {"version": None, "entries": ()}
+
+
+def catalog_version() -> str:
+    """A fingerprint of the catalogue's ids and names, made by PostgreSQL: one small
+    query whose answer changes with any exercise added, renamed, merged or deleted,
+    however it was written (admin, a user's new exercise, the merge's SQL function,
+    another process)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*), md5(coalesce(string_agg(id::text || ':' || name, ',' ORDER BY id), '')) "
+                       f"FROM {connection.ops.quote_name(Exercise._meta.db_table)}")
+        count, digest = cursor.fetchone()
+    return f"{count}:{digest}"
+
+
 def catalog_entries() -> tuple[CatalogEntry, ...]:
-    """The catalogue as the parser wants it. One query."""
-    return tuple(CatalogEntry(id=str(pk), name=name)
-                 for pk, name in Exercise.objects.order_by("name").values_list("pk", "name"))
+    """The catalogue as the parser wants it, kept per process: each call asks the
+    database only for the catalogue's fingerprint (`catalog_version`), and reads the
+    names again when it changed. A cache emptied by signals would miss the other
+    gunicorn workers and SQL-side changes (merge), so the version is the database's.
+    The same tuple comes back while nothing changes, so the matcher built for it
+    (plans.matching.matcher_for, cached per catalogue) is found at once. One query, two
+    after a change."""
+    version = catalog_version()
+    if _catalog["version"] != version:
+        entries = tuple(CatalogEntry(id=str(pk), name=name)
+                        for pk, name in Exercise.objects.order_by("name").values_list("pk", "name"))
+        _catalog.update(version=version, entries=entries)
+    return _catalog["entries"]
+
+
+@dataclass
+class PlanBlock:
+    """One exercise of a plan, or the exercises of one superset, side by side."""
+    label: str | None
+    items: list[WorkoutExercise]
+
+
+def plan_blocks(items: list[WorkoutExercise]) -> list[PlanBlock]:
+    """A plan's exercises (in order) as blocks: neighbours sharing a superset label make
+    one block, each exercise tagged as people write it (`superset_tag` "A1", "A2"), and
+    `superset_with_next` says whether the next exercise is in the same superset. The
+    service keeps labels side by side (plans.services.superset_labels)."""
+    blocks: list[PlanBlock] = []
+    for item in items:
+        label = item.superset or None
+        if label and blocks and blocks[-1].label == label:
+            blocks[-1].items.append(item)
+        else:
+            blocks.append(PlanBlock(label=label, items=[item]))
+    for block in blocks:
+        for n, item in enumerate(block.items, start=1):
+            item.superset_tag = f"{block.label}{n}" if block.label else ""
+            item.superset_with_next = bool(block.label) and n < len(block.items)
+            item.is_last = False
+    if items:
+        items[-1].is_last = True
+    return blocks
 
 
 def plans_for_user(*, user) -> QuerySet[WorkoutPlan]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db.models import Case, F, IntegerField, Max, Value, When
 from django.utils import timezone
 
 from equipment.models import Exercise
@@ -81,21 +81,15 @@ def plan_create(*, user, name: str, description: str | None = None,
     with transaction.atomic():
         plan = WorkoutPlan.objects.create(id=plan_id or uuid.uuid4(), user=user, name=name,
                                           description=(description or "").strip() or None)
+        labels = superset_labels([spec.superset for spec in exercises])
         WorkoutExercise.objects.bulk_create([
             WorkoutExercise(workout_plan=plan, exercise=spec.exercise, sequence=sequence, sets=spec.sets,
                             reps_min=spec.reps_min, reps_max=spec.reps_max,
                             rest_time_seconds=spec.rest_time_seconds, notes=spec.notes,
-                            confidence_level=spec.confidence_level, **_superset(spec))
-            for sequence, spec in enumerate(exercises, start=1)
+                            confidence_level=spec.confidence_level, superset=label)
+            for sequence, (spec, label) in enumerate(zip(exercises, labels), start=1)
         ])
     return plan
-
-
-def _superset(spec: ExerciseSpec) -> dict:
-    """The superset label, once the column WorkoutExercise.superset exists."""
-    if any(f.name == "superset" for f in WorkoutExercise._meta.concrete_fields):
-        return {"superset": (spec.superset or "")[:40] or None}
-    return {}
 
 
 def plan_update(*, plan: WorkoutPlan, name: str, description: str | None) -> WorkoutPlan:
@@ -140,6 +134,9 @@ def plan_exercise_remove(*, plan_exercise: WorkoutExercise) -> None:
         removed = plan_exercise.sequence
         plan_exercise.delete()
         _shift(plan, after=removed, by=-1)
+        # Removing one of a pair leaves a group of one, which is no superset.
+        items = list(plan.exercises.order_by("sequence"))
+        _save_order(plan, items, [i.superset for i in items])
 
 
 def _shift(plan: WorkoutPlan, *, after: int, by: int) -> None:
@@ -151,20 +148,143 @@ def _shift(plan: WorkoutPlan, *, after: int, by: int) -> None:
 
 
 def plan_exercise_move(*, plan_exercise: WorkoutExercise, direction: str) -> None:
-    """Swap with the neighbour above ("up") or below ("down"); at an end, do nothing."""
+    """Move one place up or down; at an end, do nothing. A superset moves as a block for
+    the others: an exercise moving into a superset it is not part of jumps over the whole
+    superset, so a move never splits one. Inside its superset an exercise swaps with its
+    neighbour; at the superset's edge it steps out of it (and a group of one left behind
+    dissolves). At most five queries whatever the plan's size."""
     if direction not in ("up", "down"):
         raise ValidationError("Move up or down.")
     plan = plan_exercise.workout_plan
     with transaction.atomic():
-        WorkoutPlan.objects.select_for_update().filter(pk=plan.pk).first()
-        current = WorkoutExercise.objects.get(pk=plan_exercise.pk)
-        target = current.sequence - 1 if direction == "up" else current.sequence + 1
-        neighbour = plan.exercises.filter(sequence=target).first()
-        if neighbour is None:
+        items = _locked_items(plan)
+        index = _index_of(items, plan_exercise)
+        step = -1 if direction == "up" else 1
+        target = index + step
+        if not 0 <= target < len(items):
             return
-        WorkoutExercise.objects.filter(pk=current.pk).update(sequence=-1)
-        WorkoutExercise.objects.filter(pk=neighbour.pk).update(sequence=current.sequence)
-        WorkoutExercise.objects.filter(pk=current.pk).update(sequence=target)
+        mine, theirs = items[index].superset, items[target].superset
+        span = 1
+        if theirs and theirs != mine:
+            while 0 <= target + step * span < len(items) and items[target + step * span].superset == theirs:
+                span += 1
+        labels = [i.superset for i in items]
+        moved, moved_label = items.pop(index), labels.pop(index)
+        if theirs != mine and mine:
+            moved_label = None  # stepping out of its superset
+        at = index + step * span
+        items.insert(at, moved)
+        labels.insert(at, moved_label)
+        _save_order(plan, items, labels)
+
+
+def plan_exercise_superset_with_next(*, plan_exercise: WorkoutExercise) -> str:
+    """Put this exercise and the next one in one superset: the next joins this one's
+    superset, or this one joins the next's, or both take a new label; two supersets
+    side by side merge. Returns the label. Three queries whatever the plan's size."""
+    plan = plan_exercise.workout_plan
+    with transaction.atomic():
+        items = _locked_items(plan)
+        index = _index_of(items, plan_exercise)
+        if index + 1 >= len(items):
+            raise ValidationError(f"{items[index].exercise.name} is the last exercise: there is no next one "
+                                  "to superset it with. Move it up first.")
+        labels = [i.superset for i in items]
+        mine, theirs = labels[index], labels[index + 1]
+        if mine and mine == theirs:
+            return mine
+        label = mine or theirs or _free_label(labels)
+        absorbed = {x for x in (mine, theirs) if x and x != label}
+        labels = [label if x in absorbed else x for x in labels]
+        labels[index] = labels[index + 1] = label
+        _save_order(plan, items, labels)
+        return label
+
+
+def plan_exercise_ungroup(*, plan_exercise: WorkoutExercise) -> None:
+    """Take this exercise out of its superset. What is left of the superset stays one
+    when it still has two exercises side by side; a group of one dissolves (taking the
+    middle one of three out leaves two lone exercises). Not in a superset: nothing."""
+    plan = plan_exercise.workout_plan
+    with transaction.atomic():
+        items = _locked_items(plan)
+        index = _index_of(items, plan_exercise)
+        labels = [i.superset for i in items]
+        labels[index] = None
+        _save_order(plan, items, labels)
+
+
+def superset_labels(labels: list[str | None]) -> list[str | None]:
+    """The superset rules, once: labels in plan order -> the labels to store. A superset
+    is exercises side by side sharing a label; a label on one exercise alone means
+    nothing and is cleared; a label that comes back after other exercises starts a
+    superset of its own (a new letter). Blank labels are none; labels are trimmed to the
+    column's length."""
+    length = WorkoutExercise._meta.get_field("superset").max_length
+    clean = [(x or "").strip()[:length] or None for x in labels]
+    result: list[str | None] = [None] * len(clean)
+    used = {x for x in clean if x}
+    taken: set[str] = set()
+    start = 0
+    while start < len(clean):
+        end = start
+        while end + 1 < len(clean) and clean[end + 1] == clean[start]:
+            end += 1
+        label = clean[start]
+        if label and end > start:
+            if label in taken:
+                label = _free_label(used)
+                used.add(label)
+            taken.add(label)
+            result[start:end + 1] = [label] * (end - start + 1)
+        start = end + 1
+    return result
+
+
+def _free_label(labels) -> str:
+    """The first of A..Z, then AA..ZZ, that no exercise of the plan uses."""
+    used = set(labels)
+    letters = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    for label in [*letters, *(a + b for a in letters for b in letters)]:
+        if label not in used:
+            return label
+    raise ValidationError("This plan has too many supersets.")
+
+
+def _locked_items(plan: WorkoutPlan) -> list[WorkoutExercise]:
+    """The plan's exercises in order, the plan row locked so two edits take turns."""
+    WorkoutPlan.objects.select_for_update().filter(pk=plan.pk).first()
+    return list(plan.exercises.select_related("exercise").order_by("sequence"))
+
+
+def _index_of(items: list[WorkoutExercise], plan_exercise: WorkoutExercise) -> int:
+    for index, item in enumerate(items):
+        if item.pk == plan_exercise.pk:
+            return index
+    raise WorkoutExercise.DoesNotExist("No such exercise in this plan.")
+
+
+def _save_order(plan: WorkoutPlan, items: list[WorkoutExercise], labels: list[str | None]) -> None:
+    """Store `items` as the plan's order (sequences 1..n) with `labels` after the
+    superset rules; only rows that change are written, in at most three statements.
+    UNIQUE (plan, sequence) is checked row by row, so moved rows go through negative
+    numbers first."""
+    labels = superset_labels(labels)
+    now = timezone.now()
+    moved = {item.pk: n for n, item in enumerate(items, start=1) if item.sequence != n}
+    if moved:
+        plan.exercises.filter(pk__in=moved).update(
+            sequence=Case(*(When(pk=pk, then=Value(-n)) for pk, n in moved.items()), output_field=IntegerField()),
+            updated_at=now)
+        plan.exercises.filter(sequence__lt=0).update(sequence=-F("sequence"))
+    relabelled = []
+    for n, (item, label) in enumerate(zip(items, labels), start=1):
+        item.sequence = n
+        if item.superset != label:
+            item.superset, item.updated_at = label, now
+            relabelled.append(item)
+    if relabelled:
+        WorkoutExercise.objects.bulk_update(relabelled, ["superset", "updated_at"])
 
 
 def plan_exercise_substitute(*, plan_exercise: WorkoutExercise, substitute: Exercise, user) -> WorkoutExercise:

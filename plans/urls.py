@@ -16,6 +16,8 @@ urlpatterns = [
     path("<uuid:plan_id>/exercises/<uuid:plan_exercise_id>/move/", views.plan_exercise_move, name="exercise_move"),
     path("<uuid:plan_id>/exercises/<uuid:plan_exercise_id>/remove/", views.plan_exercise_remove,
          name="exercise_remove"),
+    path("<uuid:plan_id>/exercises/<uuid:plan_exercise_id>/superset/", views.plan_exercise_superset,
+         name="exercise_superset"),
     path("<uuid:plan_id>/exercises/<uuid:plan_exercise_id>/substitute/", views.plan_exercise_substitute,
          name="exercise_substitute"),
 ]

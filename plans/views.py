@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from allworkouts.http import parse_uuid, redirect_htmx
 from equipment.selectors import exercise_by_id, missing_equipment, substitutes_for
 from plans import importing, selectors, services
-from plans.forms import ExerciseSearchForm, ImportTextForm, PlanForm, PrescriptionForm
+from plans.forms import ExerciseSearchForm, ImportTextForm, PlanForm, PrescriptionForm, SupersetForm
 from plans.models import WorkoutExercise, WorkoutPlan
 from plans.parser import MAX_CHARS
 
@@ -126,7 +126,7 @@ def plan_detail(request, plan_id):
     for item in items:
         item.missing_equipment = missing.get(item.exercise_id, [])
     return render(request, "plans/plan_detail.html", {
-        "plan": plan, "items": items,
+        "plan": plan, "items": items, "blocks": selectors.plan_blocks(items),
         "muscle_groups": selectors.muscle_groups_trained(plan),
     })
 
@@ -160,6 +160,7 @@ def plan_edit(request, plan_id):
 
 def _render_edit(request, plan, *, form=None, status=200, template="plans/plan_edit.html", **extra):
     items = list(plan.exercises.all())
+    selectors.plan_blocks(items)  # tags superset members (A1, A2) for the page
     search = ExerciseSearchForm(request.GET or None)
     return render(request, template, {
         "plan": plan, "form": form or PlanForm(initial={"name": plan.name, "description": plan.description}),
@@ -240,6 +241,33 @@ def plan_exercise_remove(request, plan_id, plan_exercise_id):
     services.plan_exercise_remove(plan_exercise=item)
     messages.success(request, f"Removed {item.exercise.name}.")
     return redirect_htmx(request, reverse("plans:edit", args=[plan_id]))
+
+
+@require_POST
+def plan_exercise_superset(request, plan_id, plan_exercise_id):
+    """"Superset with next" or "Ungroup" on one exercise of the editor (the rules live
+    in plans.services); back to the editor, or the editor again with the refusal on
+    the exercise (400)."""
+    item = _plan_exercise_or_404(request, plan_id, plan_exercise_id)
+    form = SupersetForm(request.POST)
+    if form.is_valid():
+        try:
+            if form.cleaned_data["action"] == "next":
+                label = services.plan_exercise_superset_with_next(plan_exercise=item)
+                done = f"{item.exercise.name} is now in superset {label} with the next exercise."
+            else:
+                services.plan_exercise_ungroup(plan_exercise=item)
+                done = f"{item.exercise.name} is no longer in a superset."
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        except WorkoutExercise.DoesNotExist:
+            raise Http404("No such exercise in this plan.")  # removed meanwhile
+        else:
+            messages.success(request, done)
+            return redirect_htmx(request, reverse("plans:edit", args=[plan_id]) + f"#item-{item.pk}")
+    plan = _plan_or_404(request, plan_id)
+    return _render_edit(request, plan, status=400, superset_item=item.pk,
+                        superset_errors=[e for errs in form.errors.values() for e in errs])
 
 
 @require_http_methods(["GET", "POST"])
