@@ -31,8 +31,11 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -54,6 +57,15 @@ class CatalogEntry:
     id: str
     name: str
 
+    def __hash__(self) -> int:
+        # The catalogue (a tuple of ~800 entries) is hashed to find its matcher on every
+        # parse: keep each entry's hash instead of recomputing it.
+        try:
+            return self.__dict__["_hash"]
+        except KeyError:
+            value = self.__dict__["_hash"] = hash((self.id, self.name))
+            return value
+
 
 # --- vocabulary ----------------------------------------------------------------------
 
@@ -66,12 +78,36 @@ class Vocabulary:
     plan_words: dict[str, list[str]]  # e.g. "day" -> ["day", "dia", "tag", "день"]
     translate: dict[str, str] = None  # plan words in other languages -> English ("series" -> "sets")
     ambiguous: frozenset[str] = frozenset()  # aliases naming one of several ("curl"): not sure
+    starts: dict[str, int] = None  # first word of a phrase of 2+ words -> its longest such phrase
+
+    def longest_from(self, word: str) -> int:
+        """How many words a phrase starting with `word` may have (1: only the word)."""
+        return self.starts.get(word, 1) if self.starts is not None else self.longest
+
+
+class _CombiningMarks(dict):
+    """A `str.translate` table deleting combining marks: filled in per character met, so
+    the work per character is a lookup in C, not a Python call."""
+
+    def __missing__(self, code: int):
+        value = None if unicodedata.combining(chr(code)) else code
+        self[code] = value
+        return value
+
+
+_MARKS = _CombiningMarks()
+
+
+def strip_accents(text: str) -> str:
+    """"Día" -> "Dia", "й" -> "и" (NFKD, combining marks off); ASCII is returned as is."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKD", text).translate(_MARKS)
 
 
 def _fold(text: str) -> str:
     """Lower case, accents removed (any script kept), punctuation to spaces."""
-    text = unicodedata.normalize("NFKD", text.lower().replace("'", "").replace("’", ""))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = strip_accents(text.lower().replace("'", "").replace("’", ""))
     return _PUNCTUATION.sub(" ", text).strip()
 
 
@@ -102,13 +138,17 @@ def vocabulary() -> Vocabulary:
         ambiguous.update(data.get("ambiguous", []))
         for kind, words in data.get("plan_words", {}).items():
             plan_words.setdefault(kind, []).extend(_fold(w) for w in words)
+    starts: dict[str, int] = {}
+    for words in phrases:
+        if len(words) > 1:
+            starts[words[0]] = max(starts.get(words[0], 1), len(words))
     vocab = Vocabulary(phrases=phrases, longest=max((len(p) for p in phrases), default=1),
-                       aliases={}, filler=frozenset(filler), plan_words=plan_words)
+                       aliases={}, filler=frozenset(filler), plan_words=plan_words, starts=starts)
     for source, target in raw_aliases.items():
         aliases.setdefault(_normalise(source, vocab), target)  # the first file's (English) meaning wins
     return Vocabulary(phrases=phrases, longest=vocab.longest, aliases=aliases,
                       filler=vocab.filler, plan_words=plan_words, translate=translate,
-                      ambiguous=frozenset(_normalise(a, vocab) for a in ambiguous))
+                      ambiguous=frozenset(_normalise(a, vocab) for a in ambiguous), starts=starts)
 
 
 _KEEP_S = ("ss", "us", "is")  # words whose final s is not a plural (press, abductus, ...)
@@ -131,7 +171,8 @@ def _normalise(text: str, vocab: Vocabulary) -> str:
     out: list[str] = []
     i = 0
     while i < len(words):
-        for n in range(min(vocab.longest, len(words) - i), 0, -1):
+        # Only as many words as a phrase starting with this word has (most start none).
+        for n in range(min(vocab.longest_from(words[i]), len(words) - i), 0, -1):
             chunk = tuple(words[i:i + n])
             target = vocab.phrases.get(chunk)
             if target is None and n == 1:
@@ -200,17 +241,20 @@ class Matcher:
         self.aliases = {k: by_exact[v] for k, v in vocab.aliases.items() if v in by_exact}
         self.aliases_sorted = {" ".join(sorted(k.split())): e for k, e in self.aliases.items()}
         # Candidates for fuzzy matching: every catalogue name and every alias.
-        self.choices: list[str] = list(self.by_name) + [a for a in self.aliases if a not in self.by_name]
+        # Fewest words first: the index order is the candidates' tie order (shortest first).
+        self.choices: list[str] = sorted(list(self.by_name) + [a for a in self.aliases if a not in self.by_name],
+                                         key=lambda c: len(c.split()))
         self.targets: list[CatalogEntry] = [self.by_name.get(c) or self.aliases[c] for c in self.choices]
         self.choice_words = [set(c.split()) for c in self.choices]
         self.choice_implements = [implements(w) for w in self.choice_words]
         self.choice_lengths = [len(w) for w in self.choice_words]
         self.sorted_choices = [" ".join(sorted(c.split())) for c in self.choices]
         self.known_words = sorted({w for c in self.choices for w in c.split()})
-        self.word_index: dict[str, set[int]] = {}
+        word_index: dict[str, list[int]] = {}
         for index, words in enumerate(self.choice_words):
             for w in words:
-                self.word_index.setdefault(w, set()).add(index)
+                word_index.setdefault(w, []).append(index)
+        self.word_index: dict[str, tuple[int, ...]] = {w: tuple(i) for w, i in word_index.items()}  # ascending
         self._known = set(self.known_words)
         self._cache: dict[str, Match] = {}
         self._typos: dict[str, str] = {}
@@ -257,14 +301,15 @@ class Matcher:
         query_words = set(words)
         query_sorted = " ".join(sorted(words))
         query_implements = implements(query_words)
-        shared: dict[int, int] = {}
-        for w in query_words - _WEAK_WORDS:
-            for index in self.word_index.get(w, ()):
-                shared[index] = shared.get(index, 0) + 1
-        if shared:
-            # The names sharing most words, shortest first (fewest words the query lacks).
-            ranked = sorted(shared, key=lambda i: (-shared[i], self.choice_lengths[i]))
-            indexes = ranked[:MAX_CANDIDATES]
+        lists = [self.word_index[w] for w in query_words - _WEAK_WORDS if w in self.word_index]
+        if len(lists) == 1:
+            indexes = lists[0][:MAX_CANDIDATES]  # one shared word: the shortest names having it
+        elif lists:
+            # The names sharing most words, shortest first (fewest words the query lacks):
+            # counted in index order (shortest first), and a stable sort keeps that order
+            # among names sharing as many words. All in C: a name has hundreds of candidates.
+            shared = Counter(sorted(chain.from_iterable(lists)))
+            indexes = [i for i, _ in sorted(shared.items(), key=itemgetter(1), reverse=True)[:MAX_CANDIDATES]]
         else:
             indexes = [index for _, _, index in process.extract(
                 query_sorted, self.sorted_choices, scorer=fuzz.ratio, processor=None,

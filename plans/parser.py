@@ -36,12 +36,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from plans.matching import (  # noqa: F401  (re-exported: callers import them from here)
     ALTERNATIVE_SCORE, STRONG_SCORE, WEAK_SCORE, CatalogEntry, Matcher, implements, matcher_for,
-    normalise_name, search, vocabulary,
+    normalise_name, search, strip_accents, vocabulary,
 )
 
 MAX_CHARS = 50_000
@@ -76,6 +76,13 @@ class ParsedExercise:
     score: float = 0.0
     weight_text: str | None = None  # the load as written ("100kg", "BW+20", "40 m"), never sets/reps
     superset: str | None = None  # a label shared by the exercises done together ("A")
+
+    def copy(self) -> ParsedExercise:
+        """A copy to change on its own (a repeated line's row); faster than `replace`."""
+        new = object.__new__(ParsedExercise)
+        new.__dict__.update(self.__dict__)
+        new.alternatives = list(self.alternatives)
+        return new
 
     def as_json(self) -> dict:
         return {
@@ -256,13 +263,10 @@ def _blank(text: str, start: int, end: int) -> str:
 
 
 _DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
 _LETTER = re.compile(r"[^\W\d_]")
 _TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 _SPACES = re.compile(r"\s+")
-# A word each pattern cannot match without.
-_NEEDS = {_HOLD: "x", _DISTANCE: "x", _WEIGHT_X_REPS_X_SETS: "x", _BW_X_REPS: "x", _LOAD_X_REPS: "x",
-          _SETS_X_REPS: "x", _LABELLED: "set", _SETS_LIST: "set", _SETS_OF: "set", _REPS_X_SETS: "set",
-          _SETS_OF_HOLD: "set", _REPS_AT_LOAD: "for"}
 
 
 def _find_groups(text: str) -> tuple[list[_Group], str]:
@@ -276,13 +280,10 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
         group = _with(_reps_group(None, None, None, None, m[1]), clear=False, start=m.start(), end=m.end())
         return [group], _blank(text, *m.span())
 
-    has_x, has_set, has_for = "x" in text, "set" in text, "for" in text
+    present = {word: word in text for word in ("x", "set", "for", "%")}
 
     def take(pattern: re.Pattern, build) -> None:
         nonlocal text
-        needs = _NEEDS.get(pattern)
-        if needs == "x" and not has_x or needs == "set" and not has_set or needs == "for" and not has_for:
-            return  # the pattern cannot match: skip it (most lines have no "x" or "set")
         spans = []
         for m in pattern.finditer(text):
             group = build(m)
@@ -304,20 +305,9 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
         if m:
             kept.append((m.start(), m[0]))
             text = _blank(text, *m.span())
-    take(_HOLD, lambda m: _Group(sets=int(m[1]), weight=m[2].replace(" ", "")))
-    take(_DISTANCE, lambda m: _Group(sets=int(m[1]), weight=m[2]))
-    take(_SETS_OF_HOLD, lambda m: _Group(sets=int(m[1]), weight=m[2]))
-    take(_WEIGHT_X_REPS_X_SETS, _weight_x_reps_x_sets)
-    take(_BW_X_REPS, lambda m: _with(_reps_group("1", m[2], m[3], m[4], None), weight=m[1], clear=False))
-    take(_PERCENT_X_REPS, lambda m: _with(_reps_group("1", m[2], m[3], m[4], None), note=m[1], clear=False))
-    take(_LABELLED, lambda m: _reps_group(m[1], m[2], m[3], m[4], m[5]))
-    take(_REPS_AT_LOAD, lambda m: _with(_reps_group(m[3] or "1", m[4], m[5], m[6], None), weight=m[1] + (
-        m[2] if m[2] and m[2][0] in "kl" else ""), clear=bool(m[3])))
-    take(_SETS_LIST, _sets_list_group)
-    take(_REPS_X_SETS, lambda m: _reps_group(m[4], m[1], m[2], m[3], None))
-    take(_SETS_OF, lambda m: _reps_group(m[1], m[2], m[3], m[4], m[5]))
-    take(_LOAD_X_REPS, _load_x_reps)
-    take(_SETS_X_REPS, _sets_x_reps)
+    for pattern, build, needs in _PATTERNS:
+        if needs is None or present[needs]:  # most lines have no "x" or "set": skip what cannot match
+            take(pattern, build)
     if not groups:
         take(_REPS_SLASH_LOAD, lambda m: _Group(sets=1, reps_min=int(m[1]), reps_max=int(m[1]), weight=m[2],
                                                 clear=False) if float(m[2]) > 50 else None)
@@ -415,15 +405,34 @@ def _with(group: _Group, **values) -> _Group:
 
 def _list_group(m: re.Match) -> _Group:
     """"12, 10, 8" or "5/3/1": one set per number."""
-    reps = [int(m[1])] + [int(x) for x in re.findall(r"\d+", m[2])]
+    reps = [int(m[1])] + [int(x) for x in _DIGITS.findall(m[2])]
     return _Group(sets=len(reps), reps_min=min(reps), reps_max=max(reps), clear=False,
                   note="reps " + ", ".join(map(str, reps)))
 
 
 def _sets_list_group(m: re.Match) -> _Group:
     """"3 sets 12, 10, 8": the set count, and reps from the list."""
-    reps = [int(x) for x in re.findall(r"\d+", m[2])]
+    reps = [int(x) for x in _DIGITS.findall(m[2])]
     return _Group(sets=int(m[1]), reps_min=min(reps), reps_max=max(reps), note="reps " + ", ".join(map(str, reps)))
+
+
+# The patterns tried in turn, what each match makes, and a word it cannot match without.
+_PATTERNS = (
+    (_HOLD, lambda m: _Group(sets=int(m[1]), weight=m[2].replace(" ", "")), "x"),
+    (_DISTANCE, lambda m: _Group(sets=int(m[1]), weight=m[2]), "x"),
+    (_SETS_OF_HOLD, lambda m: _Group(sets=int(m[1]), weight=m[2]), "set"),
+    (_WEIGHT_X_REPS_X_SETS, _weight_x_reps_x_sets, "x"),
+    (_BW_X_REPS, lambda m: _with(_reps_group("1", m[2], m[3], m[4], None), weight=m[1], clear=False), "x"),
+    (_PERCENT_X_REPS, lambda m: _with(_reps_group("1", m[2], m[3], m[4], None), note=m[1], clear=False), "%"),
+    (_LABELLED, lambda m: _reps_group(m[1], m[2], m[3], m[4], m[5]), "set"),
+    (_REPS_AT_LOAD, lambda m: _with(_reps_group(m[3] or "1", m[4], m[5], m[6], None), weight=m[1] + (
+        m[2] if m[2] and m[2][0] in "kl" else ""), clear=bool(m[3])), "for"),
+    (_SETS_LIST, _sets_list_group, "set"),
+    (_REPS_X_SETS, lambda m: _reps_group(m[4], m[1], m[2], m[3], None), "set"),
+    (_SETS_OF, lambda m: _reps_group(m[1], m[2], m[3], m[4], m[5]), "set"),
+    (_LOAD_X_REPS, _load_x_reps, "x"),
+    (_SETS_X_REPS, _sets_x_reps, "x"),
+)
 
 
 def _merge(groups: list[_Group]) -> _Group:
@@ -539,9 +548,7 @@ def _heading_name(text: str) -> str:
 @lru_cache(maxsize=4096)  # a line is looked at several times (heading, glued heading)
 def _unaccent(text: str) -> str:
     """"Día 3" -> "Dia 3": the heading words are stored without accents."""
-    if text.isascii():
-        return text
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return strip_accents(text)
 
 
 def _is_heading(text: str, marked: bool) -> bool:
@@ -565,10 +572,13 @@ def _cased(original: str) -> dict[str, str]:
 _LABEL_WORD = re.compile(r"^(?:[a-h][1-9]|[1-9][a-h])[.):]?$|^(?:->|→)$")
 
 
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)")
+
+
 def _cleanup_notes(pieces: list[str], original: str) -> str | None:
     """Join the leftover pieces, in the case the user wrote them ("RPE 8", not "rpe 8")."""
     text = " ".join(p.strip(_NOTE_TRIM) for p in pieces if p and p.strip(_NOTE_TRIM))
-    text = re.sub(r"\(\s*\)", "", _SPACES.sub(" ", text))
+    text = _EMPTY_BRACKETS.sub("", _SPACES.sub(" ", text))
     text = _REST_WORD.sub("", text).strip(_NOTE_TRIM)  # "(90 sec rest)" is in rest_seconds
     text = " ".join(w for w in text.split() if not _LABEL_WORD.match(w))  # "-> 1B." is the next row's label
     cased = _cased(original)
@@ -624,13 +634,19 @@ def _name_before(text: str) -> tuple[str, str]:
     return _SPACES.sub(" ", name), " ".join(pieces)
 
 
+_ROUND_BRACKETS = re.compile(r"\([^()]*\)?")
+_SEPARATOR_OR_COMMA = re.compile(r"[;|→:]|->|\.\s|\s{2,}|\t|,")
+
+
 def _wider_name(text: str, name: str) -> str:
     """"Rows, barbell": the name may run over a comma; the piece before it, joined."""
-    text = re.sub(r"\([^()]*\)?", " ", text)
+    if "," not in text:
+        return ""
+    text = _ROUND_BRACKETS.sub(" ", text)
     head, sep, tail = text.rpartition(",")
     if not sep or name not in tail or not head.strip():
         return ""
-    before = _strip_connectors(re.split(r"[;|→:]|->|\.\s|\s{2,}|\t|,", head)[-1]).strip()
+    before = _strip_connectors(_SEPARATOR_OR_COMMA.split(head)[-1]).strip()
     return f"{before} {name}" if before and len(before.split()) <= 3 else ""
 
 
@@ -657,13 +673,16 @@ def _confidence(entry: CatalogEntry | None, score: float, group: _Group) -> str:
     return "low"
 
 
+_CHOICE = re.compile(r"\s+or\s+|\s*/\s*|\s+oder\s+|\s+ou\s+|\s+o\s+|\s+или\s+|\s+або\s+")
+
+
 def _choose(name: str, matcher: Matcher) -> tuple[CatalogEntry | None, float, list[CatalogEntry]]:
     """Match a name; "Cable or band face pull" and "Bench/standing press" are choices:
     the first is taken, the others offered as alternatives."""
     entry, score, alternatives = matcher.match(name)
     if score >= 100:
         return entry, score, alternatives
-    parts = [p.strip() for p in re.split(r"\s+or\s+|\s*/\s*|\s+oder\s+|\s+ou\s+|\s+o\s+|\s+или\s+|\s+або\s+", name) if p.strip()]
+    parts = [p.strip() for p in _CHOICE.split(name) if p.strip()]
     if len(parts) < 2:
         return entry, score, alternatives
     tail = parts[-1].split()[1:]
@@ -686,6 +705,9 @@ class _Segment:
 
 
 _LEADING_LOAD = re.compile(r"\s*(?:@|at\b)\s*(\d+(?:[.,]\d+)?\s*(?:kg|kgs|lbs?|%)?)")
+
+
+_NAME_END = re.compile(r"[(@,\[]|\s-\s")
 
 
 def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]:
@@ -720,7 +742,7 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
     tail = remaining[previous_end:]
     if segments and not segments[0].name:
         # "3x5 Squat": the name follows the numbers.
-        parts = re.split(r"[(@,\[]|\s-\s", tail, maxsplit=1)
+        parts = _NAME_END.split(tail, maxsplit=1)
         name, _ = _strip_loads(parts[0])
         segments[0].name = name
         tail = tail[len(parts[0]):]
@@ -895,14 +917,14 @@ def _written_as_name(name: str, original: str) -> bool:
     return written[:1].isupper()
 
 
-def _starts_exercise_below(lines: list[str], number: int) -> bool:
+def _starts_exercise_below(lines: list[str], number: int, find_groups=None) -> bool:
     """Whether the next non-empty line is only numbers for the name on this one."""
     for following in lines[number + 1:number + 3]:
         text, _, _ = _strip_markup(following)
         if not text or _ASIDE_LINE.match(text):
             continue  # "(palms only)" between a name and its numbers
         norm = _normalise_line(text)
-        groups, remaining = _find_groups(norm)
+        groups, remaining = (find_groups or _find_groups)(norm)  # the parse's cache: read once
         return bool(groups) and not _segments(norm, groups, remaining)
     return False
 
@@ -990,7 +1012,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
         if cached is None or cached[0] is not segment:  # the segment kept alive: its id is not reused
             cached = made[key] = (segment, _exercise(segment, original, label, matcher))
         row = cached[1]
-        return None if row is None else replace(row, alternatives=list(row.alternatives))
+        return None if row is None else row.copy()
 
     def start_workout(name: str) -> None:
         nonlocal title
@@ -1035,12 +1057,16 @@ def parse_plan(text: str, catalog) -> ParseResult:
         weak = all(g.weak for g in groups)
         if weak and not label and _is_heading(stripped, marked):
             groups, remaining = [], norm
-            exact = matcher.match(plain)
-            below = _starts_exercise_below(lines, number)
             # "BENCH:" over "85lb x10" lines names an exercise; a name ending in ":" with
             # prose below must be an exact name, since a section ("Shoulders:") reads alike.
-            if not ((exact[1] >= 100 or below and exact[1] >= STRONG_SCORE) and not heading.match(_unaccent(plain))
-                    and (below or stripped.endswith(":"))):
+            # (Cheapest test first: most of these lines are headings.)
+            names_exercise = False
+            if not heading.match(_unaccent(plain)):
+                score = matcher.match(plain)[1]
+                if score >= STRONG_SCORE:
+                    below = _starts_exercise_below(lines, number, find_groups)
+                    names_exercise = (score >= 100 or below) and (below or stripped.endswith(":"))
+            if not names_exercise:
                 if _BLOCK.search(norm):
                     m = _ROUNDS.search(norm)
                     blocks += 1
