@@ -344,17 +344,17 @@ def _prepare(*, user, history_import: HistoryImport, chosen: dict | None, unit: 
     return parsed, mapping, resolve_unit(parsed, unit)
 
 
-def add_exercise_for_name(*, user, name: str, primary_muscle_groups, equipment) -> Exercise:
+def add_exercise_for_name(*, user, file_name: str, name: str, primary_muscle_groups, equipment) -> Exercise:
     """"Add as a new exercise" in the mapping step: the catalogue lacks what a file calls
-    `name`, so the user adds it (equipment.services, marked as theirs and pending review)
-    and the name maps to it, remembered for the next import. Raises ValidationError as
-    the equipment service does."""
+    `file_name`, so the user adds it as `name` (equipment.services, marked as theirs and
+    pending review) and the file's name maps to it, remembered for the next import.
+    Raises ValidationError as the equipment service does."""
     from equipment.services import exercise_add_by_user
 
     with transaction.atomic():
         exercise = exercise_add_by_user(user=user, name=name, primary_muscle_groups=primary_muscle_groups,
                                         equipment=equipment)
-        remember_mappings(user=user, chosen={name: str(exercise.pk)})
+        remember_mappings(user=user, chosen={file_name: str(exercise.pk)})
     return exercise
 
 

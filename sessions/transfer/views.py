@@ -116,7 +116,7 @@ def _preview_post(request, history_import: HistoryImport):
             form = _add_form(index, names[index], request.POST)
             if form.is_valid():
                 try:
-                    exercise = services.add_exercise_for_name(user=request.user, name=names[index],
+                    exercise = services.add_exercise_for_name(user=request.user, file_name=names[index],
                                                               **form.cleaned_data)
                 except ValidationError as exc:
                     form.add_error(None, exc)
