@@ -929,6 +929,51 @@ def _starts_exercise_below(lines: list[str], number: int, find_groups=None) -> b
     return False
 
 
+# "Sets: 4", "Séries: 4", "Reps: 8-12", "Rest: 90 sec", "Weight: 185 lbs" (plan words are
+# translated to English before this is matched; load words are not: "peso muerto").
+_FIELD = re.compile(r"^(sets?|reps?|rest|weight|load|peso|gewicht|poids|carico|вес|вага|intensity"
+                    r"|notes?|cues?|tempo|rpe|rir|notas?|hinweise?|remarques?)\s*[:=]\s*(\S.*)$")
+_NOTE_FIELDS = ("note", "cue", "tempo", "rpe", "rir", "nota", "hinweis", "remarque")
+_FIELD_REPS = re.compile(rf"^{_REPS}(?!\s*(?:x|sets?|kg|lbs?|%|{_SECONDS}|{_MINUTES})\b)|^{_AMRAP_WORDS}")
+_FIELD_SETS = re.compile(r"^(\d{1,2})(?:\s*-\s*\d{1,2})?(?!\s*(?:x|reps?|kg|lbs?|%)\b)")
+
+
+def _apply_field(previous: ParsedExercise, norm: str, stripped: str) -> bool:
+    """A labelled line under an exercise ("- Sets: 4", "- Reps: 8-10", "- Rest: 2 min",
+    "- Weight: 185 lbs"): the field is set on it. False when the line is not one."""
+    m = _FIELD.match(norm.strip())
+    if not m or _LABELLED.search(norm):
+        return False  # "Sets: 5 / Reps: 5" is read whole, as a prescription
+    kind, value = m[1], m[2].strip()
+    if kind.startswith("set"):
+        found = _FIELD_SETS.match(value)
+        if not found or (previous.sets is not None and not getattr(previous, "_fields", False)):
+            return False
+        previous.sets = min(int(found[1]), MAX_SETS) or None
+    elif kind.startswith("rep"):
+        found = _FIELD_REPS.match(value)
+        if not found or (previous.reps_min is not None and not getattr(previous, "_fields", False)):
+            return False
+        group = _reps_group(None, found[1], found[2], found[3], found[4])
+        previous.reps_min, previous.reps_max, previous.amrap = group.reps_min, group.reps_max, group.amrap
+    elif kind == "rest":
+        rest = _find_rest("rest " + value)[0]
+        if rest is None:
+            return False
+        previous.rest_seconds = previous.rest_seconds or rest
+    elif kind.startswith(_NOTE_FIELDS):
+        previous.notes = "; ".join(n for n in (previous.notes, stripped.strip(_NOTE_TRIM)) if n)[:500]
+    else:
+        written = stripped.split(":", 1)[-1].split("=", 1)[-1].strip()
+        previous.weight_text = previous.weight_text or written[:40] or None
+    previous._fields = True
+    group = _Group(sets=previous.sets, reps_min=previous.reps_min, reps_max=previous.reps_max, amrap=previous.amrap)
+    # Read from the lines below the name: at most medium.
+    confidence = _confidence(previous.exercise, previous.score, group)
+    previous.confidence = "medium" if confidence == "high" else confidence
+    return True
+
+
 def _absorb(previous: ParsedExercise, groups: list[_Group], remaining: str) -> None:
     """A line of numbers under an exercise: its prescription ("Sets: 5 / Reps: 5") when
     the exercise had none, one more set when it is a list of per-set lines ("225 for 5
@@ -989,6 +1034,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
     workouts: list[ParsedWorkout] = [ParsedWorkout(name=None)]
     unread: list[str] = []
     previous: ParsedExercise | None = None  # the exercise on the line just above, if any
+    waiting: ParsedExercise | None = None  # a name alone, then a blank line: its numbers may follow
     block: tuple[int | None, str] | None = None  # "Giant set, 4 rounds:": sets and label for its members
     blocks = 0
     table: dict[int, str] | None = None
@@ -1032,6 +1078,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
         stripped, marked, label = _strip_markup(original)
         if not stripped or _RULE.match(stripped):
             if not stripped:
+                if previous is not None and getattr(previous, "_bare", False):
+                    waiting = previous  # "Deadlift", a blank line, "4 sets of 6 reps": the name waits
                 previous, block, table = None, None, None
             continue
         header = _table_header(stripped)
@@ -1045,7 +1093,17 @@ def parse_plan(text: str, catalog) -> ParseResult:
         plain = stripped.rstrip(":").strip()
         norm = _normalise_line(stripped)
         was_first, first_line = first_line, False
+        if (previous or waiting) is not None and _apply_field(previous or waiting, norm, stripped):
+            previous, waiting = previous or waiting, None
+            continue  # "- Sets: 4", "- Reps: 8-10", "- Rest: 2 min" under the exercise's name
         groups, remaining = find_groups(norm)
+        if waiting is not None:
+            # Only numbers with no name, right after the blank, belong to the waiting name.
+            if groups and not _segments(norm, groups, remaining) and not _is_prose(norm, groups, 0):
+                _absorb(waiting, groups, remaining)
+                previous, waiting = waiting, None
+                continue
+            waiting = None
         if groups and not label:
             m = glued.match(_unaccent(stripped)) if len(_unaccent(stripped)) == len(stripped) else glued.match(stripped)
             if m and (m[1].rstrip().endswith((":", "-", "–", "—", "|", ".")) or heading.match(m[1])):
@@ -1174,6 +1232,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 row.superset = row.superset or block[1]
         workouts[-1].exercises.extend(rows)
         previous = rows[-1]
+        if not groups and len(rows) == 1 and rows[0].sets is None:
+            previous._bare = True  # a name alone: its numbers may follow a blank line
     for workout in workouts:
         counts: dict[str, int] = {}
         for e in workout.exercises:

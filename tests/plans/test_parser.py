@@ -611,3 +611,34 @@ def test_a_line_repeated_in_each_week_makes_rows_of_its_own():
     first.alternatives.clear()
     assert (second.sets, second.exercise.name) == (3, "Incline Dumbbell Press")
     assert second.alternatives
+
+
+def test_labelled_field_lines_under_a_name_give_its_prescription():
+    # Markdown write-ups: the name, then one field a line (English and Portuguese here).
+    result = parse("2. **Overhead Press**\n   - Sets: 4\n   - Reps: 8-10\n   - Weight: 95 lbs\n"
+                   "   - Rest: 90 sec\n   - Notes: Tight core\n\n"
+                   "### Remada Curvada\n- Séries: 3\n- Repetições: 6-8\n- Descanso: 60 segundos\n")
+    press, row = result.exercises
+    assert (press.exercise.name, press.sets, press.reps_min, press.reps_max) == (
+        "Standing Military Press", 4, 8, 10)
+    assert (press.rest_seconds, press.weight_text, press.notes) == (90, "95 lbs", "Notes: Tight core")
+    assert (row.sets, row.reps_min, row.reps_max, row.rest_seconds) == (3, 6, 8, 60)
+    assert press.confidence == "medium"  # read from other lines: someone should look
+    assert not result.unread
+
+
+def test_labelled_fields_on_one_line_are_still_one_prescription():
+    row = only("Exercise: Squat\nSets: 5 / Reps: 5\n")
+    assert (row.sets, row.reps_min, row.reps_max) == (5, 5, 5)
+
+
+def test_a_name_then_a_blank_line_then_its_numbers():
+    result = parse("Barbell Bench Press\n\n  • 4 sets of 8 reps.\n\nDeadlift\n\n  • 4 sets of 6 reps\n")
+    assert [(e.exercise.name, e.sets, e.reps_min) for e in result.exercises] == [
+        ("Barbell Bench Press - Medium Grip", 4, 8), ("Barbell Deadlift", 4, 6)]
+
+
+def test_after_a_blank_line_only_bare_numbers_join_the_name_above():
+    # An exercise of its own after the blank line is not the waiting name's prescription.
+    result = parse("Deadlift\n\nZercher Carries 3x5\n")
+    assert [(e.line, e.sets) for e in result.exercises] == [("Deadlift", None), ("Zercher Carries 3x5", 3)]
