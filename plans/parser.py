@@ -932,8 +932,8 @@ def _starts_exercise_below(lines: list[str], number: int, find_groups=None) -> b
 # "Sets: 4", "Séries: 4", "Reps: 8-12", "Rest: 90 sec", "Weight: 185 lbs" (plan words are
 # translated to English before this is matched; load words are not: "peso muerto").
 _FIELD = re.compile(r"^(sets?|reps?|rest|weight|load|peso|gewicht|poids|carico|вес|вага|intensity"
-                    r"|notes?|cues?|tempo|rpe|rir|notas?|hinweise?|remarques?)\s*[:=]\s*(\S.*)$")
-_NOTE_FIELDS = ("note", "cue", "tempo", "rpe", "rir", "nota", "hinweis", "remarque")
+                    r"|notes?|cues?|notas?|hinweise?|remarques?)\s*[:=]\s*(\S.*)$")
+_NOTE_FIELDS = ("note", "cue", "nota", "hinweis", "remarque")  # "RIR = reps in reserve" is a definition
 _FIELD_REPS = re.compile(rf"^{_REPS}(?!\s*(?:x|sets?|kg|lbs?|%|{_SECONDS}|{_MINUTES})\b)|^{_AMRAP_WORDS}")
 _FIELD_SETS = re.compile(r"^(\d{1,2})(?:\s*-\s*\d{1,2})?(?!\s*(?:x|reps?|kg|lbs?|%)\b)")
 
