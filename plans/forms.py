@@ -63,3 +63,23 @@ class SupersetForm(Form):
     action = forms.ChoiceField(choices=[("next", "Superset with next"), ("ungroup", "Ungroup")],
                                error_messages={"required": "Choose what to do with the superset.",
                                                "invalid_choice": "Choose “Superset with next” or “Ungroup”."})
+
+
+class ReviewSearchForm(Form):
+    """One import-review row's search, answered with that row's picker only. The
+    button's own value ("search:<row key>") names the row, as in the whole review's
+    POST; the row's fields come with its prefix (`ReviewSearchFields`)."""
+    action = forms.RegexField(regex=r"^search:[A-Za-z0-9_-]{1,40}$",
+                              error_messages={"required": "That search names no row of the review.",
+                                              "invalid": "That search names no row of the review."})
+
+    @property
+    def row_key(self) -> str:
+        return self.cleaned_data["action"].partition(":")[2]
+
+
+class ReviewSearchFields(Form):
+    """A review row's search box and current choice (prefix "row-<key>")."""
+    search = forms.CharField(required=False, max_length=100,
+                             error_messages={"max_length": "Keep the search under 100 characters."})
+    exercise = forms.CharField(required=False, max_length=40)

@@ -24,9 +24,9 @@ from allworkouts.http import parse_int, parse_uuid
 from equipment.forms import ExerciseAddForm
 from equipment.services import exercise_add_by_user
 from equipment.models import Exercise
-from equipment.selectors import missing_equipment, substitutes_for
+from equipment.selectors import missing_equipment, search_exercises, substitutes_for
 from plans.models import ConfidenceLevel
-from plans.parser import MAX_CHARS, ParseResult, PlanTextError, matcher_for, parse_plan
+from plans.parser import MAX_CHARS, ParseResult, PlanTextError, parse_plan
 from plans.selectors import catalog_entries
 from plans.services import ExerciseSpec, ImportedDay, validate_prescription
 
@@ -74,6 +74,7 @@ class ReviewRow:
     opened: bool = False  # the user opened a sure row to edit it
     add_form: object = None  # the "add a new exercise" form, while the user fills it in
     added_exercise: str = ""  # the name of the exercise the user just added
+    newly_chosen: bool = False  # a search (alone, by `search_row`) chose the row's exercise
     errors: dict[str, str] = field(default_factory=dict)
     # Filled by `attach_exercises`:
     exercise: Exercise | None = None
@@ -406,20 +407,30 @@ def _read_unread(review: Review, index: int | None) -> None:
 
 
 def search_catalog(term: str) -> list[str]:
-    """Exercise ids for a search, best first, through the app's one matcher when it is
-    there (equipment.selectors.search_exercises); else names containing the words, then
-    the parser's fuzzy matches (typos, abbreviations)."""
-    from equipment import selectors as equipment_selectors
+    """Exercise ids for a search, best first: the app's one matcher
+    (equipment.selectors.search_exercises, plans.matching), as in the plan builder and
+    the workout swap, so typos and abbreviations ("dumbell", "pulldwn") are found here
+    too."""
+    return [str(e.pk) for e in search_exercises(query=term, limit=SEARCH_RESULTS)]
 
-    search = getattr(equipment_selectors, "search_exercises", None)
-    if search is not None:
-        return [str(e.pk) for e in search(query=term, limit=SEARCH_RESULTS)]
-    found = [str(pk) for pk in Exercise.objects.filter(name__icontains=term)
-             .order_by("name").values_list("pk", flat=True)[:SEARCH_RESULTS]]
-    if len(found) < SEARCH_RESULTS:
-        best, _, alternatives = matcher_for(catalog_entries()).match(term)
-        found += [e.id for e in [best, *alternatives] if e is not None]
-    return list(dict.fromkeys(found))[:SEARCH_RESULTS]
+
+def search_row(*, key: str, search: str, exercise_id: str = "") -> ReviewRow:
+    """One review row's picker after a search, for the answer that replaces only that
+    row's picker (the rest of the review stays in the page as the user left it): the
+    chosen exercise first, the matcher's results after it, the first of them chosen when
+    the row had none (as the whole review's search does). Needs nothing of the review
+    but the row's key, search and choice; a choice that is not a catalogue exercise is
+    none. At most five queries."""
+    chosen = str(parse_uuid(exercise_id) or "")
+    row = ReviewRow(key=key, day="", exercise_id=chosen, search=search.strip()[:100], opened=True)
+    _search_row(row)
+    ids = [x for x in dict.fromkeys([row.exercise_id, *row.options]) if x]
+    exercises = {str(e.pk): e for e in Exercise.objects.filter(pk__in=ids)} if ids else {}
+    row.exercise = exercises.get(row.exercise_id)
+    row.exercise_id = row.exercise_id if row.exercise else ""
+    row.option_exercises = [exercises[x] for x in ids if x in exercises]
+    row.newly_chosen = row.exercise is not None and row.exercise_id != chosen
+    return row
 
 
 def attach_exercises(review: Review, *, user, substitutes_for_row: str = "") -> None:

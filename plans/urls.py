@@ -6,6 +6,7 @@ app_name = "plans"
 urlpatterns = [
     path("", views.plan_list, name="list"),
     path("import/", views.plan_import, name="import"),
+    path("import/search/", views.plan_import_search, name="import_search"),
     path("new/", views.plan_create, name="create"),
     path("<uuid:plan_id>/", views.plan_detail, name="detail"),
     path("<uuid:plan_id>/edit/", views.plan_edit, name="edit"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -13,7 +13,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from allworkouts.http import parse_uuid, redirect_htmx
 from equipment.selectors import exercise_by_id, missing_equipment, substitutes_for
 from plans import importing, selectors, services
-from plans.forms import ExerciseSearchForm, ImportTextForm, PlanForm, PrescriptionForm, SupersetForm
+from plans.forms import (ExerciseSearchForm, ImportTextForm, PlanForm, PrescriptionForm, ReviewSearchFields,
+                         ReviewSearchForm, SupersetForm)
 from plans.models import WorkoutExercise, WorkoutPlan
 from plans.parser import MAX_CHARS
 
@@ -108,6 +109,25 @@ def _render_import(request, *, form, review=None, status=200, refused=False, err
                "max_rows": importing.MAX_ROWS, "import_url": reverse("plans:import")}
     template = "plans/import.html#import-body" if request.htmx else "plans/import.html"
     return render(request, template, context, status=status)
+
+
+@require_GET
+def plan_import_search(request):
+    """HTMX: one review row's search, answered with that row's picker alone (options,
+    search box, what was found), not the whole review, whose other rows stay in the
+    page as the user left them. Without JavaScript the Search button posts the whole
+    review instead (plan_import, action "search:<row>")."""
+    form = ReviewSearchForm(request.GET)
+    if not form.is_valid():
+        return HttpResponseBadRequest(" ".join(form.errors["action"]))
+    fields = ReviewSearchFields(request.GET, prefix=f"row-{form.row_key}")
+    valid = fields.is_valid()
+    row = importing.search_row(key=form.row_key, search=fields.cleaned_data.get("search", "") if valid else "",
+                               exercise_id=fields.cleaned_data.get("exercise", ""))
+    if not valid:
+        row.errors["search"] = " ".join(e for errors in fields.errors.values() for e in errors)
+    return render(request, "plans/import.html#row-picker", {"row": row, "import_url": reverse("plans:import")},
+                  status=200 if valid else 400)
 
 
 # --- plans -------------------------------------------------------------------------

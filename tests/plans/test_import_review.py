@@ -1,7 +1,9 @@
 """The import review on long plans and against a form that lies: every size reviews and
 saves, nothing the parser decided is taken from the client, bad fields are 400s."""
 
+import re
 import time
+import uuid
 
 import pytest
 
@@ -221,3 +223,94 @@ def test_review_actions_run_the_same_queries_for_2_rows_or_144(user_client):
             assert user_client.post(URL, {**fields, "action": f"search:{row}"}).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1] <= 15
+
+
+SEARCH_URL = "/plans/import/search/"
+
+
+def row_search(client, key, search, exercise=""):
+    return client.get(SEARCH_URL, {"action": f"search:{key}", f"row-{key}-search": search,
+                                   f"row-{key}-exercise": exercise}, headers={"HX-Request": "true"})
+
+
+def test_the_review_search_button_asks_for_its_rows_picker_alone(user_client):
+    html = preview(user_client, "Mace 360 3x15").content.decode()
+    row = html.split('<li class="review-row')[1]
+    picker = row.split('<div class="row-picker" id="row-0-0-picker">')[1].split("</div>\n            \n")[0]
+    # What the answer replaces holds the options, the picker and the search box.
+    assert 'name="row-0-0-options"' in picker and '<select id="row-0-0-exercise"' in picker
+    assert f'hx-get="{SEARCH_URL}"' in picker and 'hx-target="#row-0-0-picker"' in picker
+    assert 'hx-include="#row-0-0-search, #row-0-0-exercise"' in picker
+    assert 'value="search:0-0"' in picker  # without JavaScript it still posts the whole review
+
+
+def test_a_rows_search_answers_only_its_picker_small_and_in_few_queries(user_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from equipment.models import Exercise
+
+    fields = form_fields(preview(user_client, long_plan()).content.decode())
+    key = rows(fields)[5]
+    current = Exercise.objects.get(name="Barbell Deadlift")
+    with CaptureQueriesContext(connection) as queries:
+        response = row_search(user_client, key, "dumbell curl", str(current.pk))
+    html = response.content.decode()
+    assert response.status_code == 200
+    # Seven are the session, the user and row-level security; the search at most five.
+    assert len(queries) <= 12, [q["sql"][:150] for q in queries.captured_queries]
+    assert len(html) < 6000, len(html)  # the whole 144-row review is about 200 KB
+    assert html.count('class="row-picker"') == 1 and f'id="row-{key}-picker"' in html
+    assert "review-row" not in html and 'name="row"' not in html and "<form" not in html
+    options = re.findall(r'<option value="([^"]+)"( selected)?>([^<]+)</option>', html)
+    assert options[0] == (str(current.pk), " selected", "Barbell Deadlift")  # the choice stays first
+    assert any("Dumbbell" in name and "Curl" in name for _, _, name in options[1:])
+    ids = form_fields(html)[f"row-{key}-options"][0].split(",")
+    assert ids == [pk for pk, _, _ in options]  # the posted picker is the one shown
+    assert "in the picker above" in html and "hx-swap-oob" not in html  # the choice did not change
+
+
+def test_a_rows_search_with_nothing_chosen_chooses_the_best_and_updates_the_badge(user_client):
+    response = row_search(user_client, "0-0", "pulldwn")
+    html = response.content.decode()
+    selected = re.search(r'<option value="[^"]+" selected>([^<]+)</option>', html)
+    assert response.status_code == 200 and selected and "Pulldown" in selected[1]
+    assert '<span class="badge badge-high" id="row-0-0-badge" hx-swap-oob="true">chosen by you</span>' in html
+
+
+def test_a_rows_search_with_no_result_says_so_and_offers_a_new_exercise(user_client):
+    html = row_search(user_client, "u3", "qqqzzzxxy").content.decode()
+    assert "No exercise in the catalogue matches “qqqzzzxxy”." in html
+    assert 'value="newform:u3"' in html and "— pick an exercise —" in html
+
+
+@pytest.mark.parametrize("params, status, message", [
+    ({}, 400, "That search names no row of the review."),
+    ({"action": "search:"}, 400, "That search names no row of the review."),
+    ({"action": 'search:0-0"><script>'}, 400, "That search names no row of the review."),
+    ({"action": "remove:0-0"}, 400, "That search names no row of the review."),
+    ({"action": "search:0-0", "row-0-0-search": "x" * 101}, 400, "Keep the search under 100 characters."),
+    ({"action": "search:0-0", "row-0-0-search": "bench\x00"}, 400, "Null characters are not allowed."),
+    ({"action": "search:0-0", "row-0-0-search": ""}, 200, "Type what to search for."),
+    ({"action": "search:0-0", "row-0-0-search": "bench", "row-0-0-exercise": "not-an-id"}, 200, "in the picker above"),
+    ({"action": "search:0-0", "row-0-0-search": "bench", "row-0-0-exercise": str(uuid.uuid4())}, 200,
+     "in the picker above"),
+])
+def test_a_rows_search_with_bad_input_is_a_message_never_a_500(user_client, params, status, message):
+    response = user_client.get(SEARCH_URL, params)
+    assert response.status_code == status
+    assert message in response.content.decode()
+
+
+def test_a_rows_search_needs_a_login(client):
+    response = client.get(SEARCH_URL, {"action": "search:0-0", "row-0-0-search": "bench"})
+    assert response.status_code == 302 and "/login/" in response.url
+
+
+def test_the_review_search_uses_the_apps_matcher(user_client):
+    from equipment.models import Exercise
+
+    names = dict(Exercise.objects.values_list("pk", "name"))
+    for typed, wanted in (("dumbell curl", "Dumbbell"), ("pulldwn", "Pulldown"), ("ohp", "Press")):
+        found = [names[uuid.UUID(pk)] for pk in importing.search_catalog(typed)]
+        assert found and wanted in found[0], (typed, found[:3])
