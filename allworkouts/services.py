@@ -14,6 +14,10 @@ from allworkouts.models import UnitSystem, User, normalize_email
 # Looked up by label because this app sits below the others (DESIGN.md: dependencies go
 # allworkouts <- equipment <- plans <- sessions) and must not import them.
 USER_DATA_DELETION_ORDER: list[tuple[str, str]] = [
+    # History import (sessions/transfer): its links protect the sessions they point at.
+    ("workout_sessions.HistoryImportWorkout", "user"),
+    ("workout_sessions.HistoryImport", "user"),
+    ("workout_sessions.ExerciseNameMapping", "user"),
     ("records.PersonalRecord", "user"),
     ("workout_sessions.ExerciseSession", "workout_session__user"),
     ("workout_sessions.WorkoutSession", "user"),

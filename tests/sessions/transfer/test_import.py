@@ -219,3 +219,18 @@ def test_imported_plans_stay_out_of_the_plan_list(user_client, user):
     page = user_client.get("/plans/").content.decode()
     assert "Push Day" not in page
     assert user_client.get("/sessions/").content.decode().count("Push Day") >= 1
+
+
+def test_an_account_with_imports_can_be_deleted_and_nothing_of_it_is_left(user, other_user):
+    from allworkouts.models import User
+    from allworkouts.services import user_delete
+    import_file(user, "strong_comma.csv", unit="kg")
+    import_file(other_user, "hevy_kg.csv")
+    with rls_user(user.pk):
+        ExerciseNameMapping.objects.create(user=user, name="bench", exercise=ExerciseSession.objects.first().exercise)
+    user_delete(user=user, confirm_email=user.email)
+    assert not User.objects.filter(pk=user.pk).exists()
+    with rls_user(user.pk):
+        assert not HistoryImport.objects.exists() and not HistoryImportWorkout.objects.exists()
+        assert not ExerciseNameMapping.objects.exists() and not WorkoutSession.objects.exists()
+    assert counts(other_user)[:2] == (1, 5)
