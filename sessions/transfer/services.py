@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -33,7 +34,7 @@ from django.utils import timezone
 from allworkouts.db import rls_user
 
 from equipment.models import Exercise
-from equipment.selectors import catalogue_entries
+from equipment.selectors import ASSISTED_NAME_PATTERN, catalogue_entries
 from plans.matching import STRONG_SCORE, WEAK_SCORE, matcher_for
 from plans.models import PlanKind, WorkoutPlan
 from records.services import records_recompute
@@ -189,8 +190,7 @@ class PlannedSet:
     rpe: Decimal | None
 
 
-def _is_assisted(*names: str | None) -> bool:
-    return any(n and "assist" in n.lower() for n in names)
+_ASSISTED = re.compile(ASSISTED_NAME_PATTERN, re.IGNORECASE)  # the app's test of "assisted"
 
 
 def plan_import(*, user, parsed: ParsedFile, mapping: dict[str, NameMatch], unit: str):
@@ -211,10 +211,17 @@ def plan_import(*, user, parsed: ParsedFile, mapping: dict[str, NameMatch], unit
                 skipped["exercise not mapped"] += 1
                 continue
             weight_kg, notes = to_kg(s.weight, s.unit or unit), s.notes
-            if _is_assisted(s.exercise, match.exercise_name) and weight_kg > 0:
-                # An assisted set's weight is help, not load: keep it as a note.
+            load_kg = weight_kg
+            if _ASSISTED.search(match.exercise_name or ""):
+                # The app keeps an assisted exercise's assistance as its weight (shown
+                # "BW − 20 kg"; records leave it out), as Strong and Hevy write it. It is
+                # help, not load, so it adds nothing to the volume.
+                load_kg = Decimal(0)
+            elif _ASSISTED.search(s.exercise) and weight_kg > 0:
+                # Assisted in the file but mapped to an unassisted exercise: the number
+                # would read as load, so it is kept as a note.
                 notes = "\n".join(filter(None, [f"assistance {s.weight} {s.unit or unit}", notes]))
-                weight_kg = Decimal("0.00")
+                weight_kg = load_kg = Decimal("0.00")
             rpe = s.rpe
             if rpe is not None and not (6 <= rpe <= 10 and (rpe * 2) == (rpe * 2).to_integral_value()):
                 # The app keeps RPE 6-10 in half steps; anything else stays readable in the notes.
@@ -222,7 +229,7 @@ def plan_import(*, user, parsed: ParsedFile, mapping: dict[str, NameMatch], unit
             rows.append(PlannedSet(s, match.exercise_id, weight_kg, notes, rpe))
             sets += 1
             warmups += s.set_type == WARMUP
-            volume += weight_kg * s.reps
+            volume += load_kg * s.reps
         if rows:
             planned.append((workout, rows))
     summary = {

@@ -234,3 +234,28 @@ def test_an_account_with_imports_can_be_deleted_and_nothing_of_it_is_left(user, 
         assert not HistoryImport.objects.exists() and not HistoryImportWorkout.objects.exists()
         assert not ExerciseNameMapping.objects.exists() and not WorkoutSession.objects.exists()
     assert counts(other_user)[:2] == (1, 5)
+
+
+def test_assisted_sets_keep_their_assistance_as_the_app_does_and_add_no_volume(user):
+    summary = run_command(str(FIXTURES / "hevy_lbs.csv"), "--user", user.email)
+    assisted = summary["exercises"]["Assisted Pull Up"]["exercise"]
+    assert assisted and "assisted" in assisted.lower()
+    with rls_user(user.pk):
+        logged = ExerciseSession.objects.get(exercise__name=assisted)
+        assert (logged.weight, logged.reps, logged.notes) == (Decimal("18.14"), 8, None)  # 40 lb of help
+        assert not PersonalRecord.objects.filter(exercise__name=assisted, record_type="1rm").exists()
+    lb = Decimal("0.45359237")
+    squat = [(135, 5), (225, 5), (225, 3)]
+    assert summary["volume_kg"] == float(sum((w * lb).quantize(Decimal("0.01")) * r for w, r in squat))
+
+
+def test_an_assisted_name_mapped_to_an_unassisted_exercise_keeps_the_number_as_a_note(user):
+    from equipment.models import Exercise
+    with rls_user(user.pk):
+        pull_up = Exercise.objects.filter(name__iregex=r"^pull[- ]?ups?$").first() or \
+            Exercise.objects.filter(name__icontains="pull").exclude(name__icontains="assist").order_by("name").first()
+    import_file(user, "hevy_lbs.csv", chosen={"Assisted Pull Up": str(pull_up.pk),
+                                               "Squat (Barbell)": None})
+    with rls_user(user.pk):
+        logged = ExerciseSession.objects.get(exercise=pull_up)
+        assert (logged.weight, logged.notes) == (Decimal("0.00"), "assistance 40 lb")
