@@ -259,3 +259,21 @@ def test_an_assisted_name_mapped_to_an_unassisted_exercise_keeps_the_number_as_a
     with rls_user(user.pk):
         logged = ExerciseSession.objects.get(exercise=pull_up)
         assert (logged.weight, logged.notes) == (Decimal("0.00"), "assistance 40 lb")
+
+
+def test_history_last_time_chart_and_records_show_the_imported_workouts(user_client, user):
+    from plans.services import ExerciseSpec, plan_create
+    import_file(user, "strong_comma.csv", unit="kg")  # Legs, 10 Apr: Squat 225 x 5, 315 x 3 (read as kg)
+    with rls_user(user.pk):
+        squat = ExerciseSession.objects.filter(reps=3, weight=315).get().exercise
+        plan = plan_create(user=user, name="Legs again", exercises=[
+            ExerciseSpec(exercise=squat, sets=3, reps_min=5, reps_max=5, rest_time_seconds=180)])
+    history = user_client.get("/sessions/").content.decode()
+    assert "Push Day" in history and "Legs" in history
+    started = user_client.post(f"/sessions/start/{plan.pk}/")
+    workout = user_client.get(started["Location"]).content.decode()
+    assert "Last time (10 Apr): 225 kg × 5, 315 kg × 3" in " ".join(workout.split())
+    chart = user_client.get(f"/exercises/{squat.pk}/").content.decode()
+    assert "315 kg" in chart and "10 Apr" in chart
+    records = user_client.get("/records/").content.decode()
+    assert squat.name in records
