@@ -149,8 +149,11 @@ _LABELLED = re.compile(rf"\bsets?\s*[:=]?\s*(\d{{1,2}})\W{{0,5}}reps?\s*[:=]?\s*
 _SETS_LIST = re.compile(r"\b(\d{1,2})\s*" + _SETWORD + r"\s*(?:of\s*)?[:,]?\s*(\d{1,3}(?:\s*[,/]\s*\d{1,3}){1,9})\b(?!\s*(?:kg|lb|%))")
 _SETS_OF = re.compile(rf"\b(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*{_SETWORD}\s*(?:of|x|,|:|\(|for)?\s*(?:{_REPS}|{_AMRAP_WORDS})(?:\s*reps?)?")
 _REPS_X_SETS = re.compile(rf"\b{_REPS}\s*reps?\s*(?:x|,|for)?\s*(\d{{1,2}})\s*sets?\b")
-_SETS_X_REPS = re.compile(rf"(?<![\d.])(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*x\s*(?:{_REPS.replace('-', '[-/]', 1)}|{_AMRAP_WORDS})(?:\s*reps?)?")
+_SETS_X_REPS = re.compile(rf"(?<![\d.])(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*x\s*(?:{_REPS.replace('-', '[-/]', 1)}|{_AMRAP_WORDS})"
+                          r"(?:\s*reps?|(kg|kgs|lbs?|#)(?![a-z]))?")
 _WEIGHT_X_REPS_X_SETS = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d)?)\s*x\s*(\d{1,2})\s*x\s*(\d{1,2})\b(?!\s*x)")
+# "5x5x135lb", "2x5x45": sets x reps x a load (too large for reps, or written with its unit).
+_SETS_X_REPS_X_LOAD = re.compile(r"(?<![\d.])(\d{1,2})\s*x\s*(\d{1,2})\s*x\s*(\d{1,4}(?:[.,]\d{1,2})?)\s*(kg|kgs|lbs?|#)?(?![\d.,x])")
 _REPS_AT_LOAD = re.compile(r"(?<![\d.])(" + _N + r")\s*(kg|kgs|lbs?|’s|'s)?\s*for\s*" + r"(?:(\d{1,2})\s*sets?\s*of\s*)?" + _REPS + r"\s*reps?\b")
 _SETS_ONLY = re.compile(r"\b(\d{1,2})\s*" + _SETWORD + r"\b")
 _REPS_ONLY = re.compile(rf"\b{_REPS}\s*(?:reps?|repetitions?|rep)\b")
@@ -211,6 +214,8 @@ class _Group:
     start: int = 0
     end: int = 0
     weak: bool = False  # read from a bare trailing number or time ("Push ups 10", "Day 1")
+    one_set: bool = False  # "5x80lb": reps at a load, one set when it is one of a list
+    warmup: bool = False  # "2x5x45lb (warmup)": not a working set when working sets follow
 
 
 def _int(value: str | None) -> int | None:
@@ -232,10 +237,18 @@ def _reps_group(sets: str | None, lo: str | None, hi: str | None, plus: str | No
 
 
 def _sets_x_reps(m: re.Match) -> _Group | None:
-    """"3x8-12"; "5x405" is 5 reps at 405 (a number too large for reps is a load)."""
-    if m[2] and not m[3] and int(m[2]) > 50:
-        return _Group(reps_min=int(m[1]), reps_max=int(m[1]), weight=m[2], clear=False)
+    """"3x8-12"; "5x405" is 5 reps at 405 (a number too large for reps is a load), and
+    so is "5x80lb" (written with its unit): one set of a list ("5x80lb, 5x95lb")."""
+    if m[2] and not m[3] and (int(m[2]) > 50 or m[6] and int(m[2]) >= 20):
+        return _Group(reps_min=int(m[1]), reps_max=int(m[1]), weight=m[2] + (m[6] or ""), clear=False, one_set=True)
     return _reps_group(m[1], m[2], m[3], m[4], m[5])
+
+
+def _sets_x_reps_x_load(m: re.Match) -> _Group | None:
+    """"5x5x135lb": 5 sets of 5 at 135 lb; without a unit the load must be too large for reps."""
+    if not m[4] and float(m[3].replace(",", ".")) <= 30:
+        return None  # "12 x 10 x 8": reps of each set, read below
+    return _Group(sets=int(m[1]), reps_min=int(m[2]), reps_max=int(m[2]), weight=m[3] + (m[4] or ""))
 
 
 def _weight_x_reps_x_sets(m: re.Match) -> _Group:
@@ -421,6 +434,7 @@ _PATTERNS = (
     (_HOLD, lambda m: _Group(sets=int(m[1]), weight=m[2].replace(" ", "")), "x"),
     (_DISTANCE, lambda m: _Group(sets=int(m[1]), weight=m[2]), "x"),
     (_SETS_OF_HOLD, lambda m: _Group(sets=int(m[1]), weight=m[2]), "set"),
+    (_SETS_X_REPS_X_LOAD, _sets_x_reps_x_load, "x"),
     (_WEIGHT_X_REPS_X_SETS, _weight_x_reps_x_sets, "x"),
     (_BW_X_REPS, lambda m: _with(_reps_group("1", m[2], m[3], m[4], None), weight=m[1], clear=False), "x"),
     (_PERCENT_X_REPS, lambda m: _with(_reps_group("1", m[2], m[3], m[4], None), note=m[1], clear=False), "%"),
@@ -435,11 +449,25 @@ _PATTERNS = (
 )
 
 
+def _describe(group: _Group) -> str:
+    reps = "" if group.reps_min is None else (
+        str(group.reps_min) if group.reps_min == group.reps_max else f"{group.reps_min}-{group.reps_max or ''}")
+    text = "x".join(str(v) for v in (group.sets, reps) if v)
+    return f"{text} @ {group.weight}" if group.weight else text
+
+
 def _merge(groups: list[_Group]) -> _Group:
     """Groups of one exercise ("2x5, 1x5+", "95x10, 115x8, 135x6"): one row."""
     if len(groups) == 1:
         return groups[0]
-    sets = [g.sets for g in groups]
+    working = [g for g in groups if not g.warmup]
+    if working and len(working) < len(groups):
+        # "2x5x45lb (warmup), 5x5x135lb": the warm-up ramp is not the prescription.
+        merged = _merge(working)
+        merged.note = ", ".join(n for n in ("warm-up " + ", ".join(
+            _describe(g) for g in groups if g.warmup), merged.note) if n)
+        return merged
+    sets = [g.sets or (1 if g.one_set else None) for g in groups]
     low = [g.reps_min for g in groups if g.reps_min is not None]
     high = [g.reps_max for g in groups if g.reps_max is not None]
     amrap = any(g.amrap for g in groups)
@@ -710,6 +738,12 @@ _LEADING_LOAD = re.compile(r"\s*(?:@|at\b)\s*(\d+(?:[.,]\d+)?\s*(?:kg|kgs|lbs?|%
 _NAME_END = re.compile(r"[(@,\[]|\s-\s")
 
 
+_WARMUP_WORDS = (r"(?:warm[\s-]*ups?|wu|w/u|ramp(?:ing)?(?:\s+sets?)?|calentamiento|aquecimento|aufw[aä]rm\w*"
+                 r"|[ée]chauffement|riscaldamento|разминк\w*|розминк\w*)")
+_WARMUP_AFTER = re.compile(rf"^[\s,;:(\[-]*{_WARMUP_WORDS}(?!\w)")
+_WARMUP_BEFORE = re.compile(rf"(?<!\w){_WARMUP_WORDS}\s*(?:sets?)?\s*[:=-]?\s*$")
+
+
 def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]:
     """Split a line into its exercises: each group of numbers belongs to the name before
     it, or continues the exercise before when no name comes between ("2x5, 1x5+")."""
@@ -724,6 +758,12 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
         if m and segments:
             segments[-1].leftover += " @ " + m[1]
             between = " " * m.end() + between[m.end():]
+        if index and _WARMUP_AFTER.match(between):
+            groups[index - 1].warmup = True  # "2x5x45lb (warmup), 5x5x135lb"
+        warmup = _WARMUP_BEFORE.search(between)
+        if warmup:
+            group.warmup = True  # "Bench warm-up: 2x5, then 5x5": the name is "Bench"
+            between = between[:warmup.start()] + " " * (len(between) - warmup.start())
         name, before = _name_before(between)
         name, loads = _strip_loads(name)
         if not _TWO_LETTERS.search(name) or _NOT_A_NAME.match(name):
@@ -740,6 +780,8 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
             segments.append(_Segment(name="", groups=[group], leftover=between))
         previous_end = group.end
     tail = remaining[previous_end:]
+    if len(groups) > 1 and _WARMUP_AFTER.match(tail):
+        groups[-1].warmup = True
     if segments and not segments[0].name:
         # "3x5 Squat": the name follows the numbers.
         parts = _NAME_END.split(tail, maxsplit=1)

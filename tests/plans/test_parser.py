@@ -642,3 +642,21 @@ def test_after_a_blank_line_only_bare_numbers_join_the_name_above():
     # An exercise of its own after the blank line is not the waiting name's prescription.
     result = parse("Deadlift\n\nZercher Carries 3x5\n")
     assert [(e.line, e.sets) for e in result.exercises] == [("Deadlift", None), ("Zercher Carries 3x5", 3)]
+
+
+@pytest.mark.parametrize(("line", "sets", "reps_min", "reps_max", "weight_text"), [
+    # A warm-up ramp before the working sets is not the prescription.
+    ("Squat – 2x5x45lb (warmup), 5x5x135lb", 5, 5, 5, "135lb"),
+    ("Bench warm-up 2x5, then 3x5", 3, 5, 5, None),
+    # Reps at a load written with its unit, one set each: a per-set log line.
+    ("Overhead press 5x80lb, 5x95lb, 7x105lb, 3x105lb", 4, 3, 7, "80lb-105lb"),
+    ("Deadlift 5x5x315", 5, 5, 5, "315"),
+])
+def test_warm_ups_and_per_set_loads(line, sets, reps_min, reps_max, weight_text):
+    e = only(line)
+    assert (e.sets, e.reps_min, e.reps_max, e.weight_text) == (sets, reps_min, reps_max, weight_text)
+    assert not parse(line).unread  # no "lb" left over as a row or a line
+
+
+def test_a_warm_up_ramp_is_kept_in_the_notes():
+    assert "warm-up 2x5 @ 45lb" in only("Squat – 2x5x45lb (warmup), 5x5x135lb").notes
