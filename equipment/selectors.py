@@ -4,13 +4,71 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+import re
+
+from django.db.models import Case, CharField, Exists, OuterRef, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 
 from allworkouts.http import parse_uuid
+from allworkouts.units import ASSISTED, BODYWEIGHT_LOAD, LOADED
 from equipment.catalog import BODYWEIGHT
 from equipment.models import Equipment, Exercise, ExerciseEquipment, UserEquipment
 from plans.matching import CatalogEntry, search
+
+
+# How an exercise's load is counted (the set's `weight` column means a different thing
+# for each; records and volume follow it):
+#   loaded      weight is what is lifted (bar, dumbbells, machine stack...)
+#   bodyweight  the lifter's own body is the load; weight is what is added to it
+#               (0 = "BW", 10 = "BW + 10 kg"): pull-ups, dips, push-ups
+#   assisted    weight is the assistance a machine or band gives: more is easier
+#               (20 = "BW - 20 kg"): Assisted Dip, Machine Assisted Pull-Up
+# The rule, the same in Python (exercise_load_kind) and SQL (load_kind_annotation):
+#   - assisted when the name has the word "assisted" (the catalogue names them so:
+#     "Assisted Dip", "Band Assisted Pull-Up"; "Unassisted ..." is not);
+#   - else bodyweight when the exercise needs some equipment and all of it only holds
+#     the body up (Bodyweight, a pull-up bar, a dip station, a bench, a box, a ball...):
+#     the catalogue gives pull-ups only "Pull-Up Bar", so Bodyweight alone misses them;
+#   - else loaded (an exercise with no equipment rows too: its pre-fill stays blank
+#     rather than a 0 that would be one tap from a wrong set).
+BODY_SUPPORT = frozenset({BODYWEIGHT, "Pull-Up Bar", "Dip Station", "Bench", "Plyo Box", "Exercise Ball",
+                          "Ab Wheel", "Foam Roller"})
+# Written so Python's `re` (with IGNORECASE) and PostgreSQL's `~*` read it alike.
+ASSISTED_NAME_PATTERN = r"(^|[^a-z])assisted([^a-z]|$)"
+_ASSISTED_NAME = re.compile(ASSISTED_NAME_PATTERN, re.IGNORECASE)
+
+
+def load_kind_for(name: str, equipment_names) -> str:
+    """The load kind of an exercise named `name` needing `equipment_names` (see above)."""
+    if _ASSISTED_NAME.search(name or ""):
+        return ASSISTED
+    names = set(equipment_names)
+    return BODYWEIGHT_LOAD if names and names <= BODY_SUPPORT else LOADED
+
+
+def exercise_load_kind(exercise: Exercise) -> str:
+    """An exercise's load kind: its `load_kind` annotation when it has one (no query),
+    else from its equipment (prefetched: no query; else one)."""
+    annotated = getattr(exercise, "load_kind", None)
+    if annotated:
+        return annotated
+    if _ASSISTED_NAME.search(exercise.name or ""):
+        return ASSISTED
+    return load_kind_for(exercise.name, [e.name for e in exercise.equipment.all()])
+
+
+def load_kind_annotation(exercise_ref: str = "pk") -> Case:
+    """The load kind in SQL, to annotate in the query that reads the exercises:
+    `Exercise.objects.annotate(load_kind=load_kind_annotation())`, or through a foreign
+    key, `WorkoutExercise.objects.annotate(load_kind=load_kind_annotation("exercise"))`.
+    Two EXISTS on exercise_equipment per row, answered from its (exercise_id, ...) key."""
+    name = "name" if exercise_ref == "pk" else f"{exercise_ref}__name"
+    needs = ExerciseEquipment.objects.filter(exercise=OuterRef(exercise_ref))
+    return Case(
+        When(**{f"{name}__iregex": ASSISTED_NAME_PATTERN}, then=Value(ASSISTED)),
+        When(Exists(needs) & ~Exists(needs.exclude(equipment__name__in=BODY_SUPPORT)),
+             then=Value(BODYWEIGHT_LOAD)),
+        default=Value(LOADED), output_field=CharField())
 
 
 @dataclass(frozen=True)

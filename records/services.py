@@ -8,6 +8,18 @@
 Sets of soft-deleted sessions and warm-up sets count for nothing. A record with value 0 (bodyweight
 work logged at 0 kg) is not kept: it beats nothing.
 
+Bodyweight exercises (equipment.selectors.exercise_load_kind) store the weight added to
+the body, so their records are over that added weight: a set at "BW" (0) sets none, a
+set at BW + 10 kg earns an e1RM of 10 kg's (monotone in how hard the set was; the body's
+own weight is not stored, so no estimate includes it).
+
+Assisted exercises store the assistance, and more assistance is easier: an e1RM or a
+volume of their weight would reward it. They hold no record of these kinds (the spec's
+record types are all "more is better"), and a record left from before is removed.
+Their progress is the least assistance for at least one rep (ties: more reps), read
+from the sets when asked (assisted_progress after a set, assisted_bests for a page);
+it is not stored, since the spec's record_type enum has no kind for it.
+
 Records of one (user, exercise) are only changed under a transaction-scoped advisory
 lock on that pair, so two tabs logging the same exercise at once end exactly where a
 recomputation from scratch would.
@@ -20,6 +32,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import connection
 
+from equipment.selectors import ASSISTED_NAME_PATTERN
 from records.models import PersonalRecord, RecordType
 from sessions.models import SetType
 
@@ -57,6 +70,8 @@ WITH sets AS (
     JOIN workout_session ws ON ws.id = es.workout_session_id
     WHERE ws.user_id = %(user)s AND ws.deleted_at IS NULL AND es.exercise_id = %(exercise)s
       AND es.id <> ALL(%(excluding)s::uuid[]) AND es.set_type IS DISTINCT FROM 'warmup'
+      -- an assisted exercise's weight is help, not load: no weight-based records
+      AND NOT EXISTS (SELECT 1 FROM exercise e WHERE e.id = %(exercise)s AND e.name ~* %(assisted)s)
 ),
 one_rm AS (
     SELECT '1rm' AS record_type,
@@ -89,7 +104,7 @@ SELECT * FROM one_rm UNION ALL SELECT * FROM set_volume UNION ALL SELECT * FROM 
 def best_from_sets(*, user_id, exercise_id, excluding=()) -> dict[str, Best]:
     """The records the user's remaining sets of the exercise earn. One query."""
     with connection.cursor() as cursor:
-        cursor.execute(_BEST_SQL, {"user": user_id, "exercise": exercise_id,
+        cursor.execute(_BEST_SQL, {"user": user_id, "exercise": exercise_id, "assisted": ASSISTED_NAME_PATTERN,
                                    "excluding": [str(x) for x in excluding]})
         rows = cursor.fetchall()
     return {t: Best(t, Decimal(v), sid, at) for t, v, sid, at in rows if v is not None and Decimal(v) > 0}
@@ -138,15 +153,23 @@ def records_after_set_logged(*, user_id, logged_set) -> list[PersonalRecord]:
     weight, reps = Decimal(logged_set.weight), logged_set.reps
     volume_record = current.get(RecordType.TOTAL_VOLUME)
     with connection.cursor() as cursor:
-        # The session's total, and whether the total-volume record is this session's.
+        # The session's total, whether the total-volume record is this session's, and
+        # whether the exercise is assisted (one query, whichever the answer).
         cursor.execute(
             "SELECT coalesce(sum(weight * reps), 0), "
-            "coalesce((SELECT workout_session_id = %s FROM exercise_session WHERE id = %s), false) "
+            "coalesce((SELECT workout_session_id = %s FROM exercise_session WHERE id = %s), false), "
+            "coalesce((SELECT name ~* %s FROM exercise WHERE id = %s), false) "
             "FROM exercise_session "
             "WHERE workout_session_id = %s AND exercise_id = %s AND set_type IS DISTINCT FROM 'warmup'",
             [logged_set.workout_session_id, volume_record.exercise_session_id if volume_record else None,
-             logged_set.workout_session_id, exercise_id])
-        session_total, volume_record_is_this_session = cursor.fetchone()
+             ASSISTED_NAME_PATTERN, exercise_id, logged_set.workout_session_id, exercise_id])
+        session_total, volume_record_is_this_session, assisted = cursor.fetchone()
+    if assisted:
+        # No weight-based records (see the module's docstring); one left from before
+        # this rule goes, as a recomputation would remove it.
+        for record in current.values():
+            record.delete()
+        return []
     if volume_record_is_this_session and volume_record.value == Decimal(session_total).quantize(CENT):
         # A set adding nothing (0 kg) leaves the total as it was, but the record points
         # at its session's latest set, as a recomputation would: move it, no new PR.
@@ -176,3 +199,64 @@ def records_after_set_logged(*, user_id, logged_set) -> list[PersonalRecord]:
         record.same_session = record_type == RecordType.TOTAL_VOLUME and bool(volume_record_is_this_session)
         new.append(record)
     return new
+
+
+@dataclass(frozen=True)
+class AssistedBest:
+    """An assisted exercise's best set: the least assistance, most reps on a tie."""
+    exercise_id: object
+    assistance_kg: Decimal
+    reps: int
+    exercise_session_id: object
+    achieved_at: object
+
+
+# The best working set of each asked exercise, oldest first on a full tie.
+_ASSISTED_BEST_SQL = """
+SELECT DISTINCT ON (es.exercise_id) es.exercise_id, es.weight, es.reps, es.id, es.created_at
+FROM exercise_session es
+JOIN workout_session ws ON ws.id = es.workout_session_id
+WHERE ws.user_id = %(user)s AND ws.deleted_at IS NULL AND es.exercise_id = ANY(%(exercises)s::uuid[])
+  AND es.id <> ALL(%(excluding)s::uuid[]) AND es.set_type IS DISTINCT FROM 'warmup' AND es.reps >= 1
+ORDER BY es.exercise_id, es.weight, es.reps DESC, es.created_at, es.id
+"""
+
+
+def assisted_bests(*, user_id, exercise_ids, excluding=()) -> dict:
+    """exercise id -> AssistedBest, for the given exercises the user has logged
+    (pass assisted ones: the rule means nothing for loaded work). One query, on the
+    sets of those exercises only."""
+    if not exercise_ids:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(_ASSISTED_BEST_SQL, {"user": user_id, "exercises": [str(x) for x in exercise_ids],
+                                            "excluding": [str(x) for x in excluding]})
+        rows = cursor.fetchall()
+    return {row[0]: AssistedBest(row[0], Decimal(row[1]), row[2], row[3], row[4]) for row in rows}
+
+
+@dataclass(frozen=True)
+class AssistedProgress:
+    """A logged assisted set that beat the user's best before it (or was the first)."""
+    assistance_kg: Decimal
+    reps: int
+    previous: AssistedBest | None  # None: the first working set of the exercise
+
+    @property
+    def first_time(self) -> bool:
+        return self.previous is None
+
+
+def assisted_progress(*, user_id, logged_set) -> AssistedProgress | None:
+    """Whether a newly logged set of an assisted exercise is progress: less assistance
+    than every other working set of the exercise, or as little with more reps. None
+    when it is not (more assistance never is), and for a warm-up. One query; call it
+    only for an assisted exercise (equipment.selectors.exercise_load_kind)."""
+    if logged_set.set_type == SetType.WARMUP:
+        return None
+    before = assisted_bests(user_id=user_id, exercise_ids=[logged_set.exercise_id],
+                            excluding=[logged_set.pk]).get(logged_set.exercise_id)
+    weight, reps = Decimal(logged_set.weight), logged_set.reps
+    if before is not None and (weight, -reps) >= (before.assistance_kg, -before.reps):
+        return None
+    return AssistedProgress(assistance_kg=weight, reps=reps, previous=before)
