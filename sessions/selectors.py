@@ -297,7 +297,9 @@ def history(*, user, status: str = "", plan_id=None, date_from=None, date_to=Non
     if status:
         sessions = sessions.filter(status=status)
     if plan_id:
-        sessions = sessions.filter(workout_plan_id=plan_id)
+        # A plan's workouts include those done on its adhoc copies (sessions.workout_changes).
+        sessions = sessions.filter(workout_plan_id=plan_id) | sessions.filter(
+            workout_plan__source_plan_id=plan_id, workout_plan__kind=PlanKind.ADHOC)
     if date_from:
         sessions = sessions.filter(created_at__date__gte=date_from)
     if date_to:

@@ -464,3 +464,18 @@ def test_query_counts_do_not_grow_with_the_plan_or_the_history(user_client, user
             counts.append(_queries(request))  # the first change forks the plan: the costliest
             user_client.post(f"/sessions/{session.pk}/complete/")
     assert counts[0] == counts[1] and counts[0] <= 30, counts
+
+
+def test_the_history_of_a_plan_includes_workouts_done_on_its_copies(user_client, user):
+    plan, other = make_plan(user), make_plan(user, name="Other")
+    with rls_user(user.pk):
+        plain = start(user_client, plan)
+    user_client.post(f"/sessions/{plain.pk}/complete/")
+    with rls_user(user.pk):
+        changed = start(user_client, plan)
+    add(user_client, changed, CURL)
+    user_client.post(f"/sessions/{changed.pk}/complete/")
+    with rls_user(user.pk):
+        elsewhere = start(user_client, other)
+        assert {s.pk for s in selectors.history(user=user, plan_id=plan.pk)} == {plain.pk, changed.pk}
+        assert [s.pk for s in selectors.history(user=user, plan_id=other.pk)] == [elsewhere.pk]
