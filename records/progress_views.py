@@ -30,7 +30,8 @@ def exercise_detail(request, exercise_id):
     user, unit = request.user, units.unit_label(request.user.unit_system)
     range_form = RangeForm(request.GET)
     range_key = range_form.range_key()
-    days, per = progress.thinned(progress.exercise_days(user=user, exercise_id=exercise.pk, range_key=range_key))
+    history = progress.exercise_history(user=user, exercise_id=exercise.pk, range_key=range_key)
+    days, per = progress.thinned(history.days)
     line_charts = [
         charts.line_chart(title="Estimated 1RM", unit=unit, per=per,
                           series=[(d.day, _in_unit(d.e1rm, user)) for d in days if d.e1rm is not None]),
@@ -43,12 +44,32 @@ def exercise_detail(request, exercise_id):
             .filter(workout_session__user=user, workout_session__deleted_at__isnull=True, exercise=exercise)
             .select_related("workout_session__workout_plan")
             .order_by("-workout_session__created_at", "-set_number"))
-    page = Paginator(sets, SETS_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(_Counted(sets, history.sets), SETS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "records/exercise.html", {
         "exercise": exercise, "range_key": range_key, "ranges": list(progress.RANGES),
-        "charts": line_charts, "rep_maxes": progress.rep_maxes(user=user, exercise_id=exercise.pk),
+        "charts": line_charts, "rep_maxes": history.rep_maxes,
         "page": page, "records": _records_explained(user=user, exercise=exercise), "per": per,
     })
+
+
+class _Counted:
+    """The set list for the paginator, with its length already known: the history
+    query counted the sets, so the paginator needs no COUNT of its own (which read
+    every set of the exercise again)."""
+
+    ordered = True
+
+    def __init__(self, queryset, count: int):
+        self.queryset, self._count = queryset, count
+
+    def count(self) -> int:
+        return self._count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):
+        return self.queryset[index]
 
 
 def _records_explained(*, user, exercise) -> list[dict]:
