@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from allworkouts.http import parse_uuid, redirect_htmx
+from equipment.forms import ExercisePickForm
 from equipment.selectors import exercise_by_id, missing_equipment, substitutes_for
 from plans import importing, selectors, services
 from plans.forms import (ExerciseSearchForm, ImportTextForm, PlanForm, PrescriptionForm, ReviewSearchFields,
@@ -295,7 +296,8 @@ def plan_exercise_substitute(request, plan_id, plan_exercise_id):
     item = _plan_exercise_or_404(request, plan_id, plan_exercise_id)
     error = ""
     if request.method == "POST":
-        substitute = exercise_by_id(request.POST.get("exercise"))
+        form = ExercisePickForm(request.POST, picking=True)  # the app's one exercise-pick form
+        substitute = form.cleaned_data["exercise"] if form.is_valid() else None
         if substitute is None:
             error = "Pick one of the substitutes below."
         else:

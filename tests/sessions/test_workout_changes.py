@@ -479,3 +479,13 @@ def test_the_history_of_a_plan_includes_workouts_done_on_its_copies(user_client,
         elsewhere = start(user_client, other)
         assert {s.pk for s in selectors.history(user=user, plan_id=plan.pk)} == {plain.pk, changed.pk}
         assert [s.pk for s in selectors.history(user=user, plan_id=other.pk)] == [elsewhere.pk]
+
+
+@pytest.mark.parametrize("value", [str(uuid.uuid4()), "nonsense", ""])
+def test_the_plan_substitute_reads_the_same_pick_form(user_client, user, value):
+    plan = make_plan(user)
+    with rls_user(user.pk):
+        bench = plan.exercises.get(sequence=2)
+    response = user_client.post(f"/plans/{plan.pk}/exercises/{bench.pk}/substitute/", {"exercise": value})
+    assert response.status_code == 400 and "Pick one of the substitutes below." in response.content.decode()
+    assert plan_rows(user, plan.pk)[1][0] == BENCH
