@@ -10,7 +10,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import connection
-from django.db.models import Sum
+from django.db.models import OuterRef, Subquery, Sum
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -21,7 +21,7 @@ from records.models import PersonalRecord
 from records.services import assisted_bests, assisted_progress, records_after_set_logged, records_recompute
 from records.volume import lifted_volume, lifted_volume_sql
 from sessions import services
-from sessions.models import ExerciseSession, SetType
+from sessions.models import ExerciseSession, SetType, WorkoutSession
 from tests.factories import exercise_named
 
 pytestmark = pytest.mark.django_db
@@ -165,4 +165,8 @@ def test_lifted_volume_leaves_out_assistance_and_warm_ups(user):
             cursor.execute(f"SELECT sum({lifted_volume_sql('es')}) FROM exercise_session es "
                            "WHERE es.workout_session_id = %s", [session.pk])
             raw = cursor.fetchone()[0]
-    assert orm == raw == Decimal("550.00")  # 100 x 5 + BW+10 x 5; not the 60 warm-up, not the 40 help
+        # As a per-session subquery, the way the history list sums it.
+        sets = ExerciseSession.objects.filter(workout_session=OuterRef("pk")).values("workout_session")
+        listed = WorkoutSession.objects.filter(pk=session.pk).annotate(
+            volume=Subquery(sets.annotate(v=Sum(lifted_volume())).values("v"))).get().volume
+    assert orm == raw == listed == Decimal("550.00")  # 100 x 5 + BW+10 x 5; not the 60 warm-up, not the 40 help
