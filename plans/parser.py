@@ -216,6 +216,7 @@ class _Group:
     weak: bool = False  # read from a bare trailing number or time ("Push ups 10", "Day 1")
     one_set: bool = False  # "5x80lb": reps at a load, one set when it is one of a list
     warmup: bool = False  # "2x5x45lb (warmup)": not a working set when working sets follow
+    leading: bool = False  # "60 push-ups": reps before a name, never a set line of the row above
 
 
 def _int(value: str | None) -> int | None:
@@ -386,6 +387,14 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             group.clear, group.start, group.end, group.weak = False, m.start(), m.end(), True
             text = _blank(text, *m.span())
             groups.append(group)
+    if not groups:
+        m = _LEADING_REPS.match(text)
+        if m and int(m[1]) <= 300:
+            # "60 push-ups", "20 walking lunges" (a circuit, a log): reps before the name.
+            group = _reps_group(None, m[1], m[2], m[3], None)
+            group.clear, group.start, group.end, group.leading = False, m.start(1), m.end(1), True
+            text = _blank(text, *m.span(1))
+            groups.append(group)
     if len(groups) == 1 and groups[0].sets in (None, 1):
         m = _BRACKETED_TIMES.match(text)
         if m:
@@ -399,6 +408,10 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
     return groups, text
 
 
+# A number then words, not a unit or a plan word ("5 minutes plank", "3 days a week").
+_LEADING_REPS = re.compile(
+    rf"^\s*(\d{{1,3}})(?:\s*-\s*(\d{{1,3}}))?(\+)?\s+(?!(?:{_SECONDS}|{_MINUTES}|{_DIST}|kg|kgs|lbs?|x|sets?|rounds?"
+    r"|reps?|times|days?|weeks?|cal|calories|miles?|hours?|h|hrs?|of|to|per|percent|rm|%)\b)(?=[^\W\d_]{2})")
 _BRACKETED_TIMES = re.compile(r"^\s*\(\s*\)\s*(\d{1,2})\s*x\s*$")
 
 
@@ -952,6 +965,9 @@ _ASIDE_LINE = re.compile(r"^\([^()\d]*\)$")
 _NUMBERS_FIRST = re.compile(r"^[\s\-–•*+|]*\d(?!\d*[.)]\s)")  # not a list number ("3. Rows")
 
 
+_PLAN_TALK = re.compile(r"\b(?:exercises?|progressions?|pick|choose|chosen|any|your|rounds?|runden|sets?|minutes?|min)\b")
+
+
 def _written_as_name(name: str, original: str) -> bool:
     """Whether a (lower-cased) name starts with a capital letter in the line as written."""
     words = name.split()
@@ -1213,7 +1229,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
             if not (previous is not None and _ASIDE_LINE.match(stripped)):
                 previous = None  # an aside under a name keeps the name's numbers coming
             continue
-        if (groups and previous is not None and not label
+        if (groups and previous is not None and not label and not groups[0].leading
                 and all(_NOT_A_NAME.match(s.name) or (
                     (norm[:1].isdigit() or previous.sets is None or getattr(previous, "_per_set", False))
                     and matcher.match(_strip_loads(s.name)[0])[1] < WEAK_SCORE) for s in segments)
@@ -1251,6 +1267,13 @@ def parse_plan(text: str, catalog) -> ParseResult:
             rows = [r for r, s in zip(rows, segments, strict=False)
                     if r.exercise is not None or (len(s.name.split()) <= 5 and not s.name.endswith((".", "?", "!"))
                                                   and not (numbers_first and not _written_as_name(s.name, original)))]
+            if groups[0].leading:
+                # "60 push-ups" must name an exercise: "1 Warm Up", "4 Runden à 3 Minuten" do not.
+                rows = [r for r, seg in zip(rows, segments, strict=False)
+                        if (r.exercise is not None and r.score >= WEAK_SCORE)
+                        or (r.exercise is None and len(seg.name.split()) <= 4 and not _NOT_A_NAME.match(seg.name)
+                            and not _PLAN_TALK.search(seg.name) and not original.rstrip().endswith(":")
+                            and _written_as_name(seg.name, original))]
             if _is_prose(norm, groups, name_words):
                 rows = []
         if rows and was_first and all(r.exercise is None for r in rows) and _sets_apart(lines, number):

@@ -660,3 +660,17 @@ def test_warm_ups_and_per_set_loads(line, sets, reps_min, reps_max, weight_text)
 
 def test_a_warm_up_ramp_is_kept_in_the_notes():
     assert "warm-up 2x5 @ 45lb" in only("Squat – 2x5x45lb (warmup), 5x5x135lb").notes
+
+
+def test_reps_written_before_the_name():
+    result = parse("Circuit\n* 60 dumbbell biceps curls\n* 20 push-ups\n* 5 minutes plank\n3 days a week\n"
+                   "2 Warm Up Sets\n")
+    assert [(e.exercise.name, e.sets, e.reps_min, e.reps_max) for e in result.exercises] == [
+        ("Dumbbell Bicep Curl", None, 60, 60), ("Pushups", None, 20, 20)]
+    assert "3 days a week" in result.unread and "2 Warm Up Sets" in result.unread
+
+
+def test_reps_before_a_name_are_not_a_set_line_of_the_row_above():
+    result = parse("Bench press 3x10\n20 Zorbl Hops\n")
+    assert [(e.line, e.sets, e.reps_min) for e in result.exercises] == [
+        ("Bench press 3x10", 3, 10), ("20 Zorbl Hops", None, 20)]
