@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from plans.matching import (  # noqa: F401  (re-exported: callers import them from here)
@@ -153,7 +153,8 @@ _SETS_X_REPS = re.compile(rf"(?<![\d.])(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*x\s*(?
                           r"(?:\s*reps?|(kg|kgs|lbs?|#)(?![a-z]))?")
 _WEIGHT_X_REPS_X_SETS = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d)?)\s*x\s*(\d{1,2})\s*x\s*(\d{1,2})\b(?!\s*x)")
 # "5x5x135lb", "2x5x45": sets x reps x a load (too large for reps, or written with its unit).
-_SETS_X_REPS_X_LOAD = re.compile(r"(?<![\d.])(\d{1,2})\s*x\s*(\d{1,2})\s*x\s*(\d{1,4}(?:[.,]\d{1,2})?)\s*(kg|kgs|lbs?|#)?(?![\d.,x])")
+_SETS_X_REPS_X_LOAD = re.compile(r"(?<![\d.])(\d{1,2})\s*x\s*(\d{1,2})\s*x\s*(\d{1,4}(?:[.,]\d{1,2})?|bw\b|bodyweight\b)"
+                                 r"\s*(kg|kgs|lbs?|#)?(?![\d.,x])")
 _REPS_AT_LOAD = re.compile(r"(?<![\d.])(" + _N + r")\s*(kg|kgs|lbs?|’s|'s)?\s*for\s*" + r"(?:(\d{1,2})\s*sets?\s*of\s*)?" + _REPS + r"\s*reps?\b")
 _SETS_ONLY = re.compile(r"\b(\d{1,2})\s*" + _SETWORD + r"\b")
 _REPS_ONLY = re.compile(rf"\b{_REPS}\s*(?:reps?|repetitions?|rep)\b")
@@ -247,7 +248,7 @@ def _sets_x_reps(m: re.Match) -> _Group | None:
 
 def _sets_x_reps_x_load(m: re.Match) -> _Group | None:
     """"5x5x135lb": 5 sets of 5 at 135 lb; without a unit the load must be too large for reps."""
-    if not m[4] and float(m[3].replace(",", ".")) <= 30:
+    if not m[4] and m[3][0].isdigit() and float(m[3].replace(",", ".")) <= 30:
         return None  # "12 x 10 x 8": reps of each set, read below
     return _Group(sets=int(m[1]), reps_min=int(m[2]), reps_max=int(m[2]), weight=m[3] + (m[4] or ""))
 
@@ -533,7 +534,7 @@ _NOTE_TRIM = " \t-–—:;,.|/"
 
 
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
-_NOT_A_NAME = re.compile(r"^(?:warm[\s-]*ups?|set\s*\d*|sets|deload|week\s*\d*|round\s*\d*|rounds|top\s+set|back[\s-]*off"
+_NOT_A_NAME = re.compile(r"^(?:warm[\s-]*ups?|set\s*\d*|sets|deload|bw|bodyweight$|week\s*\d*|round\s*\d*|rounds|top\s+set|back[\s-]*off"
                          r"|working\s+sets?|empty\s+bar|bar|then|rest|each|per\s+side|e/s)\b")
 
 
@@ -1035,31 +1036,66 @@ def _apply_field(previous: ParsedExercise, norm: str, stripped: str) -> bool:
 def _absorb(previous: ParsedExercise, groups: list[_Group], remaining: str) -> None:
     """A line of numbers under an exercise: its prescription ("Sets: 5 / Reps: 5") when
     the exercise had none, one more set when it is a list of per-set lines ("225 for 5
-    reps"), nothing (a warm-up ramp, "10 reps at 40%") when its own line said it all."""
+    reps"), the last line when the lines are a warm-up ramp up to the working sets
+    ("2x5 empty bar", "1x3 bar + 30 lbs", "5x5 bar + 70 lbs"), nothing ("10 reps at 40%")
+    when the exercise's own line said it all."""
     group = _merge(groups)
-    per_set = getattr(previous, "_per_set", None)
-    if previous.sets is None and per_set is None and group.sets and group.sets > 1:
-        previous.sets, previous.reps_min, previous.reps_max = group.sets, group.reps_min, group.reps_max
-        previous.amrap = group.amrap
-        # A prescription on the line below: the lines after it may still change it.
-        previous.confidence = "medium" if _confidence(previous.exercise, previous.score, group) == "high" else (
-            _confidence(previous.exercise, previous.score, group))
-        previous._per_set = False
-    elif previous.sets is None or per_set:
-        previous._per_set = True
-        previous.sets = (previous.sets or 0) + (group.sets or 1)
-        low = [r for r in (previous.reps_min, group.reps_min) if r is not None]
-        high = [r for r in (previous.reps_max, group.reps_max) if r is not None]
-        previous.reps_min = min(low) if low else None
-        previous.reps_max = max(high) if high else None
-        previous.amrap = previous.amrap or group.amrap
-        previous.confidence = "low" if previous.exercise else "unmatched"
-        if group.weight:
-            first = (previous.weight_text or group.weight).split("-")[0]
-            previous.weight_text = group.weight if first == group.weight else f"{first}-{group.weight}"
+    if not group.weight:
+        m = _WEIGHT.search(remaining)  # "1x3 @ 100kg": the load beside the numbers
+        if m:
+            group = replace(group, weight=m[0].strip())  # a copy: the line's groups are shared
+    lines = getattr(previous, "_set_lines", None)
+    if lines is None and previous.sets is not None:
+        pass  # its own line gave the prescription: these are warm-ups or notes
+    else:
+        if lines is None:
+            lines = previous._set_lines = []
+            previous._own_reps = [r for r in (previous.reps_min, previous.reps_max) if r is not None]
+        lines.append(group)
+        _prescribe(previous, lines)
     rest = _find_rest(remaining)[0]
     if rest is not None and previous.rest_seconds is None:
         previous.rest_seconds = rest
+
+
+_LEADING_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _load_value(group: _Group) -> float | None:
+    m = _LEADING_NUMBER.search(group.weight or "")
+    return float(m[0].replace(",", ".")) if m else None
+
+
+def _prescribe(row: ParsedExercise, lines: list[_Group]) -> None:
+    """Set a row's numbers from the lines of numbers under its name (see `_absorb`)."""
+    first, last = lines[0], lines[-1]
+    loads = [_load_value(g) for g in lines]
+    ramp = (len(lines) >= 2 and (last.sets or 0) >= 2
+            and any((g.sets or 1) == 1 or g.warmup for g in lines[:-1])
+            and not (loads[-1] is not None and any(v is not None and v > loads[-1] for v in loads[:-1])))
+    if ramp or (first.sets or 0) > 1:
+        chosen = last if ramp else first
+        row.sets, row.reps_min, row.reps_max, row.amrap = chosen.sets, chosen.reps_min, chosen.reps_max, chosen.amrap
+        if ramp and chosen.weight:
+            row.weight_text = chosen.weight
+        # A prescription on the lines below: someone should look.
+        confidence = _confidence(row.exercise, row.score, chosen)
+        row.confidence = "low" if ramp and row.exercise else "medium" if confidence == "high" else confidence
+        row._per_set = False
+        return
+    # Per-set lines ("225 for 5 reps", "135x8"): one set (or more) each.
+    row.sets = sum(g.sets or 1 for g in lines)
+    own = getattr(row, "_own_reps", [])  # "Squats: 15-20 reps" over its set lines
+    low = [g.reps_min for g in lines if g.reps_min is not None] + own[:1]
+    high = [g.reps_max for g in lines if g.reps_max is not None] + own[1:]
+    row.reps_min = min(low) if low else None
+    row.reps_max = max(high) if high else None
+    row.amrap = any(g.amrap for g in lines)
+    row.confidence = "low" if row.exercise else "unmatched"
+    row._per_set = True
+    weights = [g.weight for g in lines if g.weight]
+    if weights:
+        row.weight_text = weights[0] if len(set(weights)) == 1 else f"{weights[0]}-{weights[-1]}"
 
 
 class _BoundedMatcher:

@@ -674,3 +674,20 @@ def test_reps_before_a_name_are_not_a_set_line_of_the_row_above():
     result = parse("Bench press 3x10\n20 Zorbl Hops\n")
     assert [(e.line, e.sets, e.reps_min) for e in result.exercises] == [
         ("Bench press 3x10", 3, 10), ("20 Zorbl Hops", None, 20)]
+
+
+def test_a_warm_up_ramp_under_a_name_ends_in_the_working_sets():
+    # A training log: each line a set count at a heavier load; the last is the work.
+    result = parse("Squats:\n2×5 using stick\n1×5 empty bar\n6×5 bar + 15 lbs\n"
+                   "Bench Press\n- 2x5x45 (warmup)\n- 1x5x65\n- 1x3x95\n- 3x5x130\n")
+    squat, bench = result.exercises
+    assert (squat.sets, squat.reps_min, squat.reps_max) == (6, 5, 5)
+    assert (bench.sets, bench.reps_min, bench.weight_text) == (3, 5, "130")
+
+
+def test_single_sets_under_a_name_are_counted_and_a_back_off_is_not_a_ramp():
+    chins = only("Chin-ups\n- 1x9xbodyweight\n- 1x7\n- 1x5\n")
+    assert (chins.sets, chins.reps_min, chins.reps_max) == (3, 5, 9)
+    # The heavy single first, lighter sets after: the lines are sets, not a ramp.
+    press = only("Press\n1x3 @ 100kg\n3x5 @ 80kg\n")
+    assert press.sets == 4
