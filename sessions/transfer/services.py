@@ -396,13 +396,14 @@ def run_import(*, user, history_import: HistoryImport, chosen: dict[str, str | N
     return summary
 
 
-def queue_import(*, user, history_import: HistoryImport, chosen: dict[str, str | None], unit: str | None) -> bool:
+def queue_import(*, user, history_import: HistoryImport, chosen: dict[str, str | None] | None,
+                 unit: str | None) -> bool:
     """Mark a previewed import as running and hand it to the background worker (the task
     row is written in the caller's transaction, so both happen or neither)."""
     history_import = HistoryImport.objects.select_for_update().get(pk=history_import.pk)
     if history_import.status != ImportStatus.PREVIEW:
         return False
-    history_import.mappings, history_import.unit = chosen, unit
+    history_import.mappings, history_import.unit = chosen or {}, unit  # {}: the matcher's guesses
     _enqueue(user=user, history_import=history_import)
     return True
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from django.core.management import call_command
@@ -114,16 +115,22 @@ def test_another_users_import_is_404(user_client, other_user, client):
     assert user_client.post(f"{detail}undo/").status_code == 404
 
 
-def test_preview_of_25000_rows_runs_bounded_queries(user_client, django_assert_max_num_queries):
+def test_preview_of_25000_rows_runs_bounded_queries(user_client, django_assert_max_num_queries, capsys):
     text, expected = generated_strong(25_000)
+    began = time.perf_counter()
     detail = upload(user_client, "big.csv", text.encode())["Location"]
+    uploaded = time.perf_counter() - began
+    began = time.perf_counter()
     with django_assert_max_num_queries(15):
         page = user_client.get(detail + "?unit=kg").content.decode()
+    shown = time.perf_counter() - began
     assert f"{expected['workouts']:,}".replace(",", "") in page and "25000" in page
+    with capsys.disabled():  # reported, not asserted (see test_import's 25,000-row test)
+        print(f"\n25,000 rows on the web: upload (read and checked) {uploaded:.2f} s, preview page {shown:.2f} s")
 
 
 def test_background_import_of_25000_rows_moves_progress_and_a_failure_keeps_nothing(user_client, user, run_worker,
-                                                                                  monkeypatch):
+                                                                                  monkeypatch, capsys):
     from sessions.transfer import services
     text, expected = generated_strong(25_000)
     detail = upload(user_client, "big.csv", text.encode())["Location"]
@@ -150,7 +157,10 @@ def test_background_import_of_25000_rows_moves_progress_and_a_failure_keeps_noth
     monkeypatch.setattr(services, "_write_chunk", real_write)
     detail = upload(user_client, "big.csv", text.encode())["Location"]
     user_client.post(detail, {"unit": "kg", **fields})
+    began = time.perf_counter()
     run_worker()
+    with capsys.disabled():
+        print(f"\n25,000 rows: background import (the worker's task) {time.perf_counter() - began:.2f} s")
     with rls_user(user.pk):
         done = HistoryImport.objects.get(pk=detail.rstrip("/").rsplit("/", 1)[1])
         assert (done.status, done.progress, done.total) == ("done", expected["workouts"], expected["workouts"])
