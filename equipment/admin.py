@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.html import format_html
 
+from allworkouts.admin import HardenedAdmin
 from equipment import services
 from equipment.models import Equipment, Exercise, MuscleGroup, ReviewStatus
 
@@ -78,7 +79,7 @@ class ExerciseAdminForm(forms.ModelForm):
 
 
 @admin.register(Exercise)
-class ExerciseAdmin(admin.ModelAdmin):
+class ExerciseAdmin(HardenedAdmin):
     form = ExerciseAdminForm
     list_display = ["name", "primary_muscles", "secondary_muscles", "equipment_list", "default_reps",
                     "default_rest_time_seconds", "review_status", "added_by"]
@@ -179,9 +180,17 @@ class _Null:
 
 
 @admin.register(Equipment)
-class EquipmentAdmin(admin.ModelAdmin):
+class EquipmentAdmin(HardenedAdmin):
+    """Deleting equipment users own is refused (HardenedAdmin.delete_view: their lists
+    are hidden from admins, so Django's own check cannot see them)."""
     list_display = ["name", "description", "exercise_count"]
     search_fields = ["name"]
+
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        # Bulk delete would skip the "do users own it" check.
+        actions = super().get_actions(request, action_location)
+        actions.pop("delete_selected", None)
+        return actions
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(exercise_count=Count("exercises"))

@@ -1,5 +1,6 @@
-"""A fuzz of every form and endpoint: each URL pattern (the admin aside) with the
-user's own ids, another user's ids and random ids, GET with every known field in the
+"""A fuzz of every form and endpoint: each URL pattern (the admin has its own fuzz,
+test_fuzz_admin.py) with the user's own ids, another user's ids and random ids, GET
+with every known field in the
 query and POST with every known field in the body, each field set to an empty, huge,
 negative, NaN, infinite, unicode, NUL, markup or malformed-id value; and every POST
 again without a CSRF token. No answer may be a 5xx.
@@ -46,7 +47,7 @@ def _patterns(patterns=None, prefix=""):
     for p in patterns if patterns is not None else get_resolver().url_patterns:
         if isinstance(p, URLResolver):
             if str(p.pattern).startswith("admin/"):
-                continue  # the admin's own fuzz belongs with the admin
+                continue  # the admin has its own fuzz: test_fuzz_admin.py
             yield from _patterns(p.url_patterns, prefix + str(p.pattern))
         else:
             yield prefix + str(p.pattern)
