@@ -1,9 +1,8 @@
 """A fuzz of every form and endpoint: each URL pattern (the admin has its own fuzz,
 test_fuzz_admin.py) with the user's own ids, another user's ids and random ids, GET
-with every known field in the
-query and POST with every known field in the body, each field set to an empty, huge,
-negative, NaN, infinite, unicode, NUL, markup or malformed-id value; and every POST
-again without a CSRF token. No answer may be a 5xx.
+with every known field in the query and POST with every known field in the body, each
+field set to an empty, huge, negative, NaN, infinite, unicode, NUL, markup or
+malformed-id value; and every POST again without a CSRF token. No answer may be a 5xx.
 
 The suite runs a reduced set of values; FUZZ_FULL=1 runs them all and prints the counts:
     FUZZ_FULL=1 DJANGO_TEST_DATABASE=test_fuzz bin/test tests/allworkouts/test_fuzz.py -s"""
