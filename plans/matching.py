@@ -128,7 +128,7 @@ def vocabulary() -> Vocabulary:
         data = json.loads(path.read_text(encoding="utf-8"))
         for key in ("abbreviations", "words", "phrases"):
             for source, target in data.get(key, {}).items():
-                words = tuple(_fold(source).split())
+                words = tuple(_stem(w) for w in _fold(source).split())
                 if words:
                     phrases.setdefault(words, _fold(target))
         for source, target in data.get("aliases", {}).items():
@@ -151,6 +151,24 @@ def vocabulary() -> Vocabulary:
                       ambiguous=frozenset(_normalise(a, vocab) for a in ambiguous), starts=starts)
 
 
+# Russian and Ukrainian words change their endings with case and number ("приседание",
+# "приседания", "приседаний"; "штанга", "штангой"): vocabulary and names are compared by
+# their stem, the word with a common ending off (longest first; at least 3 letters kept).
+_SLAVIC_ENDINGS = tuple(sorted(
+    "иями ями ами ием ией иях ях ах ого его ому ему ыми ими ого ой ей ий ый ая яя ое ее ие ые ую юю ом ем ам ям "
+    "ов ев ия ья ье ию ью ии ею ою ів їв ій ої ії ів а я о е ы и у ю ь й і ї є".split(), key=len, reverse=True))
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def _stem(word: str) -> str:
+    if word.isascii() or len(word) <= 3 or not _CYRILLIC.match(word):
+        return word
+    for ending in _SLAVIC_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[:-len(ending)]
+    return word
+
+
 _KEEP_S = ("ss", "us", "is")  # words whose final s is not a plural (press, abductus, ...)
 
 
@@ -167,7 +185,7 @@ def _singular(word: str) -> str:
 
 
 def _normalise(text: str, vocab: Vocabulary) -> str:
-    words = _fold(text).split()
+    words = [_stem(w) for w in _fold(text).split()]
     out: list[str] = []
     i = 0
     while i < len(words):

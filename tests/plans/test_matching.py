@@ -161,3 +161,28 @@ def test_every_catalogue_name_finds_itself():
              and name not in matcher.aliases  # "Clean" in a plan means a power clean
              and names.count(name) == 1]  # "Squats - With Bands" / "Squat with Bands"
     assert wrong == []
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # Russian and Ukrainian endings change with case and number: compared by stem.
+    ("Приседание со штангой", "Barbell Squat"),
+    ("приседаний со штангой", "Barbell Squat"),
+    ("Разведение гантелей лежа", "Dumbbell Flyes"),
+    ("Тяга штанги к подбородку", "Upright Barbell Row"),
+    # words other languages use for a movement, an implement or a position
+    ("Puxador frente aberto", "Wide-Grip Lat Pulldown"),
+    ("Encolhimento de ombros", "Barbell Shrug"),
+    ("Extensão de tríceps na polia", "Triceps Pushdown"),
+    ("Vuelos laterales", "Side Lateral Raise"),
+    ("Rückenstrecken", "Hyperextensions (Back Extensions)"),
+    ("Tirate al mento", "Upright Barbell Row"),
+])
+def test_other_languages_by_their_words(name, exercise):
+    assert best(name)[0] == exercise
+
+
+def test_a_word_of_another_language_never_rewrites_an_english_name():
+    # Vocabulary keys are language-free: none may be an English word the catalogue uses.
+    assert best("leg curl")[0] == "Lying Leg Curls"
+    assert best("face pull")[0] == "Face Pull"
+    assert best("stiff leg deadlift")[0] == "Stiff-Legged Barbell Deadlift"
