@@ -29,6 +29,8 @@ from sessions.transfer.models import ExerciseNameMapping, HistoryImport
 from sessions.transfer.readers import LB
 
 CHUNK = 2000
+USER_FIELDS = ["email", "unit_system", "time_zone", "default_rest_seconds", "bar_weight_kg", "plates_kg",
+               "created_at"]
 STRONG_HEADER = ["Date", "Workout Name", "Exercise Name", "Set Order", "Weight", "Weight Unit", "Reps", "RPE",
                  "Distance", "Distance Unit", "Seconds", "Notes", "Workout Notes", "Workout Duration"]
 SET_ORDER = {"warmup": "W", "drop": "D", "failure": "F"}
@@ -95,13 +97,21 @@ def strong_csv(*, user) -> Iterator[str]:
         names = _strong_names_for(catalogue_entries())
         rows = _sets(user).exclude(workout_session__status="in_progress").values_list(
             "workout_session__created_at", "workout_session__updated_at", "workout_session__workout_plan__name",
-            "exercise__name", "set_number", "weight", "reps", "set_type", "rpe", "notes", "workout_session__notes")
-        for start, end, plan, exercise, number, weight, reps, set_type, rpe, notes, workout_notes in \
+            "exercise__name", "workout_session_id", "weight", "reps", "set_type", "rpe", "notes",
+            "workout_session__notes")
+        # Strong numbers an exercise's normal sets 1, 2, 3 in a workout and writes W / D / F
+        # for the others; the count restarts with each workout (rows come in order).
+        numbered, current = {}, None
+        for start, end, plan, exercise, session_id, weight, reps, set_type, rpe, notes, workout_notes in \
                 rows.iterator(chunk_size=CHUNK):
+            if session_id != current:
+                numbered, current = {}, session_id
+            if not set_type:
+                numbered[exercise] = numbered.get(exercise, 0) + 1
             shown = weight if unit == "kg" else (Decimal(weight) / LB).quantize(Decimal("0.1"))
             yield _csv_line([
                 timezone.localtime(start, zone).strftime("%Y-%m-%d %H:%M:%S"), plan, names.get(exercise, exercise),
-                SET_ORDER.get(set_type or "", number), f"{shown.normalize():f}", unit, reps,
+                SET_ORDER.get(set_type) or numbered[exercise], f"{shown.normalize():f}", unit, reps,
                 f"{rpe.normalize():f}" if rpe is not None else "", "", "", "", _escaped(notes), _escaped(workout_notes),
                 _duration((end - start).total_seconds()),
             ])
@@ -120,8 +130,9 @@ def all_data_json(*, user) -> Iterator[str]:
     """Everything the user has, as one JSON object, streamed section by section."""
     with rls_user(user.pk):
         yield "{" + _json("exported_at") + ": " + _json(timezone.now().isoformat())
-        yield ', "user": ' + _json({"email": user.email, "unit_system": user.unit_system,
-                                     "created_at": user.created_at.isoformat()})
+        # The account and its settings (every setting the profile edits; never the
+        # password hash or Django's admin flags).
+        yield ', "user": ' + _json({field: getattr(user, field) for field in USER_FIELDS})
         sections = [
             ("equipment", UserEquipment.objects.filter(user=user).order_by("equipment__name"),
              ["equipment__name"]),

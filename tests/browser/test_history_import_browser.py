@@ -1,6 +1,6 @@
 """History import on a phone: upload a Strong export, answer the unit question, map one
 exercise, import (the background worker runs it), watch the progress bar, find the
-workouts in history, undo."""
+workouts in history. The unit question recounts the preview when answered."""
 
 import pytest
 from django.core.management import call_command
@@ -22,13 +22,28 @@ def test_upload_map_import_progress_history(phone, screenshot):
     page.get_by_role("button", name="Preview").click()
     expect(page.locator("#import-summary")).to_contain_text("1 workout, 4 sets")
     expect(page.get_by_text("These look like pounds: 135, 225, 315.")).to_be_visible()
+    expect(page.locator("#import-volume")).to_contain_text("Volume 2,245 kg")  # the guess: pounds
+    # Switching the unit recounts the preview in place (HTMX), and back again.
+    page.get_by_label("kg", exact=True).check()
+    expect(page.locator("#import-volume")).to_contain_text("Volume 4,950 kg, heaviest set 315 kg")
     page.get_by_label("lb", exact=True).check()
+    expect(page.locator("#import-volume")).to_contain_text("Volume 2,245 kg, heaviest set 142.88 kg")
     squat = page.get_by_label("Squat (Barbell)")
     options = squat.locator("option").all_text_contents()
     other = next(o for o in options if "Squat" in o and o != "Barbell Squat")
     squat.select_option(label=other)
     screenshot("60-history-import-preview")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    # "Add as a new exercise" opens its form in the row (the other choices kept); at 360 px
+    # nothing runs off the side.
+    page.set_viewport_size({"width": 360, "height": 780})
+    chosen = squat.input_value()
+    page.locator("#map-row-0").get_by_role("button", name="Add as a new exercise").click()
+    expect(page.get_by_text("Add “Deadlift (Barbell)” as a new exercise")).to_be_visible()
+    expect(page.get_by_label("Squat (Barbell)")).to_have_value(chosen)
+    expect(page.get_by_label("lb", exact=True)).to_be_checked()
+    screenshot("60b-history-import-add-exercise-360")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.get_by_role("button", name="Import 1 workout").click()
 
     expect(page.locator("#import-bar")).to_be_visible()
@@ -42,3 +57,4 @@ def test_upload_map_import_progress_history(phone, screenshot):
     page.get_by_role("link", name="See your history").click()
     expect(page.get_by_text("5 Jan").first).to_be_visible()
     screenshot("63-history-after-import")
+    assert page.console_errors == []  # no CSP violation, no script error

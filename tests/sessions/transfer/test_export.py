@@ -55,6 +55,7 @@ def test_strong_csv_is_streamed_with_unit_per_row_strong_names_and_set_types(use
     assert lines[0] == ("Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;"
                         "Distance Unit;Seconds;Notes;Workout Notes;Workout Duration")
     assert len(lines) == 1 + 5
+    assert [line.split(";")[3] for line in lines[1:]] == ["W", "1", "D", "F", "1"]  # Strong's set orders
     first = lines[1].split(";")
     assert first[:7] == ["2026-04-08 16:50:00", "Push", "Bench Press (Barbell)",
                          "W", "40", "kg", "10"]
@@ -78,6 +79,8 @@ def test_all_data_json_has_every_section_and_only_the_users_rows(user, other_use
     assert set(data) == {"exported_at", "user", "equipment", "plans", "plan_exercises", "sessions", "sets",
                          "records", "import_logs", "history_imports", "exercise_name_mappings"}
     assert data["user"]["email"] == user.email
+    assert set(data["user"]) == {"email", "unit_system", "time_zone", "default_rest_seconds", "bar_weight_kg",
+                                 "plates_kg", "created_at"}  # the settings, never the password hash
     assert len(data["sessions"]) == 1 and len(data["sets"]) == 5
     assert {s["exercise__name"] for s in data["sets"]} == {"Barbell Bench Press - Medium Grip",
                                                           "Close-Grip Front Lat Pulldown"}
