@@ -4,6 +4,7 @@ blocks), the catalogue for the parser (cached per process)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.db import connection
 from django.db.models import Count, Prefetch, QuerySet
@@ -52,7 +53,7 @@ class PlanBlock:
     items: list[WorkoutExercise]
 
 
-def plan_blocks(items: list[WorkoutExercise]) -> list[PlanBlock]:
+def plan_blocks(items: list) -> list[PlanBlock]:
     """A plan's exercises (in order) as blocks: neighbours sharing a superset label make
     one block, each exercise tagged as people write it (`superset_tag` "A1", "A2"), and
     `superset_with_next` says whether the next exercise is in the same superset. The
@@ -72,6 +73,20 @@ def plan_blocks(items: list[WorkoutExercise]) -> list[PlanBlock]:
     if items:
         items[-1].is_last = True
     return blocks
+
+
+def tag_plan_exercise(item: WorkoutExercise) -> WorkoutExercise:
+    """One plan exercise with the superset tags `plan_blocks` gives (for the editor's
+    partial of one exercise): its plan's labels in order, one query."""
+    rows = [SimpleNamespace(pk=pk, superset=label) for pk, label in
+            item.workout_plan.exercises.order_by("sequence").values_list("pk", "superset")]
+    plan_blocks(rows)
+    for row in rows:
+        if row.pk == item.pk:
+            item.superset = row.superset
+            item.superset_tag, item.superset_with_next, item.is_last = (
+                row.superset_tag, row.superset_with_next, row.is_last)
+    return item
 
 
 def plans_for_user(*, user) -> QuerySet[WorkoutPlan]:

@@ -236,6 +236,7 @@ def plan_exercise_update(request, plan_id, plan_exercise_id):
         services.plan_exercise_update(plan_exercise=item, **form.cleaned_data)
         saved = True
     if request.htmx:
+        selectors.tag_plan_exercise(item)  # the partial shows the superset taps too
         return render(request, "plans/plan_edit.html#item", {"item": item, "form": form, "saved": saved,
                                                              "plan": item.workout_plan},
                       status=200 if saved else 400)

@@ -224,3 +224,15 @@ def test_a_superset_label_typed_in_the_review_is_kept_and_a_long_one_fits(user_c
     with rls_user(user.pk):
         labels = list(WorkoutExercise.objects.order_by("sequence").values_list("superset", flat=True))
     assert labels == ["Finisher superset no"] * 2 + [None]
+
+
+def test_the_editors_partial_after_a_save_keeps_the_superset_taps_right(user_client, user):
+    plan = make_plan(user, names=NAMES[:3], labels=[None, "A", "A"])
+    last = items(user, plan)[2]
+    p = str(last.pk)
+    response = user_client.post(f"/plans/{plan.pk}/exercises/{last.pk}/",
+                                {f"{p}-sets": "4", f"{p}-reps_min": "6", f"{p}-reps_max": "8"},
+                                headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert response.status_code == 200 and ">A2</span>" in html
+    assert 'value="ungroup"' in html and 'value="next"' not in html  # the last one has no next
