@@ -277,3 +277,11 @@ def test_history_last_time_chart_and_records_show_the_imported_workouts(user_cli
     assert "315 kg" in chart and "10 Apr" in chart
     records = user_client.get("/records/").content.decode()
     assert squat.name in records
+
+
+def test_command_refuses_an_unknown_user_or_file(user, tmp_path):
+    with pytest.raises(CommandError, match="No user with email nobody@example.com"):
+        call_command("import_history", str(FIXTURES / "hevy_kg.csv"), "--user", "nobody@example.com")
+    with pytest.raises(CommandError, match="No file"):
+        call_command("import_history", str(tmp_path / "missing.csv"), "--user", user.email)
+    assert counts(user) == (0, 0, 0, 0)

@@ -176,3 +176,26 @@ def test_too_large_empty_binary_and_short_rows_are_refused():
     export = read_export(io.BytesIO(header + b"2026-04-08 16:50:00,A,1h,Squat,1,100\n"))
     with pytest.raises(ExportFileError, match="cut off"):
         list(export.rows)
+
+
+def test_strong_workout_number_in_pounds_and_stronglifts_in_lb():
+    strong = ('"Workout #";"Date";"Workout Name";"Duration (sec)";"Exercise Name";"Set Order";"Weight (lbs)";'
+              '"Reps";"Distance (meters)";"Seconds";"Notes";"Workout Notes";"RPE"\n'
+              '"3";"2026-04-08 16:50:00";"Push";"3600";"Bench Press (Barbell)";"1";"225";"5";"";"";"";"";"8.5"\n')
+    export = read_export(io.BytesIO(strong.encode()))
+    (row,) = list(export.rows)
+    assert (export.dialect, export.unit, row.weight, row.rpe, row.duration_seconds) == (
+        "semicolon, Workout # (2024+)", "lb", 225, Decimal("8.5"), 3600)
+    lifts = ("Date,Workout,Exercise,Set 1 (Reps),Set 1 (LB),Set 2 (Reps),Set 2 (LB)\n"
+             "2026-04-08,A,Squat,5,135,3,185\n")
+    export = read_export(io.BytesIO(lifts.encode()))
+    assert export.unit == "lb" and [(s.weight, s.reps) for s in export.rows] == [(135, 5), (185, 3)]
+
+
+def test_a_header_without_rows_and_rows_that_are_all_skipped_are_refused():
+    from sessions.transfer.services import parse_text
+    header = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n"
+    with pytest.raises(ExportFileError, match="no sets to import"):
+        parse_text(header)
+    with pytest.raises(ExportFileError, match=r"no sets to import \(skipped: 1 cardio or distance \(no reps\)\)"):
+        parse_text(header + "2026-04-08 16:50:00,A,30m,Running,1,0,0,5,1800,,,\n")
