@@ -151,6 +151,9 @@ _SETS_OF = re.compile(rf"\b(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*{_SETWORD}\s*(?:of
 _REPS_X_SETS = re.compile(rf"\b{_REPS}\s*reps?\s*(?:x|,|for)?\s*(\d{{1,2}})\s*sets?\b")
 _SETS_X_REPS = re.compile(rf"(?<![\d.])(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*x\s*(?:{_REPS.replace('-', '[-/]', 1)}|{_AMRAP_WORDS})"
                           r"(?:\s*reps?|(kg|kgs|lbs?|#)(?![a-z]))?")
+# "3 x 12, 10, 8", "4x10,8,6,6": a set count, then the reps of each set.
+_SETS_X_REPS_LIST = re.compile(rf"(?<![\d.])(\d{{1,2}})\s*x\s*(\d{{1,3}}(?:\s*,\s*\d{{1,3}}){{1,9}})"
+                               rf"(?![\d.%:]|\s*(?:x|kg|lbs?|%|\+|-|:|'|\"|(?:{_MINUTES}|{_SECONDS}|{_DIST}|rpe|rir)\b))")
 _WEIGHT_X_REPS_X_SETS = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d)?)\s*x\s*(\d{1,2})\s*x\s*(\d{1,2})\b(?!\s*x)")
 # "5x5x135lb", "2x5x45": sets x reps x a load (too large for reps, or written with its unit).
 _SETS_X_REPS_X_LOAD = re.compile(r"(?<![\d.])(\d{1,2})\s*x\s*(\d{1,2})\s*x\s*(\d{1,4}(?:[.,]\d{1,2})?|bw\b|bodyweight\b)"
@@ -458,6 +461,7 @@ _PATTERNS = (
     (_SETS_LIST, _sets_list_group, "set"),
     (_REPS_X_SETS, lambda m: _reps_group(m[4], m[1], m[2], m[3], None), "set"),
     (_SETS_OF, lambda m: _reps_group(m[1], m[2], m[3], m[4], m[5]), "set"),
+    (_SETS_X_REPS_LIST, _sets_list_group, "x"),
     (_LOAD_X_REPS, _load_x_reps, "x"),
     (_SETS_X_REPS, _sets_x_reps, "x"),
 )
@@ -651,6 +655,8 @@ def _strip_connectors(text: str) -> str:
         text = stripped
 _STAT_WORDS = re.compile(r"\b(?:last\s+(?:week|month|year|time|cycle)|ago|pr|prs|1rm|e1rm|personal\s+best|yesterday|"
                          r"hit|did|was|were|got|stalled|current(?:ly)?|my\s+max|tested)\b")
+# "For example: bench press 3 x 8 is 3 sets of 8 reps": explaining the notation.
+_EXAMPLE = re.compile(r"^\W*(?:for\s+example|for\s+instance|example|e\.\s?g\.|i\.\s?e\.|eg)\b|\bx\s*\d{1,3}\s+(?:is|means)\s+\d")
 _DEFINITION = re.compile(r"^[\w\s/+]{1,25}\s*(?:=|:=|means|stands\s+for)\s+\D")
 
 
@@ -884,7 +890,7 @@ def _is_prose(norm: str, groups: list[_Group], name_words: int) -> bool:
     """Stats, definitions and sentences: not a plan line even with numbers in it."""
     if _DEFINITION.match(norm) and not _SETS_X_REPS.search(norm):
         return True
-    if _STAT_WORDS.search(norm):
+    if _STAT_WORDS.search(norm) or _EXAMPLE.search(norm):
         return True
     words = len(norm.split())
     return words > 14 and len(groups) <= 1 and norm.rstrip().endswith((".", "?", "!", ")")) and name_words > 4

@@ -691,3 +691,20 @@ def test_single_sets_under_a_name_are_counted_and_a_back_off_is_not_a_ramp():
     # The heavy single first, lighter sets after: the lines are sets, not a ramp.
     press = only("Press\n1x3 @ 100kg\n3x5 @ 80kg\n")
     assert press.sets == 4
+
+
+@pytest.mark.parametrize(("line", "sets", "reps_min", "reps_max", "rest"), [
+    ("Lat pulldown 3 x 12, 10, 8", 3, 8, 12, None),
+    ("Bench 4x10,8,6,6", 4, 6, 10, None),
+    ("Overhead press 4x6, 2 min", 4, 6, 6, 120),  # a rest after the comma, not reps
+    ("Dips 3x10, 1:30", 3, 10, 10, 90),
+])
+def test_a_set_count_then_the_reps_of_each_set(line, sets, reps_min, reps_max, rest):
+    e = only(line)
+    assert (e.sets, e.reps_min, e.reps_max, e.rest_seconds) == (sets, reps_min, reps_max, rest)
+
+
+def test_an_example_of_the_notation_is_prose():
+    result = parse("For example: bench press 3 x 8 is 3 sets of 8 reps per set\nSquat 3x5\n")
+    assert [e.line for e in result.exercises] == ["Squat 3x5"]
+    assert result.unread == ["For example: bench press 3 x 8 is 3 sets of 8 reps per set"]
