@@ -489,3 +489,36 @@ def test_the_plan_substitute_reads_the_same_pick_form(user_client, user, value):
     response = user_client.post(f"/plans/{plan.pk}/exercises/{bench.pk}/substitute/", {"exercise": value})
     assert response.status_code == 400 and "Pick one of the substitutes below." in response.content.decode()
     assert plan_rows(user, plan.pk)[1][0] == BENCH
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_taps_at_once_fork_the_plan_once(user):
+    """Two adds racing (two tabs, a double tap): the session lock makes the second wait
+    and find the copy the first made; both exercises land on that one copy."""
+    import threading
+
+    plan = make_plan(user)
+    with rls_user(user.pk):
+        session = services.session_start(user=user, plan=plan)  # both threads hold this stale row
+    errors = []
+
+    def worker(name):
+        try:
+            with rls_user(user.pk):
+                workout_changes.workout_exercise_add(session=session, exercise=exercise_named(name))
+        except Exception as exc:  # reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(name,)) for name in (CURL, DEADLIFT)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with rls_user(user.pk):
+        copies = list(WorkoutPlan.objects.filter(kind=PlanKind.ADHOC))
+    assert len(copies) == 1 and reloaded(user, session).workout_plan_id == copies[0].pk
+    assert sorted(r[0] for r in plan_rows(user, copies[0].pk)[2:]) == [CURL, DEADLIFT]
+    assert [r[1] for r in plan_rows(user, copies[0].pk)] == [1, 2, 3, 4]
