@@ -124,15 +124,14 @@ def started_exercise_ids(session: WorkoutSession) -> set[str]:
 def workout_exercise_move(*, session: WorkoutSession, plan_exercise_id, direction: str) -> WorkoutExercise:
     """Move an exercise not yet started one place up or down among the exercises not yet
     started (those with sets logged keep their places; a superset moves as a whole).
-    At an end, nothing moves. Forks the plan first, like an added exercise."""
+    At an end nothing moves, and nothing is copied; otherwise the plan is forked first,
+    like for an added exercise. Returns the exercise as it is now (the copy's row)."""
     if direction not in ("up", "down"):
         raise ValidationError("Move up or down.")
     with transaction.atomic():
         session = _lock_open(session)
-        plan, ids = _own_plan(session)
-        target_id = ids.get(str(plan_exercise_id))
-        rows = list(WorkoutExercise.objects.filter(workout_plan=plan).order_by("sequence"))
-        target = next((r for r in rows if str(r.pk) == target_id), None)
+        rows = list(WorkoutExercise.objects.filter(workout_plan_id=session.workout_plan_id).order_by("sequence"))
+        target = next((r for r in rows if str(r.pk) == str(plan_exercise_id)), None)
         if target is None:
             raise ValidationError("That exercise isn't in this workout any more. Reload the page.")
         started = started_exercise_ids(session)
@@ -150,10 +149,13 @@ def workout_exercise_move(*, session: WorkoutSession, plan_exercise_id, directio
         other = here + step
         while 0 <= other < len(blocks) and is_started(blocks[other]):
             other += step
-        if 0 <= other < len(blocks):
-            blocks[here], blocks[other] = blocks[other], blocks[here]
-            _resequence(plan, [r for b in blocks for r in b])
-        return target
+        if not 0 <= other < len(blocks):
+            return target
+        blocks[here], blocks[other] = blocks[other], blocks[here]
+        plan, ids = _own_plan(session)
+        current = {str(r.pk): r for r in WorkoutExercise.objects.filter(workout_plan=plan)}
+        _resequence(plan, [current[ids[str(r.pk)]] for b in blocks for r in b])
+        return current[ids[str(target.pk)]]
 
 
 # --- finishing ---------------------------------------------------------------------

@@ -522,3 +522,12 @@ def test_two_taps_at_once_fork_the_plan_once(user):
     assert len(copies) == 1 and reloaded(user, session).workout_plan_id == copies[0].pk
     assert sorted(r[0] for r in plan_rows(user, copies[0].pk)[2:]) == [CURL, DEADLIFT]
     assert [r[1] for r in plan_rows(user, copies[0].pk)] == [1, 2, 3, 4]
+
+
+def test_a_move_that_moves_nothing_copies_nothing(user_client, user):
+    plan = make_plan(user)
+    with rls_user(user.pk):
+        session = start(user_client, plan)
+        first = plan.exercises.get(sequence=1)
+    assert move(user_client, session, first.pk, "up").status_code == 302  # first already
+    assert reloaded(user, session).workout_plan_id == plan.pk
