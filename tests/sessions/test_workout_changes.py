@@ -531,3 +531,18 @@ def test_a_move_that_moves_nothing_copies_nothing(user_client, user):
         first = plan.exercises.get(sequence=1)
     assert move(user_client, session, first.pk, "up").status_code == 302  # first already
     assert reloaded(user, session).workout_plan_id == plan.pk
+
+
+def test_the_search_and_the_finish_offer_read_a_fixed_number_of_queries(user_client, user):
+    names = [e.name for e in Exercise.objects.order_by("name")[:12]]
+    counts = []
+    for size in (2, 12):
+        plan = make_plan(user, names=names[:size], name=f"Plan {size}")
+        with rls_user(user.pk):
+            session = start(user_client, plan)
+        add(user_client, session, CURL)
+        search = _queries(lambda: user_client.get(f"/sessions/{session.pk}/exercises/add/", {"q": "row"}))
+        user_client.post(f"/sessions/{session.pk}/complete/")
+        detail = _queries(lambda: user_client.get(f"/sessions/{session.pk}/"))
+        counts.append((search, detail))
+    assert counts[0] == counts[1], counts
