@@ -403,7 +403,7 @@ def test_a_workout_on_its_plan_offers_nothing(user_client, user):
 
 
 def test_a_workout_done_on_a_copy_counts_as_done_for_its_plan(user_client, user):
-    day1 = make_plan(user, name="Day 1")
+    make_plan(user, name="Day 1")
     day2 = make_plan(user, name="Day 2")
     with rls_user(user.pk):
         session = start(user_client, day2)
