@@ -58,6 +58,7 @@ def test_upload_preview_map_import_and_undo(user_client, user, run_worker):
     assert response.status_code == 302
     running = user_client.get(detail).content.decode()  # a reload while the worker has not run yet
     assert 'id="import-bar"' in running and 'value="0"' in running and "0 of 1 workouts" in running
+    assert "Waiting for the background worker to start" in running  # queued, no worker yet
     poll = user_client.get(detail, headers={"HX-Request": "true"}).content.decode()
     assert poll.lstrip().startswith('<section class="card" id="import-progress"')
     with rls_user(user.pk):
