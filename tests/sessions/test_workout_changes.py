@@ -546,3 +546,14 @@ def test_the_search_and_the_finish_offer_read_a_fixed_number_of_queries(user_cli
         detail = _queries(lambda: user_client.get(f"/sessions/{session.pk}/"))
         counts.append((search, detail))
     assert counts[0] == counts[1], counts
+
+
+def test_an_exercise_the_user_added_to_the_catalogue_can_be_picked(user_client, user):
+    mine = Exercise.objects.create(name="Zercher Carry Hold", primary_muscle_groups=["core"], added_by=user,
+                                   review_status="pending")
+    with rls_user(user.pk):
+        session = start_empty(user_client)
+    page = user_client.get(f"/sessions/{session.pk}/exercises/add/", {"q": "zercher carry"}).content.decode()
+    assert f'value="{mine.pk}"' in page
+    assert add(user_client, session, "Zercher Carry Hold").status_code == 302
+    assert plan_rows(user, reloaded(user, session).workout_plan_id) == [("Zercher Carry Hold", 1, 3, 10, 10)]
