@@ -547,10 +547,13 @@ def _strip_markup(line: str) -> tuple[str, bool, str]:
     text = line.strip()
     marked = text.startswith("#") or (text.startswith(("**", "__")) and text.endswith(("**", "__"))
                                       and len(text) > 4)
-    for _ in range(3):
-        text = _BULLET.sub("", text, count=1).strip()
-    text = text.replace("**", "").replace("__", "").replace("`", "").strip()
-    text = _URL.sub("", text).strip()
+    if text[:1].isalpha() is False:  # a bullet never starts with a letter: skip the patterns
+        for _ in range(3):
+            text = _BULLET.sub("", text, count=1).strip()
+    if "*" in text or "_" in text or "`" in text:
+        text = text.replace("**", "").replace("__", "").replace("`", "").strip()
+    if "http" in text or "www." in text:
+        text = _URL.sub("", text).strip()
     label = ""
     m = _SUPERSET.match(text)
     if m:
@@ -576,14 +579,32 @@ def _translation() -> tuple[re.Pattern | None, dict[str, str]]:
 def _normalise_line(text: str) -> str:
     text = text.lower()
     pattern, words = _translation()
-    if pattern is not None:
+    if pattern is not None and (not text.isascii() or _ASCII_PLAN_WORD.search(text)):
         text = pattern.sub(lambda m: words[m[0]], text)  # "4 series de 10 repeticiones" -> "4 sets de 10 reps"
-    text = _DASHES.sub("-", text).replace("×", "x").replace("*", "x").replace("х", "x")
+    if not text.isascii():
+        text = _DASHES.sub("-", text).replace("×", "x").replace("х", "x")
+    text = text.replace("*", "x")
     # "8 to 12" -> "8-  12": same length, so positions still line up with the original.
     return _TO.sub(lambda m: m[1] + "-" + " " * (len(m[0]) - 3) + m[4], text)
 
 
 _DASHES = re.compile(r"[–—−‐]")
+
+
+@lru_cache(maxsize=1)
+def _ascii_plan_word() -> re.Pattern:
+    """A quick test of whether an ASCII line may hold a word to translate: the ASCII
+    words' first four letters (most lines have none, and skip the long alternation)."""
+    heads = sorted({w[:4] for w in (vocabulary().translate or {}) if w.isascii()}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(h) for h in heads) or r"(?!)")
+
+
+class _LazyPattern:
+    def search(self, text: str):
+        return _ascii_plan_word().search(text)
+
+
+_ASCII_PLAN_WORD = _LazyPattern()
 _TO = re.compile(r"(\d)(\s*)(?:to|a|bis|à)(\s+)(\d)")
 
 
@@ -624,6 +645,8 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 def _cleanup_notes(pieces: list[str], original: str) -> str | None:
     """Join the leftover pieces, in the case the user wrote them ("RPE 8", not "rpe 8")."""
     text = " ".join(p.strip(_NOTE_TRIM) for p in pieces if p and p.strip(_NOTE_TRIM))
+    if not text:
+        return None
     text = _EMPTY_BRACKETS.sub("", _SPACES.sub(" ", text))
     text = _REST_WORD.sub("", text).strip(_NOTE_TRIM)  # "(90 sec rest)" is in rest_seconds
     text = " ".join(w for w in text.split() if not _LABEL_WORD.match(w))  # "-> 1B." is the next row's label
@@ -705,8 +728,9 @@ def _strip_loads(name: str) -> tuple[str, list[str]]:
     loads = [m[0] for m in _LOAD.finditer(name)]
     if loads:
         name = _LOAD.sub(" ", name)
-    name = _NUMBER.sub(" ", name)
-    return _SPACES.sub(" ", name).strip(_NAME_TRIM), loads
+    if _DIGIT.search(name):
+        name = _NUMBER.sub(" ", name)
+    return " ".join(name.split()).strip(_NAME_TRIM), loads
 
 
 def _confidence(entry: CatalogEntry | None, score: float, group: _Group) -> str:
