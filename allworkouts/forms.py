@@ -63,3 +63,13 @@ class TimeZoneForm(Form):
         super().__init__(*args, **kwargs)
         self.fields["time_zone"].choices = [(z, z.replace("_", " ")) for z in sorted(available_timezones())]
 
+
+
+def add_service_error(form: forms.Form, exc) -> None:
+    """A service's ValidationError onto the form, the one way the pages show them: a
+    message for a field the form has goes to that field, the rest to the form."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)

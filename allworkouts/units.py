@@ -141,6 +141,8 @@ def parse_set_weight(text, unit_system: str, kind: str = LOADED) -> Decimal:
         return Decimal("0.00")
     if sign and not number:
         raise WeightError(ADDED_NEEDS_NUMBER if sign == "+" else "Enter the weight as a number, like 60 or 62.5.")
+    if number:
+        to_kg(number, system)  # not a number at all ("-Infinity", "-heavy"): say that first
     if sign and sign != "+":  # below bodyweight: assistance
         if kind == ASSISTED:
             return to_kg(number, system)

@@ -1,4 +1,4 @@
-"""History filters; what a logged set says beyond weight and reps."""
+"""History filters; a set as logged (weight, reps, type, RPE, note) and as edited."""
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -7,7 +7,11 @@ from django import forms
 from django.utils.safestring import mark_safe
 
 from allworkouts.forms import Form
-from plans.models import WorkoutPlan
+from allworkouts import units
+from allworkouts.http import parse_uuid
+from equipment.models import Exercise
+from equipment.selectors import exercise_load_kind, load_kind_annotation
+from plans.models import WorkoutExercise, WorkoutPlan
 from sessions.models import SessionStatus, SetType, validate_rpe
 
 
@@ -87,3 +91,70 @@ def blank_set_details() -> SetDetailsFields:
     if BLANK_SET_DETAILS is None:
         BLANK_SET_DETAILS = set_details_fields(SetDetailsForm())
     return BLANK_SET_DETAILS
+
+
+OUT_OF_DATE = "That form is out of date. Reload the page and log the set again."
+
+
+def exercise_with_load_kind(value) -> Exercise | None:
+    """The catalogue exercise a request value names, with its load kind (loaded,
+    bodyweight, assisted) read in the same query; None for anything else."""
+    exercise_id = parse_uuid(value)
+    if exercise_id is None:
+        return None
+    return Exercise.objects.annotate(load_kind=load_kind_annotation()).filter(pk=exercise_id).first()
+
+
+class SetEditForm(SetDetailsForm):
+    """A logged set as corrected: its weight, typed as the lifter types it ("BW + 10",
+    "62.5", "140 lb") and converted to kg for the exercise's load kind, its reps, and
+    its details. The limits are the model's (the service runs full_clean)."""
+
+    weight = forms.CharField(max_length=units.MAX_TYPED, strip=True, error_messages={
+        "required": units.BLANK_WEIGHT, "max_length": "Enter the weight as a number, like 60 or 62.5."})
+    reps = forms.IntegerField(error_messages={"required": "Enter the reps.",
+                                              "invalid": "Enter the reps as a whole number."})
+
+    def __init__(self, *args, exercise=None, unit_system: str = "metric", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.exercise, self.unit_system = exercise, unit_system
+
+    def load_kind(self) -> str:
+        return exercise_load_kind(self.exercise) if self.exercise is not None else units.LOADED
+
+    def clean(self):
+        data = super().clean()
+        if "weight" in data and self.exercise is not None:
+            try:
+                data["weight_kg"] = units.parse_set_weight(data["weight"], self.unit_system, self.load_kind())
+            except units.WeightError as exc:
+                self.add_error("weight", str(exc))
+        return data
+
+
+class SetForm(SetEditForm):
+    """One set logged from the workout page. `id` was generated with the page (a repeat
+    finds the stored set); `exercise` and `plan_exercise` name what the row is for,
+    looked up against the session's plan; `confirm` says "yes, that weight" to the
+    one-time question about a set far above the best."""
+
+    id = forms.UUIDField(error_messages={"required": OUT_OF_DATE, "invalid": OUT_OF_DATE})
+    exercise = forms.UUIDField(error_messages={"required": OUT_OF_DATE, "invalid": OUT_OF_DATE})
+    plan_exercise = forms.UUIDField(required=False)
+    number = forms.IntegerField(required=False, min_value=1, max_value=10_000)
+    confirm = forms.BooleanField(required=False)
+
+    def __init__(self, *args, session, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.session = session
+
+    def clean(self):
+        # The exercise first: how the weight reads depends on it (BW, assistance).
+        exercise_id = self.cleaned_data.get("exercise")
+        self.exercise = exercise_with_load_kind(exercise_id) if exercise_id else None
+        if exercise_id and self.exercise is None:
+            self.add_error(None, OUT_OF_DATE)
+        plan_exercise_id = self.cleaned_data.get("plan_exercise")
+        self.plan_exercise = WorkoutExercise.objects.filter(
+            pk=plan_exercise_id, workout_plan_id=self.session.workout_plan_id).first() if plan_exercise_id else None
+        return super().clean()

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.postgres.functions import RandomUUID
 from django.db import models
 
+from allworkouts import limits
 from allworkouts.db import CurrentTimestamp, EnumField
 from equipment.models import Exercise
 from plans.models import WorkoutPlan
@@ -77,9 +78,12 @@ class ExerciseSession(models.Model):
     workout_session = models.ForeignKey(WorkoutSession, on_delete=models.PROTECT, db_index=False,
                                         related_name="sets")
     exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, db_index=False)
-    weight = models.DecimalField(max_digits=10, decimal_places=2)
-    reps = models.IntegerField()
-    rest_time_seconds = models.IntegerField(null=True, blank=True)
+    # The limits are validators (allworkouts.limits), checked by services.set_log and
+    # set_update through full_clean().
+    weight = models.DecimalField(max_digits=10, decimal_places=2, validators=limits.SET_WEIGHT,
+                                 error_messages={"null": "Enter the weight (0 for bodyweight)."})
+    reps = models.IntegerField(validators=limits.SET_REPS, error_messages={"null": "Enter the reps."})
+    rest_time_seconds = models.IntegerField(null=True, blank=True, validators=limits.REST_SECONDS)
     set_number = models.IntegerField()
     # Extension columns: the set's type (warm-ups count for nothing in records and
     # volume), its RPE and a note, shown next time as "last time's note".

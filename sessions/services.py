@@ -5,6 +5,7 @@ transaction (records.services)."""
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import timedelta
 from decimal import Decimal
@@ -15,19 +16,27 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
+from allworkouts import limits, units
 from equipment.models import Exercise
-from equipment.selectors import is_substitute
+from equipment.selectors import ASSISTED_NAME_PATTERN, is_substitute
 from plans.models import WorkoutExercise, WorkoutPlan
 from plans.services import plan_exercise_substitute
-from records.models import PersonalRecord
-from records.services import records_after_set_logged, records_recompute
+from records.models import PersonalRecord, RecordType
+from records.services import MAX_1RM_REPS, epley, records_after_set_logged, records_recompute
 from sessions.models import ExerciseSession, SessionStatus, WorkoutSession
 
-MAX_REPS = 1000
-MAX_REST_SECONDS = 3600
-# No lift weighs more: the heaviest ever lifted are around 500 kg, so a number past
-# this (1,000 kg, about 2,200 lb) is a typo, refused with a message.
-MAX_SET_KG = Decimal("1000")
+# The limits live on the model (allworkouts.limits); these names stay for callers.
+MAX_REPS = limits.MAX_REPS
+MAX_REST_SECONDS = limits.MAX_REST_SECONDS
+MAX_SET_KG = limits.MAX_SET_KG
+# A set this far over the best e1RM of the exercise is asked about once ("did you mean").
+IMPLAUSIBLE_OVER_BEST = Decimal("1.5")
+# full_clean() without the queries: the foreign keys are the locked session and an
+# exercise already looked up, the id is checked by the INSERT, and the table's CHECK
+# constraints hold anyway.
+_ASSISTED = re.compile(ASSISTED_NAME_PATTERN, re.IGNORECASE)
+_NO_QUERY_CLEAN = {"exclude": ["workout_session", "exercise"], "validate_unique": False,
+                   "validate_constraints": False}
 
 
 class SessionClosed(ValidationError):
@@ -58,34 +67,39 @@ def _check_open(session: WorkoutSession) -> None:
                             "sets can't be added to it any more.")
 
 
-def validate_set(*, weight_kg: Decimal | None, reps: int | None, rest_time_seconds: int | None) -> dict[str, str]:
-    errors = {}
-    if weight_kg is None:
-        errors["weight"] = "Enter the weight (0 for bodyweight)."
-    elif weight_kg > MAX_SET_KG:
-        errors["weight"] = "That's more than 1,000 kg (2,200 lb). Check the weight."
-    if reps is None:
-        errors["reps"] = "Enter the reps."
-    elif not 1 <= reps <= MAX_REPS:
-        errors["reps"] = "Reps must be at least 1 (a set with 0 reps isn't a set)." if reps < 1 else \
-            f"Reps must be at most {MAX_REPS}."
-    if rest_time_seconds is not None and not 0 <= rest_time_seconds <= MAX_REST_SECONDS:
-        errors["rest_time_seconds"] = "Rest must be between 0 and 60 minutes."
-    return errors
+def check_plausible(*, user_id, exercise: Exercise, weight_kg: Decimal, reps: int, unit_system: str) -> None:
+    """A set more than 50% over the exercise's best e1RM is most likely a typo (an
+    extra digit, kg typed as lb): refuse it once with a "did you mean", and the lifter
+    logs it again to keep it (the caller passes `confirmed`). One query."""
+    best = (PersonalRecord.objects.filter(user_id=user_id, exercise=exercise, record_type=RecordType.ONE_REP_MAX)
+            .values_list("value", flat=True).first())
+    if not best or not weight_kg or _ASSISTED.search(exercise.name or ""):
+        return  # nothing to compare with; or assistance, where more is easier
+    estimate = epley(weight_kg, min(max(reps, 1), MAX_1RM_REPS))
+    if estimate is not None and estimate > best * IMPLAUSIBLE_OVER_BEST:
+        raise ValidationError({"weight": ValidationError(
+            f"That's far above your best ({units.display_e1rm(best, unit_system)} estimated 1RM): "
+            f"did you mean less? Tap Log again to keep {units.display(weight_kg, unit_system)}.",
+            code="implausible")})
 
 
 def set_log(*, session: WorkoutSession, set_id: uuid.UUID, exercise: Exercise, weight_kg: Decimal,
             reps: int, rest_time_seconds: int | None = None, set_type: str | None = None,
-            rpe: Decimal | None = None, notes: str | None = None,
-            ) -> tuple[ExerciseSession, list[PersonalRecord], bool]:
+            rpe: Decimal | None = None, notes: str | None = None, confirmed: bool = True,
+            unit_system: str = "metric") -> tuple[ExerciseSession, list[PersonalRecord], bool]:
     """Store one set, idempotently: `set_id` was generated when the form was rendered,
     so a repeated submission finds its set and stores nothing. Returns (set, new PRs,
     created). `rest_time_seconds` is the rest actually taken: by default the time since
     the workout's previous set (capped at an hour; none for the first set); an import
-    passes what the file says."""
-    errors = validate_set(weight_kg=weight_kg, reps=reps, rest_time_seconds=rest_time_seconds)
-    if errors:
-        raise ValidationError(errors)
+    passes what the file says. The model's validators say what a set may be; unless
+    `confirmed`, a set far above the best is asked about first (`check_plausible`)."""
+    logged = ExerciseSession(id=set_id, workout_session=session, exercise=exercise, weight=weight_kg, reps=reps,
+                             rest_time_seconds=rest_time_seconds, set_number=1, set_type=set_type, rpe=rpe,
+                             notes=notes)
+    logged.full_clean(**_NO_QUERY_CLEAN)
+    if not confirmed:
+        check_plausible(user_id=session.user_id, exercise=exercise, weight_kg=weight_kg, reps=reps,
+                        unit_system=unit_system)
     with transaction.atomic():
         # Lock the session: set numbers are handed out one at a time, and a completed
         # session cannot take a set that raced its completion.
@@ -100,16 +114,14 @@ def set_log(*, session: WorkoutSession, set_id: uuid.UUID, exercise: Exercise, w
         # whose time gives the rest actually taken before this one.
         latest = ExerciseSession.objects.filter(workout_session=session).aggregate(
             n=Max("set_number", filter=Q(exercise=exercise)), at=Max("created_at"))
-        number = (latest["n"] or 0) + 1
-        now = timezone.now()
+        logged.workout_session = session
+        logged.set_number = (latest["n"] or 0) + 1
+        logged.created_at = now = timezone.now()
         if rest_time_seconds is None and latest["at"] is not None:
-            rest_time_seconds = min(int((now - latest["at"]).total_seconds()), MAX_REST_SECONDS)
+            logged.rest_time_seconds = min(int((now - latest["at"]).total_seconds()), MAX_REST_SECONDS)
         try:
             with transaction.atomic():
-                logged = ExerciseSession.objects.create(
-                    id=set_id, workout_session=session, exercise=exercise, weight=weight_kg, reps=reps,
-                    rest_time_seconds=rest_time_seconds, set_number=number, created_at=now,
-                    set_type=set_type, rpe=rpe, notes=notes)
+                logged.save(force_insert=True)
         except IntegrityError:
             # The id is taken by a row this user cannot see (another user's set).
             raise ValidationError("That set can't be saved. Reload the page and log it again.")
@@ -125,15 +137,18 @@ def _lock_live(session_id) -> WorkoutSession:
     return session
 
 
-def set_update(*, logged_set: ExerciseSession, weight_kg: Decimal, reps: int) -> ExerciseSession:
-    """Correct a logged set (in the session or later from history); records follow."""
-    errors = validate_set(weight_kg=weight_kg, reps=reps, rest_time_seconds=None)
-    if errors:
-        raise ValidationError(errors)
+def set_update(*, logged_set: ExerciseSession, weight_kg: Decimal, reps: int, **details) -> ExerciseSession:
+    """Correct a logged set (in the session or later from history): weight, reps and,
+    when given, its type, RPE and note; records follow."""
+    logged_set.weight, logged_set.reps = weight_kg, reps
+    for name, value in details.items():
+        if name not in ("set_type", "rpe", "notes"):
+            raise TypeError(name)
+        setattr(logged_set, name, value)
+    logged_set.full_clean(**_NO_QUERY_CLEAN)
     with transaction.atomic():
         session = _lock_live(logged_set.workout_session_id)
-        logged_set.weight, logged_set.reps = weight_kg, reps
-        logged_set.save(update_fields=["weight", "reps", "updated_at"])
+        logged_set.save(update_fields=["weight", "reps", *details, "updated_at"])
         records_recompute(user_id=session.user_id, exercise_id=logged_set.exercise_id)
     return logged_set
 

@@ -4,7 +4,6 @@ abandon, history and session detail."""
 from __future__ import annotations
 
 import uuid
-from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -15,15 +14,20 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from allworkouts import units
-from allworkouts.http import error_messages, parse_int, parse_uuid, redirect_htmx, safe_next
+from allworkouts.forms import add_service_error
+from allworkouts.http import parse_int, parse_uuid, redirect_htmx, safe_next
 from equipment.models import UserEquipment
-from equipment.selectors import exercise_by_id, exercises_available_to, search_exercises, substitutes_for
+from equipment.selectors import exercise_load_kind, exercises_available_to, search_exercises, substitutes_for
 from plans.models import PlanKind, WorkoutExercise, WorkoutPlan
 from plans.selectors import plan_header_for_user
 from records.progress import this_week
 from sessions import change_views, selectors, services
 from sessions.change_forms import SwapForm
-from sessions.forms import HistoryFilterForm, SetDetailsForm, blank_set_details, set_details_fields
+from sessions import workout_page
+from sessions.forms import (
+    OUT_OF_DATE, HistoryFilterForm, SetEditForm, SetForm, blank_set_details, exercise_with_load_kind,
+    set_details_fields,
+)
 from sessions.models import ExerciseSession, SessionStatus, WorkoutSession
 
 PAGE_SIZE = 20
@@ -82,123 +86,117 @@ def workout(request, session_id):
     session = _session_or_404(request, session_id)
     if session.status != SessionStatus.IN_PROGRESS:
         return redirect("sessions:detail", session.pk)
-    page = selectors.workout(user=request.user, session=session)
+    page = workout_page.workout(user=request.user, session=session)
     last_set = page.latest_set
-    rest = None
-    if last_set is not None:
-        item = next((i for i in page.items if i.exercise.pk == last_set.exercise_id), None)
-        rest = planned_rest(user=request.user, plan_exercise=item.plan_exercise if item else None,
-                            exercise=item.exercise if item else None)
-    for item in page.items:  # the rest each card's timer counts down (also offline)
-        item.planned_rest = planned_rest(user=request.user, plan_exercise=item.plan_exercise, exercise=item.exercise)
     return render(request, "sessions/workout.html", {
-        "session": session, "items": page.items, "others": page.others,
-        "current": next((i for i in page.items if not i.done), None),
-        "rest_ends_at": _rest_ends_at(last_set, rest), "details": blank_set_details(),
+        "session": session, "page": page, "details": blank_set_details(),
+        "rest_ends_at": workout_page.rest_ends_at(last_set, page.rest_after(last_set) if last_set else None),
     })
 
 
-DEFAULT_REST_SECONDS = 90
-
-
-def planned_rest(*, user, plan_exercise, exercise) -> int:
-    """The rest the timer counts down after a set: the plan's, else the exercise's
-    default, else the user's own default (profile), else 90 s. (What is stored with the
-    set is the rest actually taken.)"""
-    for seconds in (getattr(plan_exercise, "rest_time_seconds", None),
-                    getattr(exercise, "default_rest_time_seconds", None), user.default_rest_seconds):
-        if seconds:
-            return seconds
-    return DEFAULT_REST_SECONDS
-
-
-def _rest_ends_at(logged: ExerciseSession | None, rest_seconds: int | None) -> int | None:
-    """Epoch milliseconds when the rest after a set ends (wall clock, so the timer
-    survives reloads and a phone in a pocket); None without a set or a rest."""
-    if logged is None or not rest_seconds:
-        return None
-    return int(logged.created_at.timestamp() * 1000) + rest_seconds * 1000
-
-
-def _set_input(weight_text: str, reps_text: str, unit_system: str) -> tuple[Decimal | None, int | None, dict]:
-    """A set's weight (kg) and reps as typed, and a message per field typed wrongly.
-    A blank field is None here; the service says it is required."""
-    errors = {}
-    weight = None
-    try:
-        weight = units.to_kg(weight_text, unit_system) if weight_text.strip() else None
-    except units.WeightError as exc:
-        errors["weight"] = str(exc)
-    reps = parse_int(reps_text)
-    if reps_text.strip() and reps is None:
-        errors["reps"] = "Enter the reps as a whole number."
-    return weight, reps, errors
+def _refused_row(form: SetForm, messages_: list[str]) -> workout_page.PlannedSet:
+    """The row sent back when a set is refused: what was typed, and why."""
+    data = form.cleaned_data if hasattr(form, "cleaned_data") else {}
+    return workout_page.PlannedSet(
+        number=data.get("number") or parse_int(form.data.get("number")) or 1,
+        form_id=data.get("id") or uuid.uuid4(), exercise=form.exercise,
+        plan_exercise=getattr(form, "plan_exercise", None),
+        weight_text=form.data.get("weight", ""), reps_text=form.data.get("reps", ""),
+        errors=messages_, details=set_details_fields(form), rest_after=workout_page.planned_rest(
+            user=form.session.user, plan_exercise=getattr(form, "plan_exercise", None), exercise=form.exercise),
+        confirm=any(e.code == "implausible" for e in form.errors.as_data().get("weight", [])))
 
 
 @require_POST
 def set_log(request, session_id):
     """HTMX: log one set. The form's `id` was generated with the page, so a repeat
-    (double tap, retry, second tab) answers with the stored set instead of a second."""
+    (double tap, retry, second tab) answers with the stored set instead of a second.
+    The answer is the logged row and, out of band, what the set changed around it: the
+    card's header (n/m, done), its "+ Add set", the exercise's next row (the weight
+    just lifted carried into it) and, when the card is done, the next card, opened."""
     session = _session_or_404(request, session_id)
-    set_id = parse_uuid(request.POST.get("id"))
-    plan_exercise = _plan_exercise(session, request.POST.get("plan_exercise"))
-    exercise = exercise_by_id(request.POST.get("exercise"))
-    number = parse_int(request.POST.get("number")) or 1
-    context = {"session": session, "exercise": exercise, "plan_exercise": plan_exercise, "number": number,
-               "form_id": set_id, "weight_text": request.POST.get("weight", ""), "keep_weight": True,
-               "reps_text": request.POST.get("reps", ""), "errors": {}}
-    if set_id is None or exercise is None:
-        context["errors"]["form"] = "That form is out of date. Reload the page and log the set again."
-        context["form_id"] = set_id or uuid.uuid4()
-        return _render_set(request, context, status=400)
-    weight, reps, context["errors"] = _set_input(context["weight_text"], context["reps_text"],
-                                                 request.user.unit_system)
-    details = SetDetailsForm(request.POST)
-    context["details"] = set_details_fields(details)
-    if not details.is_valid():
-        context["errors"].update({k: " ".join(v) for k, v in details.errors.items()})
-    if not context["errors"]:
-        rest = planned_rest(user=request.user, plan_exercise=plan_exercise, exercise=exercise)
+    form = SetForm(request.POST, session=session, unit_system=request.user.unit_system)
+    if form.is_valid() and form.exercise is not None:
+        data = form.cleaned_data
         try:
-            logged, new_records, _ = services.set_log(session=session, set_id=set_id, exercise=exercise,
-                                                      weight_kg=weight, reps=reps, **details.details())
-        except services.SessionClosed as exc:
-            context["errors"]["form"] = " ".join(exc.messages)
+            logged, new_records, _ = services.set_log(
+                session=session, set_id=data["id"], exercise=form.exercise, weight_kg=data["weight_kg"],
+                reps=data["reps"], confirmed=data["confirm"], unit_system=request.user.unit_system,
+                **form.details())
         except ValidationError as exc:
-            context["errors"].update(error_messages(exc))
+            add_service_error(form, exc)
         else:
-            context.update(logged=logged, just_logged=True,
-                           new_records=[r for r in new_records if not r.first_time and not r.same_session],
-                           first_time=any(r.first_time for r in new_records),
-                           rest_ends_at=_rest_ends_at(logged, rest))
-            return _render_set(request, context)
-    return _render_set(request, context, status=400)
+            return _set_logged(request, session, form, logged, new_records)
+    if form.exercise is None and not form.non_field_errors():
+        form.add_error(None, OUT_OF_DATE)
+    errors = [m for field_errors in form.errors.values() for m in field_errors]
+    if form.exercise is None:
+        # Nothing to show the row for: say so where the row was.
+        return _render_or_redirect(request, session, "sessions/workout.html#set-error",
+                                   {"messages_": errors, "session": session}, errors, status=400)
+    return _render_or_redirect(request, session, "sessions/workout.html#set-row",
+                               {"session": session, "row": _refused_row(form, errors),
+                                "details": blank_set_details()}, errors, status=400)
 
 
-def _render_set(request, context, status=200):
+def _set_logged(request, session, form, logged, new_records):
     if not request.htmx:
-        for message in context.get("errors", {}).values():
+        for record in new_records:
+            if not record.first_time and not record.same_session:
+                messages.success(request, f"New PR: {record.get_record_type_display()} "
+                                          f"{units.display_record(record.record_type, record.value, request.user.unit_system)}")
+        return redirect("sessions:workout", session.pk)
+    page = workout_page.workout(user=request.user, session=session)
+    plan_exercise_id = form.plan_exercise.pk if form.plan_exercise else None
+    group = page.group_of(plan_exercise_id) if plan_exercise_id else None
+    card = page.card_of(plan_exercise_id) if plan_exercise_id else None
+    next_row = None
+    if card is not None:
+        later = [r for r in card.sets if not r.logged and r.number > (form.cleaned_data.get("number") or 0)]
+        # Only a row that had nothing better than the carried weight (no set of its
+        # number last time) is sent again; one pre-filled from last time stays.
+        next_row = later[0] if later and not later[0].from_last_time else None
+    next_group = page.next_group(group) if group is not None and group.done else None
+    return render(request, "sessions/set_logged.html", {
+        "session": session, "page": page, "logged": logged, "group": group, "next_row": next_row,
+        "next_group": next_group, "details": blank_set_details(), "just_logged": True,
+        "new_records": [r for r in new_records if not r.first_time and not r.same_session],
+        "first_time": any(r.first_time for r in new_records),
+        "rest_ends_at": workout_page.rest_ends_at(logged, page.rest_after(logged)),
+    })
+
+
+def _render_or_redirect(request, session, template, context, errors, status=200):
+    """HTMX gets the partial; a plain form post (no JS) goes back to the workout with
+    the messages shown there."""
+    if not request.htmx:
+        for message in errors:
             messages.error(request, message)
-        for record in context.get("new_records", []):
-            messages.success(request, f"New PR: {record.get_record_type_display()} "
-                                      f"{units.display_record(record.record_type, record.value, request.user.unit_system)}")
-        return redirect("sessions:workout", context["session"].pk)
-    return render(request, "sessions/workout.html#set-row", context, status=status)
+        return redirect("sessions:workout", session.pk)
+    return render(request, template, context, status=status)
 
 
 @require_GET
 def set_new(request, session_id):
-    """HTMX: one more set row for an exercise (beyond the plan), with a fresh id."""
+    """HTMX: one more set row for an exercise (beyond the plan), with a fresh id,
+    pre-filled with the latest set of the card; its "+ Add set" comes along, numbered
+    after it."""
     session = _session_or_404(request, session_id)
-    exercise = exercise_by_id(request.GET.get("exercise"))
+    exercise = exercise_with_load_kind(request.GET.get("exercise"))
     if exercise is None:
         raise Http404("No such exercise.")
-    return render(request, "sessions/workout.html#set-row", {
-        "session": session, "exercise": exercise, "number": parse_int(request.GET.get("number")) or 1,
-        "form_id": uuid.uuid4(), "errors": {}, "details": blank_set_details(),
-        "plan_exercise": _plan_exercise(session, request.GET.get("plan_exercise")),
-        "weight_text": request.GET.get("weight", ""), "reps_text": request.GET.get("reps", ""),
-    })
+    number = min(max(parse_int(request.GET.get("number")) or 1, 1), 10_000)
+    weight = None
+    try:
+        weight = units.to_kg(request.GET.get("weight_kg", ""), "metric") if request.GET.get("weight_kg") else None
+    except units.WeightError:
+        pass  # a stale or edited link: the row just starts blank
+    reps = parse_int(request.GET.get("reps"))
+    row = workout_page.PlannedSet(number=number, form_id=uuid.uuid4(), exercise=exercise,
+                                  plan_exercise=_plan_exercise(session, request.GET.get("plan_exercise")),
+                                  weight=weight, reps=reps if reps and 0 < reps <= 1000 else None)
+    row.rest_after = workout_page.planned_rest(user=request.user, plan_exercise=row.plan_exercise, exercise=exercise)
+    return render(request, "sessions/set_new.html", {"session": session, "row": row, "details": blank_set_details()})
 
 
 @require_http_methods(["GET", "POST"])
@@ -208,22 +206,23 @@ def set_edit(request, session_id, set_id):
         logged = selectors.set_for_user(user=request.user, session_id=session_id, set_id=set_id)
     except ExerciseSession.DoesNotExist:
         raise Http404("No such set.")
-    errors = {}
-    weight_text = request.POST.get("weight", str(units.from_kg(logged.weight, request.user.unit_system)))
-    reps_text = request.POST.get("reps", str(logged.reps))
-    if request.method == "POST":
-        weight, reps, errors = _set_input(weight_text, reps_text, request.user.unit_system)
-        if not errors:
-            try:
-                services.set_update(logged_set=logged, weight_kg=weight, reps=reps)
-            except ValidationError as exc:
-                errors.update(error_messages(exc))
-            else:
-                messages.success(request, "Set updated; records recomputed.")
-                return _back_to_session(request, logged.workout_session)
+    kind = exercise_load_kind(logged.exercise)  # one query: the set's exercise's equipment
+    initial = {"weight": units.load_input_value(logged.weight, request.user.unit_system, kind), "reps": logged.reps,
+               "set_type": logged.set_type or "", "rpe": logged.rpe, "notes": logged.notes or ""}
+    form = SetEditForm(request.POST if request.method == "POST" else None, initial=initial, exercise=logged.exercise,
+                       unit_system=request.user.unit_system, auto_id="id_%s")
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.set_update(logged_set=logged, weight_kg=data["weight_kg"], reps=data["reps"], **form.details())
+        except ValidationError as exc:
+            add_service_error(form, exc)
+        else:
+            messages.success(request, "Set updated; records recomputed.")
+            return _back_to_session(request, logged.workout_session)
     return render(request, "sessions/set_edit.html", {
-        "logged": logged, "session": logged.workout_session, "errors": errors,
-        "weight_text": weight_text, "reps_text": reps_text}, status=400 if errors else 200)
+        "logged": logged, "session": logged.workout_session, "form": form, "load_kind": kind},
+        status=400 if form.errors else 200)
 
 
 @require_POST

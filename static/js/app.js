@@ -123,49 +123,20 @@
   });
 })();
 
-// After a set is logged over HTMX (the row brings a data-just-logged marker): bring the
-// exercise's "n/m" count up to date, and carry the weight just lifted into the next
-// set when that set had nothing better to go on (no set of that number last time) and
-// the lifter has not typed into it. Reloading shows the same (the server does it too).
+// After a set is logged the server sends, out of band, the card's header, its
+// "+ Add set", the exercise's next row (with the weight just lifted) and the next card.
+// One thing only the page knows: whether the lifter already typed into a row it would
+// replace. Such a row is kept as typed.
 (function () {
-  document.addEventListener("htmx:afterSettle", function () {
-    document.querySelectorAll("template[data-just-logged]:not([data-seen])").forEach(function (marker) {
-      marker.dataset.seen = "1";
-      const row = marker.closest("li.set-row");
-      const card = row && row.closest(".exercise-card");
-      if (!card) return;
-      const list = row.parentElement;
-      const count = card.querySelector(".set-count");
-      if (count) {
-        const logged = list.querySelectorAll("li.set-row.logged").length;
-        const planned = Number(count.dataset.planned);
-        const done = logged >= planned && !list.querySelector("li.set-row:not(.logged)");
-        count.textContent = logged + "/" + planned + (done ? " ✓" : "");
-        // Done with this exercise: open the next one, ready below (no scrolling away
-        // from a fresh PR badge).
-        const next = card.nextElementSibling;
-        if (done && next && next.matches("details.exercise-card")) next.open = true;
-      }
-      let next = row.nextElementSibling;
-      while (next && next.classList.contains("logged")) next = next.nextElementSibling;
-      const weight = next && next.querySelector("input[name=weight][data-carry]");
-      if (weight && weight.value === weight.defaultValue) {
-        weight.value = weight.defaultValue = row.dataset.weight;
-      }
+  function edited(el) {
+    return Array.prototype.some.call(el.querySelectorAll("input[type=text]"), function (input) {
+      return input.value !== input.defaultValue;
     });
-  });
-  // "+ Add set" numbers the new row after every row already on the card and pre-fills
-  // it with the latest logged set.
-  document.addEventListener("htmx:configRequest", function (event) {
-    const button = event.detail.elt;
-    if (!button || !button.hasAttribute || !button.hasAttribute("data-add-set")) return;
-    const list = button.closest(".exercise-card").querySelector(".set-list");
-    const params = event.detail.parameters;
-    params.number = list.querySelectorAll("li.set-row").length + 1;
-    const logged = list.querySelectorAll("li.set-row.logged");
-    if (logged.length) {
-      params.weight = logged[logged.length - 1].dataset.weight;
-      params.reps = logged[logged.length - 1].dataset.reps;
+  }
+  document.addEventListener("htmx:oobBeforeSwap", function (event) {
+    const target = event.detail.target;
+    if (target && target.matches && target.matches("li.set-row, details.exercise-card") && edited(target)) {
+      event.detail.shouldSwap = false;
     }
   });
 })();

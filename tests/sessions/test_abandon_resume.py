@@ -70,4 +70,4 @@ def test_last_time_prefers_the_last_completed_workout(user_client, user):
     with rls_user(user.pk):
         today = start(user_client, plan)
     page = user_client.get(f"/sessions/{today.pk}/workout/").content.decode()
-    assert "100×5" in page and "40×3" not in page
+    assert "100 kg × 5" in page and "40 kg × 3" not in page

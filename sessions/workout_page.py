@@ -1,0 +1,401 @@
+"""The active workout page as named objects, built in small steps.
+
+A `WorkoutPage` holds `Card`s (one per plan exercise, in plan order), grouped into
+`CardGroup`s: a group is one card on the screen, and a superset (consecutive plan
+exercises sharing a `workout_exercise.superset` label) is one group whose rows
+alternate its exercises set by set. Each card has its `PlannedSet`s; what a set still
+to log is pre-filled with is decided by one function, `prefill`.
+
+Five queries whatever the history: plan exercises, swapped-in exercises, this
+session's sets, last time, records.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Exists, OuterRef
+
+from allworkouts import units
+from equipment.models import Exercise, ExerciseEquipment
+from equipment.selectors import LOADED, load_kind_annotation
+from plans.models import WorkoutExercise
+from plans.parser import planned_load
+from records.models import PersonalRecord
+from sessions import plates
+from sessions.models import ExerciseSession, WorkoutSession
+
+DEFAULT_REST_SECONDS = 90
+
+
+def planned_rest(*, user, plan_exercise, exercise) -> int:
+    """The rest the timer counts down after a set: the plan's, else the exercise's
+    default, else the user's own default (profile), else 90 s. (What is stored with the
+    set is the rest actually taken.)"""
+    for seconds in (getattr(plan_exercise, "rest_time_seconds", None),
+                    getattr(exercise, "default_rest_time_seconds", None), user.default_rest_seconds):
+        if seconds:
+            return seconds
+    return DEFAULT_REST_SECONDS
+
+
+def rest_ends_at(logged: ExerciseSession | None, rest_seconds: int | None) -> int | None:
+    """Epoch milliseconds when the rest after a set ends (wall clock, so the timer
+    survives reloads and a phone in a pocket); None without a set or a rest."""
+    if logged is None or not rest_seconds:
+        return None
+    return int(logged.created_at.timestamp() * 1000) + rest_seconds * 1000
+
+
+@dataclass
+class PlannedSet:
+    """One row of a card: a set logged, or one still to log with its pre-fill."""
+    number: int
+    form_id: uuid.UUID | None = None  # a fresh id for a set still to log
+    weight: Decimal | None = None  # pre-filled, kg
+    reps: int | None = None
+    logged: ExerciseSession | None = None
+    from_last_time: bool = False  # pre-filled from last time's set of this number
+    plates: str = ""  # barbell: plates per side for the pre-fill ("20 + 10"), user's unit
+    exercise: Exercise | None = field(default=None, repr=False)
+    plan_exercise: WorkoutExercise | None = field(default=None, repr=False)
+    # The rest that follows this set: 0 inside a superset round (the next exercise of
+    # the round comes straight after), the planned rest at the end of a round.
+    rest_after: int = 0
+    # A row sent back with what was typed (a refused set): the text as typed, the
+    # messages, the RPE/note fields, and whether the weight needs a "yes, really".
+    weight_text: str | None = None
+    reps_text: str | None = None
+    errors: list[str] = field(default_factory=list)
+    details: object = None
+    confirm: bool = False
+
+
+@dataclass
+class LastTime:
+    date: object
+    sets: list[ExerciseSession]
+
+    def set_number(self, number: int) -> ExerciseSession | None:
+        return next((s for s in self.sets if s.set_number == number), None)
+
+    @property
+    def note(self) -> str:
+        """Last time's notes on this exercise, joined ("felt heavy; left knee")."""
+        return "; ".join(s.notes for s in self.sets if s.notes)
+
+
+@dataclass
+class Card:
+    """One plan exercise of the workout."""
+    plan_exercise: WorkoutExercise
+    exercise: Exercise
+    swapped: bool
+    sets: list[PlannedSet]
+    extra_sets: list[ExerciseSession]
+    last: LastTime | None
+    records: list[PersonalRecord] = field(default_factory=list)
+    planned_rest: int = DEFAULT_REST_SECONDS
+    is_first: bool = False  # first / last card of the workout (reorder buttons)
+    is_last: bool = False
+
+    @property
+    def done(self) -> bool:
+        return all(s.logged for s in self.sets)
+
+    @property
+    def logged_count(self) -> int:
+        return sum(1 for s in self.sets if s.logged) + len(self.extra_sets)
+
+    @property
+    def next_number(self) -> int:
+        """The number an added set gets: after every row the card shows."""
+        return len(self.sets) + len(self.extra_sets) + 1
+
+    @property
+    def latest_logged(self) -> ExerciseSession | None:
+        sets = [s.logged for s in self.sets if s.logged] + self.extra_sets
+        return max(sets, key=lambda s: s.created_at, default=None)
+
+
+@dataclass
+class CardGroup:
+    """What the screen shows as one card: a plan exercise, or a superset of them."""
+    cards: list[Card]
+    superset: str | None = None
+
+    @property
+    def key(self):
+        return self.cards[0].plan_exercise.pk
+
+    @property
+    def done(self) -> bool:
+        return all(c.done for c in self.cards)
+
+    @property
+    def rows(self) -> list[PlannedSet]:
+        """The planned rows in the order they are done: a superset alternates its
+        exercises set by set (A1, B1, A2, B2, ...); a card of one is its own order."""
+        if len(self.cards) == 1:
+            return self.cards[0].sets
+        rounds = max(len(c.sets) for c in self.cards)
+        return [c.sets[n] for n in range(rounds) for c in self.cards if n < len(c.sets)]
+
+
+@dataclass
+class Workout:
+    cards: list[Card]
+    # Sets no plan exercise claims (their exercise left the plan during the workout,
+    # or was swapped out twice): still shown, never lost from sight.
+    others: list[ExerciseSession]
+    groups: list[CardGroup] = field(default_factory=list)
+
+    @property
+    def items(self) -> list[Card]:  # the name the session detail page reads
+        return self.cards
+
+    @property
+    def latest_set(self) -> ExerciseSession | None:
+        """The set logged last, wherever it shows (it starts the rest timer)."""
+        sets = [s.logged for c in self.cards for s in c.sets if s.logged]
+        sets += [s for c in self.cards for s in c.extra_sets] + self.others
+        return max(sets, key=lambda s: s.created_at, default=None)
+
+    @property
+    def current(self) -> CardGroup | None:
+        """The group to do now: the first not done."""
+        return next((g for g in self.groups if not g.done), None)
+
+    @property
+    def open_group(self) -> CardGroup | None:
+        """The group the page opens: the current one, else (all done) the last."""
+        return self.current or (self.groups[-1] if self.groups else None)
+
+    def group_of(self, plan_exercise_id) -> CardGroup | None:
+        return next((g for g in self.groups for c in g.cards if c.plan_exercise.pk == plan_exercise_id), None)
+
+    def card_of(self, plan_exercise_id) -> Card | None:
+        return next((c for c in self.cards if c.plan_exercise.pk == plan_exercise_id), None)
+
+    def next_group(self, group: CardGroup) -> CardGroup | None:
+        """The first group after `group` that is not done."""
+        later = self.groups[self.groups.index(group) + 1:]
+        return next((g for g in later if not g.done), None)
+
+    def rest_after(self, logged: ExerciseSession) -> int:
+        """The rest that follows a set just logged: its row's (none inside a superset
+        round); a set beyond the plan rests as its card plans."""
+        for card in self.cards:
+            for row in card.sets:
+                if row.logged is not None and row.logged.pk == logged.pk:
+                    return row.rest_after
+            if any(s.pk == logged.pk for s in card.extra_sets):
+                return card.planned_rest
+        return 0
+
+
+def _is_barbell(exercise_ref: str) -> Exists:
+    return Exists(ExerciseEquipment.objects.filter(exercise=OuterRef(exercise_ref), equipment__name="Barbell"))
+
+
+def starting_weight(exercise: Exercise) -> Decimal | None:
+    """A first-time set's weight: the catalogue's default; else 0 for bodyweight work;
+    else none, so the lifter types it (a pre-filled 0 kg deadlift is one tap from a
+    wrong set)."""
+    if exercise.default_weight is not None and exercise.default_weight >= 0:
+        return exercise.default_weight
+    # Bodyweight work starts at "BW" (nothing added); assisted at no assistance typed yet.
+    return Decimal(0) if getattr(exercise, "load_kind", LOADED) != LOADED else None
+
+
+def planned_kg(notes: str | None) -> Decimal | None:
+    """The load the plan line named ("Squat 5x5 @ 100kg"), in kg."""
+    load = planned_load(notes)
+    if load is None:
+        return None
+    try:
+        return units.to_kg(load[0], "imperial" if load[1] == "lb" else "metric")
+    except units.WeightError:
+        return None
+
+
+def prefill(*, number: int, last: LastTime | None, lifted: ExerciseSession | None, target: Decimal | None,
+            exercise: Exercise, reps_planned: int) -> tuple[Decimal | None, int | None, bool]:
+    """What a set still to log is pre-filled with: (weight kg, reps, from last time).
+
+    1. Last time's set of the same number, weight and reps (the lifter repeats or beats it).
+    2. Else the weight just lifted in this workout for this exercise, with the plan's reps.
+    3. Else the plan's load ("5x5 @ 100 kg"), else the exercise's starting weight
+       (`starting_weight`), with the plan's reps.
+    """
+    before = last.set_number(number) if last else None
+    if before is not None:
+        return before.weight, before.reps, True
+    if lifted is not None and lifted.exercise_id == exercise.pk:
+        return lifted.weight, reps_planned, False
+    return (target if target is not None else starting_weight(exercise)), reps_planned, False
+
+
+_LAST_TIME_SQL = """
+SELECT es.id, es.exercise_id, es.weight, es.reps, es.set_number, es.notes, latest.created_at
+FROM unnest(%(exercises)s::uuid[]) AS wanted(exercise_id)
+CROSS JOIN LATERAL (
+    -- The latest completed workout with the exercise; only when there is none, the
+    -- latest of any (an abandoned one). UNION ALL runs its branches in order and the
+    -- LIMIT stops at the first row, so the second branch runs only when needed.
+    (SELECT ws.id, ws.created_at FROM workout_session ws
+     WHERE ws.user_id = %(user)s AND ws.deleted_at IS NULL AND ws.status = 'completed'
+       AND ws.id <> %(session)s AND ws.created_at < %(before)s
+       AND EXISTS (SELECT 1 FROM exercise_session x
+                   WHERE x.workout_session_id = ws.id AND x.exercise_id = wanted.exercise_id)
+     ORDER BY ws.created_at DESC LIMIT 1)
+    UNION ALL
+    (SELECT ws.id, ws.created_at FROM workout_session ws
+     WHERE ws.user_id = %(user)s AND ws.deleted_at IS NULL AND ws.id <> %(session)s
+       AND ws.created_at < %(before)s
+       AND EXISTS (SELECT 1 FROM exercise_session x
+                   WHERE x.workout_session_id = ws.id AND x.exercise_id = wanted.exercise_id)
+     ORDER BY ws.created_at DESC LIMIT 1)
+    LIMIT 1
+) latest
+JOIN exercise_session es ON es.workout_session_id = latest.id AND es.exercise_id = wanted.exercise_id
+ORDER BY es.exercise_id, es.set_number
+"""
+
+
+def last_time(*, user, exercise_ids, session: WorkoutSession) -> dict:
+    """exercise id -> LastTime: its sets in the user's most recent earlier completed
+    session that has any, else the most recent of any status (deleted sessions don't
+    count). One query: for each exercise, walk the user's sessions newest first
+    (idx_workout_session_user_created) until one has it."""
+    from django.db import connection
+
+    if not exercise_ids:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(_LAST_TIME_SQL, {"exercises": [str(e) for e in exercise_ids], "user": user.pk,
+                                        "session": session.pk, "before": session.created_at})
+        rows = cursor.fetchall()
+    result: dict = {}
+    for set_id, exercise_id, weight, reps, number, notes, date in rows:
+        entry = result.setdefault(exercise_id, LastTime(date=date, sets=[]))
+        entry.sets.append(ExerciseSession(id=set_id, exercise_id=exercise_id, weight=weight, reps=reps,
+                                          set_number=number, notes=notes))
+    return result
+
+
+def _plan_items(session: WorkoutSession) -> list[WorkoutExercise]:
+    items = list(WorkoutExercise.objects.filter(workout_plan_id=session.workout_plan_id)
+                 .select_related("exercise").annotate(load_kind=load_kind_annotation("exercise"),
+                                                      barbell=_is_barbell("exercise"))
+                 .order_by("sequence"))
+    for item in items:
+        item.exercise.load_kind, item.exercise.barbell = item.load_kind, item.barbell
+    return items
+
+
+def _exercises(session: WorkoutSession, plan_items: list[WorkoutExercise]) -> list[Exercise]:
+    """The exercise each plan item is done with today: its own, or the one swapped in."""
+    swaps = session.substitutions or {}
+    swapped = {str(e.pk): e for e in Exercise.objects.filter(pk__in=swaps.values())
+               .annotate(load_kind=load_kind_annotation(), barbell=_is_barbell("pk"))} if swaps else {}
+    return [swapped.get(swaps.get(str(i.pk), ""), i.exercise) for i in plan_items]
+
+
+class _Claims:
+    """This session's sets by exercise, handed out to plan items in logging order."""
+
+    def __init__(self, session: WorkoutSession):
+        self.logged = defaultdict(list)
+        for s in (ExerciseSession.objects.filter(workout_session=session).select_related("exercise")
+                  .annotate(load_kind=load_kind_annotation("exercise")).order_by("set_number", "created_at")):
+            self.logged[s.exercise_id].append(s)
+        self.claimed = defaultdict(int)
+
+    def take(self, exercise_id, count: int) -> list[ExerciseSession]:
+        """The next `count` unclaimed sets of an exercise, in the order they were logged."""
+        start = self.claimed[exercise_id]
+        sets = self.logged[exercise_id][start:start + max(count, 0)]
+        self.claimed[exercise_id] += len(sets)
+        return sets
+
+    def rest_of(self, exercise_id) -> list[ExerciseSession]:
+        return self.take(exercise_id, len(self.logged[exercise_id]))
+
+    def unclaimed(self) -> list[ExerciseSession]:
+        return sorted((s for exercise_id, sets in self.logged.items() for s in sets[self.claimed[exercise_id]:]),
+                      key=lambda s: s.created_at)
+
+
+def _card(*, user, plan_item, exercise, claims: _Claims, last: LastTime | None, records, bar, plate_set) -> Card:
+    is_swap = exercise.pk != plan_item.exercise_id
+    # Sets of the planned exercise logged before a swap fill the first slots; the
+    # same exercise twice in a plan: each occurrence takes the next sets.
+    mine = claims.take(plan_item.exercise_id, plan_item.sets) if is_swap else []
+    mine += claims.take(exercise.pk, plan_item.sets - len(mine))
+    target = None if is_swap else planned_kg(plan_item.notes)  # a swap's load differs
+    if target is not None and exercise.barbell and user.unit_system == "imperial":
+        # A kg plan line in pounds: the nearest weight the bar can carry.
+        target = units.to_kg(plates.loadable(units.from_kg(target, "imperial"), bar=bar, plates=plate_set),
+                             "imperial")
+    card = Card(plan_exercise=plan_item, exercise=exercise, swapped=is_swap, sets=[], extra_sets=[], last=last,
+                records=records, planned_rest=planned_rest(user=user, plan_exercise=plan_item, exercise=exercise))
+    lifted = None
+    for number in range(1, plan_item.sets + 1):
+        done = mine[number - 1] if number <= len(mine) else None
+        weight, reps, from_last = prefill(number=number, last=last, lifted=lifted, target=target,
+                                          exercise=exercise, reps_planned=plan_item.reps_min)
+        side = plates.describe(plates.per_side(units.from_kg(weight, user.unit_system), bar=bar, plates=plate_set)) \
+            if exercise.barbell and weight is not None and not done else ""
+        card.sets.append(PlannedSet(number=number, logged=done, form_id=None if done else uuid.uuid4(),
+                                    weight=weight, reps=reps, from_last_time=from_last, plates=side,
+                                    exercise=exercise, plan_exercise=plan_item, rest_after=card.planned_rest))
+        lifted = done or lifted
+    return card
+
+
+def _groups(cards: list[Card]) -> list[CardGroup]:
+    """Consecutive cards with the same superset label become one group."""
+    groups: list[CardGroup] = []
+    for card in cards:
+        label = getattr(card.plan_exercise, "superset", None)
+        if label and groups and groups[-1].superset == label:
+            groups[-1].cards.append(card)
+        else:
+            groups.append(CardGroup(cards=[card], superset=label))
+    for group in groups:
+        if len(group.cards) == 1:
+            group.superset = None  # a label nobody next to it shares groups nothing
+            continue
+        # Inside a round the next exercise follows at once; the rest comes after the round.
+        for row in group.rows:
+            row.rest_after = 0
+        rounds = max(len(c.sets) for c in group.cards)
+        for n in range(rounds):
+            last_in_round = [c for c in group.cards if n < len(c.sets)][-1]
+            last_in_round.sets[n].rest_after = last_in_round.planned_rest
+    return groups
+
+
+def workout(*, user, session: WorkoutSession) -> Workout:
+    """The active workout page's data (five queries)."""
+    plan_items = _plan_items(session)
+    exercises = _exercises(session, plan_items)
+    claims = _Claims(session)
+    previous = last_time(user=user, exercise_ids=[e.pk for e in exercises], session=session)
+    records = defaultdict(list)
+    for r in PersonalRecord.objects.filter(user=user, exercise_id__in=[e.pk for e in exercises]).order_by("record_type"):
+        records[r.exercise_id].append(r)
+    bar, plate_set = plates.equipment_for(user)
+    cards = [_card(user=user, plan_item=item, exercise=exercise, claims=claims, last=previous.get(exercise.pk),
+                   records=records[exercise.pk], bar=bar, plate_set=plate_set)
+             for item, exercise in zip(plan_items, exercises)]
+    # Sets beyond the plan go with the last occurrence of their exercise.
+    for card in reversed(cards):
+        card.extra_sets = claims.rest_of(card.exercise.pk)
+    if cards:
+        cards[0].is_first, cards[-1].is_last = True, True
+    return Workout(cards=cards, others=claims.unclaimed(), groups=_groups(cards))
