@@ -557,3 +557,17 @@ def test_an_exercise_the_user_added_to_the_catalogue_can_be_picked(user_client, 
     assert f'value="{mine.pk}"' in page
     assert add(user_client, session, "Zercher Carry Hold").status_code == 302
     assert plan_rows(user, reloaded(user, session).workout_plan_id) == [("Zercher Carry Hold", 1, 3, 10, 10)]
+
+
+def test_an_account_with_workout_copies_of_its_plans_can_be_deleted(user_client, user):
+    from allworkouts.models import User
+    from allworkouts.services import user_delete
+
+    plan = make_plan(user)
+    with rls_user(user.pk):
+        session = start(user_client, plan)
+    add(user_client, session, CURL)  # a copy pointing at the plan
+    user_delete(user=user, confirm_email=user.email)
+    assert not User.objects.filter(pk=user.pk).exists()
+    with rls_user(user.pk):
+        assert not WorkoutPlan.objects.exists()
