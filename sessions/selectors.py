@@ -17,6 +17,7 @@ from django.db.models.functions import Coalesce, Greatest
 from equipment.selectors import load_kind_annotation
 from plans.models import PlanKind, WorkoutPlan
 from records.models import PersonalRecord
+from records.volume import lifted_volume
 from sessions.models import ExerciseSession, SessionStatus, WorkoutSession
 # The active workout page lives in its own module; its names are read from here too.
 from sessions.workout_page import LastTime, PlannedSet, Workout, last_time, workout  # noqa: F401
@@ -84,7 +85,7 @@ class Summary:
 def summary(*, session: WorkoutSession) -> Summary:
     """Totals of a session and the records its sets hold. Two queries."""
     totals = ExerciseSession.objects.filter(workout_session=session).aggregate(
-        sets=Count("id"), volume=Sum(F("weight") * F("reps")), last=Max("created_at"))
+        sets=Count("id"), volume=Sum(lifted_volume()), last=Max("created_at"))
     records = list(PersonalRecord.objects.filter(exercise_session__workout_session=session)
                    .select_related("exercise").order_by("exercise__name", "record_type"))
     finished = session.updated_at if session.status != SessionStatus.IN_PROGRESS else totals["last"]
@@ -111,7 +112,7 @@ def history(*, user, status: str = "", plan_id=None, date_from=None, date_to=Non
                .values("user").annotate(n=Count("id")).values("n"))
     return (sessions.select_related("workout_plan")
             .annotate(set_count=Coalesce(Subquery(sets.annotate(n=Count("id")).values("n")), 0),
-                      volume=Coalesce(Subquery(sets.annotate(v=Sum(F("weight") * F("reps"))).values("v")),
+                      volume=Coalesce(Subquery(sets.annotate(v=Sum(lifted_volume())).values("v")),
                                       Value(Decimal(0)), output_field=DecimalField()),
                       last_set_at=Subquery(sets.annotate(m=Max("created_at")).values("m")),
                       pr_count=Coalesce(Subquery(records), 0))
