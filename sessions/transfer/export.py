@@ -27,6 +27,7 @@ from records.models import PersonalRecord
 from sessions.models import ExerciseSession, WorkoutSession
 from sessions.transfer.models import ExerciseNameMapping, HistoryImport
 from sessions.transfer.readers import LB
+from sessions.transfer.services import user_zone
 
 CHUNK = 2000
 USER_FIELDS = ["email", "unit_system", "time_zone", "default_rest_seconds", "bar_weight_kg", "plates_kg",
@@ -93,7 +94,9 @@ def strong_csv(*, user) -> Iterator[str]:
     unit = "lbs" if user.unit_system == "imperial" else "kg"
     yield _csv_line(STRONG_HEADER)
     with rls_user(user.pk):
-        zone = timezone.get_current_timezone()
+        # The body is made after the request (and its time zone) ended: the user's zone
+        # again, so times are written as the lifter's wall clock, as the import reads them.
+        zone = user_zone(user)
         names = _strong_names_for(catalogue_entries())
         rows = _sets(user).exclude(workout_session__status="in_progress").values_list(
             "workout_session__created_at", "workout_session__updated_at", "workout_session__workout_plan__name",

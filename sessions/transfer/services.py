@@ -26,7 +26,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from datetime import timezone as dt_timezone
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -74,6 +76,13 @@ class ParsedFile:
 
     def unit_guess(self) -> tuple[str, list[Decimal]]:
         return guess_unit(self.unitless_weights)
+
+
+def user_zone(user):
+    """The zone a user's file times are wall-clock times in: theirs (the profile's), else
+    UTC, as the web requests use it (allworkouts.timezones). The background task, the
+    command and the export's generator run outside a request, so they set it with this."""
+    return ZoneInfo(user.time_zone) if getattr(user, "time_zone", None) else dt_timezone.utc
 
 
 def parse_file(binary) -> ParsedFile:

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from allworkouts.db import rls_user
 from allworkouts.models import User
@@ -37,6 +38,12 @@ class Command(BaseCommand):
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"No file {file}.")
+        # The file's times are the lifter's wall clock: read in their zone, as on the web.
+        with timezone.override(services.user_zone(account)):
+            summary = self._import(account, path, unit=unit, dry_run=dry_run)
+        self._print(summary, as_json=as_json, dry_run=dry_run)
+
+    def _import(self, account, path: Path, *, unit, dry_run: bool) -> dict:
         try:
             with path.open("rb") as binary:
                 parsed = services.parse_file(binary)
@@ -50,7 +57,7 @@ class Command(BaseCommand):
                     user=account, filename=path.name, text=path.read_bytes().decode("utf-8-sig"), parsed=parsed)
                 summary = services.run_import(user=account, history_import=history_import, unit=unit,
                                               remember=False)
-        self._print(summary, as_json=as_json, dry_run=dry_run)
+        return summary
 
     def _print(self, summary: dict, *, as_json: bool, dry_run: bool) -> None:
         if as_json:

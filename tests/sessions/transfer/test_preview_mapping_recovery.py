@@ -292,3 +292,34 @@ def test_a_normal_failure_can_be_tried_again(user_client, user, run_worker, monk
     with rls_user(user.pk):
         assert HistoryImport.objects.get(pk=queued.pk).status == "done"
         assert ExerciseSession.objects.count() == 5
+
+
+# --- the lifter's time zone --------------------------------------------------------------
+
+def test_times_are_the_lifters_wall_clock_in_the_worker_the_command_and_the_export(run_worker):
+    """A file's times are wall-clock times where the lifter trained: the background task
+    and the command read them in the user's zone as the preview does, and the export
+    writes them back the same, so a round trip keeps 18:00 at 18:00."""
+    from django.test import Client
+
+    from tests.factories import UserFactory
+    lifter = UserFactory(time_zone="Europe/Berlin")
+    client = Client()
+    client.force_login(lifter)
+    text = FIXTURES.joinpath("strong_unitless_pounds.csv").read_text()  # 2026-01-05 18:00:00
+    detail = upload(client, "p.csv", text.encode())
+    page = client.get(detail).content.decode()
+    client.post(detail, {"unit": "lb", "map-0": selected(page, 0), "map-1": selected(page, 1)})
+    run_worker()
+    with rls_user(lifter.pk):
+        (session,) = WorkoutSession.objects.filter(user=lifter)
+    assert session.created_at.isoformat() == "2026-01-05T17:00:00+00:00"  # 18:00 in Berlin
+    exported = b"".join(client.get("/sessions/transfer/export/strong.csv").streaming_content).decode()
+    assert exported.splitlines()[1].startswith("2026-01-05 18:00:00;")
+
+    other = UserFactory(time_zone="America/New_York")
+    call_command("import_history", str(FIXTURES / "strong_unitless_pounds.csv"), "--user", other.email,
+                 "--unit", "lb", verbosity=0)
+    with rls_user(other.pk):
+        (session,) = WorkoutSession.objects.filter(user=other)
+    assert session.created_at.isoformat() == "2026-01-05T23:00:00+00:00"  # 18:00 in New York
