@@ -277,6 +277,12 @@ class Matcher:
         self._cache: dict[str, Match] = {}
         self._typos: dict[str, str] = {}
         self._names: dict[str, str] = {}  # raw name -> normalised name
+        # The answer for each catalogue name and alias, worked out with the catalogue (it
+        # depends on nothing else): most names in plans are one of these, and are then
+        # a look-up. Part of the index like `word_index`, so `clear_caches` keeps it.
+        self._indexed: dict[str, Match] = {}
+        for key in dict.fromkeys([*self.by_name, *self.aliases]):
+            self._indexed[key] = self._match(key)
 
     def clear_caches(self) -> None:
         """Forget every name seen (the accuracy script times cold look-ups)."""
@@ -384,7 +390,8 @@ class Matcher:
         if name not in self._cache:
             if len(self._cache) > 10_000:
                 self._cache.clear()
-            self._cache[name] = self._match(name)
+            indexed = self._indexed.get(name)
+            self._cache[name] = indexed if indexed is not None else self._match(name)
         entry, score, alternatives = self._cache[name]
         return entry, score, list(alternatives)
 

@@ -298,7 +298,8 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
         group = _with(_reps_group(None, None, None, None, m[1]), clear=False, start=m.start(), end=m.end())
         return [group], _blank(text, *m.span())
 
-    present = {word: word in text for word in ("x", "set", "for", "%")}
+    present = {"x": bool(_X_BY_DIGIT.search(text)) if "x" in text else False,
+               "set": "set" in text, "for": "for" in text, "%": "%" in text}
 
     def take(pattern: re.Pattern, build) -> None:
         nonlocal text
@@ -445,6 +446,8 @@ def _sets_list_group(m: re.Match) -> _Group:
     reps = [int(x) for x in _DIGITS.findall(m[2])]
     return _Group(sets=int(m[1]), reps_min=min(reps), reps_max=max(reps), note="reps " + ", ".join(map(str, reps)))
 
+
+_X_BY_DIGIT = re.compile(r"\d\s*x|x\s*\d")  # every "x" pattern has a number on one side of the x
 
 # The patterns tried in turn, what each match makes, and a word it cannot match without.
 _PATTERNS = (
