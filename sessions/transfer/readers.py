@@ -395,8 +395,16 @@ def _hevy_rows(records, cols, file_unit) -> Iterator[SetRow | Skipped]:
         index = cols.get(name)
         return f[index] if index is not None else ""
 
+    # Hevy writes an exercise's notes on every one of its set rows: kept once, on the
+    # exercise's first set in the workout, not repeated on each set.
+    noted: set[tuple] = set()
     for line, f in records:
         started_at, ended_at = parse_datetime(g(f, "start time")), parse_datetime(g(f, "end time"))
+        notes = _notes(g(f, "exercise notes"))
+        if notes is not None:
+            key = (g(f, "start time"), g(f, "title"), g(f, "exercise title"), notes)
+            notes = None if key in noted else notes
+            noted.add(key)
         duration = int((ended_at - started_at).total_seconds()) if started_at and ended_at and \
             ended_at > started_at and ended_at - started_at < timedelta(days=1) else None
         set_type = set_type_of(g(f, "set type"))
@@ -406,7 +414,7 @@ def _hevy_rows(records, cols, file_unit) -> Iterator[SetRow | Skipped]:
             reps_text=g(f, "reps"), distance=decimal_or_none(g(f, distance_col)),
             seconds=_int_or_none(g(f, "duration seconds")),
             set_type=set_type or None, rpe=decimal_or_none(g(f, "rpe")),
-            notes=_notes(g(f, "exercise notes")), workout_notes=_notes(g(f, "description")),
+            notes=notes, workout_notes=_notes(g(f, "description")),
             duration_seconds=duration,
         )
 

@@ -93,6 +93,7 @@ def test_hevy_kg_set_types_rpe_duration_and_skipped_cardio():
     assert sets[0].started_at == datetime(2026, 4, 8, 16, 50)
     assert sets[0].duration_seconds == 98 * 60
     assert sets[0].notes == "elbows in" and sets[0].workout_notes == "Good session"
+    assert [s.notes for s in sets[1:4]] == [None, None, None]  # the exercise's note once, not per set
     assert skipped == {"timed set (no reps)": 1, "cardio or distance (no reps)": 1}
 
 
