@@ -840,6 +840,7 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
     return [s for s in segments if s.name]
 
 
+_GLOSS = re.compile(r"\(([^()\d]{3,40})\)")  # "(floor press)": letters only, a few words
 _BARE_LOAD = re.compile(r"@\s*(\d+(?:[.,]\d+)?)(?![\d%.,]|\s*(?:%|kg|lb|rpe|rir))")
 _ASIDE = re.compile(r"\(([^()]{1,40})\)")
 _IMPLEMENT_AFTER = re.compile(r"\b(?:with|on|using|w/)\s+(?:a\s+|the\s+)?(?:[\d.,]+\s*(?:kg|lbs?)?\s+)?"
@@ -867,6 +868,14 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
         wider = _choose(_strip_loads(segment.wider)[0], matcher)
         if wider[1] > score:
             entry, score, alternatives = wider
+    if score < STRONG_SCORE and "(" in original:
+        # "Жим гантелей лежачи на підлозі (floor press)", "Pozycja deski (Plank)": a name
+        # glossed in brackets, often in English, is read when the name itself is not.
+        for gloss in _GLOSS.findall(original):
+            found = _choose(_strip_loads(_normalise_line(gloss))[0], matcher)
+            if found[0] is not None and found[1] >= STRONG_SCORE and found[1] > score:
+                entry, score, alternatives = found[0], min(found[1], 95.0), found[2]
+                break
     group = _merge(segment.groups) if segment.groups else _Group(clear=False)
     rest, rest_note, leftover = _find_rest(segment.leftover)
     m = _IMPLEMENT_AFTER.search(leftover)

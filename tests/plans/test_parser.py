@@ -708,3 +708,9 @@ def test_an_example_of_the_notation_is_prose():
     result = parse("For example: bench press 3 x 8 is 3 sets of 8 reps per set\nSquat 3x5\n")
     assert [e.line for e in result.exercises] == ["Squat 3x5"]
     assert result.unread == ["For example: bench press 3 x 8 is 3 sets of 8 reps per set"]
+
+
+def test_a_name_glossed_in_brackets_is_read_by_its_gloss():
+    assert only("Pozycja deski z unoszeniem nóg (Plank) 3x30s").exercise.name == "Plank"
+    # The gloss is only a second chance: a name read for sure keeps its own exercise.
+    assert only("Barbell squat (front rack) 3x5").exercise.name == "Barbell Squat"
