@@ -220,17 +220,13 @@ def plan_import(*, user, parsed: ParsedFile, mapping: dict[str, NameMatch], unit
                 skipped["exercise not mapped"] += 1
                 continue
             weight_kg, notes = to_kg(s.weight, s.unit or unit), s.notes
-            load_kg = weight_kg
-            if _ASSISTED.search(match.exercise_name or ""):
-                # The app keeps an assisted exercise's assistance as its weight (shown
-                # "BW − 20 kg"; records leave it out), as Strong and Hevy write it. It is
-                # help, not load, so it adds nothing to the volume.
-                load_kg = Decimal(0)
-            elif _ASSISTED.search(s.exercise) and weight_kg > 0:
-                # Assisted in the file but mapped to an unassisted exercise: the number
-                # would read as load, so it is kept as a note.
+            # An assisted exercise keeps its assistance as the weight, as the app stores
+            # it (shown "BW − 20 kg"; records leave it out) and Strong and Hevy write it.
+            # Assisted in the file but mapped to an unassisted exercise, the number would
+            # read as load, so it is kept as a note.
+            if not _ASSISTED.search(match.exercise_name or "") and _ASSISTED.search(s.exercise) and weight_kg > 0:
                 notes = "\n".join(filter(None, [f"assistance {s.weight} {s.unit or unit}", notes]))
-                weight_kg = load_kg = Decimal("0.00")
+                weight_kg = Decimal("0.00")
             rpe = s.rpe
             if rpe is not None and not (6 <= rpe <= 10 and (rpe * 2) == (rpe * 2).to_integral_value()):
                 # The app keeps RPE 6-10 in half steps; anything else stays readable in the notes.
@@ -238,7 +234,7 @@ def plan_import(*, user, parsed: ParsedFile, mapping: dict[str, NameMatch], unit
             rows.append(PlannedSet(s, match.exercise_id, weight_kg, notes, rpe))
             sets += 1
             warmups += s.set_type == WARMUP
-            volume += load_kg * s.reps
+            volume += weight_kg * s.reps  # --json's volume_kg: weight x reps over every imported set
         if rows:
             planned.append((workout, rows))
     summary = {
