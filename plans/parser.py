@@ -545,6 +545,9 @@ _NOT_A_NAME = re.compile(r"^(?:warm[\s-]*ups?|set\s*\d*|sets|deload|bw|bodyweigh
                          r"|working\s+sets?|empty\s+bar|bar|then|rest|each|per\s+side|e/s)\b")
 
 
+_MD_LINK = re.compile(r"\[([^\[\]]{1,80})\]\([^()\s]*\)")
+
+
 def _strip_markup(line: str) -> tuple[str, bool, str]:
     """(text, whether it was emphasised as a heading, superset label)."""
     text = line.strip()
@@ -555,6 +558,9 @@ def _strip_markup(line: str) -> tuple[str, bool, str]:
             text = _BULLET.sub("", text, count=1).strip()
     if "*" in text or "_" in text or "`" in text:
         text = text.replace("**", "").replace("__", "").replace("`", "").strip()
+    if "[" in text:
+        # "[[Bench press]]" (a wiki link), "[Squat](https://...)" (a Markdown link): the words.
+        text = _MD_LINK.sub(r"\1", text.replace("[[", "").replace("]]", ""))
     if "http" in text or "www." in text:
         text = _URL.sub("", text).strip()
     label = ""

@@ -714,3 +714,8 @@ def test_a_name_glossed_in_brackets_is_read_by_its_gloss():
     assert only("Pozycja deski z unoszeniem nóg (Plank) 3x30s").exercise.name == "Plank"
     # The gloss is only a second chance: a name read for sure keeps its own exercise.
     assert only("Barbell squat (front rack) 3x5").exercise.name == "Barbell Squat"
+
+
+def test_wiki_and_markdown_links_are_their_words():
+    assert rows("- [[Bench press]] (Chest): 3 sets, 10 reps\n- [Squat](https://example.com/squat) 5x5\n") == [
+        ("Barbell Bench Press - Medium Grip", 3, 10, 10), ("Barbell Squat", 5, 5, 5)]
