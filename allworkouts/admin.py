@@ -8,10 +8,12 @@ import django_tasks_db.admin  # noqa: F401
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ERROR_FLAG
 from django.contrib.admin.utils import unquote
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import DataError, IntegrityError, connection, transaction
+from django.http import HttpResponseRedirect
 from django.db.models import ProtectedError, RestrictedError
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -36,6 +38,20 @@ class HardenedAdmin(admin.ModelAdmin):
         if "\x00" in str(value):
             raise IncorrectLookupParameters(f"{lookup}: a NUL character")
         return super().lookup_allowed(lookup, value, request)
+
+    def changelist_view(self, request, extra_context=None):
+        # A filter value only the database can judge (?name__regex=( is not a regular
+        # expression; a huge one is "too complex") fails when the list is read: the
+        # same "invalid filter" redirect. In a savepoint, so the request goes on, and
+        # rendered here, where the list is read.
+        try:
+            with transaction.atomic():
+                response = super().changelist_view(request, extra_context)
+                if hasattr(response, "render") and not response.is_rendered:
+                    response.render()
+                return response
+        except DataError:
+            return HttpResponseRedirect(f"{request.path}?{ERROR_FLAG}=1")
 
     def get_search_results(self, request, queryset, search_term):
         # The changelist's search form refuses NUL itself; the autocomplete's term is
