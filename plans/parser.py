@@ -1011,6 +1011,14 @@ _TOGETHER = re.compile(r"->|→|\bsuperset(?:ted)?\s+with\b|\bss\b|\+\s+[a-z]")
 _ASIDE_LINE = re.compile(r"^\([^()\d]*\)$")
 
 
+# "per exercise", "for each exercise", "3 Sätze / Übung", "6-15 Wiederholungen / Satz" (after
+# the plan words are translated: "sets"), "por ejercicio", "на каждое упражнение".
+_PER_EXERCISE = re.compile(
+    r"\b(?:each|every|per|all|for\s+all|pro|jede[nrs]?|cada|todos\s+los|par|chaque|ogni|по|на\s+каждое|кожн\w*)\s+"
+    r"(?:the\s+)?(?:exercises?|movements?|übung(?:en)?|ubung(?:en)?|ejercicios?|exercices?|exerc[ií]cios?|esercizi[oa]?"
+    r"|упражнени\w*|вправ\w*)\b"
+    r"|/\s*(?:übung|ubung|exercise|ejercicio|exercice|exerc[ií]cio|esercizio)\b"
+    r"|\breps?\s*/\s*sets?\b")
 _NUMBERS_FIRST = re.compile(r"^[\s\-–•*+|]*\d(?!\d*[.)]\s)")  # not a list number ("3. Rows")
 
 
@@ -1177,6 +1185,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
     unread: list[str] = []
     previous: ParsedExercise | None = None  # the exercise on the line just above, if any
     waiting: ParsedExercise | None = None  # a name alone, then a blank line: its numbers may follow
+    defaults: dict[int, _Group] = {}  # workout index (-1: the whole plan) -> "N sets per exercise"
     block: tuple[int | None, str] | None = None  # "Giant set, 4 rounds:": sets and label for its members
     blocks = 0
     table: dict[int, str] | None = None
@@ -1296,6 +1305,20 @@ def parse_plan(text: str, catalog) -> ParseResult:
             if rest is not None:
                 previous.rest_seconds = previous.rest_seconds or rest
                 continue
+        if (groups and not label and _PER_EXERCISE.search(norm) and not any(g.weak or g.leading for g in groups)
+                and len(norm.split()) <= 25
+                and all(matcher.match(s.name)[1] < STRONG_SCORE for s in _segments(norm, groups, remaining))):
+            # "3 sets of 7 to 12 reps per exercise", "3 Sätze / Übung": for the exercises
+            # of this workout (of the whole plan, before its first workout) that give none.
+            group = _merge(groups)
+            scope = -1 if not workouts[-1].exercises and len(workouts) == 1 and workouts[0].name is None else len(workouts) - 1
+            known = defaults.setdefault(scope, _Group())
+            known.sets = known.sets or group.sets
+            if known.reps_min is None and group.reps_min is not None:
+                known.reps_min, known.reps_max = group.reps_min, group.reps_max
+            unread.append(stripped if table is None else original.strip())
+            previous = None
+            continue
         key = (norm, remaining, tuple(map(id, groups)))  # groups of a line read before are the same objects
         if key not in segmented:
             segmented[key] = _segments(norm, groups, remaining)
@@ -1383,6 +1406,17 @@ def parse_plan(text: str, catalog) -> ParseResult:
         previous = rows[-1]
         if not groups and len(rows) == 1 and rows[0].sets is None:
             previous._bare = True  # a name alone: its numbers may follow a blank line
+    for index, workout in enumerate(workouts):
+        default = defaults.get(index) or defaults.get(-1)
+        if default is None:
+            continue
+        for e in workout.exercises:
+            if e.reps_min is None and not e.amrap and not e.weight_text and (e.sets is None or default.sets is None
+                                                                             or getattr(e, "_set_lines", None)):
+                e.sets = e.sets or default.sets  # "Wadenheben / + 5 Sätze" keeps its 5
+                e.reps_min, e.reps_max = default.reps_min, default.reps_max
+                confidence = _confidence(e.exercise, e.score, _Group(sets=e.sets, reps_min=e.reps_min))
+                e.confidence = "medium" if confidence == "high" else confidence  # read from another line
     for workout in workouts:
         counts: dict[str, int] = {}
         for e in workout.exercises:

@@ -719,3 +719,14 @@ def test_a_name_glossed_in_brackets_is_read_by_its_gloss():
 def test_wiki_and_markdown_links_are_their_words():
     assert rows("- [[Bench press]] (Chest): 3 sets, 10 reps\n- [Squat](https://example.com/squat) 5x5\n") == [
         ("Barbell Bench Press - Medium Grip", 3, 10, 10), ("Barbell Squat", 5, 5, 5)]
+
+
+def test_sets_and_reps_given_once_for_every_exercise():
+    result = parse("- 3 Sätze / Übung\n- 6-15 Wiederholungen / Satz\n\n## Beine\n- Kniebeugen\n- Beinpresse\n"
+                   "- Wadenheben\n    + 5 Sätze\n")
+    assert [(e.exercise.name, e.sets, e.reps_min, e.reps_max) for e in result.exercises] == [
+        ("Barbell Squat", 3, 6, 15), ("Leg Press", 3, 6, 15), ("Standing Calf Raises", 5, 6, 15)]
+    assert {e.confidence for e in result.exercises} == {"medium"}  # read from other lines
+    # Stated after the list, for that workout's exercises; a row with its own numbers keeps them.
+    result = parse("Chest day\n- Incline Bench\n- Cable Row 4x8\n*3 sets of 7 to 12 repetitions per exercise.\n")
+    assert [(e.sets, e.reps_min, e.reps_max) for e in result.exercises] == [(3, 7, 12), (4, 8, 8)]
