@@ -61,7 +61,7 @@ def _heaviest_kg(parsed, unit: str):
 
 def _preview(request, history_import: HistoryImport, *, unit: str | None = None,
              chosen: dict[str, str | None] | None = None, add_forms: dict | None = None,
-             added: dict | None = None) -> dict:
+             added: dict | None = None, searched: dict | None = None) -> dict:
     """Everything the preview shows, counted for this unit and these choices (the same
     services as the import itself, so the numbers are what the import will add)."""
     parsed = services.parse_text(history_import.source or "")
@@ -70,14 +70,16 @@ def _preview(request, history_import: HistoryImport, *, unit: str | None = None,
     unit = unit or parsed.file_unit or (None if parsed.needs_unit else "kg") or guess
     _, summary = services.plan_import(user=request.user, parsed=parsed, mapping=mapping, unit=unit)
     catalog = catalogue_entries()
-    add_forms, added = add_forms or {}, added or {}
+    add_forms, added, searched = add_forms or {}, added or {}, searched or {}
     rows = []
     for index, (name, match) in enumerate(sorted(mapping.items())):
-        options = [(e.id, e.name) for e, _ in search(name, catalog, limit=8)]
+        query, found = searched.get(index, ("", None))
+        options = found if found is not None else [(e.id, e.name) for e, _ in search(name, catalog, limit=8)]
         if match.exercise_id and match.exercise_id not in {o[0] for o in options}:
             options.insert(0, (match.exercise_id, match.exercise_name))
         rows.append({"index": index, "name": name, "sets": parsed.names[name], "match": match, "options": options,
-                     "add_form": add_forms.get(index), "added": added.get(index)})
+                     "add_form": add_forms.get(index), "added": added.get(index), "query": query,
+                     "searched": found is not None})
     return {"parsed": parsed, "summary": summary, "rows": rows, "unit": unit, "needs_unit": parsed.needs_unit,
             "guess": guess, "guess_shown": shown, "examples": parsed.skipped_examples,
             "heaviest_kg": _heaviest_kg(parsed, unit)}
@@ -98,7 +100,8 @@ def _add_form(index: int, name: str, data=None) -> ExerciseAddForm:
 
 def _preview_post(request, history_import: HistoryImport):
     """The preview form's buttons: import (the default), recount (a unit or an exercise
-    changed), newform:<row> (open "add as a new exercise"), newex:<row> (add it)."""
+    changed), search:<row> (search the catalogue for the row), newform:<row> (open "add
+    as a new exercise"), newex:<row> (add it)."""
     unit_form = UnitForm(request.POST)
     unit = unit_form.cleaned_data["unit"] or None if unit_form.is_valid() else None
     names = sorted(services.parse_text(history_import.source or "").names)
@@ -108,9 +111,18 @@ def _preview_post(request, history_import: HistoryImport):
         services.queue_import(user=request.user, history_import=history_import, chosen=chosen, unit=unit)
         return redirect("sessions:import_detail", import_id=history_import.pk)
     index = parse_int(key)
-    add_forms, added, status = {}, {}, 200
-    if action in {"newform", "newex"} and index is not None and 0 <= index < len(names):
-        if action == "newform":
+    add_forms, added, searched, status = {}, {}, {}, 200
+    if action in {"newform", "newex", "search"} and index is not None and 0 <= index < len(names):
+        if action == "search":
+            # The catalogue searched for what the user typed (the app's matcher: typos,
+            # abbreviations, other languages); the best result is chosen, the rest listed.
+            query = " ".join(request.POST.get(f"search-{index}", "").split())[:100]
+            if query:  # an empty search changes nothing (Enter in another row's field)
+                found = [(e.id, e.name) for e, _ in search(query, catalogue_entries(), limit=20)]
+                searched[index] = (query, found)
+                if found:
+                    chosen[names[index]] = found[0][0]
+        elif action == "newform":
             add_forms[index] = _add_form(index, names[index])
         else:
             form = _add_form(index, names[index], request.POST)
@@ -125,7 +137,8 @@ def _preview_post(request, history_import: HistoryImport):
             if index not in added:
                 add_forms[index], status = form, 400
     context = {"history_import": history_import,
-               **_preview(request, history_import, unit=unit, chosen=chosen, add_forms=add_forms, added=added)}
+               **_preview(request, history_import, unit=unit, chosen=chosen, add_forms=add_forms, added=added,
+                          searched=searched)}
     template = "sessions/transfer/import_detail.html" + ("#preview" if request.htmx else "")
     return render(request, template, context, status=status)
 

@@ -28,7 +28,7 @@ def test_upload_map_import_progress_history(phone, screenshot):
     expect(page.locator("#import-volume")).to_contain_text("Volume 4,950 kg, heaviest set 315 kg")
     page.get_by_label("lb", exact=True).check()
     expect(page.locator("#import-volume")).to_contain_text("Volume 2,245 kg, heaviest set 142.88 kg")
-    squat = page.get_by_label("Squat (Barbell)")
+    squat = page.get_by_role("combobox", name="Squat (Barbell)")
     options = squat.locator("option").all_text_contents()
     other = next(o for o in options if "Squat" in o and o != "Barbell Squat")
     squat.select_option(label=other)
@@ -40,7 +40,7 @@ def test_upload_map_import_progress_history(phone, screenshot):
     chosen = squat.input_value()
     page.locator("#map-row-0").get_by_role("button", name="Add as a new exercise").click()
     expect(page.get_by_text("Add “Deadlift (Barbell)” as a new exercise")).to_be_visible()
-    expect(page.get_by_label("Squat (Barbell)")).to_have_value(chosen)
+    expect(page.get_by_role("combobox", name="Squat (Barbell)")).to_have_value(chosen)
     expect(page.get_by_label("lb", exact=True)).to_be_checked()
     screenshot("60b-history-import-add-exercise-360")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360

@@ -323,3 +323,28 @@ def test_times_are_the_lifters_wall_clock_in_the_worker_the_command_and_the_expo
     with rls_user(other.pk):
         (session,) = WorkoutSession.objects.filter(user=other)
     assert session.created_at.isoformat() == "2026-01-05T23:00:00+00:00"  # 18:00 in New York
+
+
+# --- searching the catalogue for a row ------------------------------------------------------
+
+def test_a_row_searches_the_catalogue_and_chooses_the_best_result(user_client, user):
+    detail = upload(user_client, "odd.csv", ODD_FILE.encode())
+    page = user_client.get(detail).content.decode()
+    names = sorted([UNKNOWN, "Squat (Barbell)"])
+    index, squat = names.index(UNKNOWN), 1 - names.index(UNKNOWN)
+    squat_id = selected(page, squat)
+    found = user_client.post(detail, {"action": f"search:{index}", f"search-{index}": "  front   squat ",
+                                      "unit": "kg", f"map-{squat}": squat_id})
+    body = found.content.decode()
+    assert found.status_code == 200
+    best = Exercise.objects.get(pk=selected(body, index))
+    assert best.name == "Front Barbell Squat"
+    assert 'value="front squat"' in body and "in the list above; the best is chosen" in body
+    assert selected(body, squat) == squat_id and "2 sets" in text_of(body)
+    nothing = user_client.post(detail, {"action": f"search:{index}", f"search-{index}": "qqzzxxkk",
+                                        "unit": "kg"}).content.decode()
+    assert "No exercise in the catalogue matches “qqzzxxkk”." in nothing
+    blank = user_client.post(detail, {"action": f"search:{index}", f"search-{index}": " ", "unit": "kg"})
+    assert blank.status_code == 200 and "matches" not in blank.content.decode()
+    with rls_user(user.pk):
+        assert HistoryImport.objects.get(user=user).status == "preview" and not WorkoutSession.objects.exists()
