@@ -35,6 +35,10 @@ class MoveForm(Form):
     direction = forms.ChoiceField(choices=[("up", "Up"), ("down", "Down")])
 
 
+class SupersetForm(Form):
+    action = forms.ChoiceField(choices=[("with_next", "Superset with next"), ("ungroup", "Ungroup")])
+
+
 class SavePlanForm(Form):
     name = forms.CharField(label="Plan name", max_length=NAME_MAX_LENGTH,
                            error_messages={"required": "Give the plan a name."})

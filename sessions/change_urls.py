@@ -10,6 +10,8 @@ urlpatterns: list = [
     path("<uuid:session_id>/exercises/add/", change_views.exercise_add, name="exercise_add"),
     path("<uuid:session_id>/exercises/<uuid:plan_exercise_id>/move/", change_views.exercise_move,
          name="exercise_move"),
+    path("<uuid:session_id>/exercises/<uuid:plan_exercise_id>/superset/", change_views.exercise_superset,
+         name="exercise_superset"),
     path("<uuid:session_id>/save-plan/", change_views.plan_save, name="plan_save"),
     path("<uuid:session_id>/apply-to-plan/", change_views.plan_apply, name="plan_apply"),
 ]

@@ -15,7 +15,7 @@ from allworkouts.http import redirect_htmx
 from equipment.selectors import search_exercises
 from plans.models import PlanKind
 from sessions import selectors, workout_changes
-from sessions.change_forms import AddExerciseForm, MoveForm, SavePlanForm, StartForm
+from sessions.change_forms import AddExerciseForm, MoveForm, SavePlanForm, StartForm, SupersetForm
 from sessions.models import SessionStatus, WorkoutSession
 
 SEARCH_LIMIT = 15
@@ -102,6 +102,25 @@ def exercise_move(request, session_id, plan_exercise_id):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
     return redirect_htmx(request, _workout_url(session, moved))
+
+
+@require_POST
+def exercise_superset(request, session_id, plan_exercise_id):
+    """Superset an exercise with the next, or ungroup it (this workout only)."""
+    session = _session_or_404(request, session_id)
+    if (closed := _open_or_redirect(request, session)) is not None:
+        return closed
+    form = SupersetForm(request.POST)
+    changed = None
+    if not form.is_valid():
+        messages.error(request, "Superset with the next exercise, or ungroup.")
+    else:
+        try:
+            changed = workout_changes.workout_exercise_superset(
+                session=session, plan_exercise_id=plan_exercise_id, action=form.cleaned_data["action"])
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+    return redirect_htmx(request, _workout_url(session, changed))
 
 
 @require_http_methods(["GET", "POST"])

@@ -158,6 +158,25 @@ def workout_exercise_move(*, session: WorkoutSession, plan_exercise_id, directio
         return current[ids[str(target.pk)]]
 
 
+def workout_exercise_superset(*, session: WorkoutSession, plan_exercise_id, action: str) -> WorkoutExercise:
+    """Superset an exercise with the next one ("with_next"), or take it out of its
+    superset ("ungroup"), for this workout: the plan is forked first like for a move,
+    and the plan editor's rules (plans.services) keep the labels sane."""
+    if action not in ("with_next", "ungroup"):
+        raise ValidationError("Superset with the next exercise, or ungroup.")
+    with transaction.atomic():
+        session = _lock_open(session)
+        if not WorkoutExercise.objects.filter(pk=plan_exercise_id, workout_plan_id=session.workout_plan_id).exists():
+            raise ValidationError("That exercise isn't in this workout any more. Reload the page.")
+        plan, ids = _own_plan(session)
+        row = WorkoutExercise.objects.select_related("workout_plan").get(pk=ids[str(plan_exercise_id)])
+        if action == "with_next":
+            plan_services.plan_exercise_superset_with_next(plan_exercise=row)
+        else:
+            plan_services.plan_exercise_ungroup(plan_exercise=row)
+        return row
+
+
 # --- finishing ---------------------------------------------------------------------
 
 def _lock_adhoc(session: WorkoutSession) -> tuple[WorkoutSession, WorkoutPlan]:

@@ -26,7 +26,7 @@ from plans.models import WorkoutExercise
 from plans.parser import planned_load
 from records.models import PersonalRecord
 from sessions import plates
-from sessions.models import ExerciseSession, WorkoutSession
+from sessions.models import ExerciseSession, SetType, WorkoutSession
 
 DEFAULT_REST_SECONDS = 90
 
@@ -353,7 +353,8 @@ def _card(*, user, plan_item, exercise, claims: _Claims, last: LastTime | None, 
         card.sets.append(PlannedSet(number=number, logged=done, form_id=None if done else uuid.uuid4(),
                                     weight=weight, reps=reps, from_last_time=from_last, plates=side,
                                     exercise=exercise, plan_exercise=plan_item, rest_after=card.planned_rest))
-        lifted = done or lifted
+        if done is not None and done.set_type != SetType.WARMUP:
+            lifted = done  # a warm-up's weight is not carried into the working sets
     return card
 
 

@@ -171,3 +171,39 @@ def test_set_edit_changes_type_rpe_and_note_and_refuses_bad_values(user_client, 
         logged.refresh_from_db()
     assert (logged.weight, logged.reps, logged.rpe, logged.set_type, logged.notes) == (
         Decimal("102.50"), 4, Decimal("8.5"), "failure", "grindy")
+
+
+def test_a_warm_ups_weight_is_not_carried_into_the_next_set(user_client, user):
+    plan = plan_with(user, (SQUAT, 3, None))
+    (squat,) = plan_items(user, plan)
+    with rls_user(user.pk):
+        session = start(user_client, plan)
+    html = post_set(user_client, session, squat, 40, 8, 1, set_type="warmup").content.decode()
+    next_row = re.search(rf'id="row-{squat.pk}-2".*?</li>', html, re.S)[0]
+    assert 'name="weight" value=""' in next_row  # not 40: the lifter types the working weight
+    post_set(user_client, session, squat, 100, 8, 2)
+    page = user_client.get(f"/sessions/{session.pk}/workout/").content.decode()
+    assert re.findall(r'name="weight" value="([^"]*)"', page) == ["100"]  # set 3: the working weight
+
+
+def test_superset_with_next_mid_workout_groups_this_workouts_copy_not_the_plan(user_client, user, other_user):
+    plan = plan_with(user, (BENCH, 2, None), (ROW, 2, None))
+    bench, row = plan_items(user, plan)
+    with rls_user(user.pk):
+        session = start(user_client, plan)
+    url = f"/sessions/{session.pk}/exercises/{bench.pk}/superset/"
+    assert user_client.post(url, {"action": "sideways"}).status_code == 302  # refused with a message
+    assert user_client.post(url, {"action": "with_next"}).status_code == 302
+    with rls_user(user.pk):
+        session.refresh_from_db()
+        copy = list(session.workout_plan.exercises.order_by("sequence").values_list("superset", flat=True))
+        original = list(plan.exercises.order_by("sequence").values_list("superset", flat=True))
+    assert session.workout_plan.kind == "adhoc" and session.workout_plan.source_plan_id == plan.pk
+    assert copy[0] and copy == [copy[0]] * 2 and original == [None, None]
+    html = user_client.get(f"/sessions/{session.pk}/workout/").content.decode()
+    assert html.count("superset-card") == 1
+    # Another user can't touch it.
+    from django.test import Client
+    other = Client()
+    other.force_login(other_user)
+    assert other.post(url, {"action": "ungroup"}).status_code == 404
