@@ -11,7 +11,7 @@ from allworkouts import units
 from allworkouts.http import parse_uuid
 from equipment.models import Exercise
 from equipment.selectors import exercise_load_kind, load_kind_annotation
-from plans.models import WorkoutExercise, WorkoutPlan
+from plans.models import PlanKind, WorkoutExercise, WorkoutPlan
 from sessions.models import SessionStatus, SetType, validate_rpe
 
 
@@ -24,7 +24,9 @@ class HistoryFilterForm(Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         # Deleted plans stay selectable: their sessions are still in history.
-        self.fields["plan"].queryset = WorkoutPlan.objects.filter(user=user).order_by("name")
+        # A workout's own copy of a plan is found through the plan it came from.
+        self.fields["plan"].queryset = (WorkoutPlan.objects.filter(user=user).exclude(kind=PlanKind.ADHOC)
+                                        .order_by("name"))
 
     def clean(self):
         data = super().clean()
