@@ -40,7 +40,7 @@ def test_profile_links_to_import_and_export(user_client):
     assert 'href="/sessions/transfer/export/data.json"' in page
 
 
-def test_upload_preview_map_import_and_undo(user_client, user, run_worker):
+def test_upload_preview_map_import_and_undo(user_client, user, run_worker, django_assert_max_num_queries):
     response = upload(user_client, "strong_unitless_pounds.csv")
     assert response.status_code == 302
     detail = response["Location"]
@@ -59,7 +59,8 @@ def test_upload_preview_map_import_and_undo(user_client, user, run_worker):
     running = user_client.get(detail).content.decode()  # a reload while the worker has not run yet
     assert 'id="import-bar"' in running and 'value="0"' in running and "0 of 1 workouts" in running
     assert "Waiting for the background worker to start" in running  # queued, no worker yet
-    poll = user_client.get(detail, headers={"HX-Request": "true"}).content.decode()
+    with django_assert_max_num_queries(10):  # the poll every second: session, user, RLS, import, task row
+        poll = user_client.get(detail, headers={"HX-Request": "true"}).content.decode()
     assert poll.lstrip().startswith('<section class="card" id="import-progress"')
     with rls_user(user.pk):
         assert not WorkoutSession.objects.exists()
