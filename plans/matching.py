@@ -340,13 +340,14 @@ class Matcher:
                 limit=10, score_cutoff=ALTERNATIVE_SCORE)]
         scored: dict[str, tuple[CatalogEntry, float]] = {}
         for index in indexes:
-            score = self._score(query_sorted, query_words, query_implements, index)
+            score = self._score(query_sorted, query_words, query_implements, index, name)
             entry = self.targets[index]
             if score > scored.get(entry.id, (entry, -1.0))[1]:
                 scored[entry.id] = (entry, score)
         return sorted(scored.values(), key=lambda item: (-item[1], item[0].name))
 
-    def _score(self, query_sorted: str, query_words: set[str], query_implements: set[str], index: int) -> float:
+    def _score(self, query_sorted: str, query_words: set[str], query_implements: set[str], index: int,
+               query: str = "") -> float:
         choice_words = self.choice_words[index]
         base = fuzz.ratio(query_sorted, self.sorted_choices[index])
         if query_words <= choice_words:
@@ -364,6 +365,12 @@ class Matcher:
                 # The name says something the candidate does not ("Larsen" press): a guess.
                 missing = len(missing_words)
                 base = min(base, UNKNOWN_WORD_CAP if missing == 1 else UNKNOWN_WORD_CAP - 10)
+                strong_missing = len(missing_words - _WEAK_WORDS)
+                if choice_words <= query_words and len(choice_words) > 1 and 0 < strong_missing <= 3:
+                    # "Overhead press in squat rack", "Quad focused leg press" hold a whole
+                    # name of two words or more: a weak guess (low), still one to offer.
+                    phrase = f" {self.choices[index]} " in f" {query} "  # in its order: "overhead press", not "overhead squat"
+                    base = max(base, UNKNOWN_WORD_CAP - 2 * (strong_missing - 1) + (1 if phrase else 0))
         choice_implements = self.choice_implements[index]
         if query_implements and choice_implements and not (query_implements & choice_implements):
             base -= 30
