@@ -42,3 +42,10 @@ class SupersetForm(Form):
 class SavePlanForm(Form):
     name = forms.CharField(label="Plan name", max_length=NAME_MAX_LENGTH,
                            error_messages={"required": "Give the plan a name."})
+
+
+class WorkoutNoteForm(Form):
+    """The lifter's note on the whole workout ("slept badly"), shown the next time."""
+    notes = forms.CharField(label="Workout note", required=False, max_length=2000, strip=True,
+                            widget=forms.Textarea(attrs={"rows": 2, "placeholder": "How did it go?"}),
+                            error_messages={"max_length": "Keep the note under 2,000 characters."})

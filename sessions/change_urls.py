@@ -12,6 +12,7 @@ urlpatterns: list = [
          name="exercise_move"),
     path("<uuid:session_id>/exercises/<uuid:plan_exercise_id>/superset/", change_views.exercise_superset,
          name="exercise_superset"),
+    path("<uuid:session_id>/note/", change_views.session_note, name="session_note"),
     path("<uuid:session_id>/save-plan/", change_views.plan_save, name="plan_save"),
     path("<uuid:session_id>/apply-to-plan/", change_views.plan_apply, name="plan_apply"),
 ]

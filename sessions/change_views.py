@@ -15,7 +15,7 @@ from allworkouts.http import redirect_htmx
 from equipment.selectors import search_exercises
 from plans.models import PlanKind
 from sessions import selectors, workout_changes
-from sessions.change_forms import AddExerciseForm, MoveForm, SavePlanForm, StartForm, SupersetForm
+from sessions.change_forms import AddExerciseForm, MoveForm, SavePlanForm, StartForm, SupersetForm, WorkoutNoteForm
 from sessions.models import SessionStatus, WorkoutSession
 
 SEARCH_LIMIT = 15
@@ -121,6 +121,24 @@ def exercise_superset(request, session_id, plan_exercise_id):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
     return redirect_htmx(request, _workout_url(session, changed))
+
+
+@require_POST
+def session_note(request, session_id):
+    """Save the workout's note, then back to where it was written."""
+    session = _session_or_404(request, session_id)
+    form = WorkoutNoteForm(request.POST)
+    if form.is_valid():
+        try:
+            workout_changes.session_note_save(session=session, notes=form.cleaned_data["notes"])
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, "Workout note saved.")
+    else:
+        messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
+    name = "sessions:workout" if session.status == SessionStatus.IN_PROGRESS else "sessions:detail"
+    return redirect_htmx(request, reverse(name, args=[session.pk]))
 
 
 @require_http_methods(["GET", "POST"])

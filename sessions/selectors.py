@@ -10,7 +10,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from django.db.models import (
-    Count, DecimalField, F, Max, OuterRef, QuerySet, Subquery, Sum, Value,
+    Count, DecimalField, F, Max, OuterRef, Q, QuerySet, Subquery, Sum, Value,
 )
 from django.db.models.functions import Coalesce, Greatest
 
@@ -120,9 +120,10 @@ def history(*, user, status: str = "", plan_id=None, date_from=None, date_to=Non
 
 
 def session_sets(*, session: WorkoutSession) -> list[ExerciseSession]:
-    """Every set of a session with its exercise and the records it holds. Two queries."""
+    """Every set of a session with its exercise (and how its weight reads) and the
+    records it holds. Two queries."""
     sets = list(ExerciseSession.objects.filter(workout_session=session).select_related("exercise")
-                .order_by("created_at", "set_number"))
+                .annotate(load_kind=load_kind_annotation("exercise")).order_by("created_at", "set_number"))
     holders = defaultdict(list)
     for r in PersonalRecord.objects.filter(exercise_session__in=[s.pk for s in sets]):
         holders[r.exercise_session_id].append(r)
@@ -130,3 +131,21 @@ def session_sets(*, session: WorkoutSession) -> list[ExerciseSession]:
         s.records_held = holders[s.pk]
     return sets
 
+
+
+@dataclass
+class WorkoutNote:
+    date: datetime
+    notes: str
+
+
+def last_workout_note(*, user, session: WorkoutSession) -> WorkoutNote | None:
+    """The note of the latest earlier workout of the same plan (or of the plan a
+    workout's copy came from) that has one: shown on the workout page. One query."""
+    plan = session.workout_plan
+    plan_ids = {plan.pk, plan.source_plan_id} - {None}
+    earlier = (WorkoutSession.objects.filter(user=user, deleted_at__isnull=True, created_at__lt=session.created_at,
+                                             notes__isnull=False)
+               .filter(Q(workout_plan_id__in=plan_ids) | Q(workout_plan__source_plan_id__in=plan_ids))
+               .exclude(pk=session.pk).order_by("-created_at").values("created_at", "notes").first())
+    return WorkoutNote(date=earlier["created_at"], notes=earlier["notes"]) if earlier else None

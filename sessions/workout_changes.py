@@ -177,6 +177,17 @@ def workout_exercise_superset(*, session: WorkoutSession, plan_exercise_id, acti
         return row
 
 
+def session_note_save(*, session: WorkoutSession, notes: str) -> WorkoutSession:
+    """The workout's own note (open or finished; a deleted workout takes nothing)."""
+    with transaction.atomic():
+        session = WorkoutSession.objects.select_for_update().get(pk=session.pk)
+        if session.deleted_at is not None:
+            raise ValidationError("This workout was deleted.")
+        session.notes = notes.replace("\x00", "") or None
+        session.save(update_fields=["notes", "updated_at"])
+    return session
+
+
 # --- finishing ---------------------------------------------------------------------
 
 def _lock_adhoc(session: WorkoutSession) -> tuple[WorkoutSession, WorkoutPlan]:

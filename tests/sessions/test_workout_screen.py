@@ -207,3 +207,27 @@ def test_superset_with_next_mid_workout_groups_this_workouts_copy_not_the_plan(u
     other = Client()
     other.force_login(other_user)
     assert other.post(url, {"action": "ungroup"}).status_code == 404
+
+
+def test_a_workout_note_is_kept_and_shown_the_next_time(user_client, user, other_user):
+    plan = plan_with(user, (SQUAT, 1, None))
+    with rls_user(user.pk):
+        earlier = start(user_client, plan)
+    url = f"/sessions/{earlier.pk}/note/"
+    response = user_client.post(url, {"notes": "x" * 2001})
+    assert response.status_code == 302
+    assert "under 2,000 characters" in user_client.get(response.url).content.decode()
+    assert user_client.post(url, {"notes": "Slept badly, kept it light"}).status_code == 302
+    user_client.post(f"/sessions/{earlier.pk}/complete/")
+    assert "Slept badly, kept it light" in user_client.get(f"/sessions/{earlier.pk}/").content.decode()
+    from django.test import Client
+    other = Client()
+    other.force_login(other_user)
+    assert other.post(url, {"notes": "mine now"}).status_code == 404
+    with rls_user(user.pk):
+        session = start(user_client, plan)
+    html = user_client.get(f"/sessions/{session.pk}/workout/").content.decode()
+    assert "Last time's workout note" in html and "“Slept badly, kept it light”" in html
+    with rls_user(user.pk):
+        earlier.refresh_from_db()
+    assert earlier.notes == "Slept badly, kept it light"
