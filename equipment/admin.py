@@ -185,6 +185,8 @@ class EquipmentAdmin(HardenedAdmin):
     are hidden from admins, so Django's own check cannot see them)."""
     list_display = ["name", "description", "exercise_count"]
     search_fields = ["name"]
+    # The count's GROUP BY drops the model's ordering; pages (and the autocomplete) need one.
+    ordering = ["name"]
 
     def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
         # Bulk delete would skip the "do users own it" check.
