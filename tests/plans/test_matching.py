@@ -201,3 +201,14 @@ def test_a_name_holding_a_whole_catalogue_name_is_a_weak_guess(name, exercise):
 
 def test_a_one_word_name_stretched_over_an_unknown_variant_stays_a_weak_guess():
     assert best("Larsen press")[1] < 90
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    ("press ups", "Pushups"),  # British push-ups, not a push press
+    ("sit ups", "Sit-Up"),
+    ("side plank", "Side Bridge"),
+    ("reverse hyper", "Reverse Hyperextension"),
+    ("hip abduction machine", "Thigh Abductor"),
+])
+def test_everyday_english_names(name, exercise):
+    assert best(name)[0] == exercise
