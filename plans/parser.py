@@ -39,6 +39,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from allworkouts.limits import MAX_REPS, MAX_REST_SECONDS, MAX_SETS  # noqa: F401  (written once)
 from plans.matching import (  # noqa: F401  (re-exported: callers import them from here)
     ALTERNATIVE_SCORE, STRONG_SCORE, WEAK_SCORE, CatalogEntry, Matcher, implements, matcher_for,
     normalise_name, search, strip_accents, vocabulary,
@@ -46,9 +47,6 @@ from plans.matching import (  # noqa: F401  (re-exported: callers import them fr
 
 MAX_CHARS = 50_000
 MAX_LINE_CHARS = 3000
-MAX_SETS = 20
-MAX_REPS = 1000
-MAX_REST_SECONDS = 3600
 MAX_FUZZY_NAMES = 200  # distinct non-exact names matched fuzzily per parse (time bound)
 MAX_SURE_LINE = 100  # a row from a longer line is at most "medium"
 MAX_NAME_WORDS = 8  # longer "names" are sentences: not matched at all

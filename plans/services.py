@@ -12,13 +12,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import Case, F, IntegerField, Max, Value, When
 from django.utils import timezone
 
+from allworkouts import limits
 from equipment.models import Exercise
 from equipment.selectors import is_substitute
 from plans.models import ConfidenceLevel, WorkoutExercise, WorkoutImportLog, WorkoutPlan
 
-MAX_SETS = 20
-MAX_REPS = 1000
-MAX_REST_SECONDS = 3600
+# The limits are written once (allworkouts.limits): plan lines, logged sets and the parser share them.
+MAX_SETS, MAX_REPS, MAX_REST_SECONDS = limits.MAX_SETS, limits.MAX_REPS, limits.MAX_REST_SECONDS
 NAME_MAX_LENGTH = 255
 
 
