@@ -326,25 +326,36 @@ class Matcher:
         query_sorted = " ".join(sorted(words))
         query_implements = implements(query_words)
         lists = [self.word_index[w] for w in query_words - _WEAK_WORDS if w in self.word_index]
-        if len(lists) == 1:
+        weak = [self.word_index[w] for w in query_words & _WEAK_WORDS if w in self.word_index]
+        if len(lists) == 1 and not weak:
             indexes = lists[0][:MAX_CANDIDATES]  # one shared word: the shortest names having it
         elif lists:
             # The names sharing most words, shortest first (fewest words the query lacks):
             # counted in index order (shortest first), and a stable sort keeps that order
             # among names sharing as many words. All in C: a name has hundreds of candidates.
+            # A word like "seated" or "leg" counts half, and only beside a word that finds
+            # names by itself ("seated leg curl machine" finds Seated Leg Curl).
             shared = Counter(sorted(chain.from_iterable(lists)))
+            if weak:
+                for index in shared:
+                    shared[index] *= 2
+                for index in chain.from_iterable(weak):
+                    if index in shared:
+                        shared[index] += 1
             indexes = [i for i, _ in sorted(shared.items(), key=itemgetter(1), reverse=True)[:MAX_CANDIDATES]]
         else:
             indexes = [index for _, _, index in process.extract(
                 query_sorted, self.sorted_choices, scorer=fuzz.ratio, processor=None,
                 limit=10, score_cutoff=ALTERNATIVE_SCORE)]
-        scored: dict[str, tuple[CatalogEntry, float]] = {}
+        scored: dict[str, tuple[CatalogEntry, float, int]] = {}
         for index in indexes:
             score = self._score(query_sorted, query_words, query_implements, index, name)
             entry = self.targets[index]
-            if score > scored.get(entry.id, (entry, -1.0))[1]:
-                scored[entry.id] = (entry, score)
-        return sorted(scored.values(), key=lambda item: (-item[1], item[0].name))
+            if score > scored.get(entry.id, (entry, -1.0, 0))[1]:
+                scored[entry.id] = (entry, score, self.choice_lengths[index])
+        # Equal scores: the name with fewest words (least the query did not say) first.
+        ranked = sorted(scored.values(), key=lambda item: (-item[1], item[2], item[0].name))
+        return [(entry, score) for entry, score, _ in ranked]
 
     def _score(self, query_sorted: str, query_words: set[str], query_implements: set[str], index: int,
                query: str = "") -> float:

@@ -212,3 +212,13 @@ def test_a_one_word_name_stretched_over_an_unknown_variant_stays_a_weak_guess():
 ])
 def test_everyday_english_names(name, exercise):
     assert best(name)[0] == exercise
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # "seated" and "leg" find nothing alone, but count beside "curl".
+    ("seated leg curl machine", "Seated Leg Curl"),
+    # Equal scores: the name saying least beyond the query ("Rocking ..." says more).
+    ("standing calf raise machine", "Standing Calf Raises"),
+])
+def test_weak_words_rank_candidates_and_ties_go_to_the_shorter_name(name, exercise):
+    assert best(name)[0] == exercise
