@@ -150,7 +150,8 @@ _REPS_X_SETS = re.compile(rf"\b{_REPS}\s*reps?\s*(?:x|,|for)?\s*(\d{{1,2}})\s*se
 _SETS_X_REPS = re.compile(rf"(?<![\d.])(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*x\s*(?:{_REPS.replace('-', '[-/]', 1)}|{_AMRAP_WORDS})"
                           r"(?:\s*reps?|(kg|kgs|lbs?|#)(?![a-z]))?")
 # "3 x 12, 10, 8", "4x10,8,6,6": a set count, then the reps of each set.
-_SETS_X_REPS_LIST = re.compile(rf"(?<![\d.])(\d{{1,2}})\s*x\s*(\d{{1,3}}(?:\s*,\s*\d{{1,3}}){{1,9}})"
+_SETS_X_REPS_LIST = re.compile(rf"(?<![\d.])(\d{{1,2}})\s*x\s*(\d{{1,3}}(?:(?:\s*,\s*\d{{1,3}}){{1,9}}|(?:\s*/\s*\d{{1,3}}){{2,9}}"
+                               rf"|(?:\s*-\s*\d{{1,3}}){{2,9}}))"
                                rf"(?![\d.%:]|\s*(?:x|kg|lbs?|%|\+|-|:|'|\"|(?:{_MINUTES}|{_SECONDS}|{_DIST}|rpe|rir)\b))")
 _WEIGHT_X_REPS_X_SETS = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d)?)\s*x\s*(\d{1,2})\s*x\s*(\d{1,2})\b(?!\s*x)")
 # "5x5x135lb", "2x5x45": sets x reps x a load (too large for reps, or written with its unit).
@@ -844,6 +845,7 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
     return [s for s in segments if s.name]
 
 
+_LAST_SET_AMRAP = re.compile(r"\blast\s+(?:set|one|round)\s*(?:is\s*|to\s*|=\s*|:\s*)?(?:an?\s+)?(?:amrap|to\s+failure|failure|max(?:imum)?(?:\s+reps)?|as\s+many)")
 _GLOSS = re.compile(r"\(([^()\d]{3,40})\)")  # "(floor press)": letters only, a few words
 _BARE_LOAD = re.compile(r"@\s*(\d+(?:[.,]\d+)?)(?![\d%.,]|\s*(?:%|kg|lb|rpe|rir))")
 _ASIDE = re.compile(r"\(([^()]{1,40})\)")
@@ -903,7 +905,12 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     m = _POOD.search(leftover)
     if m and not weight:
         weight = m[0]
+    amrap = group.amrap
+    if not amrap and group.reps_min is not None and _LAST_SET_AMRAP.search(leftover):
+        amrap = True  # "5x5 (last set AMRAP)": the reps stay, the last set goes on
     confidence = _confidence(entry, score, group)
+    if amrap and not group.amrap and confidence == "high":
+        confidence = "medium"
     other_words = [w for w in _WORD.findall(leftover) if w not in _PLAIN_WORDS]
     aside_words = [w for a in _ASIDE.findall(segment.aside) for w in _WORD.findall(a.lower())
                    if w not in _PLAIN_WORDS and not implements({w})]
@@ -918,7 +925,7 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
         sets=min(group.sets, MAX_SETS) if group.sets else None,
         reps_min=min(group.reps_min, MAX_REPS) if group.reps_min else None,
         reps_max=min(group.reps_max, MAX_REPS) if group.reps_max else None,
-        amrap=group.amrap, rest_seconds=rest, score=round(score, 1),
+        amrap=amrap, rest_seconds=rest, score=round(score, 1),
         notes=_cleanup_notes(([label] if label and not label.startswith("superset") else [])
                              + [group.note, " ".join(loads), leftover, rest_note], original),
         weight_text=_as_written(weight.strip(), original) or None,

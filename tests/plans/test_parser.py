@@ -730,3 +730,15 @@ def test_sets_and_reps_given_once_for_every_exercise():
     # Stated after the list, for that workout's exercises; a row with its own numbers keeps them.
     result = parse("Chest day\n- Incline Bench\n- Cable Row 4x8\n*3 sets of 7 to 12 repetitions per exercise.\n")
     assert [(e.sets, e.reps_min, e.reps_max) for e in result.exercises] == [(3, 7, 12), (4, 8, 8)]
+
+
+@pytest.mark.parametrize(("line", "sets", "reps_min", "reps_max", "amrap", "confidence"), [
+    ("Bench 3x10/8/6", 3, 6, 10, False, "high"),  # it read 8-10 and left the 6 in the notes
+    ("Squat 4 x 12/10/8/6", 4, 6, 12, False, "high"),
+    ("Curl 3x8-10-12", 3, 8, 12, False, "medium"),  # "curl" names one of several
+    ("Squat 3x8/10", 3, 8, 10, False, "high"),  # one slash: a range
+    ("Press 5x5 (last set AMRAP)", 5, 5, 5, True, "medium"),
+])
+def test_reps_of_each_set_after_the_x_and_a_last_set_amrap(line, sets, reps_min, reps_max, amrap, confidence):
+    e = only(line)
+    assert (e.sets, e.reps_min, e.reps_max, e.amrap, e.confidence) == (sets, reps_min, reps_max, amrap, confidence)
