@@ -79,6 +79,7 @@ def test_upload_preview_map_import_and_undo(user_client, user, run_worker, djang
     # A second upload of the same file remembers the choice and finds nothing new.
     second = user_client.get(upload(user_client, "strong_unitless_pounds.csv")["Location"] + "?unit=lb").content.decode()
     assert "remembered" in second and "0 workouts" in re.sub(r"<[^>]+>", "", second)
+    assert 'id="import-button"' not in second and "Nothing to import with these choices" in second
     assert user_client.post(f"{detail}undo/").status_code == 302
     with rls_user(user.pk):
         assert not WorkoutSession.objects.exists()
