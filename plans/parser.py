@@ -170,7 +170,7 @@ _TRAILING_REPS = re.compile(r"(?<![\d.x:/])(\d{1,2})(?:\s*-\s*(\d{1,2}))?(\+)?\s
 _POOD = re.compile(r"(?<![\d.])(" + _N + r")\s*(?:pood|pd)\b")
 
 _REST_LABELLED = re.compile(
-    rf"\b(?:rest(?:ing)?|descanso|pause|repos|recupero|отдых|відпочинок)\s*[:=]?\s*(?:(\d{{1,2}}):(\d{{2}})|(\d{{1,4}})(?:\s*-\s*(\d{{1,4}}))?\s*(?:({_MINUTES}|m)|({_SECONDS}|'|\"))?(?![\w.]))")
+    rf"\b(?:rest(?:ing)?|descanso|pause|repos|recupero|отдых|відпочинок)\s*[:=]?\s*(?:(\d{{1,2}}):(\d{{2}})|(\d{{1,4}}(?:[.,]\d)?)(?:\s*-\s*(\d{{1,4}}))?\s*(?:({_MINUTES}|m)\.?|({_SECONDS}|'|\")\.?)?(?![\w.]))")
 _REST_CLOCK = re.compile(r"(?<![\d.])(\d{1,2}):([0-5]\d)(?!\d)")
 _REST_UNIT = re.compile(rf"(?<![\d.])(\d{{1,4}})(?:\s*-\s*(\d{{1,4}}))?\s*(?:({_MINUTES})|{_SECONDS})\b")
 
@@ -510,7 +510,7 @@ def _find_rest(text: str) -> tuple[int | None, str, str]:
         if m[1]:
             seconds = int(m[1]) * 60 + int(m[2])
             return _bounded_rest(seconds), "", _blank(text, *m.span())
-        lo, hi = int(m[3]), _int(m[4])
+        lo, hi = float(m[3].replace(",", ".")), _int(m[4])  # "rest 2.5 min"
         # "rest 2" means minutes; "rest 90" means seconds.
         minutes = bool(m[5]) or (not m[6] and lo <= 5)
         return *_rest_from(lo, hi, minutes, m[0]), _blank(text, *m.span())
@@ -525,10 +525,10 @@ def _find_rest(text: str) -> tuple[int | None, str, str]:
     return None, "", text
 
 
-def _rest_from(lo: int, hi: int | None, minutes: bool, raw: str) -> tuple[int | None, str]:
+def _rest_from(lo: float, hi: int | None, minutes: bool, raw: str) -> tuple[int | None, str]:
     factor = 60 if minutes else 1
     note = f"rest {raw.strip().removeprefix('rest').strip(' :=')}" if hi else ""
-    return _bounded_rest(lo * factor), note  # a range: plan for its lower end, keep it in notes
+    return _bounded_rest(round(lo * factor)), note  # a range: plan for its lower end, keep it in notes
 
 
 def _bounded_rest(seconds: int) -> int | None:

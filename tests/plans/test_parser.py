@@ -742,3 +742,11 @@ def test_sets_and_reps_given_once_for_every_exercise():
 def test_reps_of_each_set_after_the_x_and_a_last_set_amrap(line, sets, reps_min, reps_max, amrap, confidence):
     e = only(line)
     assert (e.sets, e.reps_min, e.reps_max, e.amrap, e.confidence) == (sets, reps_min, reps_max, amrap, confidence)
+
+
+@pytest.mark.parametrize(("line", "rest"), [
+    ("Squat 3x10 rest 2 min.", 120), ("Row 3x8 rest 2.5 min", 150), ("Row 3x8 rest 1,5 min", 90),
+])
+def test_rest_with_a_full_stop_or_a_decimal(line, rest):
+    e = only(line)
+    assert (e.rest_seconds, e.notes) == (rest, None)
