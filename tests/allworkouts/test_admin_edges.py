@@ -121,3 +121,13 @@ def test_equipment_nobody_uses_is_deleted(admin_client):
     response = admin_client.post(reverse("admin:equipment_equipment_delete", args=[spare.pk]), {"post": "yes"})
     assert (response.status_code, response["Location"]) == (302, reverse("admin:equipment_equipment_changelist"))
     assert not Equipment.objects.filter(pk=spare.pk).exists()
+
+
+def test_every_admin_is_hardened():
+    # An admin registered later (an app's, a library's) must go through harden() too.
+    from django.contrib import admin
+
+    from allworkouts.admin import HardenedAdmin
+
+    assert {type(m).__name__: isinstance(m, HardenedAdmin) for m in admin.site._registry.values()} == {
+        type(m).__name__: True for m in admin.site._registry.values()}
