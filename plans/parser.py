@@ -127,7 +127,8 @@ class ParseResult:
 
 _N = r"\d{1,4}(?:[.,]\d{1,2})?"
 _REPS = r"(\d{1,4})(?:\s*-\s*(\d{1,4}))?(\+(?!\s*(?:drop|ds|\d)))?"  # "6+drop" is a drop set, not AMRAP
-_AMRAP_WORDS = r"(amrap|max(?:imum)?(?:\s+reps)?|to\s+failure|failure|as\s+many\s+as\s+possible)"
+# "max" but not "of your max", "% of max" (a one-rep max, not AMRAP).
+_AMRAP_WORDS = r"(amrap|(?<!your\s)(?<!of\s)(?<!the\s)(?<!% )max(?:imum)?(?:\s+reps)?|to\s+failure|failure|as\s+many\s+as\s+possible)"
 _SECONDS = r"(?:s|sec|secs|second|seconds|sek|seg|segundos|secondes|secondi|сек|секунд)"
 _MINUTES = r"(?:min|mins|minute|minutes|minuten|minutos|minuti|мин|минут|хв|хвилин)"
 _DIST = r"(?:m|meters|metres|yd|yds|yards|km|ft|feet|steps)"
@@ -163,6 +164,8 @@ _REPS_ONLY = re.compile(rf"\b{_REPS}\s*(?:reps?|repetitions?|rep)\b")
 _AMRAP_ONLY = re.compile(rf"\b{_AMRAP_WORDS}\b")
 _PLUS_ONLY = re.compile(r"(?<![\d.])(\d{1,2})\+(?!\d)")
 _LIST = re.compile(r"(?<![\d.:])(\d{1,3})((?:\s*[,/]\s*\d{1,3}){1,9})(?![\d.%]|\s*(?:kg|lb))")
+# "5-5-5", "10-8-6-4" after a name: the reps of each set (three numbers or more).
+_DASH_LIST = re.compile(rf"(?<![\d.x/-])(\d{{1,2}})((?:\s*-\s*\d{{1,2}}){{2,9}})(?![\d.%x/-]|\s*(?:kg|lbs?|%|x|{_MINUTES}|{_SECONDS}|{_DIST})\b)")
 _COLUMNS = re.compile(r"(?<![\d.x])(\d{1,2})(?:\s*-\s*\d{1,2})?\s+(\d{1,3})(?:\s*-\s*(\d{1,3}))?(\+)?\s*$")
 _SPACE_LIST = re.compile(r"(?<![\d.x])\d{1,3}(?:[ \t]+\d{1,3}){2,9}[ \t]*$")
 _BARE_HOLD = re.compile(rf"(?<![\d.x:])(\d{{1,3}}(?:\s*-\s*\d{{1,3}})?\s*(?:{_SECONDS}|{_MINUTES}|{_DIST}))\.?\s*(?:hold|each\s+side|per\s+side)?\s*$")
@@ -332,6 +335,8 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
     if not groups:
         take(_LIST, _list_group)
     if not groups:
+        take(_DASH_LIST, _list_group)
+    if not groups:
         sets = _SETS_ONLY.search(text)
         reps = _REPS_ONLY.search(text)
         amrap = _AMRAP_ONLY.search(text)
@@ -436,6 +441,8 @@ def _with(group: _Group, **values) -> _Group:
 def _list_group(m: re.Match) -> _Group:
     """"12, 10, 8" or "5/3/1": one set per number."""
     reps = [int(m[1])] + [int(x) for x in _DIGITS.findall(m[2])]
+    if 0 in reps:
+        return None
     return _Group(sets=len(reps), reps_min=min(reps), reps_max=max(reps), clear=False,
                   note="reps " + ", ".join(map(str, reps)))
 
@@ -657,6 +664,9 @@ def _cleanup_notes(pieces: list[str], original: str) -> str | None:
         return None
     text = _EMPTY_BRACKETS.sub("", _SPACES.sub(" ", text))
     text = _REST_WORD.sub("", text).strip(_NOTE_TRIM)  # "(90 sec rest)" is in rest_seconds
+    for left, right in ("()", "[]", "{}"):
+        if text.count(left) != text.count(right):  # "Squat (3 x 5)": the bracket's other half was read
+            text = text.replace(left, " ").replace(right, " ").strip(_NOTE_TRIM)
     text = " ".join(w for w in text.split() if not _LABEL_WORD.match(w))  # "-> 1B." is the next row's label
     cased = _cased(original)
     return " ".join(cased.get(w, w) for w in text.split())[:500] or None

@@ -750,3 +750,18 @@ def test_reps_of_each_set_after_the_x_and_a_last_set_amrap(line, sets, reps_min,
 def test_rest_with_a_full_stop_or_a_decimal(line, rest):
     e = only(line)
     assert (e.rest_seconds, e.notes) == (rest, None)
+
+
+@pytest.mark.parametrize(("line", "sets", "reps_min", "reps_max", "amrap"), [
+    ("Then Back Squat 5-5-5 (80% of your max for all 3 sets)", 3, 5, 5, False),  # a 1RM, not AMRAP
+    ("Bench 10-8-6-4", 4, 4, 10, False),
+    ("Pull-ups 3 x max", 3, None, None, True),
+])
+def test_dashed_reps_of_each_set_and_max_as_a_one_rep_max(line, sets, reps_min, reps_max, amrap):
+    e = only(line)
+    assert (e.sets, e.reps_min, e.reps_max, e.amrap) == (sets, reps_min, reps_max, amrap)
+
+
+def test_a_bracket_around_the_numbers_leaves_no_half_in_the_notes():
+    assert only("Squat (3 x 5)").notes is None
+    assert only("Bench [4x8]").notes is None
