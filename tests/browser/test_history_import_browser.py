@@ -26,6 +26,7 @@ def test_upload_map_import_progress_history(phone, screenshot):
     # Switching the unit recounts the preview in place (HTMX), and back again.
     page.get_by_label("kg", exact=True).check()
     expect(page.locator("#import-volume")).to_contain_text("Volume 4,950 kg, heaviest set 315 kg")
+    expect(page.locator("#unit-kg")).to_be_focused()  # the swap keeps the focus where it was
     page.get_by_label("lb", exact=True).check()
     expect(page.locator("#import-volume")).to_contain_text("Volume 2,245 kg, heaviest set 142.88 kg")
     squat = page.get_by_role("combobox", name="Squat (Barbell)")
