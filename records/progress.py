@@ -52,10 +52,13 @@ class RepMax:
 
 @dataclass(frozen=True)
 class ExerciseHistory:
-    days: list[Day]  # the range's workouts with the exercise, oldest first
+    days: list[Day]  # the chart's points in the range, oldest first: workouts, or periods' bests
+    per: str  # what one point stands for: "workout", or a "week", "month", "quarter", "year"
     rep_maxes: list[RepMax]  # all time, by reps
     sets: int  # every set of it in live workouts, warm-ups included: the set list's length
 
+
+MAX_POINTS = 100  # a 360 px chart shows no more, and the page stays small and quick
 
 E1RM = "round(CASE WHEN s.reps = 1 THEN s.weight ELSE s.weight * (1 + s.reps / 30.0) END, 2)"
 ESTIMABLE = "s.weight > 0 AND s.reps BETWEEN 1 AND %(max_reps)s"
@@ -65,6 +68,12 @@ ESTIMABLE = "s.weight > 0 AND s.reps BETWEEN 1 AND %(max_reps)s"
 # of the page's time at 100,000 sets. `s` starts from the user's live sessions
 # (ws.user_id named, not left to the RLS policy), so the policy's check on each set
 # only confirms what the join already chose.
+#
+# The chart's points are made here too, so at most MAX_POINTS rows come back whatever
+# the history: one per workout in the range while they fit, else the finest period
+# (week, month, quarter, year) whose count fits, each point the period's best e1RM and
+# heaviest weight and its largest session volume (and that workout), dated by the
+# period's start. The rep maxes and the count are all time.
 _HISTORY_SQL = f"""
     WITH s AS MATERIALIZED (
       SELECT ws.id AS session_id, ws.created_at AS at, es.weight, es.reps, es.created_at AS set_at,
@@ -72,12 +81,24 @@ _HISTORY_SQL = f"""
       FROM workout_session ws JOIN exercise_session es ON es.workout_session_id = ws.id
       WHERE ws.user_id = %(user)s AND ws.deleted_at IS NULL AND es.exercise_id = %(exercise)s
     ), days AS (
-      SELECT s.session_id, s.at,
-             max(CASE WHEN {ESTIMABLE} THEN {E1RM} END) FILTER (WHERE s.working) AS e1rm,
-             max(s.weight) FILTER (WHERE s.working) AS heaviest,
-             coalesce(sum(s.weight * s.reps) FILTER (WHERE s.working), 0) AS volume,
-             count(*) FILTER (WHERE s.working) AS working_sets, count(*) AS sets
-      FROM s GROUP BY s.session_id, s.at
+      SELECT s.session_id, s.at, (s.at AT TIME ZONE %(tz)s)::date AS day,
+             max(CASE WHEN {ESTIMABLE} THEN {E1RM} END) AS e1rm,
+             max(s.weight) AS heaviest, sum(s.weight * s.reps) AS volume
+      FROM s WHERE s.working AND (%(since)s::timestamptz IS NULL OR s.at >= %(since)s)
+      GROUP BY s.session_id, s.at
+    ), per AS (
+      SELECT CASE WHEN count(*) <= %(max_points)s THEN 'workout'
+                  WHEN count(DISTINCT date_trunc('week', day::timestamp)) <= %(max_points)s THEN 'week'
+                  WHEN count(DISTINCT date_trunc('month', day::timestamp)) <= %(max_points)s THEN 'month'
+                  WHEN count(DISTINCT date_trunc('quarter', day::timestamp)) <= %(max_points)s THEN 'quarter'
+                  ELSE 'year' END AS per
+      FROM days
+    ), points AS (
+      SELECT per.per, days.*,
+             CASE WHEN per.per = 'workout' THEN days.day
+                  ELSE date_trunc(per.per, days.day::timestamp)::date END AS period,
+             CASE WHEN per.per = 'workout' THEN days.session_id END AS own  -- a workout is its own point
+      FROM days CROSS JOIN per
     ), best AS (  -- the heaviest weight for each rep count ...
       SELECT s.reps, max(s.weight) AS weight FROM s WHERE s.working AND {ESTIMABLE} GROUP BY s.reps
     ), rep_max AS (  -- ... and the earliest set that lifted it
@@ -85,65 +106,38 @@ _HISTORY_SQL = f"""
       FROM s JOIN best ON best.reps = s.reps AND best.weight = s.weight
       WHERE s.working ORDER BY s.reps, s.set_at
     )
-    SELECT 'day' AS kind, at, session_id, e1rm, heaviest, volume, NULL::int AS reps FROM days
-      WHERE working_sets > 0 AND (%(since)s::timestamptz IS NULL OR at >= %(since)s)
+    SELECT 'day' AS kind, period AS day, (array_agg(session_id ORDER BY volume DESC, at))[1] AS session_id,
+           max(e1rm) AS e1rm, max(heaviest) AS heaviest, max(volume) AS volume, NULL::int AS reps,
+           min(per) AS per, min(at) AS sort_at
+      FROM points GROUP BY period, own
     UNION ALL
-    SELECT 'rep_max', at, session_id, NULL, weight, NULL, reps FROM rep_max
+    SELECT 'rep_max', (at AT TIME ZONE %(tz)s)::date, session_id, NULL, weight, NULL, reps, NULL, at FROM rep_max
     UNION ALL
-    SELECT 'sets', NULL, NULL, NULL, NULL, NULL, coalesce(sum(sets), 0)::int FROM days
-    ORDER BY kind, reps, at"""
+    SELECT 'sets', NULL, NULL, NULL, NULL, NULL, count(*)::int, NULL, NULL FROM s
+    ORDER BY kind, reps, sort_at"""
 
 
-def exercise_history(*, user, exercise_id, range_key: str = "1y") -> ExerciseHistory:
-    """An exercise's history in one query: one row per workout in the range (oldest
-    first) with the best estimated 1RM of the day (Epley, a single counts as itself, no
-    estimate past 12 reps), the heaviest weight and the session volume; the heaviest
-    weight for each rep count from 1 to 12 over all time (the earliest set on a tie) with
-    its day and workout; and how many sets were logged of it."""
+def exercise_history(*, user, exercise_id, range_key: str = "1y", max_points: int = MAX_POINTS) -> ExerciseHistory:
+    """An exercise's history in one query: the chart's points in the range, oldest first
+    (each workout's best estimated 1RM - Epley, a single counts as itself, no estimate
+    past 12 reps -, heaviest weight and session volume; past `max_points` workouts the
+    bests of each week, month, quarter or year); the heaviest weight for each rep count
+    from 1 to 12 over all time (the earliest set on a tie) with its day and workout; and
+    how many sets were logged of it."""
     span = RANGES.get(range_key, RANGES["1y"])
     since = timezone.now() - dt.timedelta(days=span) if span else None
-    tz = timezone.get_current_timezone()
-    days, rep_maxes, sets = [], [], 0
-    for kind, at, session_id, e1rm, heaviest, volume, reps in _rows(_HISTORY_SQL, {
-            "user": user.pk, "exercise": exercise_id, "since": since, "max_reps": MAX_1RM_REPS}):
+    days, per, rep_maxes, sets = [], "workout", [], 0
+    for kind, day, session_id, e1rm, heaviest, volume, reps, period, _ in _rows(_HISTORY_SQL, {
+            "tz": _tz(), "user": user.pk, "exercise": exercise_id, "since": since, "max_reps": MAX_1RM_REPS,
+            "max_points": max_points}):
         if kind == "day":
-            days.append(Day(at.astimezone(tz).date(), session_id, e1rm, heaviest, volume))
+            days.append(Day(day, session_id, e1rm, heaviest, volume))
+            per = period
         elif kind == "rep_max":
-            rep_maxes.append(RepMax(reps, heaviest, at.astimezone(tz).date(), session_id))
+            rep_maxes.append(RepMax(reps, heaviest, day, session_id))
         else:
             sets = reps
-    return ExerciseHistory(days=days, rep_maxes=rep_maxes, sets=sets)
-
-
-MAX_POINTS = 100  # a 360 px chart shows no more, and the page stays small and quick
-
-# The periods a long history is drawn by, finest first; the last takes whatever is left
-# (a century of training would still be 100 points).
-PERIODS = (
-    ("week", lambda d: week_start(d)),
-    ("month", lambda d: d.replace(day=1)),
-    ("quarter", lambda d: d.replace(month=(d.month - 1) // 3 * 3 + 1, day=1)),
-    ("year", lambda d: d.replace(month=1, day=1)),
-)
-
-
-def thinned(days: list[Day], max_points: int = MAX_POINTS) -> tuple[list[Day], str]:
-    """At most `max_points` points: one per workout while they fit, else one per week,
-    month, quarter or year (the finest that fits), each the period's best (e1RM,
-    heaviest) and its largest session volume, dated by the period's start. Returns the
-    points and what one stands for."""
-    if len(days) <= max_points:
-        return days, "workout"
-    for name, start in PERIODS:
-        buckets: dict[dt.date, list[Day]] = {}
-        for day in days:
-            buckets.setdefault(start(day.day), []).append(day)
-        if len(buckets) <= max_points or name == PERIODS[-1][0]:
-            return [Day(day=period, session_id=max(group, key=lambda d: d.volume).session_id,
-                        e1rm=max((d.e1rm for d in group if d.e1rm is not None), default=None),
-                        heaviest=max(d.heaviest for d in group), volume=max(d.volume for d in group))
-                    for period, group in sorted(buckets.items())], name
-    raise AssertionError("unreachable")
+    return ExerciseHistory(days=days, per=per, rep_maxes=rep_maxes, sets=sets)
 
 
 @dataclass(frozen=True)

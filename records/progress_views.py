@@ -3,7 +3,6 @@ why) and the training calendar with the weekly sets per muscle group."""
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -11,11 +10,10 @@ from django.views.decorators.http import require_GET
 from allworkouts import units
 from equipment.models import Exercise, MuscleGroup
 from records import charts, progress
-from records.forms import MonthForm, RangeForm
+from records.forms import MonthForm, RangeForm, SetPageForm
 from records.models import PersonalRecord, RecordType
+from records.set_list import set_page
 from sessions.models import ExerciseSession, SetType
-
-SETS_PER_PAGE = 20
 
 
 def _in_unit(kg, user):
@@ -31,7 +29,7 @@ def exercise_detail(request, exercise_id):
     range_form = RangeForm(request.GET)
     range_key = range_form.range_key()
     history = progress.exercise_history(user=user, exercise_id=exercise.pk, range_key=range_key)
-    days, per = progress.thinned(history.days)
+    days, per = history.days, history.per
     line_charts = [
         charts.line_chart(title="Estimated 1RM", unit=unit, per=per,
                           series=[(d.day, _in_unit(d.e1rm, user)) for d in days if d.e1rm is not None]),
@@ -40,36 +38,12 @@ def exercise_detail(request, exercise_id):
         charts.line_chart(title="Session volume", unit=unit, per=per,
                           series=[(d.day, _in_unit(d.volume, user)) for d in days if d.volume > 0]),
     ]
-    sets = (ExerciseSession.objects
-            .filter(workout_session__user=user, workout_session__deleted_at__isnull=True, exercise=exercise)
-            .select_related("workout_session__workout_plan")
-            .order_by("-workout_session__created_at", "-set_number"))
-    page = Paginator(_Counted(sets, history.sets), SETS_PER_PAGE).get_page(request.GET.get("page"))
+    sets = set_page(user=user, exercise_id=exercise.pk, **SetPageForm(request.GET).anchors())
     return render(request, "records/exercise.html", {
         "exercise": exercise, "range_key": range_key, "ranges": list(progress.RANGES),
-        "charts": line_charts, "rep_maxes": history.rep_maxes,
-        "page": page, "records": _records_explained(user=user, exercise=exercise), "per": per,
+        "charts": line_charts, "rep_maxes": history.rep_maxes, "set_count": history.sets,
+        "sets": sets, "records": _records_explained(user=user, exercise=exercise), "per": per,
     })
-
-
-class _Counted:
-    """The set list for the paginator, with its length already known: the history
-    query counted the sets, so the paginator needs no COUNT of its own (which read
-    every set of the exercise again)."""
-
-    ordered = True
-
-    def __init__(self, queryset, count: int):
-        self.queryset, self._count = queryset, count
-
-    def count(self) -> int:
-        return self._count
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __getitem__(self, index):
-        return self.queryset[index]
 
 
 def _records_explained(*, user, exercise) -> list[dict]:

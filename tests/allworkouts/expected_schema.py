@@ -259,6 +259,13 @@ EXPECTED = {'columns': {'equipment.created_at': ('timestamp with time zone',
                                                                 'idx_exercise_secondary_muscle_groups '
                                                                 'ON exercise USING gin '
                                                                 '(secondary_muscle_groups)',
+                        'idx_exercise_session_exercise_history': 'CREATE INDEX '
+                                                                 'idx_exercise_session_exercise_history '
+                                                                 'ON exercise_session '
+                                                                 'USING btree (exercise_id, '
+                                                                 'workout_session_id) INCLUDE '
+                                                                 '(weight, reps, set_type, '
+                                                                 'created_at)',
                         'idx_exercise_session_exercise_id': 'CREATE INDEX '
                                                             'idx_exercise_session_exercise_id '
                                                             'ON exercise_session USING '

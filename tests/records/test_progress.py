@@ -206,31 +206,61 @@ def test_weekly_sets_by_muscle_leave_out_warm_ups(user_client, user):
     assert re.search(r"<strong>2</strong> working sets", user_client.get("/").content.decode())
 
 
-def test_a_long_history_is_drawn_as_weekly_then_monthly_bests():
-    from records.progress import Day, thinned
+def _long_history(user, squat, days: list[dt.date], weight=lambda i: Decimal(100)):
+    """One completed workout of one set (weight(i) x 5) on each of `days`, at noon UTC,
+    written in bulk: hundreds of workouts through the app would be slow."""
+    from sessions.models import SessionStatus
 
+    plan = make_plan(user, names=(SQUAT,))
+    with rls_user(user.pk):
+        sessions = WorkoutSession.objects.bulk_create(
+            WorkoutSession(user=user, workout_plan=plan, status=SessionStatus.COMPLETED,
+                           created_at=dt.datetime.combine(day, dt.time(12), tzinfo=dt.UTC)) for day in days)
+        ExerciseSession.objects.bulk_create(
+            ExerciseSession(workout_session=s, exercise=squat, weight=weight(i), reps=5, set_number=1,
+                            created_at=s.created_at) for i, s in enumerate(sessions))
+    return sessions
+
+
+def _points(user, squat, **kwargs):
+    from records.progress import exercise_history
+
+    with rls_user(user.pk):
+        history = exercise_history(user=user, exercise_id=squat.pk, range_key="all", **kwargs)
+    return history.days, history.per
+
+
+def test_a_long_history_is_drawn_as_weekly_then_monthly_bests(user):
+    squat = exercise_named(SQUAT)
     start = dt.date(2020, 1, 6)  # a Monday
-    days = [Day(day=start + dt.timedelta(days=2 * i), session_id=i, e1rm=Decimal(100 + i), heaviest=Decimal(90 + i),
-                volume=Decimal(1000 + i)) for i in range(600)]
-    points, per = thinned(days, max_points=150)  # explicit, whatever the default
+    sessions = _long_history(user, squat, [start + dt.timedelta(days=2 * i) for i in range(600)],
+                             weight=lambda i: Decimal(90 + i))
+    points, per = _points(user, squat, max_points=150)  # explicit, whatever the default
     assert per == "month" and len(points) <= 150
-    assert points[0].day == dt.date(2020, 1, 1) and points[0].heaviest == Decimal(90 + 12)  # January's best
-    weekly, per = thinned(days[:250], max_points=150)
-    assert per == "week" and weekly[0].day == start and weekly[0].e1rm == Decimal(103)  # 4 workouts in week one
-    assert thinned(days[:10]) == (days[:10], "workout")
+    # January's best, dated by the month's start; the volume's workout is its heaviest.
+    assert points[0].day == dt.date(2020, 1, 1) and points[0].heaviest == Decimal(90 + 12)
+    assert points[0].volume == Decimal(102 * 5) and points[0].session_id == sessions[12].pk
+    assert points[0].e1rm == Decimal("119.00")  # 102 x (1 + 5/30)
+    with rls_user(user.pk):  # the 250 oldest left: by week
+        WorkoutSession.objects.filter(pk__in=[s.pk for s in sessions[250:]]).update(deleted_at=timezone.now())
+    weekly, per = _points(user, squat, max_points=150)
+    assert per == "week" and weekly[0].day == start and weekly[0].heaviest == Decimal(93)  # 4 workouts in week one
+    with rls_user(user.pk):
+        WorkoutSession.objects.filter(pk__in=[s.pk for s in sessions[10:]]).update(deleted_at=timezone.now())
+    few, per = _points(user, squat)
+    assert per == "workout" and [p.session_id for p in few] == [s.pk for s in sessions[:10]]
 
 
-def test_a_history_of_decades_is_drawn_by_quarter_then_year():
-    from records.progress import MAX_POINTS, Day, thinned
+def test_a_history_of_decades_is_drawn_by_quarter_then_year(user):
+    from records.progress import MAX_POINTS
 
-    start = dt.date(2000, 1, 3)
-    days = [Day(day=start + dt.timedelta(days=7 * i), session_id=i, e1rm=None, heaviest=Decimal(60 + i % 50),
-                volume=Decimal(i)) for i in range(52 * 20)]  # weekly for 20 years: 240 months
-    points, per = thinned(days)
+    squat = exercise_named(SQUAT)
+    _long_history(user, squat, [dt.date(2000, 1, 3) + dt.timedelta(days=7 * i) for i in range(52 * 20)])
+    points, per = _points(user, squat)  # weekly for 20 years: 240 months, 80 quarters
     assert per == "quarter" and len(points) == 80 <= MAX_POINTS
-    assert points[1].day == dt.date(2000, 4, 1) and all(p.e1rm is None for p in points)
-    points, per = thinned(days, max_points=30)
-    assert per == "year" and [p.day.year for p in points[:2]] == [2000, 2001]
+    assert [p.day for p in points[:2]] == [dt.date(2000, 1, 1), dt.date(2000, 4, 1)]
+    points, per = _points(user, squat, max_points=30)
+    assert per == "year" and [p.day for p in points[:2]] == [dt.date(2000, 1, 1), dt.date(2001, 1, 1)]
 
 
 def test_rep_max_ties_go_to_the_earliest_workout_and_warm_ups_never_count(user_client, user):
@@ -250,9 +280,18 @@ def test_rep_max_ties_go_to_the_earliest_workout_and_warm_ups_never_count(user_c
     assert re.findall(r"set \d+: ([^<]+?) ×\s*(\d+)", html)[:2] == [("102.5 kg", "3"), ("105 kg", "5")]
 
 
-def test_set_list_pages_without_counting_them_again(user_client, user):
-    """The set list's pages come from the history query's count: 45 sets are three
-    pages of 20, and no separate COUNT runs."""
+def _pager(html: str) -> dict[str, str]:
+    """The set list's Newer/Older links: {label: href}, each a query string on this page."""
+    nav = re.search(r'<nav class="pager"[^>]*>(.*?)</nav>', html, re.S)
+    links = {label: href.replace("&amp;", "&") for href, label in
+             re.findall(r'<a class="btn" href="([^"]*)">(Newer|Older)</a>', nav.group(1))} if nav else {}
+    assert all(re.fullmatch(r"\?[a-z]\w*=[^?]*", href) for href in links.values()), links
+    return links
+
+
+def test_set_list_pages_by_keyset_without_counting_again(user_client, user):
+    """45 sets are pages of 20, 20 and 5, each linked to the next by a set (never an
+    offset), the same few queries deep or not, and no COUNT of its own."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -262,13 +301,37 @@ def test_set_list_pages_without_counting_them_again(user_client, user):
         ExerciseSession.objects.bulk_create(
             ExerciseSession(workout_session=session, exercise=squat, weight=Decimal(50 + n), reps=5, set_number=n + 2)
             for n in range(44))
-    with CaptureQueriesContext(connection) as captured:
-        first = user_client.get(f"/exercises/{squat.pk}/").content.decode()
-    assert not [q["sql"] for q in captured.captured_queries if '"__count"' in q["sql"]]  # the paginator's
-    assert "Page 1 of 3" in first and "page=2" in first
-    assert re.findall(r"set (\d+): ", first)[:2] == ["45", "44"]  # newest first
-    last = user_client.get(f"/exercises/{squat.pk}/?page=3").content.decode()
-    assert re.findall(r"set (\d+): ", last) == ["5", "4", "3", "2", "1"] and "Page 3 of 3" in last
-    for bad in ("99", "abc", "-1", "0"):
-        response = user_client.get(f"/exercises/{squat.pk}/?page={bad}")
-        assert response.status_code == 200 and "Page " in response.content.decode()
+    url = f"/exercises/{squat.pk}/"
+
+    def visit(query=""):
+        with CaptureQueriesContext(connection) as captured:
+            response = user_client.get(f"{url}{query}")
+        assert response.status_code == 200
+        assert not [q["sql"] for q in captured.captured_queries if '"__count"' in q["sql"]]  # a paginator's
+        html = response.content.decode()
+        return [int(n) for n in re.findall(r"set (\d+): ", html)], _pager(html), len(captured.captured_queries)
+
+    first, links, queries = visit("?range=all")
+    assert first == list(range(45, 25, -1)) and list(links) == ["Older"]
+    assert "45 sets, newest first." in user_client.get(url).content.decode()
+    assert "range=all" in links["Older"]  # the chart's range is kept
+    second, links, deeper = visit(links["Older"])
+    assert second == list(range(25, 5, -1)) and list(links) == ["Newer", "Older"]
+    last, links, deepest = visit(links["Older"])
+    assert last == [5, 4, 3, 2, 1] and list(links) == ["Newer"]
+    back, links, _ = visit(links["Newer"])  # the 20 sets just newer than set 5
+    assert back == second and list(links) == ["Newer", "Older"]
+    assert deeper == deepest == queries + 1  # the anchor set's place, then its page
+    # A malformed id, another user's set, a set of a deleted workout: the newest page.
+    other = UserFactory()
+    other_client = type(user_client)()
+    other_client.force_login(other)
+    theirs = finished(other_client, other, make_plan(other, names=(SQUAT,)), (squat, 200, 5))
+    gone = finished(user_client, user, make_plan(user, names=(SQUAT,)), (squat, 40, 5))
+    with rls_user(other.pk):
+        their_set = ExerciseSession.objects.get(workout_session=theirs).pk
+    with rls_user(user.pk):
+        gone_set = ExerciseSession.objects.get(workout_session=gone).pk
+    user_client.post(f"/sessions/{gone.pk}/delete/")
+    for query in ("?before=abc", "?after=%00", f"?before={their_set}", f"?after={gone_set}", "?before=&after="):
+        assert visit(query)[0] == first, query
