@@ -264,7 +264,10 @@ class Matcher:
                                          key=lambda c: len(c.split()))
         self.targets: list[CatalogEntry] = [self.by_name.get(c) or self.aliases[c] for c in self.choices]
         self.choice_words = [set(c.split()) for c in self.choices]
-        self.choice_implements = [implements(w) for w in self.choice_words]
+        # An alias's implements are also its exercise's: "walking lunge" names the bodyweight
+        # lunge, so "walking dumbbell lunge" is not it.
+        self.choice_implements = [implements(w) | implements(set(normalise_name(t.name).split()))
+                                  for w, t in zip(self.choice_words, self.targets, strict=True)]
         self.choice_lengths = [len(w) for w in self.choice_words]
         self.sorted_choices = [" ".join(sorted(c.split())) for c in self.choices]
         self.known_words = sorted({w for c in self.choices for w in c.split()})

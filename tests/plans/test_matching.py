@@ -222,3 +222,13 @@ def test_everyday_english_names(name, exercise):
 ])
 def test_weak_words_rank_candidates_and_ties_go_to_the_shorter_name(name, exercise):
     assert best(name)[0] == exercise
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # An alias's own exercise decides its implement: "walking lunge" is the bodyweight one.
+    ("walking DB lunge", "Dumbbell Lunges"),
+    ("flat dumbbell bench press", "Dumbbell Bench Press"),  # "flat" says nothing
+    ("dead lifts", "Barbell Deadlift"),
+])
+def test_an_alias_never_lands_on_another_implement(name, exercise):
+    assert best(name)[0] == exercise
