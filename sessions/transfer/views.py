@@ -31,7 +31,7 @@ def _import_for(*, user, import_id) -> HistoryImport:
 
 @require_http_methods(["GET", "POST"])
 def import_start(request):
-    form, error = UploadForm(), None
+    form = UploadForm()
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
@@ -41,7 +41,7 @@ def import_start(request):
                 upload.seek(0)
                 text = upload.read().decode("utf-8-sig")
             except ExportFileError as exc:
-                error = str(exc)
+                form.add_error("file", str(exc))  # the reader's message, shown as the form's others
             else:
                 history_import = services.create_import(user=request.user, filename=upload.name, text=text,
                                                         parsed=parsed)
@@ -50,7 +50,7 @@ def import_start(request):
     imports = HistoryImport.objects.filter(user=request.user).order_by("-created_at").only(
         "id", "filename", "format", "status", "summary", "created_at")[:RECENT]
     status = 400 if request.method == "POST" else 200
-    return render(request, "sessions/transfer/import.html", {"form": form, "error": error, "imports": imports},
+    return render(request, "sessions/transfer/import.html", {"form": form, "imports": imports},
                   status=status)
 
 
