@@ -37,6 +37,7 @@ from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
 from pathlib import Path
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -52,19 +53,13 @@ MAX_CANDIDATES = 15
 UNKNOWN_WORD_CAP = 72  # a name with a word the candidate lacks: at most a weak guess
 
 
-@dataclass(frozen=True)
-class CatalogEntry:
+class CatalogEntry(NamedTuple):
+    """A catalogue exercise as the matcher sees it. A named tuple, not a dataclass: the
+    catalogue (a tuple of ~800 entries) is hashed to find its matcher on every parse, and
+    a tuple of tuples hashes in C (a dataclass's hash is a Python call per entry)."""
+
     id: str
     name: str
-
-    def __hash__(self) -> int:
-        # The catalogue (a tuple of ~800 entries) is hashed to find its matcher on every
-        # parse: keep each entry's hash instead of recomputing it.
-        try:
-            return self.__dict__["_hash"]
-        except KeyError:
-            value = self.__dict__["_hash"] = hash((self.id, self.name))
-            return value
 
 
 # --- vocabulary ----------------------------------------------------------------------
