@@ -1,6 +1,6 @@
 """History import on a phone: upload a Strong export, answer the unit question, map one
 exercise, import (the background worker runs it), watch the progress bar, find the
-workouts in history. The unit question recounts the preview when answered."""
+workouts in history, undo. The unit question recounts the preview when answered."""
 
 import pytest
 from django.core.management import call_command
@@ -58,4 +58,10 @@ def test_upload_map_import_progress_history(phone, screenshot):
     page.get_by_role("link", name="See your history").click()
     expect(page.get_by_text("5 Jan").first).to_be_visible()
     screenshot("63-history-after-import")
+    # Undo is one tap on the import's page: the workouts leave history.
+    page.go_back()
+    page.get_by_role("button", name="Undo this import").click()
+    expect(page.get_by_text("Import undone: 1 workout removed.")).to_be_visible()
+    page.goto("/sessions/")
+    expect(page.get_by_text("No workouts here yet")).to_be_visible()
     assert page.console_errors == []  # no CSP violation, no script error
