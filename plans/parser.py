@@ -300,8 +300,10 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
         group = _with(_reps_group(None, None, None, None, m[1]), clear=False, start=m.start(), end=m.end())
         return [group], _blank(text, *m.span())
 
-    present = {"x": bool(_X_BY_DIGIT.search(text)) if "x" in text else False,
-               "set": "set" in text, "for": "for" in text, "%": "%" in text}
+    x = bool(_X_BY_DIGIT.search(text)) if "x" in text else False
+    present = {"x": x, "set": "set" in text, "for": "for" in text, "%": "%" in text,
+               "xx": x and text.count("x") >= 2, "bw": x and ("bw" in text or "bodyweight" in text),
+               "list": x and ("," in text or "/" in text or text.count("-") >= 2)}
 
     def take(pattern: re.Pattern, build) -> None:
         nonlocal text
@@ -322,6 +324,8 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
 
     kept = []  # tempo and programme names: not numbers to read, but notes to keep
     for pattern in (_TEMPO, _PROGRAM_NAMES):
+        if (pattern is _TEMPO and "tempo" not in text) or (pattern is _PROGRAM_NAMES and "/" not in text):
+            continue
         m = pattern.search(text)
         if m:
             kept.append((m.start(), m[0]))
@@ -460,9 +464,9 @@ _PATTERNS = (
     (_HOLD, lambda m: _Group(sets=int(m[1]), weight=m[2].replace(" ", "")), "x"),
     (_DISTANCE, lambda m: _Group(sets=int(m[1]), weight=m[2]), "x"),
     (_SETS_OF_HOLD, lambda m: _Group(sets=int(m[1]), weight=m[2]), "set"),
-    (_SETS_X_REPS_X_LOAD, _sets_x_reps_x_load, "x"),
-    (_WEIGHT_X_REPS_X_SETS, _weight_x_reps_x_sets, "x"),
-    (_BW_X_REPS, lambda m: _with(_reps_group("1", m[2], m[3], m[4], None), weight=m[1], clear=False), "x"),
+    (_SETS_X_REPS_X_LOAD, _sets_x_reps_x_load, "xx"),
+    (_WEIGHT_X_REPS_X_SETS, _weight_x_reps_x_sets, "xx"),
+    (_BW_X_REPS, lambda m: _with(_reps_group("1", m[2], m[3], m[4], None), weight=m[1], clear=False), "bw"),
     (_PERCENT_X_REPS, lambda m: _with(_reps_group("1", m[2], m[3], m[4], None), note=m[1], clear=False), "%"),
     (_LABELLED, lambda m: _reps_group(m[1], m[2], m[3], m[4], m[5]), "set"),
     (_REPS_AT_LOAD, lambda m: _with(_reps_group(m[3] or "1", m[4], m[5], m[6], None), weight=m[1] + (
@@ -470,7 +474,7 @@ _PATTERNS = (
     (_SETS_LIST, _sets_list_group, "set"),
     (_REPS_X_SETS, lambda m: _reps_group(m[4], m[1], m[2], m[3], None), "set"),
     (_SETS_OF, lambda m: _reps_group(m[1], m[2], m[3], m[4], m[5]), "set"),
-    (_SETS_X_REPS_LIST, _sets_list_group, "x"),
+    (_SETS_X_REPS_LIST, _sets_list_group, "list"),
     (_LOAD_X_REPS, _load_x_reps, "x"),
     (_SETS_X_REPS, _sets_x_reps, "x"),
 )
