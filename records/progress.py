@@ -55,7 +55,7 @@ class ExerciseHistory:
     days: list[Day]  # the chart's points in the range, oldest first: workouts, or periods' bests
     per: str  # what one point stands for: "workout", or a "week", "month", "quarter", "year"
     rep_maxes: list[RepMax]  # all time, by reps
-    sets: int  # every set of it in live workouts, warm-ups included: the set list's length
+    sets: int  # every set of it in live workouts, warm-ups included (the set list's count)
 
 
 MAX_POINTS = 100  # a 360 px chart shows no more, and the page stays small and quick
@@ -65,9 +65,10 @@ ESTIMABLE = "s.weight > 0 AND s.reps BETWEEN 1 AND %(max_reps)s"
 
 # The exercise's whole history is read once, into `s`, and every figure of the page is
 # taken from it: reading it three times (days, rep maxes, the set list's COUNT) was most
-# of the page's time at 100,000 sets. `s` starts from the user's live sessions
-# (ws.user_id named, not left to the RLS policy), so the policy's check on each set
-# only confirms what the join already chose.
+# of the page's time at 100,000 sets. `s` joins the user's live sessions by ws.user_id
+# (an index range) instead of leaving the user to the RLS policy alone, whose check on
+# each set is then one probe of a hash of those sessions; the sets come from
+# idx_exercise_session_exercise_history alone (records/0003, an index-only scan).
 #
 # The chart's points are made here too, so at most MAX_POINTS rows come back whatever
 # the history: one per workout in the range while they fit, else the finest period

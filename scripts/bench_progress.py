@@ -3,7 +3,7 @@ time, the heaviest chart, and a year, the default) and the calendar, for a user 
 100,000 sets and one with 100.
 
     DJANGO_DB_STATEMENT_TIMEOUT_MS=0 .venv/bin/python scripts/bench_progress.py \
-        [--sets 100000] [--small 100] [--requests 50] [--explain] [--keep]
+        [--sets 100000] [--small 100] [--requests 50] [--explain] [--keep] [--no-vacuum]
 
 In-process through Django's test client like scripts/bench_sessions.py (whose seeding it
 reuses), in a database of its own (`<name>_bench_progress`, so it never meets a
@@ -120,6 +120,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--explain", action="store_true", help="print the big user's query plans")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark database afterwards")
+    parser.add_argument("--no-vacuum", action="store_true", help="measure right after the bulk insert, unvacuumed")
     args = parser.parse_args()
     original = _setup_database()
     from django.db import connection
@@ -137,7 +138,8 @@ def main() -> None:
             client.force_login(user)
             clients[label] = client
         bench._analyze()
-        _vacuum()
+        if not args.no_vacuum:
+            _vacuum()
         pages = (("exercise page, all time", f"/exercises/{squat.pk}/?range=all"),
                  ("exercise page, a year", f"/exercises/{squat.pk}/"),
                  ("calendar", "/calendar/"))
