@@ -552,7 +552,8 @@ _NOTE_TRIM = " \t-–—:;,.|/"
 
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
 _NOT_A_NAME = re.compile(r"^(?:warm[\s-]*ups?|set\s*\d*|sets|deload|bw|bodyweight$|week\s*\d*|round\s*\d*|rounds|top\s+set|back[\s-]*off"
-                         r"|working\s+sets?|empty\s+bar|bar|then|rest|each|per\s+side|e/s)\b")
+                         r"|working\s+sets?|empty\s+bar|bar|then|rest|each|per\s+side|e/s)\b"
+                         r"|^(?:heavy|light|easy|hard|moderate|medium|fast|slow)$")  # "4-6 reps heavy": how, not what
 
 
 _MD_LINK = re.compile(r"\[([^\[\]]{1,80})\]\([^()\s]*\)")
@@ -1041,6 +1042,10 @@ _PER_EXERCISE = re.compile(
 _NUMBERS_FIRST = re.compile(r"^[\s\-–•*+|]*\d(?!\d*[.)]\s)")  # not a list number ("3. Rows")
 
 
+# Words of a label about the plan, not an exercise ("**Duration**: 45-60 minutes", "Main Lift
+# 9 sets", "**Total:** 7 ejercicios | 23 series", "Stage 2 | 3×8").
+_LABEL_TALK = re.compile(r"\b(?:total|duration|scheme|type|frequency|stage|phase|tips?|notes?|goal|level|volume|cycle"
+                         r"|assistance|accessor(?:y|ies)|secondary|main\s+lift|extras?|programming)\b")
 _PLAN_TALK = re.compile(r"\b(?:exercises?|progressions?|pick|choose|chosen|any|your|rounds?|runden|sets?|minutes?|min)\b")
 
 
@@ -1121,7 +1126,12 @@ def _absorb(previous: ParsedExercise, groups: list[_Group], remaining: str) -> N
             group = replace(group, weight=m[0].strip())  # a copy: the line's groups are shared
     lines = getattr(previous, "_set_lines", None)
     if lines is None and previous.sets is not None:
-        pass  # its own line gave the prescription: these are warm-ups or notes
+        if (previous.reps_min is None and not previous.amrap and group.reps_min is not None
+                and group.sets in (None, 1) and not group.weight and not getattr(previous, "_reps_below", False)):
+            # "Deadlift – 3 working sets", then "4-6 reps heavy": the reps of those sets.
+            previous.reps_min, previous.reps_max, previous.amrap = group.reps_min, group.reps_max, group.amrap
+            previous._reps_below = True
+        # Otherwise its own line gave the prescription: these are warm-ups or notes.
     else:
         if lines is None:
             lines = previous._set_lines = []
@@ -1384,7 +1394,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
             # distance) may name one the catalogue lacks.
             rows = [r for r, s in zip(rows, segments, strict=False)
                     if (r.exercise is not None and r.score >= STRONG_SCORE)
-                    or (r.weight_text and len(s.name.split()) <= 4)]
+                    or (r.weight_text and len(s.name.split()) <= 4 and not _LABEL_TALK.search(s.name))]
         else:
             # A name the catalogue lacks is kept when it reads like one: short, and when
             # the numbers come first ("5x10 Sitting Leg Levers"), written as a name. After
@@ -1392,7 +1402,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
             numbers_first = bool(_NUMBERS_FIRST.match(norm))
             rows = [r for r, s in zip(rows, segments, strict=False)
                     if r.exercise is not None or (len(s.name.split()) <= 5 and not s.name.endswith((".", "?", "!"))
-                                                  and not (numbers_first and not _written_as_name(s.name, original)))]
+                                                  and not (numbers_first and not _written_as_name(s.name, original))
+                                                  and not _LABEL_TALK.search(s.name))]
             if groups[0].leading:
                 # "60 push-ups" must name an exercise: "1 Warm Up", "4 Runden à 3 Minuten" do not.
                 rows = [r for r, seg in zip(rows, segments, strict=False)

@@ -765,3 +765,10 @@ def test_dashed_reps_of_each_set_and_max_as_a_one_rep_max(line, sets, reps_min, 
 def test_a_bracket_around_the_numbers_leaves_no_half_in_the_notes():
     assert only("Squat (3 x 5)").notes is None
     assert only("Bench [4x8]").notes is None
+
+
+def test_labels_about_the_plan_and_intensity_words_are_not_rows():
+    result = parse("**Duration**: 45-60 minutes\n**Starting Scheme:** 3 sets × 10 reps\n- Main Lift 9 sets\n"
+                   "Barbell Deadlift – Warm-up sets + 3 working sets\n4-6 reps heavy\n")
+    assert [(e.exercise.name, e.reps_min, e.reps_max) for e in result.exercises] == [("Barbell Deadlift", 4, 6)]
+    assert "**Duration**: 45-60 minutes" in result.unread
