@@ -962,11 +962,11 @@ def _is_prose(norm: str, groups: list[_Group], name_words: int) -> bool:
 
 _CELL_SPLIT = re.compile(r"\t|\s*\|\s*|\s{2,}")
 _HEADER_WORDS = {
-    "name": r"exercises?|movements?|lifts?|name|übung|ubung|ejercicios?|exercícios?|exercicios?|exercices?|esercizi[oi]?|упражнени[ея]|вправ[аи]",
+    "name": r"exercises?|movements?|lifts?|name|description|descripci[oó]n|descrizione|beschreibung|название|назва|übung|ubung|ejercicios?|exercícios?|exercicios?|exercices?|esercizi[oi]?|упражнени[ея]|вправ[аи]",
     "sets": r"sets?|series|séries|sätze|satze|serie|подходы|подходов|підходи|rounds?",
     "reps": r"reps?|repetitions?|repeticiones|repetições|repeticoes|wiederholungen|wdh|ripetizioni|répétitions|повторения|повторений|повторення",
     "rest": r"rest|pause|descanso|repos|recupero|отдых|відпочинок|rest\s*\(s\)|rest\s*time",
-    "weight": r"weight|load|kg|lbs?|gewicht|peso|poids|carico|вес|вага|intensity|%\s*1rm|%",
+    "weight": r"weight|load|kg|lbs?|gewicht|peso|poids|carico|charge|carga|belastung|вес|вага|intensity|%\s*1rm|%",
 }
 _HEADER = {kind: re.compile(rf"^(?:{words})(?:\s*\(.*\))?$", re.IGNORECASE) for kind, words in _HEADER_WORDS.items()}
 _RULE = re.compile(r"^[\s|:\-+=]+$")
@@ -983,7 +983,8 @@ def _table_header(text: str) -> dict[int, str] | None:
     columns = {}
     for index, cell in enumerate(_cells(text)):
         for kind, pattern in _HEADER.items():
-            if pattern.match(cell.strip("*_ :")) and kind not in columns.values():
+            bare = cell.strip("*_ :")
+            if (pattern.match(bare) or pattern.match(_unaccent(bare))) and kind not in columns.values():
                 columns[index] = kind
                 break
     kinds = set(columns.values())

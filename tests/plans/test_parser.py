@@ -772,3 +772,11 @@ def test_labels_about_the_plan_and_intensity_words_are_not_rows():
                    "Barbell Deadlift – Warm-up sets + 3 working sets\n4-6 reps heavy\n")
     assert [(e.exercise.name, e.reps_min, e.reps_max) for e in result.exercises] == [("Barbell Deadlift", 4, 6)]
     assert "**Duration**: 45-60 minutes" in result.unread
+
+
+def test_a_table_header_is_read_without_its_accents():
+    # "Repétitions" (one accent missing) is still the reps column; "Description" names.
+    result = parse("Description\tSéries\tRepétitions\tCharge\tRepos\nPresse horizontale\t4\t10\t40 kg\t2 min.\n")
+    e = only("Description\tSéries\tRepétitions\tCharge\tRepos\nPresse horizontale\t4\t10\t40 kg\t2 min.\n")
+    assert (e.exercise.name, e.sets, e.reps_min, e.rest_seconds, e.weight_text) == ("Leg Press", 4, 10, 120, "40 kg")
+    assert not result.unread
