@@ -27,16 +27,20 @@ recomputation from scratch would.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import connection
+from django.db.models.expressions import RawSQL
 
+from allworkouts.units import ASSISTED
 from equipment.selectors import ASSISTED_NAME_PATTERN
 from records.models import PersonalRecord, RecordType
 from sessions.models import SetType
 
 CENT = Decimal("0.01")
+_ASSISTED = re.compile(ASSISTED_NAME_PATTERN, re.IGNORECASE)
 MAX_1RM_REPS = 12
 
 
@@ -57,10 +61,16 @@ class Best:
     achieved_at: object
 
 
+def lock_key(*, user_id, exercise_id) -> str:
+    """The advisory lock's key for a (user, exercise) (sessions.services.set_log takes
+    it in the statement that locks the session)."""
+    return f"personal_record:{user_id}:{exercise_id}"
+
+
 def lock(*, user_id, exercise_id) -> None:
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))",
-                       [f"personal_record:{user_id}:{exercise_id}"])
+                       [lock_key(user_id=user_id, exercise_id=exercise_id)])
 
 
 _BEST_SQL = """
@@ -142,34 +152,52 @@ def records_recompute(*, user_id, exercise_id, excluding=()) -> None:
            current=_current(user_id=user_id, exercise_id=exercise_id))
 
 
-def records_after_set_logged(*, user_id, logged_set) -> list[PersonalRecord]:
+# With the exercise's records: the session's total of the exercise (the new set
+# included) and whether a record's set is of this session, so one query reads all the
+# records engine needs after a set (none for a first set: see records_after_set_logged).
+_SESSION_TOTAL_SQL = ("SELECT coalesce(sum(weight * reps), 0) FROM exercise_session WHERE workout_session_id = %s "
+                      "AND exercise_id = %s AND set_type IS DISTINCT FROM 'warmup'")
+_IN_SESSION_SQL = ("coalesce((SELECT x.workout_session_id = %s FROM exercise_session x "
+                   "WHERE x.id = personal_record.exercise_session_id), false)")
+
+
+def records_after_set_logged(*, user_id, logged_set, locked: bool = False) -> list[PersonalRecord]:
     """Update the exercise's records for a newly logged set; return those it set (new
-    PRs). Call inside the transaction that stored the set."""
+    PRs). Call inside the transaction that stored the set; `locked`: the caller holds
+    the (user, exercise) lock already (sessions.services.set_log). One query to read,
+    one per record changed."""
     exercise_id = logged_set.exercise_id
     if logged_set.set_type == SetType.WARMUP:
         return []  # a warm-up counts for nothing: no record, no session volume
-    lock(user_id=user_id, exercise_id=exercise_id)
-    current = _current(user_id=user_id, exercise_id=exercise_id)
+    if not locked:
+        lock(user_id=user_id, exercise_id=exercise_id)
+    session_id = logged_set.workout_session_id
+    current = {r.record_type: r for r in PersonalRecord.objects.filter(user_id=user_id, exercise_id=exercise_id)
+               .annotate(session_total=RawSQL(f"({_SESSION_TOTAL_SQL})", [session_id, exercise_id]),
+                         in_session=RawSQL(_IN_SESSION_SQL, [session_id]))}
     weight, reps = Decimal(logged_set.weight), logged_set.reps
+    exercise = logged_set.exercise
+    kind = getattr(exercise, "load_kind", None)
+    assisted = kind == ASSISTED if kind is not None else bool(_ASSISTED.search(exercise.name or ""))
     volume_record = current.get(RecordType.TOTAL_VOLUME)
-    with connection.cursor() as cursor:
-        # The session's total, whether the total-volume record is this session's, and
-        # whether the exercise is assisted (one query, whichever the answer).
-        cursor.execute(
-            "SELECT coalesce(sum(weight * reps), 0), "
-            "coalesce((SELECT workout_session_id = %s FROM exercise_session WHERE id = %s), false), "
-            "coalesce((SELECT name ~* %s FROM exercise WHERE id = %s), false) "
-            "FROM exercise_session "
-            "WHERE workout_session_id = %s AND exercise_id = %s AND set_type IS DISTINCT FROM 'warmup'",
-            [logged_set.workout_session_id, volume_record.exercise_session_id if volume_record else None,
-             ASSISTED_NAME_PATTERN, exercise_id, logged_set.workout_session_id, exercise_id])
-        session_total, volume_record_is_this_session, assisted = cursor.fetchone()
     if assisted:
         # No weight-based records (see the module's docstring); one left from before
         # this rule goes, as a recomputation would remove it.
         for record in current.values():
             record.delete()
         return []
+    if current:
+        any_record = next(iter(current.values()))
+        session_total = any_record.session_total
+    elif weight * reps > 0:
+        # No record yet: the first set of the exercise that lifted anything, unless the
+        # records were never computed; the session's total is asked for (rarely).
+        with connection.cursor() as cursor:
+            cursor.execute(_SESSION_TOTAL_SQL, [session_id, exercise_id])
+            session_total = cursor.fetchone()[0]
+    else:
+        session_total = 0
+    volume_record_is_this_session = bool(volume_record and volume_record.in_session)
     if volume_record_is_this_session and volume_record.value == Decimal(session_total).quantize(CENT):
         # A set adding nothing (0 kg) leaves the total as it was, but the record points
         # at its session's latest set, as a recomputation would: move it, no new PR.

@@ -4,6 +4,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django import forms
+from django.db.models import JSONField, OuterRef, Subquery, Value
+from django.db.models.functions import JSONObject
 from django.utils.safestring import mark_safe
 
 from allworkouts.forms import Form
@@ -12,6 +14,7 @@ from allworkouts.http import parse_uuid
 from equipment.models import Exercise
 from equipment.selectors import exercise_load_kind, load_kind_annotation
 from plans.models import PlanKind, WorkoutExercise, WorkoutPlan
+from records.models import PersonalRecord, RecordType
 from sessions.models import SessionStatus, SetType, validate_rpe
 
 
@@ -98,13 +101,29 @@ def blank_set_details() -> SetDetailsFields:
 OUT_OF_DATE = "That form is out of date. Reload the page and log the set again."
 
 
-def exercise_with_load_kind(value) -> Exercise | None:
+def exercise_with_load_kind(value, **annotations) -> Exercise | None:
     """The catalogue exercise a request value names, with its load kind (loaded,
     bodyweight, assisted) read in the same query; None for anything else."""
     exercise_id = parse_uuid(value)
     if exercise_id is None:
         return None
-    return Exercise.objects.annotate(load_kind=load_kind_annotation()).filter(pk=exercise_id).first()
+    return Exercise.objects.annotate(load_kind=load_kind_annotation(), **annotations).filter(pk=exercise_id).first()
+
+
+_PLAN_EXERCISE_FIELDS = [f for f in WorkoutExercise._meta.concrete_fields]
+
+
+def _plan_exercise_row(plan_exercise_id, plan_id) -> Subquery:
+    """The plan exercise as one JSON value, to read in the exercise's query."""
+    return Subquery(WorkoutExercise.objects.filter(pk=plan_exercise_id, workout_plan_id=plan_id).values(
+        row=JSONObject(**{f.attname: f.attname for f in _PLAN_EXERCISE_FIELDS}))[:1])
+
+
+def _plan_exercise_from(row: dict | None) -> WorkoutExercise | None:
+    if row is None:
+        return None
+    return WorkoutExercise.from_db("default", [f.attname for f in _PLAN_EXERCISE_FIELDS],
+                                   [f.to_python(row[f.attname]) for f in _PLAN_EXERCISE_FIELDS])
 
 
 class SetEditForm(SetDetailsForm):
@@ -151,12 +170,27 @@ class SetForm(SetEditForm):
         self.session = session
 
     def clean(self):
-        # The exercise first: how the weight reads depends on it (BW, assistance).
+        # The exercise first: how the weight reads depends on it (BW, assistance). One
+        # query: the exercise, its load kind, the plan exercise of this session's plan
+        # the row is for, and the best e1RM the "did you mean" compares with.
         exercise_id = self.cleaned_data.get("exercise")
-        self.exercise = exercise_with_load_kind(exercise_id) if exercise_id else None
+        plan_exercise_id = self.cleaned_data.get("plan_exercise")
+        self.exercise = exercise_with_load_kind(exercise_id, **self._annotations(plan_exercise_id)) \
+            if exercise_id else None
         if exercise_id and self.exercise is None:
             self.add_error(None, OUT_OF_DATE)
-        plan_exercise_id = self.cleaned_data.get("plan_exercise")
-        self.plan_exercise = WorkoutExercise.objects.filter(
-            pk=plan_exercise_id, workout_plan_id=self.session.workout_plan_id).first() if plan_exercise_id else None
+        if self.exercise is not None:
+            self.plan_exercise = _plan_exercise_from(self.exercise.plan_exercise_row)
+        elif plan_exercise_id:
+            self.plan_exercise = WorkoutExercise.objects.filter(
+                pk=plan_exercise_id, workout_plan_id=self.session.workout_plan_id).first()
+        else:
+            self.plan_exercise = None
         return super().clean()
+
+    def _annotations(self, plan_exercise_id) -> dict:
+        best = PersonalRecord.objects.filter(user_id=self.session.user_id, exercise=OuterRef("pk"),
+                                             record_type=RecordType.ONE_REP_MAX).values("value")[:1]
+        row = _plan_exercise_row(plan_exercise_id, self.session.workout_plan_id) if plan_exercise_id else \
+            Value(None, output_field=JSONField())
+        return {"best_1rm": Subquery(best), "plan_exercise_row": row}

@@ -12,8 +12,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import Max, Q
+from django.db import connection, transaction
 from django.utils import timezone
 
 from allworkouts import limits, units
@@ -22,7 +21,7 @@ from equipment.selectors import ASSISTED_NAME_PATTERN, is_substitute
 from plans.models import WorkoutExercise, WorkoutPlan
 from plans.services import plan_exercise_substitute
 from records.models import PersonalRecord, RecordType
-from records.services import MAX_1RM_REPS, epley, records_after_set_logged, records_recompute
+from records.services import MAX_1RM_REPS, epley, lock_key, records_after_set_logged, records_recompute
 from sessions.models import ExerciseSession, SessionStatus, WorkoutSession
 
 # The limits live on the model (allworkouts.limits); these names stay for callers.
@@ -70,9 +69,13 @@ def _check_open(session: WorkoutSession) -> None:
 def check_plausible(*, user_id, exercise: Exercise, weight_kg: Decimal, reps: int, unit_system: str) -> None:
     """A set more than 50% over the exercise's best e1RM is most likely a typo (an
     extra digit, kg typed as lb): refuse it once with a "did you mean", and the lifter
-    logs it again to keep it (the caller passes `confirmed`). One query."""
-    best = (PersonalRecord.objects.filter(user_id=user_id, exercise=exercise, record_type=RecordType.ONE_REP_MAX)
-            .values_list("value", flat=True).first())
+    logs it again to keep it (the caller passes `confirmed`). One query, none when the
+    exercise was read with its `best_1rm` annotated."""
+    if hasattr(exercise, "best_1rm"):  # read with the exercise (sessions.forms.exercise_with_load_kind)
+        best = exercise.best_1rm
+    else:
+        best = (PersonalRecord.objects.filter(user_id=user_id, exercise=exercise, record_type=RecordType.ONE_REP_MAX)
+                .values_list("value", flat=True).first())
     if not best or not weight_kg or _ASSISTED.search(exercise.name or ""):
         return  # nothing to compare with; or assistance, where more is easier
     estimate = epley(weight_kg, min(max(reps, 1), MAX_1RM_REPS))
@@ -81,6 +84,40 @@ def check_plausible(*, user_id, exercise: Exercise, weight_kg: Decimal, reps: in
             f"That's far above your best ({units.display_e1rm(best, unit_system)} estimated 1RM): "
             f"did you mean less? Tap Log again to keep {units.display(weight_kg, unit_system)}.",
             code="implausible")})
+
+
+# The session, shared-locked: a set log waits for a completion, abandon or change
+# (FOR UPDATE) in progress and holds one off until it commits, but two set logs of one
+# workout do not wait for each other. Then the (user, exercise) lock of the records
+# (records.services.lock_key), which also hands out the exercise's set numbers one at a
+# time. The CTE takes the row lock before the advisory lock is asked for: the order
+# set_update, set_delete and session_soft_delete use (session, then records), so no
+# deadlock. One statement, one round trip.
+_LOCK_SQL = """
+WITH s AS (SELECT status, deleted_at FROM workout_session WHERE id = %(session)s FOR SHARE)
+SELECT s.status, s.deleted_at IS NOT NULL, pg_advisory_xact_lock(hashtextextended(%(key)s, 0))::text FROM s
+"""
+# The set, with its number (this exercise's next in the workout) and the rest taken
+# since the workout's latest set, read and written in one statement: it runs after the
+# locks above, so its snapshot sees every set of the exercise a lock holder committed.
+# An id already stored (a repeat; or another user's, which RLS hides) inserts nothing.
+_INSERT_SQL = """
+WITH latest AS (
+    SELECT coalesce(max(set_number) FILTER (WHERE exercise_id = %(exercise)s), 0) + 1 AS n,
+           max(created_at) AS at
+    FROM exercise_session WHERE workout_session_id = %(session)s
+)
+INSERT INTO exercise_session (id, workout_session_id, exercise_id, weight, reps, rest_time_seconds, set_number,
+                              set_type, rpe, notes, created_at, updated_at)
+SELECT %(id)s, %(session)s, %(exercise)s, %(weight)s, %(reps)s,
+       -- (least() would skip a NULL: no earlier set is no rest, not the cap)
+       coalesce(%(rest)s::integer, CASE WHEN latest.at IS NOT NULL THEN
+                least(trunc(extract(epoch FROM %(now)s::timestamptz - latest.at))::integer, %(max_rest)s) END),
+       latest.n, %(set_type)s, %(rpe)s, %(notes)s, %(now)s, %(now)s
+FROM latest
+ON CONFLICT (id) DO NOTHING
+RETURNING set_number, rest_time_seconds
+"""
 
 
 def set_log(*, session: WorkoutSession, set_id: uuid.UUID, exercise: Exercise, weight_kg: Decimal,
@@ -92,7 +129,11 @@ def set_log(*, session: WorkoutSession, set_id: uuid.UUID, exercise: Exercise, w
     created). `rest_time_seconds` is the rest actually taken: by default the time since
     the workout's previous set (capped at an hour; none for the first set); an import
     passes what the file says. The model's validators say what a set may be; unless
-    `confirmed`, a set far above the best is asked about first (`check_plausible`)."""
+    `confirmed`, a set far above the best is asked about first (`check_plausible`; an
+    exercise read with `best_1rm` annotated saves its query).
+
+    Four statements on the way in: the locks, the INSERT, the records' read and, for a
+    new PR, its write (records.services.records_after_set_logged); no savepoint."""
     logged = ExerciseSession(id=set_id, workout_session=session, exercise=exercise, weight=weight_kg, reps=reps,
                              rest_time_seconds=rest_time_seconds, set_number=1, set_type=set_type, rpe=rpe,
                              notes=notes)
@@ -100,33 +141,41 @@ def set_log(*, session: WorkoutSession, set_id: uuid.UUID, exercise: Exercise, w
     if not confirmed:
         check_plausible(user_id=session.user_id, exercise=exercise, weight_kg=weight_kg, reps=reps,
                         unit_system=unit_system)
-    with transaction.atomic():
-        # Lock the session: set numbers are handed out one at a time, and a completed
-        # session cannot take a set that raced its completion.
-        session = WorkoutSession.objects.select_for_update().get(pk=session.pk)
-        existing = ExerciseSession.objects.filter(pk=set_id).first()
-        if existing is not None:
-            if existing.workout_session_id != session.pk:
-                raise ValidationError("That set belongs to another workout.")
-            return existing, [], False
+    stored = None
+    # No savepoint: nothing in the block is expected to fail (the model's rules were
+    # checked, a taken id inserts nothing), and refusals are raised after it.
+    with transaction.atomic(savepoint=False):
+        with connection.cursor() as cursor:
+            cursor.execute(_LOCK_SQL, {"session": session.pk,
+                                       "key": lock_key(user_id=session.user_id, exercise_id=exercise.pk)})
+            found = cursor.fetchone()
+            is_open = found is not None and found[0] == SessionStatus.IN_PROGRESS and not found[1]
+            if is_open:
+                logged.created_at = now = timezone.now()  # the wall clock: order and "last time" rely on it
+                logged.updated_at = now
+                cursor.execute(_INSERT_SQL, {
+                    "id": set_id, "session": session.pk, "exercise": exercise.pk, "weight": weight_kg,
+                    "reps": reps, "rest": rest_time_seconds, "now": now, "max_rest": MAX_REST_SECONDS,
+                    "set_type": set_type, "rpe": rpe, "notes": notes})
+                stored = cursor.fetchone()
+        if stored is not None:
+            logged.set_number, logged.rest_time_seconds = stored
+            logged._state.adding = False  # a stored row from here on (save() updates it)
+            new_records = records_after_set_logged(user_id=session.user_id, logged_set=logged, locked=True)
+            return logged, new_records, True
+    # Nothing stored: a repeat finds its set (also once the workout is over); else say why.
+    existing = ExerciseSession.objects.filter(pk=set_id).first()
+    if existing is not None:
+        if existing.workout_session_id != session.pk:
+            raise ValidationError("That set belongs to another workout.")
+        return existing, [], False
+    if not is_open:
+        if found is None or found[1]:
+            raise SessionClosed("This workout was deleted.")
+        session.status = found[0]  # what the lock read: completed or abandoned meanwhile
         _check_open(session)
-        # One query: this exercise's next set number, and the workout's latest set,
-        # whose time gives the rest actually taken before this one.
-        latest = ExerciseSession.objects.filter(workout_session=session).aggregate(
-            n=Max("set_number", filter=Q(exercise=exercise)), at=Max("created_at"))
-        logged.workout_session = session
-        logged.set_number = (latest["n"] or 0) + 1
-        logged.created_at = now = timezone.now()
-        if rest_time_seconds is None and latest["at"] is not None:
-            logged.rest_time_seconds = min(int((now - latest["at"]).total_seconds()), MAX_REST_SECONDS)
-        try:
-            with transaction.atomic():
-                logged.save(force_insert=True)
-        except IntegrityError:
-            # The id is taken by a row this user cannot see (another user's set).
-            raise ValidationError("That set can't be saved. Reload the page and log it again.")
-        new_records = records_after_set_logged(user_id=session.user_id, logged_set=logged)
-    return logged, new_records, True
+    # The id is taken by a row this user cannot see (another user's set).
+    raise ValidationError("That set can't be saved. Reload the page and log it again.")
 
 
 def _lock_live(session_id) -> WorkoutSession:

@@ -147,8 +147,10 @@ def _set_logged(request, session, form, logged, new_records):
                 messages.success(request, f"New PR: {record.get_record_type_display()} "
                                           f"{units.display_record(record.record_type, record.value, request.user.unit_system)}")
         return redirect("sessions:workout", session.pk)
-    page = workout_page.workout(user=request.user, session=session)
     plan_exercise_id = form.plan_exercise.pk if form.plan_exercise else None
+    # Only what the answer shows is read in full: the logged card's group (and the next
+    # group when it is done); a set for no plan exercise needs only the counts.
+    page = workout_page.workout(user=request.user, session=session, focus=plan_exercise_id or workout_page.NO_CARD)
     group = page.group_of(plan_exercise_id) if plan_exercise_id else None
     card = page.card_of(plan_exercise_id) if plan_exercise_id else None
     next_row = None

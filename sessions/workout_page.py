@@ -330,12 +330,17 @@ class _Claims:
                       key=lambda s: s.created_at)
 
 
+def _take(claims: _Claims, plan_item, exercise) -> list[ExerciseSession]:
+    """The sets a plan item claims. Sets of the planned exercise logged before a swap
+    fill the first slots; the same exercise twice in a plan: each occurrence takes the
+    next sets."""
+    mine = claims.take(plan_item.exercise_id, plan_item.sets) if exercise.pk != plan_item.exercise_id else []
+    return mine + claims.take(exercise.pk, plan_item.sets - len(mine))
+
+
 def _card(*, user, plan_item, exercise, claims: _Claims, last: LastTime | None, records, bar, plate_set) -> Card:
     is_swap = exercise.pk != plan_item.exercise_id
-    # Sets of the planned exercise logged before a swap fill the first slots; the
-    # same exercise twice in a plan: each occurrence takes the next sets.
-    mine = claims.take(plan_item.exercise_id, plan_item.sets) if is_swap else []
-    mine += claims.take(exercise.pk, plan_item.sets - len(mine))
+    mine = _take(claims, plan_item, exercise)
     target = None if is_swap else planned_kg(plan_item.notes)  # a swap's load differs
     if target is not None and exercise.barbell and user.unit_system == "imperial":
         # A kg plan line in pounds: the nearest weight the bar can carry.
@@ -356,6 +361,11 @@ def _card(*, user, plan_item, exercise, claims: _Claims, last: LastTime | None, 
         if done is not None and done.set_type != SetType.WARMUP:
             lifted = done  # a warm-up's weight is not carried into the working sets
     return card
+
+
+def _same_span(plan_items, index: int, plan_exercise_id) -> bool:
+    return any(index in span and any(plan_items[i].pk == plan_exercise_id for i in span)
+               for span in _spans(plan_items))
 
 
 def _groups(cards: list[Card]) -> list[CardGroup]:
@@ -381,15 +391,62 @@ def _groups(cards: list[Card]) -> list[CardGroup]:
     return groups
 
 
-def workout(*, user, session: WorkoutSession) -> Workout:
-    """The active workout page's data (five queries)."""
+def _spans(plan_items: list[WorkoutExercise]) -> list[range]:
+    """The plan items each card group holds, as index ranges (the rule of `_groups`)."""
+    spans: list[range] = []
+    for index, item in enumerate(plan_items):
+        label = getattr(item, "superset", None)
+        if label and spans and getattr(plan_items[spans[-1].start], "superset", None) == label:
+            spans[-1] = range(spans[-1].start, index + 1)
+        else:
+            spans.append(range(index, index + 1))
+    return spans
+
+
+def _focus_items(plan_items, exercises, claims: _Claims, focus) -> set[int]:
+    """The plan items whose cards the answer to a set logged for plan exercise `focus`
+    shows in full: its group's and, when that group is done, the next group not done
+    (sessions.views._set_logged sends these and only these). Claims are worked out on
+    a copy, as the cards will take them."""
+    spans = _spans(plan_items)
+    saved = defaultdict(int, claims.claimed)
+    done = [len(_take(claims, item, exercise)) >= item.sets for item, exercise in zip(plan_items, exercises)]
+    claims.claimed = saved
+    wanted: set[int] = set()
+    for n, span in enumerate(spans):
+        if any(plan_items[i].pk == focus for i in span):
+            wanted.update(span)
+            if all(done[i] for i in span):
+                later = next((s for s in spans[n + 1:] if not all(done[i] for i in s)), None)
+                wanted.update(later or ())
+            break
+    return wanted
+
+
+# A `focus` no plan exercise has: only the claims (counts, rests), no card in full.
+NO_CARD = object()
+
+
+def workout(*, user, session: WorkoutSession, focus=None) -> Workout:
+    """The active workout page's data (five queries; four with no exercise swapped).
+
+    `focus` (a plan exercise's id): only what the answer to a set logged for it shows
+    is complete (sessions.views._set_logged): last time's sets for its group's cards
+    alone and, when the group is done, the next group's too and its records; the other
+    cards have no last time and no records. Three or four queries; two for `NO_CARD`."""
     plan_items = _plan_items(session)
     exercises = _exercises(session, plan_items)
     claims = _Claims(session)
-    previous = last_time(user=user, exercise_ids=[e.pk for e in exercises], session=session)
+    wanted = range(len(plan_items)) if focus is None else _focus_items(plan_items, exercises, claims, focus)
+    wanted_ids = list(dict.fromkeys(exercises[i].pk for i in sorted(wanted)))
+    previous = last_time(user=user, exercise_ids=wanted_ids, session=session)
     records = defaultdict(list)
-    for r in PersonalRecord.objects.filter(user=user, exercise_id__in=[e.pk for e in exercises]).order_by("record_type"):
-        records[r.exercise_id].append(r)
+    # The focused group's own records are not shown by the answer: only the next card's.
+    record_ids = wanted_ids if focus is None else [exercises[i].pk for i in sorted(wanted)
+                                                   if plan_items[i].pk != focus and not _same_span(plan_items, i, focus)]
+    if record_ids:
+        for r in PersonalRecord.objects.filter(user=user, exercise_id__in=record_ids).order_by("record_type"):
+            records[r.exercise_id].append(r)
     bar, plate_set = plates.equipment_for(user)
     cards = [_card(user=user, plan_item=item, exercise=exercise, claims=claims, last=previous.get(exercise.pk),
                    records=records[exercise.pk], bar=bar, plate_set=plate_set)
