@@ -159,10 +159,11 @@ _WEIGHT_X_REPS_X_SETS = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d)?)\s*x\s*(\d{1,2}
 _SETS_X_REPS_X_LOAD = re.compile(r"(?<![\d.])(\d{1,2})\s*x\s*(\d{1,2})\s*x\s*(\d{1,4}(?:[.,]\d{1,2})?|bw\b|bodyweight\b)"
                                  r"\s*(kg|kgs|lbs?|#)?(?![\d.,x])")
 _REPS_AT_LOAD = re.compile(r"(?<![\d.])(" + _N + r")\s*(kg|kgs|lbs?|’s|'s)?\s*for\s*" + r"(?:(\d{1,2})\s*sets?\s*of\s*)?" + _REPS + r"\s*reps?\b")
-_SETS_ONLY = re.compile(r"\b(\d{1,2})\s*" + _SETWORD + r"\b")
+_SETS_ONLY = re.compile(r"\b(\d{1,2})(?:\s*-\s*\d{1,2})?\s*" + _SETWORD + r"\b")  # "3-5 sets": 3
 _REPS_ONLY = re.compile(rf"\b{_REPS}\s*(?:reps?|repetitions?|rep)\b")
 _AMRAP_ONLY = re.compile(rf"\b{_AMRAP_WORDS}\b")
 _PLUS_ONLY = re.compile(r"(?<![\d.])(\d{1,2})\+(?!\d)")
+_LOAD_PAIR = re.compile(r"(?<![\d.])\d{2,3}(?:\.\d)?\s*/\s*\d{2,3}(?:\.\d)?\s*(?:#|lbs?\b|kgs?\b)")
 _LIST = re.compile(r"(?<![\d.:])(\d{1,3})((?:\s*[,/]\s*\d{1,3}){1,9})(?![\d.%]|\s*(?:kg|lb))")
 # "5-5-5", "10-8-6-4" after a name: the reps of each set (three numbers or more).
 _DASH_LIST = re.compile(rf"(?<![\d.x/-])(\d{{1,2}})((?:\s*-\s*\d{{1,2}}){{2,9}})(?![\d.%x/-]|\s*(?:kg|lbs?|%|x|{_MINUTES}|{_SECONDS}|{_DIST})\b)")
@@ -270,7 +271,7 @@ def _weight_x_reps_x_sets(m: re.Match) -> _Group:
 def _load_x_reps(m: re.Match) -> _Group | None:
     """"225x5" (a load too large to be a set count, or written with its unit): one set."""
     number = float(m[1].replace(",", "."))
-    if not m[2] and number <= 20:
+    if not m[2] and number <= 15:  # "16 x 10": 10 reps at 16 (sets past 15 are rare, a load is not)
         return None
     group = _reps_group("1", m[3], m[4], m[5], None)
     group.weight = m[1] + ("" if not m[2] or m[2] in ("’s", "'s") else m[2])
@@ -330,6 +331,9 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
         if m:
             kept.append((m.start(), m[0]))
             text = _blank(text, *m.span())
+    pair = _LOAD_PAIR.search(text) if "/" in text else None
+    if pair:  # "135/95# thrusters": the men's and women's loads, not two sets
+        text = _blank(text, *pair.span())
     for pattern, build, needs in _PATTERNS:
         if needs is None or present[needs]:  # most lines have no "x" or "set": skip what cannot match
             take(pattern, build)
@@ -340,6 +344,17 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
         take(_LIST, _list_group)
     if not groups:
         take(_DASH_LIST, _list_group)
+    if not groups:
+        sets = _SETS_ONLY.search(text)
+        each = list(_REPS_ONLY.finditer(text)) if not sets else []
+        if len(each) >= 2 and not any(m[2] or m[3] for m in each):
+            # "Squat 15 reps 12 reps 10 reps": one set per number.
+            values = [int(m[1]) for m in each]
+            group = _Group(sets=len(values), reps_min=min(values), reps_max=max(values), clear=False,
+                           note="reps " + ", ".join(map(str, values)), start=each[0].start(), end=each[-1].end())
+            for m in each:
+                text = _blank(text, *m.span())
+            groups.append(group)
     if not groups:
         sets = _SETS_ONLY.search(text)
         reps = _REPS_ONLY.search(text)
@@ -415,6 +430,12 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             groups[0].sets, groups[0].end = int(m[1]), m.end()
             text = _blank(text, *m.span(1))
             text = text.replace("(", " ").replace(")", " ").replace("x", " ")
+    if pair:
+        if groups:
+            if not groups[0].weight:
+                groups[0].weight = pair[0].strip()
+        else:
+            groups.append(_Group(weight=pair[0].strip(), clear=False, weak=True, start=pair.start(), end=pair.end()))
     groups.sort(key=lambda g: g.start)
     for start, value in kept:
         text = text[:start] + value + text[start + len(value):]

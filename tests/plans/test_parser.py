@@ -780,3 +780,14 @@ def test_a_table_header_is_read_without_its_accents():
     e = only("Description\tSéries\tRepétitions\tCharge\tRepos\nPresse horizontale\t4\t10\t40 kg\t2 min.\n")
     assert (e.exercise.name, e.sets, e.reps_min, e.rest_seconds, e.weight_text) == ("Leg Press", 4, 10, 120, "40 kg")
     assert not result.unread
+
+
+@pytest.mark.parametrize(("line", "sets", "reps_min", "reps_max", "weight_text"), [
+    ("Squat 15 reps 12 reps 10 reps", 3, 10, 15, None),
+    ("• 3-5 sets crunches (abs)", 3, None, None, None),  # a range of sets: its lower end
+    ("• 135/95# thrusters, 15 reps", None, 15, 15, "135/95#"),  # two loads (men/women), not two sets
+    ("Dumbbell curl: 16 x 10", 1, 10, 10, "16"),  # 16 sets is no plan: a load
+])
+def test_repeated_reps_set_ranges_load_pairs(line, sets, reps_min, reps_max, weight_text):
+    e = only(line)
+    assert (e.sets, e.reps_min, e.reps_max, e.weight_text) == (sets, reps_min, reps_max, weight_text)
