@@ -20,10 +20,14 @@ How a name is read:
    "hammer strength" -> "machine"), plurals made singular.
 3. A word the catalogue does not know is corrected to the closest word it knows when
    they are close ("dumbell" -> "dumbbell", "pulldwn" -> "pulldown").
-4. The name is looked up among aliases and catalogue names (word order free), then
-   scored against all of them: implement words decide (a dumbbell query never lands on
-   a barbell exercise), and a name with words the candidate lacks ("Larsen press" vs
-   "press") scores low, so the parser marks it `low`.
+4. The name is looked up among aliases and catalogue names (word order free; the answer
+   for each of these is worked out when the matcher is built), then scored against the
+   names sharing most words with it: implement words decide (a dumbbell query never
+   lands on a barbell exercise, nor on an alias whose exercise names another implement),
+   and a name with words the candidate lacks ("Larsen press" vs "press") scores low, so
+   the parser marks it `low`; one holding a whole name of two words or more ("overhead
+   press in squat rack") is a weak guess. Russian and Ukrainian words are compared by
+   their stem (endings change with case and number).
 """
 
 from __future__ import annotations

@@ -18,9 +18,15 @@ How a line is read (see `parse_plan`):
    "95x10, 115x8, 135x6" (three sets at three loads), "3x60s" (sets, no reps), "5+".
 3. Each group of numbers belongs to the name before it (`_segments`): a line may hold
    several exercises ("Press 3x5 and chins 3x8") or several groups of one ("2x5, 1x5+").
-4. Lines of numbers under an exercise are its prescription or per-set lines, a block
-   header ("Giant set, 4 rounds:") gives its members a set count and a superset label;
-   headings (also glued: "Friday Press 5x3") start a workout; the rest is `unread`.
+   A warm-up ramp before the working sets is not the prescription ("2x5x45lb (warmup),
+   5x5x135lb" is 5x5), nor are reps before a name ("60 push-ups") a set line.
+4. Lines of numbers under an exercise are its prescription or per-set lines (a ramp of
+   set lines ends in the working sets: `_prescribe`), labelled field lines ("- Sets: 4",
+   "- Reps: 8-10", "- Rest: 2 min") set one field (`_apply_field`), a name alone, a blank
+   line, then bare numbers still go together; "3 sets of 10 per exercise" fills the
+   exercises that give none; a block header ("Giant set, 4 rounds:") gives its members a
+   set count and a superset label; headings (also glued: "Friday Press 5x3") start a
+   workout; labels about the plan ("**Duration**: 45 min") and the rest are `unread`.
 
 Confidence (per exercise): high = exact name or alias, clear sets and reps, on a short
 line that says nothing more than was read; medium = exact with partial structure, read
