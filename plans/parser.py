@@ -671,7 +671,18 @@ def _is_heading(text: str, marked: bool) -> bool:
         return False
     if marked or _heading_patterns()[0].match(_unaccent(text)):
         return True
-    return text.endswith(":") and len(words) <= 5
+    return text.endswith(":") and len(words) <= 5 and not _SENTENCE_START.match(text.lower())
+
+
+# "And then:", "This would equate to:": a sentence running on, not a heading.
+_SENTENCE_START = re.compile(r"(?:and|then|this|that|these|so|but|if|when|here|it|you|i|we)\b")
+# Parts of one session ("Warm-up (5 min)", "Main work", "Cool-down", "Notes"), in the
+# languages of the vocabulary (accents off).
+_PHASE = re.compile(
+    r"(?:warm[\s-]*ups?|warmup|aufwarm\w*|calentamiento|aquecimento|echauffement|riscaldamento|rozgrzewka"
+    r"|разминк\w*|розминк\w*|main\s+(?:work|part|set|session|workout)|hauptteil|entrenamiento|treino\s+principal"
+    r"|cool[\s-]*downs?|cooldown|abkuhl\w*|vuelta\s+a\s+la\s+calma|volta\s+a\s+calma|retour\s+au\s+calme"
+    r"|stretching|dehnen|notes?|hinweise?|conseils?|tips?|notas?|workout\s+notes)\b(?:[\s(:\-–—].*)?$")
 
 
 _REST_WORD = re.compile(r"\(\s*rest\s*\)|^\s*rest\s*$")
@@ -1338,9 +1349,18 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     blocks += 1
                     block = (int(m[1] or m[2]) if m else None, chr(ord("P") + blocks % 10))
                     continue
+                if _PHASE.match(_unaccent(norm).strip(" #*_:-")):
+                    # "Warm-up (5 min)", "Main work", "Cool-down", "Notes": a part of the
+                    # session, not a session of its own.
+                    previous, block = None, None
+                    continue
                 start_workout(_heading_name(plain))
                 previous, block = None, None
                 continue
+        if not groups and stripped.endswith(":") and _SENTENCE_START.match(stripped.lower()):
+            unread.append(stripped)  # "And then:": what follows is a new part, under no heading
+            previous, block = None, None
+            continue
         if _BLOCK.search(norm) and stripped.endswith(":") and len(norm.split()) <= 8:
             m = _ROUNDS.search(norm)
             blocks += 1

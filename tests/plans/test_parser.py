@@ -791,3 +791,16 @@ def test_a_table_header_is_read_without_its_accents():
 def test_repeated_reps_set_ranges_load_pairs(line, sets, reps_min, reps_max, weight_text):
     e = only(line)
     assert (e.sets, e.reps_min, e.reps_max, e.weight_text) == (sets, reps_min, reps_max, weight_text)
+
+
+def test_parts_of_a_session_are_not_sessions_of_their_own():
+    result = parse("## Monday: Push\n### Warm-up (5 min)\n- Push-ups: 2x10\n### Main Work\n1. Bench press 4x8\n"
+                   "### Cool-down\n- Plank 2x30s\n\n## Wednesday: Legs\nSquat 5x5\n")
+    assert [(w.name, len(w.exercises)) for w in result.workouts] == [("Monday: Push", 3), ("Wednesday: Legs", 1)]
+
+
+def test_a_sentence_ending_in_a_colon_is_no_heading_but_ends_a_block():
+    result = parse("Giant set, 3 rounds:\nSwing 10\nGoblet squat 10\nAnd then:\n50 kettlebell swings\n")
+    assert [w.name for w in result.workouts] == [None]
+    assert [e.sets for e in result.exercises] == [3, 3, None]
+    assert "And then:" in result.unread
