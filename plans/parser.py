@@ -1312,6 +1312,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
         plain = stripped.rstrip(":").strip()
         norm = _normalise_line(stripped)
         was_first, first_line = first_line, False
+        named_over_sets = False
         if (previous or waiting) is not None and _apply_field(previous or waiting, norm, stripped):
             previous, waiting = previous or waiting, None
             continue  # "- Sets: 4", "- Reps: 8-10", "- Rest: 2 min" under the exercise's name
@@ -1338,11 +1339,17 @@ def parse_plan(text: str, catalog) -> ParseResult:
             # prose below must be an exact name, since a section ("Shoulders:") reads alike.
             # (Cheapest test first: most of these lines are headings.)
             names_exercise = False
-            if not heading.match(_unaccent(plain)):
+            if not heading.match(_unaccent(plain)) and not _PHASE.match(_unaccent(norm).strip(" #*_:-")):
                 score = matcher.match(plain)[1]
                 if score >= STRONG_SCORE:
                     below = _starts_exercise_below(lines, number, find_groups)
                     names_exercise = (score >= 100 or below) and (below or stripped.endswith(":"))
+                elif (len(plain.split()) <= 5 and plain.isupper() and not _NOT_A_NAME.match(norm)
+                      and not _LABEL_TALK.search(norm) and not _PLAN_TALK.search(norm)
+                      and _starts_exercise_below(lines, number, find_groups)):
+                    # "BULGARIAN BAG WALKING LUNGES:" over "40lb x10" lines: an exercise the
+                    # catalogue may lack, not a heading.
+                    names_exercise = named_over_sets = True
             if not names_exercise:
                 if _BLOCK.search(norm):
                     m = _ROUNDS.search(norm)
@@ -1434,7 +1441,9 @@ def parse_plan(text: str, catalog) -> ParseResult:
             # No numbers: only a short line naming an exercise for sure counts; prose does not.
             plain_words = len(_BRACKETS.sub(" ", norm).split())
             sure = STRONG_SCORE if len(rows) > 1 or plain_words > 5 else WEAK_SCORE
-            if (not rows or any(r.exercise is None or r.score < sure for r in rows)
+            if named_over_sets and len(rows) == 1:
+                pass  # a name over its set lines, known or not
+            elif (not rows or any(r.exercise is None or r.score < sure for r in rows)
                     or name_words > 6 or plain_words > 6 * len(rows) + 2 or norm.rstrip().endswith(".")):
                 rows = []
         elif weak:

@@ -804,3 +804,10 @@ def test_a_sentence_ending_in_a_colon_is_no_heading_but_ends_a_block():
     assert [w.name for w in result.workouts] == [None]
     assert [e.sets for e in result.exercises] == [3, 3, None]
     assert "And then:" in result.unread
+
+
+def test_a_name_in_capitals_over_its_set_lines_is_an_exercise_even_unknown():
+    result = parse("THURSDAY\nBULGARIAN BAG WALKING LUNGES:\n40lb x10\n40lb x10\n")
+    assert [w.name for w in result.workouts] == ["THURSDAY"]
+    (row,) = result.exercises
+    assert (row.line, row.sets, row.reps_min) == ("BULGARIAN BAG WALKING LUNGES:", 2, 10)
