@@ -208,10 +208,12 @@ def _heading_patterns() -> tuple[re.Pattern, re.Pattern]:
               r"|" + _plan_words("section") + ")")
     heading = re.compile(
         rf"^(?:(?:{day})\s*[a-z0-9]{{1,2}}\b|(?:{weekdays})\b|(?:{day})\s+(?:one|two|three|four|five|six|seven)\b"
+        # "1-й день", "2nd day", "1er jour", "2º dia", "1. Tag": a numbered day, the number first
+        rf"|\d{{1,2}}\s*(?:-?\s*(?:й|ый|ий|ой|и|ыи|ии|ои|st|nd|rd|th|er|e|º|°|o|a)|\.)?\s+(?:{day})\b"
         rf"|[^\W\d_]+(?:\s+[^\W\d_]+)?\s+day\s*$"
         rf"|{splits}(?:\s*(?:&|and|/|\+|,)\s*{splits})*(?:\s+(?:day|body|a|b|c|1|2|3|workout|session|hypertrophy|strength|power))*\s*$)",
         re.IGNORECASE)
-    glued = re.compile(rf"^((?:(?:{day})\s*\d{{1,2}}|(?:{weekdays}))\b\s*[:\-–—|.]?\s*)(?=\S)", re.IGNORECASE)
+    glued = re.compile(rf"^((?:(?:{day})\s*(?:\d{{1,2}}|[a-f])|(?:{weekdays}))\b\s*[:\-–—|.]?\s*)(?=\S)", re.IGNORECASE)
     return heading, glued
 
 

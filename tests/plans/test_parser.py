@@ -811,3 +811,14 @@ def test_a_name_in_capitals_over_its_set_lines_is_an_exercise_even_unknown():
     assert [w.name for w in result.workouts] == ["THURSDAY"]
     (row,) = result.exercises
     assert (row.line, row.sets, row.reps_min) == ("BULGARIAN BAG WALKING LUNGES:", 2, 10)
+
+
+@pytest.mark.parametrize("heading", ["1-й день", "2nd day", "Пн — ГРУДИ / ТРИЦЕПС", "Чт — НОГИ"])
+def test_numbered_days_number_first_and_short_weekdays(heading):
+    result = parse(f"{heading}\nЖим лежа 3x10\n")
+    assert [w.name for w in result.workouts] == [heading]
+
+
+def test_a_lettered_day_glued_to_its_exercises():
+    result = parse("- Day A: RDL 3x6-8 • Pull-Down 3x8-12\n- Day B: Squat 3x5\n")
+    assert [(w.name, len(w.exercises)) for w in result.workouts] == [("Day A", 2), ("Day B", 1)]
