@@ -379,11 +379,13 @@ class Matcher:
                 missing = len(missing_words)
                 base = min(base, UNKNOWN_WORD_CAP if missing == 1 else UNKNOWN_WORD_CAP - 10)
                 strong_missing = len(missing_words - _WEAK_WORDS)
-                if choice_words <= query_words and len(choice_words) > 1 and 0 < strong_missing <= 3:
-                    # "Overhead press in squat rack", "Quad focused leg press" hold a whole
-                    # name of two words or more: a weak guess (low), still one to offer.
+                if choice_words <= query_words and 0 < strong_missing <= (3 if len(choice_words) > 1 else 2):
+                    # "Overhead press in squat rack", "Bent leg deadlift" hold a whole name (with
+                    # up to three words around a name of two words or more, two around one
+                    # word): a weak guess (low), still one to offer.
                     phrase = f" {self.choices[index]} " in f" {query} "  # in its order: "overhead press", not "overhead squat"
-                    base = max(base, UNKNOWN_WORD_CAP - 2 * (strong_missing - 1) + (1 if phrase else 0))
+                    base = max(base, UNKNOWN_WORD_CAP - 2 * (strong_missing - 1) + (1 if phrase else 0)
+                               + min(len(choice_words) - 1, 2))  # the longer name held ("leg press", not "press")
         choice_implements = self.choice_implements[index]
         if query_implements and choice_implements and not (query_implements & choice_implements):
             base -= 30

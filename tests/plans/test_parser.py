@@ -666,7 +666,7 @@ def test_reps_written_before_the_name():
     result = parse("Circuit\n* 60 dumbbell biceps curls\n* 20 push-ups\n* 5 minutes plank\n3 days a week\n"
                    "2 Warm Up Sets\n")
     assert [(e.exercise.name, e.sets, e.reps_min, e.reps_max) for e in result.exercises] == [
-        ("Dumbbell Bicep Curl", None, 60, 60), ("Pushups", None, 20, 20)]
+        ("Dumbbell Bicep Curl", None, 60, 60), ("Pushups", None, 20, 20), ("Plank", None, None, None)]
     assert "3 days a week" in result.unread and "2 Warm Up Sets" in result.unread
 
 
