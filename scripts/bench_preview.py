@@ -3,7 +3,7 @@ POSTed to a real gunicorn (production settings, the app's own workers) as a logg
 user, timed and weighed; then previews of the slowest text fired at once, to see
 whether they tie up the workers (a cheap page, the login form, is timed meanwhile).
 
-    .venv/bin/python scripts/bench_preview.py [--repeat 3] [--workers 2] [--concurrent 6]
+    .venv/bin/python scripts/bench_preview.py [--repeat 3] [--workers 2] [--threads 4] [--concurrent 6]
                                               [--only NAME] [--keep]
 
 The goal (issue 15): every preview answers in under 1 s, the answer is bounded (at
@@ -151,6 +151,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3, help="timed previews per text (median shown)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (bin/serve's default: 2)")
+    parser.add_argument("--threads", type=int, default=4, help="threads per worker (bin/serve's default: 4)")
     parser.add_argument("--concurrent", type=int, default=6, help="previews fired at once")
     parser.add_argument("--only", help="only texts whose name contains this")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
@@ -172,7 +173,7 @@ def main() -> None:
     log = open("/tmp/bench_preview_gunicorn.log", "w")
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "allworkouts.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(args.workers), "--timeout", "30"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+         "--workers", str(args.workers), "--threads", str(args.threads), "--timeout", "30"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -188,7 +189,7 @@ def main() -> None:
         browser.log_in(email, password)
         texts = {k: v for k, v in adversarial_texts().items() if not args.only or args.only in k}
 
-        print(f"{len(texts)} texts of {LIMIT:,} characters, {args.workers} gunicorn workers, "
+        print(f"{len(texts)} texts of {LIMIT:,} characters, {args.workers} gunicorn workers x {args.threads} threads, "
               f"median of {args.repeat} previews each\n")
         print(f"{'text':<22} {'status':>6} {'median s':>9} {'max s':>7} {'answer KB':>10} {'rows':>5}  note")
         slowest, results = None, []
