@@ -314,3 +314,12 @@ def test_the_review_search_uses_the_apps_matcher(user_client):
     for typed, wanted in (("dumbell curl", "Dumbbell"), ("pulldwn", "Pulldown"), ("ohp", "Press")):
         found = [names[uuid.UUID(pk)] for pk in importing.search_catalog(typed)]
         assert found and wanted in found[0], (typed, found[:3])
+
+
+def test_the_not_read_list_is_capped_at_200_lines_and_says_how_many_more(user_client):
+    prose = "\n".join(f"Remember to breathe and brace, note number {n}." for n in range(450))
+    response = user_client.post("/plans/import/", {"text": "Squat 3x5\n" + prose, "action": "preview"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count('class="btn btn-small btn-block unread-line"') == 200
+    assert "…and 250 more lines not read as exercises" in html
