@@ -74,11 +74,12 @@ def test_a_nul_byte_in_any_field_is_a_400_with_a_message(user_client, user, fiel
     assert plan_counts(user) == (0, 0, 0)
 
 
-def test_the_stored_parse_and_confidence_come_from_the_server_not_the_form(user_client, user):
+@pytest.mark.parametrize("score", ["NaN", "Infinity", "-inf", "1e309"])
+def test_the_stored_parse_and_confidence_come_from_the_server_not_the_form(user_client, user, score):
     fields = form_fields(preview(user_client, "Bench 3x5\nSquat 5x5").content.decode())
     bench = rows(fields)[0]
     fields[f"row-{bench}-confidence"] = ["certain"]
-    fields[f"row-{bench}-score"] = ["NaN"]
+    fields[f"row-{bench}-score"] = [score]
     fields[f"row-{bench}-line"] = ["<script>alert(1)</script>"]
     fields["parsed"] = ['{"0": [{"exercise": "forged"}]}']
     response = user_client.post(URL, {**fields, "action": "confirm"})
