@@ -232,6 +232,7 @@ class _Group:
     one_set: bool = False  # "5x80lb": reps at a load, one set when it is one of a list
     warmup: bool = False  # "2x5x45lb (warmup)": not a working set when working sets follow
     leading: bool = False  # "60 push-ups": reps before a name, never a set line of the row above
+    aside: bool = False  # in brackets with words, beside numbers outside them: another option
 
 
 def _int(value: str | None) -> int | None:
@@ -520,6 +521,12 @@ def _merge(groups: list[_Group]) -> _Group:
     """Groups of one exercise ("2x5, 1x5+", "95x10, 115x8, 135x6"): one row."""
     if len(groups) == 1:
         return groups[0]
+    main = [g for g in groups if not g.aside]
+    if main and len(main) < len(groups):
+        # "5x5 (3x5 on deload weeks)": the numbers in brackets are another option, in notes.
+        merged = _merge(main)
+        merged.note = ", ".join(n for n in (merged.note, *("(" + _describe(g) + ")" for g in groups if g.aside)) if n)
+        return merged
     working = [g for g in groups if not g.warmup]
     if working and len(working) < len(groups):
         # "2x5x45lb (warmup), 5x5x135lb": the warm-up ramp is not the prescription.
@@ -851,6 +858,12 @@ _WARMUP_AFTER = re.compile(rf"^[\s,;:(\[-]*{_WARMUP_WORDS}(?!\w)")
 _WARMUP_BEFORE = re.compile(rf"(?<!\w){_WARMUP_WORDS}\s*(?:sets?)?\s*[:=-]?\s*$")
 
 
+# Brackets holding words beside numbers ("(3x5 on deload weeks)"), not just numbers or
+# plan words ("(+1x5 AMRAP)", "(x 3)").
+_WORDY_BRACKETS = re.compile(r"\((?=[^()]*\d)(?=[^()]*(?:\b(?:or|oder|ou|o|или|або)\b"
+                             r"|\b(?!(?:amrap|reps?|sets?|each|side|per|max|rpe|rir|kg|lbs?)\b)[^\W\d_]{3,}))[^()]*\)")
+
+
 def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]:
     """Split a line into its exercises: each group of numbers belongs to the name before
     it, or continues the exercise before when no name comes between ("2x5, 1x5+")."""
@@ -887,6 +900,12 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
             segments.append(_Segment(name="", groups=[group], leftover=between))
         previous_end = group.end
     tail = remaining[previous_end:]
+    if len(groups) > 1 and "(" in norm:
+        for m in _WORDY_BRACKETS.finditer(norm):
+            inside = [g for g in groups if m.start() <= g.start and g.end <= m.end()]
+            if inside and len(inside) < len(groups):
+                for g in inside:
+                    g.aside = True
     if len(groups) > 1 and _WARMUP_AFTER.match(tail):
         groups[-1].warmup = True
     if segments and not segments[0].name:
@@ -969,7 +988,9 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     other_words = [w for w in _WORD.findall(leftover) if w not in _PLAIN_WORDS]
     aside_words = [w for a in _ASIDE.findall(segment.aside) for w in _WORD.findall(a.lower())
                    if w not in _PLAIN_WORDS and not implements({w})]
-    if confidence == "high" and (len(other_words) > 2 or aside_words or (group.sets or 0) > 10
+    stray = _DIGIT.search(_LOAD.sub(" ", _TEMPO.sub(" ", leftover)))  # a number we did not read
+    if confidence == "high" and (len(other_words) > 2 or aside_words or (group.sets or 0) > 10 or stray
+                                 or any(g.aside for g in segment.groups)
                                  or (weight.lower().startswith(("bw+", "bodyweight+")))):
         # The line says more than we read ("Dips (parallel bars)", "@ BW+20", "16 x 10"
         # may be a load): someone should look.

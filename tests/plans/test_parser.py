@@ -822,3 +822,19 @@ def test_numbered_days_number_first_and_short_weekdays(heading):
 def test_a_lettered_day_glued_to_its_exercises():
     result = parse("- Day A: RDL 3x6-8 • Pull-Down 3x8-12\n- Day B: Squat 3x5\n")
     assert [(w.name, len(w.exercises)) for w in result.workouts] == [("Day A", 2), ("Day B", 1)]
+
+
+def test_a_number_left_unread_on_the_line_keeps_the_row_from_high():
+    assert only("Bench press 5x5").confidence == "high"
+    assert only("Bench press 5x5 @ 100kg").confidence == "high"  # the load is read
+    assert only("Bench press 5x5 (3x5 on deload weeks)").confidence == "medium"
+
+
+@pytest.mark.parametrize(("line", "sets", "reps_min", "reps_max", "amrap"), [
+    ("Bench press 5x5 (3x5 on deload weeks)", 5, 5, 5, False),  # another option, not 3 more sets
+    ("Row 4x8 (or 3x10)", 4, 8, 8, False),
+    ("Squat 3x5 (+1x5 AMRAP)", 4, 5, 5, True),  # one more set: read
+])
+def test_numbers_in_brackets_with_words_are_another_option(line, sets, reps_min, reps_max, amrap):
+    e = only(line)
+    assert (e.sets, e.reps_min, e.reps_max, e.amrap) == (sets, reps_min, reps_max, amrap)
