@@ -980,7 +980,7 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     if m and not weight:
         weight = m[0]
     amrap = group.amrap
-    if not amrap and group.reps_min is not None and _LAST_SET_AMRAP.search(leftover):
+    if not amrap and group.reps_min is not None and "last" in leftover and _LAST_SET_AMRAP.search(leftover):
         amrap = True  # "5x5 (last set AMRAP)": the reps stay, the last set goes on
     confidence = _confidence(entry, score, group)
     if amrap and not group.amrap and confidence == "high":
@@ -988,9 +988,10 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     other_words = [w for w in _WORD.findall(leftover) if w not in _PLAIN_WORDS]
     aside_words = [w for a in _ASIDE.findall(segment.aside) for w in _WORD.findall(a.lower())
                    if w not in _PLAIN_WORDS and not implements({w})]
-    stray = _DIGIT.search(_LOAD.sub(" ", _TEMPO.sub(" ", leftover)))  # a number we did not read
-    if confidence == "high" and (len(other_words) > 2 or aside_words or (group.sets or 0) > 10 or stray
+    if confidence == "high" and (len(other_words) > 2 or aside_words or (group.sets or 0) > 10
                                  or any(g.aside for g in segment.groups)
+                                 # a number on the line we did not read ("(... 3 on deload weeks)")
+                                 or (_DIGIT.search(leftover) and _DIGIT.search(_LOAD.sub(" ", _TEMPO.sub(" ", leftover))))
                                  or (weight.lower().startswith(("bw+", "bodyweight+")))):
         # The line says more than we read ("Dips (parallel bars)", "@ BW+20", "16 x 10"
         # may be a load): someone should look.
