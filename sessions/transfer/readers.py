@@ -23,9 +23,16 @@ from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from allworkouts import limits
+
 MAX_BYTES = 10 * 1024 * 1024  # real exports reach 2 MB; 5x headroom, then refuse
 MAX_FIELD = 10_000  # a note longer than this is not a workout export
 LB = Decimal("0.45359237")
+# Past these a rest timer or a workout's duration is a typo or garbage: kept, it would
+# overflow the rest column (an int) or a workout's end time and fail the whole import
+# after a clean preview. The set stays; the number is not kept (None: unknown).
+MAX_REST_SECONDS = limits.MAX_REST_SECONDS
+MAX_WORKOUT_SECONDS = 24 * 3600
 
 
 class ExportFileError(ValueError):
@@ -97,7 +104,9 @@ def decimal_or_none(value: str | None) -> Decimal | None:
 
 def _int_or_none(value: str | None) -> int | None:
     number = decimal_or_none(value)
-    if number is None or number != number.to_integral_value():
+    # No count in a workout export has 19 digits; int() of '1e999999' would build a
+    # million-digit integer (about 40 s of CPU for one field).
+    if number is None or number.adjusted() > 18 or number != number.to_integral_value():
         return None
     return int(number)
 
@@ -112,8 +121,8 @@ def parse_duration(value: str | None) -> int | None:
     text = _clean(value)
     if not text:
         return None
-    if text.isdigit():
-        return int(text)
+    if text.isascii() and text.isdigit():  # not '²' (a digit to isdigit, not to int)
+        return int(text) if len(text) <= 9 else None  # and never past int()'s digit limit
     if m := _CLOCK.match(text):
         h, mi, s = (int(x) if x else 0 for x in m.groups())
         return h * 3600 + mi * 60 + s
@@ -195,7 +204,14 @@ def _text_stream(binary) -> io.TextIOBase:
     if len(head) + len(rest) > MAX_BYTES:
         raise ExportFileError(f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB; "
                               "real workout exports are far smaller. Is it the right file?")
-    return io.StringIO((head + rest).decode("utf-8-sig", errors="strict"), newline="")
+    try:
+        text = (head + rest).decode("utf-8-sig", errors="strict")
+    except UnicodeDecodeError:  # a byte past the part checked above
+        raise ExportFileError("This file is not UTF-8 text; upload the CSV export as the app wrote it.") from None
+    if "\x00" in text:  # PostgreSQL text holds no NUL, and no export has one
+        raise ExportFileError("This is not a CSV file (it has NUL bytes, as binary files do). "
+                              "Export your workouts as CSV from the other app and upload that.")
+    return io.StringIO(text, newline="")
 
 
 def _sniff_delimiter(first_line: str) -> str:
@@ -332,6 +348,8 @@ def _set_or_skip(*, line, started_at, workout, exercise, weight, unit, reps_text
     weight = weight if weight is not None else Decimal(0)
     if weight < 0 or weight >= Decimal("100000"):
         return Skipped(line, "weight out of range", exercise)
+    if (extra.get("duration_seconds") or 0) > MAX_WORKOUT_SECONDS:
+        extra["duration_seconds"] = None
     return SetRow(line=line, started_at=started_at, workout_name=workout or "Workout", exercise=exercise,
                   weight=weight, unit=unit, reps=reps, **extra)
 
@@ -350,7 +368,7 @@ def _strong_rows(records, cols, file_unit) -> Iterator[SetRow | Skipped]:
             same = held is not None and held.exercise == exercise
             if kind in {"rest timer", "pausentimer"}:
                 seconds = parse_duration(_get(f, cols, "seconds"))
-                if same and seconds:
+                if same and seconds and seconds <= MAX_REST_SECONDS:
                     held = replace(held, rest_seconds=seconds)
                 yield Skipped(line, "rest timer row (its rest is kept on the set before)", exercise)
             else:

@@ -33,6 +33,7 @@ from zoneinfo import ZoneInfo
 from django.db import connection, transaction
 from django.utils import timezone
 
+from allworkouts import limits
 from allworkouts.db import rls_user
 
 from equipment.models import Exercise
@@ -220,6 +221,11 @@ def plan_import(*, user, parsed: ParsedFile, mapping: dict[str, NameMatch], unit
                 skipped["exercise not mapped"] += 1
                 continue
             weight_kg, notes = to_kg(s.weight, s.unit or unit), s.notes
+            if weight_kg > limits.MAX_SET_KG:
+                # The app refuses such a set as a typo (allworkouts.limits); imported, it
+                # would be a record nobody beats.
+                skipped["weight out of range"] += 1
+                continue
             # An assisted exercise keeps its assistance as the weight, as the app stores
             # it (shown "BW − 20 kg"; records leave it out) and Strong and Hevy write it.
             # Assisted in the file but mapped to an unassisted exercise, the number would
