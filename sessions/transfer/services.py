@@ -46,6 +46,10 @@ from sessions.transfer.models import ExerciseNameMapping, HistoryImport, History
 from sessions.transfer.readers import WARMUP, ExportFileError, SetRow, Skipped, guess_unit, read_export, to_kg
 
 SKIP_EXAMPLES = 50
+# Each distinct exercise name is matched and searched against the catalogue on every
+# preview (~3 ms each) and is a row of the mapping step: years of real history name a
+# few hundred; thousands are a made-up file that would tie up a web worker per view.
+MAX_NAMES = 1000
 
 
 @dataclass
@@ -114,6 +118,10 @@ def parse_file(binary) -> ParsedFile:
     if not by_key:
         raise ExportFileError("The file has no sets to import" + (
             f" (skipped: {', '.join(f'{n} {r}' for r, n in skipped.most_common())})." if skipped else "."))
+    if len(names) > MAX_NAMES:
+        raise ExportFileError(
+            f"The file names {len(names):,} different exercises; a workout export names a few hundred at most "
+            f"(this app reads up to {MAX_NAMES:,}). Is it the right file?")
     workouts = sorted(by_key.values(), key=lambda w: w.started_at)
     return ParsedFile(export.format, export.dialect, export.unit, workouts, skipped, examples, names, unitless)
 

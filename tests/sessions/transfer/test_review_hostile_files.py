@@ -99,3 +99,17 @@ def test_a_set_heavier_than_the_app_allows_is_skipped_with_its_reason(user):
         summary = services.dry_run(user=user, parsed=parsed, unit="kg")
     assert summary["sets"] == 1
     assert summary["skipped"] == {"weight out of range": 1}
+
+
+def test_a_file_naming_thousands_of_exercises_is_refused_before_any_matching(user_client, user):
+    # Each distinct name costs a catalogue search on every preview (~3 ms): a 2 MB file
+    # of made-up names tied up a web worker for a minute and more on each view.
+    lines = [STRONG_HEADER] + [ROW.format(order="1", weight="60", reps="5", seconds="0")
+                               .replace("Bench Press (Barbell)", f"Made Up Lift {n}") for n in range(5000)]
+    started = time.monotonic()
+    response = post(user_client, "".join(lines).encode())
+    assert time.monotonic() - started < 5
+    assert response.status_code == 400
+    assert "5,000 different exercises" in response.content.decode()
+    with rls_user(user.pk):
+        assert not HistoryImport.objects.exists()
