@@ -54,7 +54,7 @@ from plans.matching import (  # noqa: F401  (re-exported: callers import them fr
 MAX_CHARS = 50_000
 MAX_LINE_CHARS = 3000
 MAX_FUZZY_NAMES = 200  # distinct non-exact names matched fuzzily per parse (time bound)
-MAX_SURE_LINE = 100  # a row from a longer line is at most "medium"
+MAX_SURE_LINE = 60  # a row from a longer line (markup aside) is at most "medium"
 MAX_NAME_WORDS = 8  # longer "names" are sentences: not matched at all
 
 CONFIDENCE_LEVELS = ("high", "medium", "low", "unmatched")
@@ -484,7 +484,9 @@ def _list_group(m: re.Match) -> _Group:
 def _sets_list_group(m: re.Match) -> _Group:
     """"3 sets 12, 10, 8": the set count, and reps from the list."""
     reps = [int(x) for x in _DIGITS.findall(m[2])]
-    return _Group(sets=int(m[1]), reps_min=min(reps), reps_max=max(reps), note="reps " + ", ".join(map(str, reps)))
+    # Clear when there is one number per set; "4 sets 12, 10, 8" leaves a set to guess.
+    return _Group(sets=int(m[1]), reps_min=min(reps), reps_max=max(reps), note="reps " + ", ".join(map(str, reps)),
+                  clear=len(reps) in (1, int(m[1])))
 
 
 _X_BY_DIGIT = re.compile(r"\d\s*x|x\s*\d")  # every "x" pattern has a number on one side of the x
@@ -944,10 +946,17 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     if not _LETTER.search(name) or len(name.split()) > MAX_NAME_WORDS:
         return None  # no name, or a sentence
     entry, score, alternatives = _choose(name, matcher)
+    # Sure of the name only when it is, as written, a catalogue name or alias (case,
+    # plurals, accents, word order and the vocabulary's translations aside): not when
+    # words were dropped ("trapèze/dos"), a choice split, or an implement added from
+    # elsewhere on the line. On plans never seen, the other ways to 100 were wrong often.
+    as_written = entry if score >= 100 and matcher.exact(normalise_name(name)) is not None else None
     if segment.wider and score < 100:
         wider = _choose(_strip_loads(segment.wider)[0], matcher)
         if wider[1] > score:
             entry, score, alternatives = wider
+            if score >= 100 and matcher.exact(normalise_name(_strip_loads(segment.wider)[0])) is not None:
+                as_written = entry  # "Rows, barbell": the name in the user's order
     if score < STRONG_SCORE and "(" in original:
         # "Жим гантелей лежачи на підлозі (floor press)", "Pozycja deski (Plank)": a name
         # glossed in brackets, often in English, is read when the name itself is not.
@@ -984,6 +993,11 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
         amrap = True  # "5x5 (last set AMRAP)": the reps stay, the last set goes on
     confidence = _confidence(entry, score, group)
     if amrap and not group.amrap and confidence == "high":
+        confidence = "medium"
+    working = [g for g in segment.groups if not g.warmup]
+    if confidence == "high" and (entry is not as_written or len(working) != 1):
+        # Sure only of one plain prescription ("4x8", "3 sets of 10") after a name read as
+        # written: lists, ramps and pieces put together from several groups need a look.
         confidence = "medium"
     other_words = [w for w in _WORD.findall(leftover) if w not in _PLAIN_WORDS]
     aside_words = [w for a in _ASIDE.findall(segment.aside) for w in _WORD.findall(a.lower())
@@ -1253,6 +1267,7 @@ class _BoundedMatcher:
 
     def __init__(self, matcher: Matcher, budget: int):
         self.matcher, self.budget = matcher, budget
+        self.exact = matcher.exact  # a dict look-up: no budget
 
     def match(self, name: str) -> tuple:
         if self.budget <= 0:
@@ -1501,8 +1516,10 @@ def parse_plan(text: str, catalog) -> ParseResult:
             unread.append(original.strip())
             previous = None
             continue
-        if len(original) > MAX_SURE_LINE or len(rows) > 2:
-            for row in rows:  # a long line or many exercises on one: never sure
+        if len(" ".join(stripped.split())) > MAX_SURE_LINE or len(rows) > 1:
+            # A long line, or several exercises on one (where a name may be split or glued
+            # wrongly): never sure.
+            for row in rows:
                 row.confidence = "medium" if row.confidence == "high" else row.confidence
         if len(rows) > 1 and _TOGETHER.search(norm):
             blocks += 1

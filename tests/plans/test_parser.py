@@ -838,3 +838,16 @@ def test_a_number_left_unread_on_the_line_keeps_the_row_from_high():
 def test_numbers_in_brackets_with_words_are_another_option(line, sets, reps_min, reps_max, amrap):
     e = only(line)
     assert (e.sets, e.reps_min, e.reps_max, e.amrap) == (sets, reps_min, reps_max, amrap)
+
+
+@pytest.mark.parametrize(("text", "confidence"), [
+    ("Romanian deadlift 3x8", "high"),  # a name as written, one plain prescription
+    ("Press 3x5 and chins 3x8", "medium"),  # several exercises on one line: one may be split wrongly
+    ("Lateral raises 4 sets 15, 12, 12, 10", "high"),  # one number per set
+    ("Lateral raises 4 sets 12, 10, 8", "medium"),  # a set left to guess
+    ("Bench press 65 lbs 1x8, 75 lbs 2x5, 85 lbs 3x5", "medium"),  # groups put together
+    ("Light deadlift 3x10", "medium"),  # a word dropped to find the name
+    ("Bench press 3x5 and then go home and rest until the next session", "medium"),  # a long line
+])
+def test_high_only_for_a_name_as_written_with_one_plain_prescription_on_a_short_line(text, confidence):
+    assert [e.confidence for e in parse(text).exercises][:1] == [confidence]
