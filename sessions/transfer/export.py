@@ -109,7 +109,7 @@ def strong_csv(*, user) -> Iterator[str]:
                 rows.iterator(chunk_size=CHUNK):
             if session_id != current:
                 numbered, current = {}, session_id
-            if not set_type:
+            if set_type not in SET_ORDER:  # NULL or 'normal' (the model allows both): a numbered set
                 numbered[exercise] = numbered.get(exercise, 0) + 1
             shown = weight if unit == "kg" else (Decimal(weight) / LB).quantize(Decimal("0.1"))
             yield _csv_line([
