@@ -154,13 +154,17 @@ _LABELLED = re.compile(rf"\bsets?\s*[:=]?\s*(\d{{1,2}})\W{{0,5}}reps?\s*[:=]?\s*
 _SETS_LIST = re.compile(r"\b(\d{1,2})\s*" + _SETWORD + r"\s*(?:of\s*)?[:,]?\s*(\d{1,3}(?:\s*[,/]\s*\d{1,3}){1,9})\b(?!\s*(?:kg|lb|%))")
 _SETS_OF = re.compile(rf"\b(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*{_SETWORD}\s*(?:of|x|,|:|\(|for)?\s*(?:{_REPS}|{_AMRAP_WORDS})(?:\s*reps?)?")
 _REPS_X_SETS = re.compile(rf"\b{_REPS}\s*reps?\s*(?:x|,|for)?\s*(\d{{1,2}})\s*sets?\b")
-_SETS_X_REPS = re.compile(rf"(?<![\d.])(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*x\s*(?:{_REPS.replace('-', '[-/]', 1)}|{_AMRAP_WORDS})"
+_REPS_X_N_SETS = re.compile(r"(?<![\d.])(\d{1,3})\s*x\s*(\d{1,2})\s*sets?\b")
+_REPS_WORD_X_SETS = re.compile(rf"\b{_REPS}\s*reps?\s*x\s*(\d{{1,2}})(?!\d|[.,]\d|\s*(?:kgs?|lbs?|%|#|sets?|reps?|{_SECONDS}|{_MINUTES})(?!\w))")
+# The end of a range is no time: "3x8 / 2 min rest" is 3x8 and a rest, not 2-8 reps.
+_RANGE_REPS = _REPS.replace("-", "[-/]", 1).replace(r"(\d{1,4}))?", rf"(\d{{1,4}})(?!\d|[.,]\d|\s*(?:{_SECONDS}|{_MINUTES})\b))?", 1)
+_SETS_X_REPS = re.compile(rf"(?<![\d.])(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*x\s*(?:{_RANGE_REPS}|{_AMRAP_WORDS})"
                           r"(?:\s*reps?|(kg|kgs|lbs?|#)(?![a-z]))?")
 # "3 x 12, 10, 8", "4x10,8,6,6": a set count, then the reps of each set.
 _SETS_X_REPS_LIST = re.compile(rf"(?<![\d.])(\d{{1,2}})\s*x\s*(\d{{1,3}}(?:(?:\s*,\s*\d{{1,3}}){{1,9}}|(?:\s*/\s*\d{{1,3}}){{2,9}}"
                                rf"|(?:\s*-\s*\d{{1,3}}){{2,9}}))"
                                rf"(?![\d.%:]|\s*(?:x|kg|lbs?|%|\+|-|:|'|\"|(?:{_MINUTES}|{_SECONDS}|{_DIST}|rpe|rir)\b))")
-_WEIGHT_X_REPS_X_SETS = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d)?)\s*x\s*(\d{1,2})\s*x\s*(\d{1,2})\b(?!\s*x)")
+_WEIGHT_X_REPS_X_SETS = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d)?)\s*(kgs?|lbs?)?\s*x\s*(\d{1,2})\s*x\s*(\d{1,2})\b(?!\s*x)")
 # "5x5x135lb", "2x5x45": sets x reps x a load (too large for reps, or written with its unit).
 _SETS_X_REPS_X_LOAD = re.compile(r"(?<![\d.])(\d{1,2})\s*x\s*(\d{1,2})\s*x\s*(\d{1,4}(?:[.,]\d{1,2})?|bw\b|bodyweight\b)"
                                  r"\s*(kg|kgs|lbs?|#)?(?![\d.,x])")
@@ -269,12 +273,29 @@ def _sets_x_reps_x_load(m: re.Match) -> _Group | None:
 
 
 def _weight_x_reps_x_sets(m: re.Match) -> _Group:
-    """"225x5x3" is 3 sets of 5 at 225; "12 x 10 x 8" (no number a load) is reps per set."""
-    numbers = [float(m[1]), int(m[2]), int(m[3])]
-    if numbers[0] <= 30:
+    """"225x5x3" and "60 kg x 10 x 3" are 3 sets at a load; "12 x 10 x 8" (no number a
+    load) is reps per set."""
+    numbers = [float(m[1]), int(m[3]), int(m[4])]
+    if numbers[0] <= 30 and not m[2]:
         reps = [int(numbers[0]), numbers[1], numbers[2]]
         return _Group(sets=3, reps_min=min(reps), reps_max=max(reps), clear=False)
-    return _Group(sets=int(m[3]), reps_min=int(m[2]), reps_max=int(m[2]), weight=m[1])
+    return _Group(sets=int(m[4]), reps_min=int(m[3]), reps_max=int(m[3]), weight=m[0][:m.end(2) - m.start()] if m[2] else m[1])  # as written: "60 kg"
+
+
+def _reps_x_n_sets(m: re.Match) -> _Group | None:
+    """"10x3 sets": the number of sets is the one the word says, so 10 is the reps
+    ("3x10 sets" is left to the usual sets x reps)."""
+    reps, sets = int(m[1]), int(m[2])
+    if reps <= sets:
+        return None
+    return _Group(sets=sets, reps_min=reps, reps_max=reps, clear=False)
+
+
+def _reps_word_x_sets(m: re.Match) -> _Group | None:
+    """"10 reps x 3": the reps named, then how many times (sets)."""
+    if int(m[4]) > 10:
+        return None
+    return _reps_group(m[4], m[1], m[2], m[3], None)
 
 
 def _load_x_reps(m: re.Match) -> _Group | None:
@@ -505,6 +526,8 @@ _PATTERNS = (
         m[2] if m[2] and m[2][0] in "kl" else ""), clear=bool(m[3])), "for"),
     (_SETS_LIST, _sets_list_group, "set"),
     (_REPS_X_SETS, lambda m: _reps_group(m[4], m[1], m[2], m[3], None), "set"),
+    (_REPS_X_N_SETS, _reps_x_n_sets, "set"),
+    (_REPS_WORD_X_SETS, _reps_word_x_sets, "x"),
     (_SETS_OF, lambda m: _reps_group(m[1], m[2], m[3], m[4], m[5]), "set"),
     (_SETS_X_REPS_LIST, _sets_list_group, "list"),
     (_LOAD_X_REPS, _load_x_reps, "x"),

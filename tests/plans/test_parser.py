@@ -851,3 +851,19 @@ def test_numbers_in_brackets_with_words_are_another_option(line, sets, reps_min,
 ])
 def test_high_only_for_a_name_as_written_with_one_plain_prescription_on_a_short_line(text, confidence):
     assert [e.confidence for e in parse(text).exercises][:1] == [confidence]
+
+
+@pytest.mark.parametrize(("line", "sets", "reps_min", "reps_max", "weight_text"), [
+    ("Bench 3x8 / 2 min rest", 3, 8, 8, None),  # a time after the slash is a rest, not the end of a range
+    ("Bench 3x8/10", 3, 8, 10, None),
+    ("Squat 10x3 sets", 3, 10, 10, None),  # the word says which number is the sets
+    ("Squat 10 reps x 3", 3, 10, 10, None),
+    ("Bench 60 kg x 10 x 3", 3, 10, 10, "60 kg"),  # a load with its unit, then reps x sets
+    ("Agachamento 4 séries de 12", 4, 12, 12, None),  # the language's "of" between sets and reps
+    ("Squat 3 serie da 10", 3, 10, 10, None),
+    ("Kniebeuge 3 Sätze à 8 Wiederholungen", 3, 8, 8, None),
+    ("Присідання 4 підходи по 8", 4, 8, 8, None),
+])
+def test_sets_and_reps_in_more_word_orders(line, sets, reps_min, reps_max, weight_text):
+    e = only(line)
+    assert (e.sets, e.reps_min, e.reps_max, e.weight_text) == (sets, reps_min, reps_max, weight_text)
