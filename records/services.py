@@ -152,6 +152,58 @@ def records_recompute(*, user_id, exercise_id, excluding=()) -> None:
            current=_current(user_id=user_id, exercise_id=exercise_id))
 
 
+def _changes_records(*, current: dict[str, PersonalRecord], logged_set, assisted: bool, deleting: bool) -> bool:
+    """Whether editing or deleting `logged_set` can change the exercise's records, from
+    the records alone (annotated with its session's total as it now stands and whether
+    a record's set is of its session): only when the set holds one, its session holds
+    the session-volume record, or its new values reach one (ties too: the earlier set
+    holds a tie). Otherwise every record keeps its value and its set."""
+    if assisted:
+        return bool(current)  # a record left from before the rule goes
+    if any(r.exercise_session_id == logged_set.pk for r in current.values()):
+        return True
+    volume_record = current.get(RecordType.TOTAL_VOLUME)
+    if volume_record is not None and volume_record.in_session:
+        return True
+    if deleting or logged_set.set_type == SetType.WARMUP:
+        return False  # its session's total only went down, and the set itself counts for nothing
+    weight, reps = Decimal(logged_set.weight), logged_set.reps
+    session_total = next(iter(current.values())).session_total if current else weight * reps
+    candidates = {RecordType.ONE_REP_MAX: epley(weight, reps), RecordType.SET_VOLUME: weight * reps,
+                  RecordType.TOTAL_VOLUME: Decimal(session_total)}
+    for record_type, value in candidates.items():
+        if value is None or value <= 0:
+            continue
+        record = current.get(record_type)
+        if record is None or value.quantize(CENT) >= record.value:
+            return True
+    return False
+
+
+def records_after_set_changed(*, user_id, logged_set, deleting: bool = False) -> bool:
+    """Bring the exercise's records up to date after `logged_set` was edited (saved
+    already) or before it is deleted (`deleting`). The exercise's history is read again
+    only when the change can move a record (`_changes_records`): editing or deleting a
+    set that holds none and beats none costs the lock and one query, however long the
+    history. Returns whether the records were recomputed. Call inside a transaction."""
+    exercise_id = logged_set.exercise_id
+    lock(user_id=user_id, exercise_id=exercise_id)
+    session_id = logged_set.workout_session_id
+    total = _SESSION_TOTAL_SQL + (" AND id <> %s" if deleting else "")
+    current = {r.record_type: r for r in PersonalRecord.objects.filter(user_id=user_id, exercise_id=exercise_id)
+               .annotate(session_total=RawSQL(f"({total})", [session_id, exercise_id, *([logged_set.pk] if deleting
+                                                                                         else [])]),
+                         in_session=RawSQL(_IN_SESSION_SQL, [session_id]))}
+    exercise = logged_set.exercise
+    kind = getattr(exercise, "load_kind", None) or getattr(logged_set, "load_kind", None)
+    assisted = kind == ASSISTED if kind else bool(_ASSISTED.search(exercise.name or ""))
+    if not _changes_records(current=current, logged_set=logged_set, assisted=assisted, deleting=deleting):
+        return False
+    best = best_from_sets(user_id=user_id, exercise_id=exercise_id, excluding=[logged_set.pk] if deleting else ())
+    _apply(user_id=user_id, exercise_id=exercise_id, best=best, current=current)
+    return True
+
+
 # With the exercise's records: the session's total of the exercise (the new set
 # included) and whether a record's set is of this session, so one query reads all the
 # records engine needs after a set (none for a first set: see records_after_set_logged).

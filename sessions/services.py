@@ -21,7 +21,9 @@ from equipment.selectors import ASSISTED_NAME_PATTERN, is_substitute
 from plans.models import WorkoutExercise, WorkoutPlan
 from plans.services import plan_exercise_substitute
 from records.models import PersonalRecord, RecordType
-from records.services import MAX_1RM_REPS, epley, lock_key, records_after_set_logged, records_recompute
+from records.services import (
+    MAX_1RM_REPS, epley, lock_key, records_after_set_changed, records_after_set_logged, records_recompute,
+)
 from sessions.models import ExerciseSession, SessionStatus, WorkoutSession
 
 # The limits live on the model (allworkouts.limits); these names stay for callers.
@@ -198,7 +200,8 @@ def set_update(*, logged_set: ExerciseSession, weight_kg: Decimal, reps: int, **
     with transaction.atomic():
         session = _lock_live(logged_set.workout_session_id)
         logged_set.save(update_fields=["weight", "reps", *details, "updated_at"])
-        records_recompute(user_id=session.user_id, exercise_id=logged_set.exercise_id)
+        # The history is read again only when the change can move a record.
+        records_after_set_changed(user_id=session.user_id, logged_set=logged_set)
     return logged_set
 
 
@@ -206,8 +209,7 @@ def set_delete(*, logged_set: ExerciseSession) -> None:
     """Delete a set; records move off it first, then the set goes."""
     with transaction.atomic():
         session = _lock_live(logged_set.workout_session_id)
-        records_recompute(user_id=session.user_id, exercise_id=logged_set.exercise_id,
-                          excluding=[logged_set.pk])
+        records_after_set_changed(user_id=session.user_id, logged_set=logged_set, deleting=True)
         logged_set.delete()
 
 

@@ -308,10 +308,18 @@ def _exercises(session: WorkoutSession, plan_items: list[WorkoutExercise]) -> li
 class _Claims:
     """This session's sets by exercise, handed out to plan items in logging order."""
 
-    def __init__(self, session: WorkoutSession):
+    def __init__(self, session: WorkoutSession, exercises: dict):
+        """`exercises`: those already read (the plan's and the swapped-in, with their
+        load kind), handed to the sets of theirs, so the sets' query joins nothing; an
+        exercise no longer in the plan is read apart (one query, only then)."""
         self.logged = defaultdict(list)
-        for s in (ExerciseSession.objects.filter(workout_session=session).select_related("exercise")
-                  .annotate(load_kind=load_kind_annotation("exercise")).order_by("set_number", "created_at")):
+        sets = list(ExerciseSession.objects.filter(workout_session=session).order_by("set_number", "created_at"))
+        missing = {s.exercise_id for s in sets} - exercises.keys()
+        if missing:
+            exercises = {**exercises, **{e.pk: e for e in Exercise.objects.filter(pk__in=missing)
+                                         .annotate(load_kind=load_kind_annotation())}}
+        for s in sets:
+            s.exercise = exercises[s.exercise_id]
             self.logged[s.exercise_id].append(s)
         self.claimed = defaultdict(int)
 
@@ -436,7 +444,7 @@ def workout(*, user, session: WorkoutSession, focus=None) -> Workout:
     cards have no last time and no records. Three or four queries; two for `NO_CARD`."""
     plan_items = _plan_items(session)
     exercises = _exercises(session, plan_items)
-    claims = _Claims(session)
+    claims = _Claims(session, {e.pk: e for e in [*(i.exercise for i in plan_items), *exercises]})
     wanted = range(len(plan_items)) if focus is None else _focus_items(plan_items, exercises, claims, focus)
     wanted_ids = list(dict.fromkeys(exercises[i].pk for i in sorted(wanted)))
     previous = last_time(user=user, exercise_ids=wanted_ids, session=session)
