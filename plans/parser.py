@@ -952,6 +952,8 @@ _IMPLEMENT_AFTER = re.compile(r"\b(?:with|on|using|w/)\s+(?:a\s+|the\s+)?(?:[\d.
                              r"(dumbbells?|db|kettlebells?|kb|cables?|machine|bands?|barbell|smith)\b")
 
 
+# Exercises held for a time or walked for a distance more often than counted in reps.
+_HOLD_NAME = re.compile(r"plank|hold|hang|wall sit|l-sit|side bridge|carry|farmer|walk|sled|hollow|superman", re.I)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _PLAIN_WORDS = frozenset("rpe rir kg kgs lb lbs rest sec secs seconds min mins minutes each side per reps rep sets set "
                          "between at of and with working work top heavy light leg arm hand tempo pause paused amrap "
@@ -1018,6 +1020,9 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     if amrap and not group.amrap and confidence == "high":
         confidence = "medium"
     working = [g for g in segment.groups if not g.warmup]
+    if confidence == "high" and entry is not None and group.reps_min is not None and _HOLD_NAME.search(entry.name):
+        # "Plank 3x30": seconds or reps? A hold's number without a unit is a guess.
+        confidence = "medium"
     if confidence == "high" and (entry is not as_written or len(working) != 1):
         # Sure only of one plain prescription ("4x8", "3 sets of 10") after a name read as
         # written: lists, ramps and pieces put together from several groups need a look.

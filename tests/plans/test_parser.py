@@ -867,3 +867,8 @@ def test_high_only_for_a_name_as_written_with_one_plain_prescription_on_a_short_
 def test_sets_and_reps_in_more_word_orders(line, sets, reps_min, reps_max, weight_text):
     e = only(line)
     assert (e.sets, e.reps_min, e.reps_max, e.weight_text) == (sets, reps_min, reps_max, weight_text)
+
+
+def test_a_hold_with_a_number_and_no_unit_is_not_sure():
+    assert only("Plank 3x30").confidence == "medium"  # seconds or reps?
+    assert (only("Plank 3x30s").confidence, only("Plank 3x30s").weight_text) == ("high", "30s")
