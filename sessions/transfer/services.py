@@ -342,11 +342,22 @@ def _recompute(*, user, exercise_ids) -> None:
         records_recompute(user_id=user.pk, exercise_id=exercise_id)
 
 
+# Previews never confirmed keep their file (up to 10 MB each): only the newest few stay,
+# so uploads left in preview cannot pile up in the database.
+MAX_PREVIEWS = 5
+
+
 def create_import(*, user, filename: str, text: str, parsed: ParsedFile) -> HistoryImport:
-    """Keep an uploaded file for its preview, so confirming needs no second upload."""
-    return HistoryImport.objects.create(user=user, filename=filename[:255], format=parsed.format,
-                                        dialect=parsed.dialect, unit=parsed.file_unit, source=text,
-                                        total=len(parsed.workouts))  # progress counts workouts
+    """Keep an uploaded file for its preview, so confirming needs no second upload. The
+    user's older previews past MAX_PREVIEWS are removed (they wrote nothing else)."""
+    created = HistoryImport.objects.create(user=user, filename=filename[:255], format=parsed.format,
+                                           dialect=parsed.dialect, unit=parsed.file_unit, source=text,
+                                           total=len(parsed.workouts))  # progress counts workouts
+    previews = HistoryImport.objects.filter(user=user, status=ImportStatus.PREVIEW).exclude(pk=created.pk)
+    older = list(previews.order_by("-created_at", "-id").values_list("pk", flat=True)[MAX_PREVIEWS - 1:])
+    if older:
+        HistoryImport.objects.filter(pk__in=older, status=ImportStatus.PREVIEW).delete()
+    return created
 
 
 def with_choices(mapping: dict[str, NameMatch], chosen: dict[str, str | None] | None) -> dict[str, NameMatch]:

@@ -113,3 +113,24 @@ def test_a_file_naming_thousands_of_exercises_is_refused_before_any_matching(use
     assert "5,000 different exercises" in response.content.decode()
     with rls_user(user.pk):
         assert not HistoryImport.objects.exists()
+
+
+def test_uploads_left_in_preview_do_not_pile_up(user_client, user, other_user):
+    # Each upload keeps its file (up to 10 MB) for the preview; nothing removed those
+    # never confirmed, so one account could fill the database upload by upload.
+    from tests.sessions.transfer.conftest import FIXTURES
+
+    content = FIXTURES.joinpath("strong_comma.csv").read_bytes()
+    with rls_user(other_user.pk):
+        parsed = services.parse_text(content.decode("utf-8-sig"))
+        theirs = services.create_import(user=other_user, filename="x.csv", text=content.decode(), parsed=parsed)
+    last = None
+    for _ in range(services.MAX_PREVIEWS + 3):
+        last = post(user_client, content)
+        assert last.status_code == 302
+    with rls_user(user.pk):
+        previews = HistoryImport.objects.filter(user=user)
+        assert previews.count() == services.MAX_PREVIEWS
+        assert previews.filter(pk=last["Location"].split("/")[-2]).exists()  # the one just uploaded
+    with rls_user(other_user.pk):
+        assert HistoryImport.objects.filter(pk=theirs.pk).exists()
