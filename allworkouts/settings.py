@@ -103,7 +103,13 @@ else:
 # Never ATOMIC_REQUESTS: RowLevelSecurityMiddleware owns the request transaction.
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# No health check: with it, every request whose worker reuses its connection starts
+# with a round trip of its own (SELECT 1), one statement in eight of a set log. What it
+# protects is the first request of each worker after the database went away (a
+# restart): that request now fails (the 503 page, rolled back, nothing half-saved)
+# and Django drops the broken connection as the request ends, so the next one connects
+# afresh. DJANGO_CONN_HEALTH_CHECKS=true turns it back on where that matters more.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("DJANGO_CONN_HEALTH_CHECKS", default=False)
 # A database that is down or frozen gives a quick, clear error (the 503 page) instead
 # of requests hanging until gunicorn kills the worker (its timeout is 30 s): connecting
 # gives up after 5 s, a statement after 15 s. 0 turns either off (say, for a long
