@@ -1348,7 +1348,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
 
     def start_workout(name: str) -> None:
         nonlocal title
-        if not workouts[-1].exercises:
+        if not workouts[-1].exercises and not getattr(workouts[-1], "_same_as", None):
             # Two headings in a row at the top: the first was the programme's title.
             if workouts[-1].name and title is None and len(workouts) == 1:
                 title = workouts[-1].name
@@ -1378,6 +1378,23 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 stripped = rewritten
         plain = stripped.rstrip(":").strip()
         norm = _normalise_line(stripped)
+        if len(plain) <= 80:
+            same = _same_as_pattern().search(_unaccent(plain))
+            if same is not None:
+                head = _heading_name(plain[:same.start()]) if same.start() else ""
+                if head and head != plain and _is_heading(head, False) and len(workouts) and _workout_named(
+                        workouts + [ParsedWorkout(name=None)], same[1]) is not None:
+                    # "Day 4: same as Day 2": a new day repeating an earlier one.
+                    start_workout(_heading_name(head))
+                    workouts[-1]._same_as = same[1]
+                    previous, block = None, None
+                    continue
+                if (not head and workouts[-1].name and not workouts[-1].exercises
+                        and _workout_named(workouts, same[1]) is not None):
+                    # "Friday" then "Same as Monday".
+                    workouts[-1]._same_as = same[1]
+                    previous, block = None, None
+                    continue
         was_first, first_line = first_line, False
         named_over_sets = False
         if (previous or waiting) is not None and _apply_field(previous or waiting, norm, stripped):
@@ -1581,8 +1598,51 @@ def parse_plan(text: str, catalog) -> ParseResult:
         for e in workout.exercises:
             if e.superset and counts[e.superset] < 2:
                 e.superset = None  # a label nobody shares ("C1" alone) groups nothing
+    for index, workout in enumerate(workouts):
+        reference = getattr(workout, "_same_as", None)
+        if reference:
+            source = _workout_named(workouts[:index + 1], reference)
+            if source is not None:
+                _repeat(workout, source)
     workouts = [w for w in workouts if w.exercises]
     return ParseResult(title=title, workouts=workouts, unread=unread)
+
+
+@lru_cache(maxsize=1)
+def _same_as_pattern() -> re.Pattern:
+    """"Day 4: same as Day 2", "Friday - repeat Monday", "Tag 3 wie Tag 1": a day that
+    repeats another (the words from the vocabulary's 'same_as', accents off). The
+    reference is what follows; it counts only when it names an earlier workout."""
+    words = _plan_words("same_as") or "same as"
+    return re.compile(rf"(?:^|[\s:(\-–—|,])(?:{words})\s+(?:(?:the|in|on|el|la|o|a|le|il|в|у)\s+)?"
+                      r"([^\W_][^()]{0,30}?)\s*\)?\s*[.!]?\s*$", re.IGNORECASE)
+
+
+_NAME_WORDS = re.compile(r"[^\W_]+")
+
+
+def _workout_named(workouts: list[ParsedWorkout], reference: str) -> ParsedWorkout | None:
+    """The latest earlier workout whose name holds every word of `reference` ("day 2"
+    in "Day 2 - Lower"; "monday" in "Monday"), with exercises of its own."""
+    wanted = _NAME_WORDS.findall(_unaccent(reference.lower()))
+    if not wanted or len(wanted) > 4:
+        return None
+    for workout in reversed(workouts[:-1]):
+        words = _NAME_WORDS.findall(_unaccent((workout.name or "").lower()))
+        if workout.exercises and all(w in words for w in wanted):
+            return workout
+    return None
+
+
+def _repeat(workout: ParsedWorkout, source: ParsedWorkout) -> None:
+    """Copy the referenced day's rows (before any of the day's own): read from another
+    line, so at most medium."""
+    copies = []
+    for e in source.exercises:
+        row = e.copy()
+        row.confidence = "medium" if row.confidence == "high" else row.confidence
+        copies.append(row)
+    workout.exercises[:0] = copies
 
 
 def _sets_apart(lines: list[str], number: int) -> bool:

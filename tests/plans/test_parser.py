@@ -872,3 +872,23 @@ def test_sets_and_reps_in_more_word_orders(line, sets, reps_min, reps_max, weigh
 def test_a_hold_with_a_number_and_no_unit_is_not_sure():
     assert only("Plank 3x30").confidence == "medium"  # seconds or reps?
     assert (only("Plank 3x30s").confidence, only("Plank 3x30s").weight_text) == ("high", "30s")
+
+
+@pytest.mark.parametrize("text", [
+    "Day 1\nSquat 3x5\nBench 3x5\nDay 2\nDeadlift 1x5\nDay 3: same as Day 1",
+    "Day 1 - Upper\nSquat 3x5\nBench 3x5\nDay 2 - Lower\nDeadlift 1x5\nDay 3 - Upper (same as day 1)",
+    "Monday\nSquat 3x5\nBench 3x5\nWednesday\nDeadlift 1x5\nFriday\nSame as Monday",
+    "Tag 1\nKniebeuge 3x5\nBankdrücken 3x5\nTag 2\nKreuzheben 1x5\nTag 3 wie Tag 1",
+    "Día 1\nSentadilla 3x5\nPress de banca 3x5\nDía 2\nPeso muerto 1x5\nDía 3: igual que el día 1",
+])
+def test_a_day_that_repeats_an_earlier_one_copies_its_rows(text):
+    first, second, third = parse(text).workouts
+    assert [(e.exercise, e.sets, e.reps_min) for e in third.exercises] == [
+        (e.exercise, e.sets, e.reps_min) for e in first.exercises]
+    assert {e.confidence for e in third.exercises} == {"medium"}  # read from another line
+    assert len(second.exercises) == 1
+
+
+def test_same_as_naming_no_earlier_day_is_not_a_repeat():
+    result = parse("Day 1\nSquat 3x5\nDay 2: same as last week")
+    assert [w.name for w in result.workouts] == ["Day 1"]
