@@ -889,12 +889,40 @@ _WORDY_BRACKETS = re.compile(r"\((?=[^()]*\d)(?=[^()]*(?:\b(?:or|oder|ou|o|ил�
                              r"|\b(?!(?:amrap|reps?|sets?|each|side|per|max|rpe|rir|kg|lbs?)\b)[^\W\d_]{3,}))[^()]*\)")
 
 
+_PIECE_END = re.compile(r"[(@\[]|\s-\s|[,;]|\s(?:and|then|und|y|e|et|и|і)\s")
+
+
+def _numbers_first(groups: list[_Group], remaining: str) -> list[_Segment]:
+    """"3x10 push-ups, 3x15 squats, 3x20 lunges", "2 sets of hypers and 4 sets of sit-ups":
+    the line starts with numbers, so each name follows its numbers (read as names before
+    numbers, each row got the next one's numbers). Empty when a piece names nothing."""
+    segments = []
+    for index, group in enumerate(groups):
+        end = groups[index + 1].start if index + 1 < len(groups) else len(remaining)
+        after = remaining[group.end:end]
+        piece = _PIECE_END.split(after, maxsplit=1)[0]
+        name, loads = _strip_loads(_OF_BEFORE_NAME.sub("", piece, count=1))
+        name = _strip_connectors(name)
+        if not _TWO_LETTERS.search(name) or _NOT_A_NAME.match(name):
+            if index + 1 < len(groups) or not segments:
+                return []  # "3x5, 2x5 squat" or a warm-up first: the usual reading
+            segments[-1].groups.append(group)
+            segments[-1].leftover += " " + after
+            continue
+        segments.append(_Segment(name=name, groups=[group], leftover=" ".join(loads) + " " + after[len(piece):]))
+    return segments
+
+
 def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]:
     """Split a line into its exercises: each group of numbers belongs to the name before
     it, or continues the exercise before when no name comes between ("2x5, 1x5+")."""
     if not groups:
         name, _ = _name_before(remaining)
         return [_Segment(name=name, groups=[], leftover="")] if name else []
+    if len(groups) > 1 and not _LETTER.search(remaining[:groups[0].start]):
+        numbers_first = _numbers_first(groups, remaining)
+        if numbers_first:
+            return numbers_first
     segments: list[_Segment] = []
     previous_end = 0
     for index, group in enumerate(groups):
@@ -934,9 +962,9 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
     if len(groups) > 1 and _WARMUP_AFTER.match(tail):
         groups[-1].warmup = True
     if segments and not segments[0].name:
-        # "3x5 Squat": the name follows the numbers.
+        # "3x5 Squat": the name follows the numbers ("3 sets of push-ups": after "of").
         parts = _NAME_END.split(tail, maxsplit=1)
-        name, _ = _strip_loads(parts[0])
+        name, _ = _strip_loads(_OF_BEFORE_NAME.sub("", parts[0], count=1))
         segments[0].name = name
         tail = tail[len(parts[0]):]
     if segments:
@@ -944,6 +972,7 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
     return [s for s in segments if s.name]
 
 
+_OF_BEFORE_NAME = re.compile(r"^\s*(?:of|de|da|di|du|des|mit|по|з)\s+")
 _LAST_SET_AMRAP = re.compile(r"\blast\s+(?:set|one|round)\s*(?:is\s*|to\s*|=\s*|:\s*)?(?:an?\s+)?(?:amrap|to\s+failure|failure|max(?:imum)?(?:\s+reps)?|as\s+many)")
 _GLOSS = re.compile(r"\(([^()\d]{3,40})\)")  # "(floor press)": letters only, a few words
 _BARE_LOAD = re.compile(r"@\s*(\d+(?:[.,]\d+)?)(?![\d%.,]|\s*(?:%|kg|lb|rpe|rir))")

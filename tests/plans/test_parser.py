@@ -892,3 +892,14 @@ def test_a_day_that_repeats_an_earlier_one_copies_its_rows(text):
 def test_same_as_naming_no_earlier_day_is_not_a_repeat():
     result = parse("Day 1\nSquat 3x5\nDay 2: same as last week")
     assert [w.name for w in result.workouts] == ["Day 1"]
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    ("3x10 push-ups, 3x15 squats, 3x20 lunges",
+     [("Pushups", 3, 10), ("Barbell Squat", 3, 15), ("Dumbbell Lunges", 3, 20)]),
+    ("3x5 squat 1x5 deadlift", [("Barbell Squat", 3, 5), ("Barbell Deadlift", 1, 5)]),
+    ("2x5, 1x5+ squat", [("Barbell Squat", 3, 5)]),  # groups of one exercise, its name last
+    ("3 sets of push-ups", [("Pushups", 3, None)]),  # the name after "of"
+])
+def test_numbers_first_each_name_follows_its_numbers(text, rows):
+    assert [(e.exercise.name, e.sets, e.reps_min) for e in parse(text).exercises] == rows
