@@ -360,6 +360,13 @@ def create_import(*, user, filename: str, text: str, parsed: ParsedFile) -> Hist
     return created
 
 
+def preview_unreadable(*, history_import: HistoryImport, message: str) -> None:
+    """A preview whose kept file the readers no longer accept: failed, with the reason,
+    and the file dropped (nothing was written from it, nothing can be retried)."""
+    HistoryImport.objects.filter(pk=history_import.pk, status=ImportStatus.PREVIEW).update(
+        status=ImportStatus.FAILED, error=message[:2000], source=None)
+
+
 def with_choices(mapping: dict[str, NameMatch], chosen: dict[str, str | None] | None) -> dict[str, NameMatch]:
     """The matcher's (or remembered) mapping overridden by the user's choices: an exercise
     id, or None for "leave out". One query for the chosen names."""

@@ -146,6 +146,15 @@ def _preview_post(request, history_import: HistoryImport):
 @require_http_methods(["GET", "POST"])
 def import_detail(request, import_id):
     history_import = _import_for(user=request.user, import_id=import_id)
+    try:
+        return _import_detail(request, history_import)
+    except ExportFileError as exc:
+        # A preview kept before a reader's rule tightened: say why, keep nothing of it.
+        services.preview_unreadable(history_import=history_import, message=f"{exc} Upload it again.")
+        return redirect_htmx(request, request.path)
+
+
+def _import_detail(request, history_import: HistoryImport):
     if request.method == "POST":
         if history_import.status != ImportStatus.PREVIEW:
             return redirect_htmx(request, request.path) if request.htmx else \
@@ -176,6 +185,10 @@ def import_retry(request, import_id):
 @require_POST
 def import_undo(request, import_id):
     history_import = _import_for(user=request.user, import_id=import_id)
+    if history_import.status != ImportStatus.DONE:  # a double tap, or an import not finished
+        messages.info(request, f"This import is {history_import.get_status_display().lower()}: "
+                               "only a finished import can be undone.")
+        return redirect("sessions:import_detail", import_id=history_import.pk)
     removed = services.undo_import(user=request.user, history_import=history_import)
     messages.success(request, f"Import undone: {removed} workout{'s' if removed != 1 else ''} removed.")
     return redirect("sessions:import_detail", import_id=history_import.pk)
