@@ -453,6 +453,15 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             group.clear, group.start, group.end, group.leading = False, m.start(1), m.end(1), True
             text = _blank(text, *m.span(1))
             groups.append(group)
+            if "," in text or ";" in text:
+                # "10 push-ups, 15 squats, 20 lunges": the same shape after each comma.
+                for more in _MORE_LEADING_REPS.finditer(text, m.end()):
+                    if int(more[1]) <= 300:
+                        g = _reps_group(None, more[1], more[2], more[3], None)
+                        g.clear, g.start, g.end, g.leading = False, more.start(1), more.end(1), True
+                        groups.append(g)
+                for g in groups[1:]:
+                    text = _blank(text, g.start, g.end)
     if len(groups) == 1 and groups[0].sets in (None, 1):
         m = _BRACKETED_TIMES.match(text)
         if m:
@@ -476,6 +485,7 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
 _LEADING_REPS = re.compile(
     rf"^\s*(\d{{1,3}})(?:\s*-\s*(\d{{1,3}}))?(\+)?\s+(?!(?:{_SECONDS}|{_MINUTES}|{_DIST}|kg|kgs|lbs?|x|sets?|rounds?"
     r"|reps?|times|days?|weeks?|cal|calories|miles?|hours?|h|hrs?|of|to|per|percent|rm|%)\b)(?=[^\W\d_]{2})")
+_MORE_LEADING_REPS = re.compile(_LEADING_REPS.pattern.replace(r"^\s*(", r"[,;]\s*(", 1))
 _BRACKETED_TIMES = re.compile(r"^\s*\(\s*\)\s*(\d{1,2})\s*x\s*$")
 
 

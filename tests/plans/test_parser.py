@@ -903,3 +903,9 @@ def test_same_as_naming_no_earlier_day_is_not_a_repeat():
 ])
 def test_numbers_first_each_name_follows_its_numbers(text, rows):
     assert [(e.exercise.name, e.sets, e.reps_min) for e in parse(text).exercises] == rows
+
+
+def test_reps_before_each_name_of_a_circuit_line():
+    rows = parse("10 push-ups, 15 squats, 20 lunges").exercises
+    assert [(e.exercise.name, e.sets, e.reps_min) for e in rows] == [
+        ("Pushups", None, 10), ("Barbell Squat", None, 15), ("Dumbbell Lunges", None, 20)]
