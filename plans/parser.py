@@ -156,8 +156,9 @@ _SETS_OF = re.compile(rf"\b(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*{_SETWORD}\s*(?:of
 _REPS_X_SETS = re.compile(rf"\b{_REPS}\s*reps?\s*(?:x|,|for)?\s*(\d{{1,2}})\s*sets?\b")
 _REPS_X_N_SETS = re.compile(r"(?<![\d.])(\d{1,3})\s*x\s*(\d{1,2})\s*sets?\b")
 _REPS_WORD_X_SETS = re.compile(rf"\b{_REPS}\s*reps?\s*x\s*(\d{{1,2}})(?!\d|[.,]\d|\s*(?:kgs?|lbs?|%|#|sets?|reps?|{_SECONDS}|{_MINUTES})(?!\w))")
-# The end of a range is no time: "3x8 / 2 min rest" is 3x8 and a rest, not 2-8 reps.
-_RANGE_REPS = _REPS.replace("-", "[-/]", 1).replace(r"(\d{1,4}))?", rf"(\d{{1,4}})(?!\d|[.,]\d|\s*(?:{_SECONDS}|{_MINUTES})\b))?", 1)
+# The end of a range is no time and no set count: "3x8 / 2 min rest" is 3x8 and a rest,
+# "3x5 / 3x8" two prescriptions, not 3-5 reps.
+_RANGE_REPS = _REPS.replace("-", "[-/]", 1).replace(r"(\d{1,4}))?", rf"(\d{{1,4}})(?!\d|[.,]\d|\s*x\s*\d|\s*(?:{_SECONDS}|{_MINUTES})\b))?", 1)
 _SETS_X_REPS = re.compile(rf"(?<![\d.])(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*x\s*(?:{_RANGE_REPS}|{_AMRAP_WORDS})"
                           r"(?:\s*reps?|(kg|kgs|lbs?|#)(?![a-z]))?")
 # "3 x 12, 10, 8", "4x10,8,6,6": a set count, then the reps of each set.
@@ -1558,6 +1559,17 @@ def parse_plan(text: str, catalog) -> ParseResult:
             named = [_Segment(name=_name_before(_normalise_line(p))[0], groups=[], leftover="") for p in pieces]
             if all(n.name and matcher.match(n.name)[1] >= STRONG_SCORE for n in named):
                 segments = named
+        if groups and len(segments) == 1 and _LIST_OF_NAMES.search(segments[0].aside):
+            # "Squat, bench, row: 3x5 each", "Squat + Bench + Row, 5x3 / 5x5 / 4x6": names
+            # listed before one prescription for each, or one per name in the same order.
+            one = segments[0]
+            pieces = [_strip_connectors(p) for p in _LIST_OF_NAMES.split(_BRACKETS.sub(" ", one.aside)) if p.strip(_NAME_TRIM)]
+            working = [g for g in one.groups if not g.warmup]
+            commas_only = not re.search(r"[;+&]|\band\b", one.aside)  # "Curl, dumbbell hammer": one name, inverted
+            if ((3 if commas_only else 2) <= len(pieces) <= 6 and len(working) in (1, len(pieces))
+                    and all(matcher.match(p)[1] >= STRONG_SCORE for p in pieces)):
+                segments = [_Segment(name=p, groups=[working[i] if len(working) > 1 else working[0]], leftover=one.leftover)
+                            for i, p in enumerate(pieces)]
         rows = [r for r in (exercise_row(s, original, label) for s in segments) if r]
         name_words = max((len(s.name.split()) for s in segments), default=0)
         if not groups:

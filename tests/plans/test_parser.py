@@ -909,3 +909,14 @@ def test_reps_before_each_name_of_a_circuit_line():
     rows = parse("10 push-ups, 15 squats, 20 lunges").exercises
     assert [(e.exercise.name, e.sets, e.reps_min) for e in rows] == [
         ("Pushups", None, 10), ("Barbell Squat", None, 15), ("Dumbbell Lunges", None, 20)]
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    ("Squat, bench, row: 3x5 each",
+     [("Barbell Squat", 3, 5), ("Barbell Bench Press - Medium Grip", 3, 5), ("Bent Over Barbell Row", 3, 5)]),
+    ("Squat + Bench + Row, 5x3 / 5x5 / 4x6",
+     [("Barbell Squat", 5, 3), ("Barbell Bench Press - Medium Grip", 5, 5), ("Bent Over Barbell Row", 4, 6)]),
+    ("Curl, dumbbell hammer 3x12", [("Hammer Curls", 3, 12)]),  # one name, written inverted
+])
+def test_names_listed_before_their_prescriptions(text, rows):
+    assert [(e.exercise.name, e.sets, e.reps_min) for e in parse(text).exercises] == rows
