@@ -1,12 +1,13 @@
 """Review: every tap target the new screens add is at least 44 x 44 px at 360 px (the
 issue's rule): the ↑/↓ move buttons of the workout and the plan editor were 38 px wide,
 a set's "RPE · note" 32 px tall, the import's file input 21 px tall and the plan page's
-"See substitutes" a 19 px text link."""
+"See substitutes" a 19 px text link, the preview's kg / lb choices 19 px tall."""
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in
+from tests.sessions.transfer.conftest import FIXTURES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -48,3 +49,9 @@ def test_new_screens_tap_targets_at_360_px(phone, user):
 
     page.goto("/sessions/transfer/")
     assert page.evaluate(SMALL, "main input[type=file], main .btn") == []
+
+    page.set_input_files("input[type=file]", str(FIXTURES / "strong_unitless_pounds.csv"))
+    page.get_by_role("button", name="Preview").click()
+    expect(page.get_by_text("These look like pounds")).to_be_visible()
+    assert page.evaluate(SMALL, "main label.radio, main .review-row select, main .review-row button") == []
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
