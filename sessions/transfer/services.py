@@ -274,12 +274,12 @@ def resolve_unit(parsed: ParsedFile, unit: str | None) -> str:
 def _plans_for(*, user, names: set[str]) -> tuple[dict[str, WorkoutPlan], list[str]]:
     plans = {p.name: p for p in WorkoutPlan.objects.filter(user=user, deleted_at__isnull=True, name__in=names,
                                                            kind=PlanKind.IMPORTED)}
-    created = []
-    for name in sorted(names - plans.keys()):
-        plans[name] = WorkoutPlan.objects.create(
-            user=user, name=name, description="Workouts imported from another app.", kind=PlanKind.IMPORTED)
-        created.append(str(plans[name].pk))
-    return plans, created
+    # One INSERT for all the new names (a file may have hundreds of workout names).
+    new = WorkoutPlan.objects.bulk_create([
+        WorkoutPlan(user=user, name=name, description="Workouts imported from another app.", kind=PlanKind.IMPORTED)
+        for name in sorted(names - plans.keys())])
+    plans.update({plan.name: plan for plan in new})
+    return plans, [str(plan.pk) for plan in new]
 
 
 def _set_times(workout: ParsedWorkout, count: int) -> tuple[list[datetime], datetime]:
