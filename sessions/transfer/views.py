@@ -94,6 +94,22 @@ def _posted_choices(request, names: list[str]) -> dict[str, str | None]:
     return chosen
 
 
+def _typed(request, name: str) -> str:
+    return " ".join(request.POST.get(name, "").split())[:100]
+
+
+def _fresh_search(request, count: int, index: int | None) -> int | None:
+    """The row to search when Enter was pressed in a search box: the browser then sends
+    the form's first button (Recount, or the first row's Search), not that row's. The
+    row meant is the one whose box holds a search not yet made (it differs from the
+    hidden searched-<row>); None when the button's own row is it, or none or several are."""
+    fresh = [i for i in range(count) if _typed(request, f"search-{i}")
+             and _typed(request, f"search-{i}") != _typed(request, f"searched-{i}")]
+    if index in fresh or len(fresh) != 1:
+        return None
+    return fresh[0]
+
+
 def _add_form(index: int, name: str, data=None) -> ExerciseAddForm:
     return ExerciseAddForm(data, prefix=f"new-{index}", initial={"name": name[:100]})
 
@@ -111,12 +127,14 @@ def _preview_post(request, history_import: HistoryImport):
         services.queue_import(user=request.user, history_import=history_import, chosen=chosen, unit=unit)
         return redirect("sessions:import_detail", import_id=history_import.pk)
     index = parse_int(key)
+    if action in {"search", "recount"} and (fresh := _fresh_search(request, len(names), index)) is not None:
+        action, index = "search", fresh
     add_forms, added, searched, status = {}, {}, {}, 200
     if action in {"newform", "newex", "search"} and index is not None and 0 <= index < len(names):
         if action == "search":
             # The catalogue searched for what the user typed (the app's matcher: typos,
             # abbreviations, other languages); the best result is chosen, the rest listed.
-            query = " ".join(request.POST.get(f"search-{index}", "").split())[:100]
+            query = _typed(request, f"search-{index}")
             if query:  # an empty search changes nothing (Enter in another row's field)
                 found = [(e.id, e.name) for e, _ in search(query, catalogue_entries(), limit=20)]
                 searched[index] = (query, found)
