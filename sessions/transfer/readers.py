@@ -33,6 +33,9 @@ LB = Decimal("0.45359237")
 # after a clean preview. The set stays; the number is not kept (None: unknown).
 MAX_REST_SECONDS = limits.MAX_REST_SECONDS
 MAX_WORKOUT_SECONDS = 24 * 3600
+# Dates no logged workout has: 9999-12-31 23:59 overflowed datetime once a set's time or
+# the re-import window was added to it, and year 1 east of UTC cannot be stored.
+FIRST_YEAR, LAST_YEAR = 1970, 2100
 
 
 class ExportFileError(ValueError):
@@ -334,6 +337,8 @@ def _set_or_skip(*, line, started_at, workout, exercise, weight, unit, reps_text
     """A lifting set, or why the row is not one."""
     if started_at is None:
         return Skipped(line, "date not readable", exercise)
+    if not FIRST_YEAR <= started_at.year <= LAST_YEAR:
+        return Skipped(line, "date out of range", exercise)
     if not exercise:
         return Skipped(line, "no exercise name", exercise)
     reps = _int_or_none(reps_text)

@@ -134,3 +134,18 @@ def test_uploads_left_in_preview_do_not_pile_up(user_client, user, other_user):
         assert previews.filter(pk=last["Location"].split("/")[-2]).exists()  # the one just uploaded
     with rls_user(other_user.pk):
         assert HistoryImport.objects.filter(pk=theirs.pk).exists()
+
+
+@pytest.mark.parametrize("date", ["9999-12-31 23:59:30", "0001-01-01 00:00:00", "1900-01-01 10:00:00"])
+def test_a_date_no_workout_has_is_skipped_not_a_500(user_client, user, date):
+    # 9999-12-31 23:59 plus a minute (the re-import window, a set's time) overflowed
+    # datetime on the preview page; year 1 in a zone east of UTC cannot be stored.
+    with rls_user(user.pk):
+        user.time_zone = "Asia/Tokyo"
+        user.save(update_fields=["time_zone"])
+    response = post(user_client, (STRONG_HEADER + row() + ROW.format(order="1", weight="70", reps="5", seconds="0")
+                                  .replace("2026-04-08 16:50:00", date)).encode())
+    assert response.status_code == 302
+    page = user_client.get(response["Location"])
+    assert page.status_code == 200
+    assert "date out of range" in page.content.decode()
