@@ -28,7 +28,9 @@ How a line is read (see `parse_plan`):
    set count and a superset label; headings (also glued: "Friday Press 5x3") start a
    workout; labels about the plan ("**Duration**: 45 min") and the rest are `unread`.
 
-Confidence (per exercise): high = exact name or alias, clear sets and reps, on a short
+Confidence (per exercise): high = a name as written (catalogue name or alias), the implement
+said (or the barbell by default in a plan showing loads or a barbell), one plain
+prescription (sets and reps), on a short line holding one exercise, a
 line that says nothing more than was read; medium = exact with partial structure, read
 from another line, on a long or crowded line, or a close match (>= 90); low = a weaker
 match or no sets/reps (never invented); unmatched = no exercise found.
@@ -992,6 +994,9 @@ _IMPLEMENT_AFTER = re.compile(r"\b(?:with|on|using|w/)\s+(?:a\s+|the\s+)?(?:[\d.
                              r"(dumbbells?|db|kettlebells?|kb|cables?|machine|bands?|barbell|smith)\b")
 
 
+_GYM_PLAN = re.compile(r"barbell|\bbb\b|\bbar\b|\brack\b|plates?\b|\d\s*(?:kg|kgs|lbs?|#|pounds|kilos)\b"
+                       r"|\b(?:kg|lbs?)\b|штанг|langhantel|barra\b|bilanciere|\bbarre\b|\d\s*(?:%|rm)\b|\b1rm\b|\btm\b", re.I)
+_LOADED = re.compile(r"\d\s*(?:kg|kgs|lbs?|#|pounds|kilos)\b|^\d{2,4}(?:[.,]\d+)?$", re.I)
 # Exercises held for a time or walked for a distance more often than counted in reps.
 _HOLD_NAME = re.compile(r"plank|hold|hang|wall sit|l-sit|side bridge|carry|farmer|walk|sled|hollow|superman", re.I)
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -1060,6 +1065,11 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     if amrap and not group.amrap and confidence == "high":
         confidence = "medium"
     working = [g for g in segment.groups if not g.warmup]
+    implied = (confidence == "high" and entry is not None and not named and not _LOADED.search(weight)
+               and implements(set(normalise_name(entry.name).split())) - {"bodyweight"})
+    if implied and implied != {"barbell"}:
+        # "Rows 3x10" read as the cable row: the implement is our pick, not the user's word.
+        confidence = "medium"
     if confidence == "high" and entry is not None and group.reps_min is not None and _HOLD_NAME.search(entry.name):
         # "Plank 3x30": seconds or reps? A hold's number without a unit is a guess.
         confidence = "medium"
@@ -1078,7 +1088,7 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
         # The line says more than we read ("Dips (parallel bars)", "@ BW+20", "16 x 10"
         # may be a load): someone should look.
         confidence = "medium"
-    return ParsedExercise(
+    row = ParsedExercise(
         line=original.strip(), exercise=entry, confidence=confidence,
         alternatives=alternatives,
         sets=min(group.sets, MAX_SETS) if group.sets else None,
@@ -1090,6 +1100,9 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
         weight_text=_as_written(weight.strip(), original) or None,
         superset=label.split()[1][0] if label.startswith("superset") else None,
     )
+    if implied == {"barbell"}:
+        row._barbell_default = True  # sure only in a plan that shows a barbell or loads: see parse_plan
+    return row
 
 
 def _is_prose(norm: str, groups: list[_Group], name_words: int) -> bool:
@@ -1649,6 +1662,13 @@ def parse_plan(text: str, catalog) -> ParseResult:
         for e in workout.exercises:
             if e.superset and counts[e.superset] < 2:
                 e.superset = None  # a label nobody shares ("C1" alone) groups nothing
+    if not _GYM_PLAN.search(text):
+        # "Squats 3x20", "Bench 3x10" read as the barbell lifts by default, in a plan that
+        # names no barbell and no load anywhere (a home or bodyweight plan): not sure.
+        for workout in workouts:
+            for e in workout.exercises:
+                if e.confidence == "high" and getattr(e, "_barbell_default", False):
+                    e.confidence = "medium"
     for index, workout in enumerate(workouts):
         reference = getattr(workout, "_same_as", None)
         if reference:
