@@ -188,7 +188,9 @@ def _import_detail(request, history_import: HistoryImport):
         # Finished while the page polled: load the whole page (summary, undo).
         return redirect_htmx(request, request.path)
     if history_import.status == ImportStatus.PREVIEW:
-        context.update(_preview(request, history_import, unit=request.GET.get("unit") or None))
+        unit_form = UnitForm(request.GET)  # ?unit=lb (kg or lb only; anything else: the file's or the guess)
+        context.update(_preview(request, history_import,
+                                unit=unit_form.cleaned_data["unit"] or None if unit_form.is_valid() else None))
     return render(request, "sessions/transfer/import_detail.html", context)
 
 

@@ -37,3 +37,13 @@ def test_undo_of_an_import_that_is_not_done_says_so(user_client, user):
     assert "Import undone" not in page
     with rls_user(user.pk):
         assert HistoryImport.objects.get(pk=history_import.pk).status == ImportStatus.PREVIEW
+
+
+def test_a_unit_in_the_address_that_is_not_kg_or_lb_is_ignored(user_client, user):
+    from tests.sessions.transfer.conftest import FIXTURES
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    content = FIXTURES.joinpath("strong_unitless_pounds.csv").read_bytes()
+    detail = user_client.post("/sessions/transfer/", {"file": SimpleUploadedFile("p.csv", content)})["Location"]
+    page = user_client.get(detail + "?unit=stone").content.decode()
+    assert "read as stone" not in page and "read as lb" in page  # the guess, as without it
