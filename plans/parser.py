@@ -1533,10 +1533,13 @@ def parse_plan(text: str, catalog) -> ParseResult:
             # of this workout (of the whole plan, before its first workout) that give none.
             group = _merge(groups)
             scope = -1 if not workouts[-1].exercises and len(workouts) == 1 and workouts[0].name is None else len(workouts) - 1
-            known = defaults.setdefault(scope, _Group())
-            known.sets = known.sets or group.sets
-            if known.reps_min is None and group.reps_min is not None:
-                known.reps_min, known.reps_max = group.reps_min, group.reps_max
+            # In the first section (an overview under the title) it holds for the whole
+            # plan too, where a later workout says nothing of its own.
+            for where in ((scope, -1) if scope == 0 else (scope,)):
+                known = defaults.setdefault(where, _Group())
+                known.sets = known.sets or group.sets
+                if known.reps_min is None and group.reps_min is not None:
+                    known.reps_min, known.reps_max = group.reps_min, group.reps_max
             unread.append(stripped if table is None else original.strip())
             previous = None
             continue

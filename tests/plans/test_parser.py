@@ -937,3 +937,10 @@ def test_an_implement_we_picked_is_not_sure():
     assert only("Squats 3x20").confidence == "medium"
     assert only("Squats 3x5 @ 60kg").confidence == "high"
     assert [e.confidence for e in parse("Barbell rows 3x8\nSquats 3x5").exercises] == ["high", "high"]
+
+
+def test_sets_per_exercise_stated_in_an_overview_hold_for_the_later_workouts():
+    text = ("# Trainingsplan\n- Plank 3x30s\n- 3 Sätze / Übung\n- 6-15 Wiederholungen / Satz\n\n"
+            "## Beine\n- Beinpresse\n- Wadenheben\n\n## Push\n- Bankdrücken\n")
+    first, legs, push = parse(text).workouts  # the first section has a row of its own
+    assert [(e.sets, e.reps_min, e.reps_max) for e in legs.exercises + push.exercises] == [(3, 6, 15)] * 3
