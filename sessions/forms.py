@@ -165,9 +165,12 @@ class SetForm(SetEditForm):
     number = forms.IntegerField(required=False, min_value=1, max_value=10_000)
     confirm = forms.BooleanField(required=False)
 
-    def __init__(self, *args, session, **kwargs):
+    def __init__(self, *args, session, plan=None, **kwargs):
+        """`plan`: the session's plan as read already (sessions.workout_page.read_plan),
+        whose exercises, with their load kind, need no query of their own."""
         super().__init__(*args, **kwargs)
         self.session = session
+        self.plan = plan
 
     def clean(self):
         # The exercise first: how the weight reads depends on it (BW, assistance). One
@@ -175,6 +178,14 @@ class SetForm(SetEditForm):
         # the row is for, and the best e1RM the "did you mean" compares with.
         exercise_id = self.cleaned_data.get("exercise")
         plan_exercise_id = self.cleaned_data.get("plan_exercise")
+        if self.plan is not None:
+            plan_items, exercises = self.plan
+            known = {e.pk: e for e in [*(i.exercise for i in plan_items), *exercises]}
+            if exercise_id in known:
+                # A row of the page: the exercise and the plan exercise as the plan read them.
+                self.exercise = known[exercise_id]
+                self.plan_exercise = next((i for i in plan_items if i.pk == plan_exercise_id), None)
+                return super().clean()
         self.exercise = exercise_with_load_kind(exercise_id, **self._annotations(plan_exercise_id)) \
             if exercise_id else None
         if exercise_id and self.exercise is None:

@@ -116,9 +116,18 @@ def set_log(request, session_id):
     card's header (n/m, done), its "+ Add set", the exercise's next row (the weight
     just lifted carried into it) and, when the card is done, the next card, opened."""
     session = _session_or_404(request, session_id)
-    form = SetForm(request.POST, session=session, unit_system=request.user.unit_system)
+    # The plan first: the row's exercise is one of its (no query of its own), and the
+    # answer shows it.
+    plan = workout_page.read_plan(session) if request.htmx else None
+    form = SetForm(request.POST, session=session, plan=plan, unit_system=request.user.unit_system)
     if form.is_valid() and form.exercise is not None:
         data = form.cleaned_data
+        # What the answer shows is read before the set is stored, so the locks the write
+        # takes (the session's, the exercise's records') are held for the write alone:
+        # another set of the workout waits that long, not for this whole request.
+        plan_exercise_id = form.plan_exercise.pk if form.plan_exercise else None
+        page_data = workout_page.read(user=request.user, session=session, adding=form.exercise, plan=plan,
+                                      focus=plan_exercise_id or workout_page.NO_CARD) if request.htmx else None
         try:
             logged, new_records, _ = services.set_log(
                 session=session, set_id=data["id"], exercise=form.exercise, weight_kg=data["weight_kg"],
@@ -127,7 +136,7 @@ def set_log(request, session_id):
         except ValidationError as exc:
             add_service_error(form, exc)
         else:
-            return _set_logged(request, session, form, logged, new_records)
+            return _set_logged(request, session, form, logged, new_records, page_data)
     if form.exercise is None and not form.non_field_errors():
         form.add_error(None, OUT_OF_DATE)
     errors = [m for field_errors in form.errors.values() for m in field_errors]
@@ -140,7 +149,7 @@ def set_log(request, session_id):
                                 "details": blank_set_details()}, errors, status=400)
 
 
-def _set_logged(request, session, form, logged, new_records):
+def _set_logged(request, session, form, logged, new_records, page_data):
     if not request.htmx:
         for record in new_records:
             if not record.first_time and not record.same_session:
@@ -148,9 +157,10 @@ def _set_logged(request, session, form, logged, new_records):
                                           f"{units.display_record(record.record_type, record.value, request.user.unit_system)}")
         return redirect("sessions:workout", session.pk)
     plan_exercise_id = form.plan_exercise.pk if form.plan_exercise else None
-    # Only what the answer shows is read in full: the logged card's group (and the next
+    # Only what the answer shows was read in full: the logged card's group (and the next
     # group when it is done); a set for no plan exercise needs only the counts.
-    page = workout_page.workout(user=request.user, session=session, focus=plan_exercise_id or workout_page.NO_CARD)
+    page_data.add(logged, new_records)
+    page = workout_page.build(user=request.user, data=page_data)
     group = page.group_of(plan_exercise_id) if plan_exercise_id else None
     card = page.card_of(plan_exercise_id) if plan_exercise_id else None
     next_row = None

@@ -308,18 +308,9 @@ def _exercises(session: WorkoutSession, plan_items: list[WorkoutExercise]) -> li
 class _Claims:
     """This session's sets by exercise, handed out to plan items in logging order."""
 
-    def __init__(self, session: WorkoutSession, exercises: dict):
-        """`exercises`: those already read (the plan's and the swapped-in, with their
-        load kind), handed to the sets of theirs, so the sets' query joins nothing; an
-        exercise no longer in the plan is read apart (one query, only then)."""
+    def __init__(self, sets: list[ExerciseSession]):
         self.logged = defaultdict(list)
-        sets = list(ExerciseSession.objects.filter(workout_session=session).order_by("set_number", "created_at"))
-        missing = {s.exercise_id for s in sets} - exercises.keys()
-        if missing:
-            exercises = {**exercises, **{e.pk: e for e in Exercise.objects.filter(pk__in=missing)
-                                         .annotate(load_kind=load_kind_annotation())}}
-        for s in sets:
-            s.exercise = exercises[s.exercise_id]
+        for s in sorted(sets, key=lambda s: (s.set_number, s.created_at)):
             self.logged[s.exercise_id].append(s)
         self.claimed = defaultdict(int)
 
@@ -435,33 +426,98 @@ def _focus_items(plan_items, exercises, claims: _Claims, focus) -> set[int]:
 NO_CARD = object()
 
 
-def workout(*, user, session: WorkoutSession, focus=None) -> Workout:
-    """The active workout page's data (five queries; four with no exercise swapped).
+def _session_sets(session: WorkoutSession, exercises: dict) -> list[ExerciseSession]:
+    """This session's sets. `exercises`: those already read (the plan's and the
+    swapped-in, with their load kind), handed to the sets of theirs, so the query joins
+    nothing; an exercise no longer in the plan is read apart (one query, only then)."""
+    sets = list(ExerciseSession.objects.filter(workout_session=session))
+    missing = {s.exercise_id for s in sets} - exercises.keys()
+    if missing:
+        exercises = {**exercises, **{e.pk: e for e in Exercise.objects.filter(pk__in=missing)
+                                     .annotate(load_kind=load_kind_annotation())}}
+    for s in sets:
+        s.exercise = exercises[s.exercise_id]
+    return sets
+
+
+@dataclass
+class WorkoutData:
+    """What the page is built from, as read (`read`); `build` makes the page of it."""
+    session: WorkoutSession
+    plan_items: list[WorkoutExercise]
+    exercises: list[Exercise]
+    sets: list[ExerciseSession]
+    previous: dict
+    records: dict
+
+    def add(self, logged: ExerciseSession, new_records) -> None:
+        """A set logged after the read, and the records it set: the page as a read
+        after it would find it (sessions.views.set_log reads first, so the records'
+        lock is held for the write alone)."""
+        if any(s.pk == logged.pk for s in self.sets):
+            return
+        self.sets.append(logged)
+        mine = self.records.get(logged.exercise_id)
+        if mine is not None:
+            changed = {r.record_type: r for r in new_records}
+            self.records[logged.exercise_id] = sorted(
+                [changed.pop(r.record_type, r) for r in mine] + list(changed.values()), key=lambda r: r.record_type)
+
+
+def read_plan(session: WorkoutSession) -> tuple[list[WorkoutExercise], list[Exercise]]:
+    """The plan's exercises in order, and the exercise each is done with today (one
+    query; two with an exercise swapped in), with their load kind."""
+    plan_items = _plan_items(session)
+    return plan_items, _exercises(session, plan_items)
+
+
+def read(*, user, session: WorkoutSession, focus=None, adding: Exercise | None = None,
+         plan: tuple | None = None) -> WorkoutData:
+    """The page's data (five queries; four with no exercise swapped).
 
     `focus` (a plan exercise's id): only what the answer to a set logged for it shows
-    is complete (sessions.views._set_logged): last time's sets for its group's cards
-    alone and, when the group is done, the next group's too and its records; the other
-    cards have no last time and no records. Three or four queries; two for `NO_CARD`."""
-    plan_items = _plan_items(session)
-    exercises = _exercises(session, plan_items)
-    claims = _Claims(session, {e.pk: e for e in [*(i.exercise for i in plan_items), *exercises]})
-    wanted = range(len(plan_items)) if focus is None else _focus_items(plan_items, exercises, claims, focus)
+    is read in full (sessions.views._set_logged): last time's sets for its group's
+    cards alone and, when the group is done, the next group's too and its records; the
+    other cards have no last time and no records. Three or four queries; two for
+    `NO_CARD`. `adding`: the exercise of a set about to be logged (`WorkoutData.add`),
+    counted as logged when deciding whether its group is done. `plan`: `read_plan`'s
+    answer, when the caller read it already."""
+    plan_items, exercises = plan or read_plan(session)
+    sets = _session_sets(session, {e.pk: e for e in [*(i.exercise for i in plan_items), *exercises]})
+    if focus is None:
+        wanted = range(len(plan_items))
+    else:
+        # The set to come is its exercise's latest: the last of its sets in claim order.
+        coming = [ExerciseSession(exercise_id=adding.pk, set_number=1 << 30)] if adding is not None else []
+        wanted = _focus_items(plan_items, exercises, _Claims(sets + coming), focus)
     wanted_ids = list(dict.fromkeys(exercises[i].pk for i in sorted(wanted)))
     previous = last_time(user=user, exercise_ids=wanted_ids, session=session)
-    records = defaultdict(list)
     # The focused group's own records are not shown by the answer: only the next card's.
     record_ids = wanted_ids if focus is None else [exercises[i].pk for i in sorted(wanted)
                                                    if plan_items[i].pk != focus and not _same_span(plan_items, i, focus)]
+    records = {pk: [] for pk in record_ids}
     if record_ids:
         for r in PersonalRecord.objects.filter(user=user, exercise_id__in=record_ids).order_by("record_type"):
             records[r.exercise_id].append(r)
+    return WorkoutData(session=session, plan_items=plan_items, exercises=exercises, sets=sets, previous=previous,
+                       records=records)
+
+
+def build(*, user, data: WorkoutData) -> Workout:
+    """The page from its data: no query."""
+    claims = _Claims(data.sets)
     bar, plate_set = plates.equipment_for(user)
-    cards = [_card(user=user, plan_item=item, exercise=exercise, claims=claims, last=previous.get(exercise.pk),
-                   records=records[exercise.pk], bar=bar, plate_set=plate_set)
-             for item, exercise in zip(plan_items, exercises)]
+    cards = [_card(user=user, plan_item=item, exercise=exercise, claims=claims, last=data.previous.get(exercise.pk),
+                   records=data.records.get(exercise.pk, []), bar=bar, plate_set=plate_set)
+             for item, exercise in zip(data.plan_items, data.exercises)]
     # Sets beyond the plan go with the last occurrence of their exercise.
     for card in reversed(cards):
         card.extra_sets = claims.rest_of(card.exercise.pk)
     if cards:
         cards[0].is_first, cards[-1].is_last = True, True
     return Workout(cards=cards, others=claims.unclaimed(), groups=_groups(cards))
+
+
+def workout(*, user, session: WorkoutSession, focus=None) -> Workout:
+    """The active workout page (`read`, then `build`)."""
+    return build(user=user, data=read(user=user, session=session, focus=focus))
