@@ -600,7 +600,9 @@ def _remove(*, user, history_import: HistoryImport) -> int:
     created = [str(p) for p in history_import.created_plans or []]
     used = {str(u) for u in WorkoutSession.objects.filter(workout_plan_id__in=created)
             .values_list("workout_plan_id", flat=True)}
-    WorkoutPlan.objects.filter(pk__in=[p for p in created if p not in used], user=user).delete()
+    # A plan the lifter has since given exercises (the plan editor opens it) is theirs now: kept.
+    WorkoutPlan.objects.filter(pk__in=[p for p in created if p not in used], user=user,
+                               exercises__isnull=True).delete()
     return len(session_ids)
 
 
