@@ -1378,7 +1378,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
     blocks = 0
     table: dict[int, str] | None = None
     first_line = True
-    lines = text.splitlines()
+    lines, paragraphs = _split_paragraphs(text.splitlines())
     read: dict[str, tuple[list[_Group], str]] = {}  # a line repeated (week after week) is read once
     segmented: dict[tuple, list[_Segment]] = {}
 
@@ -1678,8 +1678,56 @@ def parse_plan(text: str, catalog) -> ParseResult:
             source = _workout_named(workouts[:index + 1], reference)
             if source is not None:
                 _repeat(workout, source)
+    if paragraphs:
+        # Rows and unread pieces of a paragraph show the line the user wrote.
+        for workout in workouts:
+            for e in workout.exercises:
+                if e.line in paragraphs:
+                    e.line = paragraphs[e.line]
+                    e.confidence = "medium" if e.confidence == "high" else e.confidence  # we cut the line
+        unread = list(dict.fromkeys(paragraphs.get(u, u) for u in unread))
     workouts = [w for w in workouts if w.exercises]
     return ParseResult(title=title, workouts=workouts, unread=unread)
+
+
+PARAGRAPH_CHARS = 150  # a longer line may be a whole plan pasted as one paragraph
+_PRESCRIPTION = re.compile(r"\d\s*[x×х]\s*\d|\d\s*sets?\b", re.I)  # a paragraph plan has several
+
+
+@lru_cache(maxsize=1)
+def _paragraph_break() -> re.Pattern:
+    """Where a plan pasted as one paragraph breaks: a run of spaces (columns flattened),
+    or before a capitalised weekday or numbered day/week ("... Deadlift 1x5 Tuesday Back
+    Squat 5x5", "... 3x5 Week 2 Monday ...")."""
+    weekdays = (r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)"
+                + "|" + "|".join(re.escape(w.capitalize()) for w in vocabulary().plan_words.get("weekday", []) if len(w) > 3))
+    days = "Day|Week|Workout|" + "|".join(re.escape(w.capitalize()) for w in
+                                         vocabulary().plan_words.get("day", []) + vocabulary().plan_words.get("week", []))
+    # A day starts after numbers or another day, not after a word ("3x5 on Monday and Friday").
+    start = rf"(?:(?<=[\d).\]:;!|])|(?<=day)|(?<=\b[A-Z]))\s(?=(?:{weekdays})\b|(?:{days})\s*\d{{1,2}}\b)"
+    return re.compile(rf" {{3,}}(?! )|{start}")  # linear: no \s+ to retry
+
+
+def _split_paragraphs(lines: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Long lines cut where a paragraph-plan breaks (see `_paragraph_break`); the map
+    gives each piece's own line back (the review shows what the user wrote)."""
+    if all(len(line) <= PARAGRAPH_CHARS for line in lines):
+        return lines, {}
+    out: list[str] = []
+    pieces: dict[str, str] = {}
+    pattern = _paragraph_break()
+    for line in lines:
+        if len(line) <= PARAGRAPH_CHARS or len(line) > MAX_LINE_CHARS or len(_PRESCRIPTION.findall(line)) < 3:
+            out.append(line)
+            continue
+        parts = [p for p in pattern.split(line) if p.strip()]
+        if len(parts) < 2:
+            out.append(line)
+            continue
+        out.extend(parts)
+        for part in parts:
+            pieces.setdefault(part.strip(), line.strip())
+    return out, pieces
 
 
 @lru_cache(maxsize=1)

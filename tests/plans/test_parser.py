@@ -944,3 +944,24 @@ def test_sets_per_exercise_stated_in_an_overview_hold_for_the_later_workouts():
             "## Beine\n- Beinpresse\n- Wadenheben\n\n## Push\n- Bankdrücken\n")
     first, legs, push = parse(text).workouts  # the first section has a row of its own
     assert [(e.sets, e.reps_min, e.reps_max) for e in legs.exercises + push.exercises] == [(3, 6, 15)] * 3
+
+
+def test_a_plan_pasted_as_one_paragraph_is_cut_at_its_days_and_column_gaps():
+    text = ("Starting Strength Week 1 Monday Back Squat 5x5 across Overhead Press 3x5 Deadlift 1x5 "
+            "Tuesday Wednesday Back Squat 5x5 across Bench Press 3x5 Deadlift 1x5 Thursday Friday "
+            "Back Squat 5x5 across Overhead Press 3x5 Deadlift 1x5")
+    result = parse(text)
+    assert [w.name for w in result.workouts] == ["Monday", "Wednesday", "Friday"]
+    assert [(e.exercise.name, e.sets, e.reps_min) for e in result.workouts[1].exercises] == [
+        ("Barbell Squat", 5, 5), ("Barbell Bench Press - Medium Grip", 3, 5), ("Barbell Deadlift", 1, 5)]
+    assert {e.line for e in result.exercises} == {text}  # the review shows the line as written
+    assert "high" not in {e.confidence for e in result.exercises}  # we cut it: someone should look
+    columns = parse("Chest day     Bench press, 4 sets x 8 reps (1 minute rest)     Rope curls, 3 sets x 15 reps"
+                    " (30 seconds rest)     Incline DB press, 4 sets x 8 reps (1 min rest)").exercises
+    assert [(e.sets, e.reps_min, e.rest_seconds) for e in columns] == [(4, 8, 60), (3, 15, 30), (4, 8, 60)]
+
+
+def test_a_long_line_naming_days_in_prose_is_not_cut_into_days():
+    text = ("I squat 3x5 on Monday and Friday and bench 3x5 on Wednesday, and I try to add five pounds "
+            "every session as long as the form stays good, 1x5 deadlift at the end")
+    assert len(parse(text).workouts) <= 1
