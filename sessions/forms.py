@@ -56,7 +56,9 @@ class SetDetailsForm(forms.Form):
         super().__init__(*args, **kwargs)
 
     def clean_set_type(self):
-        return self.cleaned_data.get("set_type") or None  # blank is a normal set (NULL)
+        # Blank and "normal" are both a normal set, stored as NULL (one spelling in the data).
+        set_type = self.cleaned_data.get("set_type")
+        return None if set_type in ("", None, SetType.NORMAL) else set_type
 
     def clean_rpe(self):
         rpe = self.cleaned_data.get("rpe")

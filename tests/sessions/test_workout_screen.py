@@ -231,3 +231,13 @@ def test_a_workout_note_is_kept_and_shown_the_next_time(user_client, user, other
     with rls_user(user.pk):
         earlier.refresh_from_db()
     assert earlier.notes == "Slept badly, kept it light"
+
+
+def test_normal_typed_out_is_stored_as_a_normal_set_null(user_client, user):
+    plan = plan_with(user, (SQUAT, 1, None))
+    (squat,) = plan_items(user, plan)
+    with rls_user(user.pk):
+        session = start(user_client, plan)
+    assert post_set(user_client, session, squat, 100, 5, 1, set_type="normal").status_code == 200
+    with rls_user(user.pk):
+        assert list(ExerciseSession.objects.values_list("set_type", flat=True)) == [None]
