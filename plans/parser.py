@@ -1708,13 +1708,81 @@ def _paragraph_break() -> re.Pattern:
     return re.compile(rf" {{3,}}(?! )|{start}")  # linear: no \s+ to retry
 
 
+_NAME_WORD = re.compile(r"(?!(?:sets?|reps?|rest|min|sec|kg|lbs?|rpe|rir|amrap|max)\b)[^\W\d_]{3,}")
+
+
+def _positional_cells(line: str) -> list[str] | None:
+    """A table row's cells in place (empty ones kept: a column is a day)."""
+    text = line.strip()
+    if "|" in text:
+        return [c.strip() for c in text.strip("|").split("|")]
+    if "\t" in text:
+        return [c.strip() for c in text.split("\t")]
+    return None
+
+
+def _day_columns(lines: list[str], start: int, pieces: dict[str, str]) -> tuple[list[str], int] | None:
+    """A table whose header names days ("| Monday | Wednesday | Friday |", "Day 1\tDay 2"),
+    read day by day: each day's heading, then its column's cells, as lines of their own.
+    (the lines made, the index after the table), or None when line `start` is no such header."""
+    header = _positional_cells(lines[start])
+    if not header or len(header) < 2:
+        return None
+    # A weekday or a numbered day ("Day 1", "Tag A"); not split names ("Push", "Chest":
+    # often a muscle column), and not weeks (a progression of each row's exercise).
+    glued = _heading_patterns()[1]
+    weeks = tuple(["week", "wk", *vocabulary().plan_words.get("week", [])])
+    days = [i for i, c in enumerate(header) if c and glued.match(_unaccent(c.strip("*_ :")) + " x")
+            and len(c.split()) <= 5 and not _unaccent(c.strip("*_ :").lower()).startswith(weeks)]
+    if len(days) < 2 or _table_header(lines[start]):
+        return None
+    rows, end = [], start + 1
+    while end < len(lines):
+        line = lines[end]
+        if not line.strip():
+            break
+        cells = _positional_cells(line)
+        if cells is None:
+            break
+        if not _RULE.match(line.strip()):
+            rows.append((line, cells))
+        end += 1
+    if not rows:
+        return None
+    out: list[str] = []
+    for column in days:
+        out.append(header[column].strip("*_ :"))
+        for line, cells in rows:
+            if column < len(cells) and cells[column] and cells[column] not in ("-", "—"):
+                cell = cells[column]
+                if days[0] > 0 and cells[0] and not _NAME_WORD.search(_normalise_line(cell)):
+                    cell = f"{cells[0]} {cell}"  # "| Squat | 3x5 | 5x3 |": the name is the row's
+                out.append(cell)
+                pieces.setdefault(cell.strip(), line.strip())
+    out.append("")
+    return out, end
+
+
 def _split_paragraphs(lines: list[str]) -> tuple[list[str], dict[str, str]]:
-    """Long lines cut where a paragraph-plan breaks (see `_paragraph_break`); the map
-    gives each piece's own line back (the review shows what the user wrote)."""
-    if all(len(line) <= PARAGRAPH_CHARS for line in lines):
+    """Long lines cut where a paragraph-plan breaks (see `_paragraph_break`), tables with
+    days as columns read day by day (`_day_columns`); the map gives each piece's own line
+    back (the review shows what the user wrote)."""
+    tables = any("|" in line or "\t" in line for line in lines)
+    if not tables and all(len(line) <= PARAGRAPH_CHARS for line in lines):
         return lines, {}
     out: list[str] = []
     pieces: dict[str, str] = {}
+    if tables:
+        expanded, index = [], 0
+        while index < len(lines):
+            found = _day_columns(lines, index, pieces) if ("|" in lines[index] or "\t" in lines[index]) else None
+            if found is None:
+                expanded.append(lines[index])
+                index += 1
+            else:
+                expanded.extend(found[0])
+                index = found[1]
+        lines = expanded
     pattern = _paragraph_break()
     for line in lines:
         if len(line) <= PARAGRAPH_CHARS or len(line) > MAX_LINE_CHARS or len(_PRESCRIPTION.findall(line)) < 3:

@@ -965,3 +965,21 @@ def test_a_long_line_naming_days_in_prose_is_not_cut_into_days():
     text = ("I squat 3x5 on Monday and Friday and bench 3x5 on Wednesday, and I try to add five pounds "
             "every session as long as the form stays good, 1x5 deadlift at the end")
     assert len(parse(text).workouts) <= 1
+
+
+@pytest.mark.parametrize("text", [
+    "| Monday | Wednesday |\n|---|---|\n| Squat 3x5 | Deadlift 1x5 |\n| Bench 3x5 | Press 3x5 |",
+    "Day 1\tDay 2\nSquat 3x5\tDeadlift 1x5\nBench 3x5\tPress 3x5",
+    "| Exercise | Monday | Wednesday |\n|---|---|---|\n| Squat | 3x5 | 1x5 |",  # the name is the row's
+])
+def test_a_table_with_days_as_columns_is_read_day_by_day(text):
+    first, second = parse(text).workouts
+    assert first.exercises[0].exercise.name == "Barbell Squat"
+    assert second.exercises[0].exercise.name in ("Barbell Deadlift", "Barbell Squat")
+    assert second.exercises[0].sets == 1
+    assert first.exercises[0].line == text.splitlines()[2 if "---" in text else 1]  # the row as written
+
+
+def test_a_table_with_weeks_as_columns_is_not_read_as_days():
+    text = "| Exercise | Week 1 | Week 2 |\n|---|---|---|\n| Squat | 3x5 | 3x3 |"
+    assert len(parse(text).workouts) <= 1
