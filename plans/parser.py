@@ -10,6 +10,9 @@ rest_seconds, notes, weight_text, superset, alternatives), `.title`, and `.unrea
 lines not read as exercises: prose, stats, definitions, percentage schemes).
 
 How a line is read (see `parse_plan`):
+0. Before anything, a plan pasted as one paragraph is cut at its days and column gaps,
+   and a table with days as columns is turned into each day's lines (`_split_paragraphs`);
+   their rows keep the line as the user wrote it.
 1. Markdown, bullets, numbering, links and superset labels (A1/A2, 1A/1B) are stripped;
    a table's header row (Exercise | Sets | Reps | Rest) makes its rows read by column.
 2. Sets, reps, loads, holds, distances and rest are taken out by small patterns
@@ -17,7 +20,10 @@ How a line is read (see `parse_plan`):
    "225x5" and "5x405" (a number too large for reps is a load, in `weight_text`),
    "95x10, 115x8, 135x6" (three sets at three loads), "3x60s" (sets, no reps), "5+".
 3. Each group of numbers belongs to the name before it (`_segments`): a line may hold
-   several exercises ("Press 3x5 and chins 3x8") or several groups of one ("2x5, 1x5+").
+   several exercises ("Press 3x5 and chins 3x8") or several groups of one ("2x5, 1x5+");
+   on a line that starts with numbers each name follows its numbers ("3x10 push-ups,
+   3x15 squats"), and names listed before the numbers share them or take one each in
+   order ("Squat, bench, row: 3x5 each", "Squat + Bench + Row, 5x3 / 5x5 / 4x6").
    A warm-up ramp before the working sets is not the prescription ("2x5x45lb (warmup),
    5x5x135lb" is 5x5), nor are reps before a name ("60 push-ups") a set line.
 4. Lines of numbers under an exercise are its prescription or per-set lines (a ramp of
@@ -26,7 +32,8 @@ How a line is read (see `parse_plan`):
    line, then bare numbers still go together; "3 sets of 10 per exercise" fills the
    exercises that give none; a block header ("Giant set, 4 rounds:") gives its members a
    set count and a superset label; headings (also glued: "Friday Press 5x3") start a
-   workout; labels about the plan ("**Duration**: 45 min") and the rest are `unread`.
+   workout; "Day 4: same as Day 2" copies that day's rows; labels about the plan
+   ("**Duration**: 45 min") and the rest are `unread`.
 
 Confidence (per exercise): high = a name as written (catalogue name or alias), the implement
 said (or the barbell by default in a plan showing loads or a barbell), one plain
