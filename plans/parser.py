@@ -163,6 +163,8 @@ _LABELLED = re.compile(rf"\bsets?\s*[:=]?\s*(\d{{1,2}})\W{{0,5}}reps?\s*[:=]?\s*
 _SETS_LIST = re.compile(r"\b(\d{1,2})\s*" + _SETWORD + r"\s*(?:of\s*)?[:,]?\s*(\d{1,3}(?:\s*[,/]\s*\d{1,3}){1,9})\b(?!\s*(?:kg|lb|%))")
 _SETS_OF = re.compile(rf"\b(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*{_SETWORD}\s*(?:of|x|,|:|\(|for)?\s*(?:{_REPS}|{_AMRAP_WORDS})(?:\s*reps?)?")
 _REPS_X_SETS = re.compile(rf"\b{_REPS}\s*reps?\s*(?:x|,|for)?\s*(\d{{1,2}})\s*sets?\b")
+# "Приседания 3 по 10", "4 по 8-12": Russian and Ukrainian shorthand for sets of reps.
+_SETS_PO_REPS = re.compile(r"(?<![\d.,])(\d{1,2})\s+по\s+(\d{1,3})(?:\s*-\s*(\d{1,3}))?(?![\d.,]|\s*(?:кг|kg|%|раз[а-я]*\s+в))")
 _REPS_X_N_SETS = re.compile(r"(?<![\d.])(\d{1,3})\s*x\s*(\d{1,2})\s*sets?\b")
 _REPS_WORD_X_SETS = re.compile(rf"\b{_REPS}\s*reps?\s*x\s*(\d{{1,2}})(?!\d|[.,]\d|\s*(?:kgs?|lbs?|%|#|sets?|reps?|{_SECONDS}|{_MINUTES})(?!\w))")
 # The end of a range is no time and no set count: "3x8 / 2 min rest" is 3x8 and a rest,
@@ -344,7 +346,7 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
     x = bool(_X_BY_DIGIT.search(text)) if "x" in text else False
     present = {"x": x, "set": "set" in text, "for": "for" in text, "%": "%" in text,
                "xx": x and text.count("x") >= 2, "bw": x and ("bw" in text or "bodyweight" in text),
-               "list": x and ("," in text or "/" in text or text.count("-") >= 2)}
+               "list": x and ("," in text or "/" in text or text.count("-") >= 2), "по": "по" in text}
 
     def take(pattern: re.Pattern, build) -> None:
         nonlocal text
@@ -547,6 +549,7 @@ _PATTERNS = (
     (_SETS_LIST, _sets_list_group, "set"),
     (_REPS_X_SETS, lambda m: _reps_group(m[4], m[1], m[2], m[3], None), "set"),
     (_REPS_X_N_SETS, _reps_x_n_sets, "set"),
+    (_SETS_PO_REPS, lambda m: _reps_group(m[1], m[2], m[3], None, None), "по"),
     (_REPS_WORD_X_SETS, _reps_word_x_sets, "x"),
     (_SETS_OF, lambda m: _reps_group(m[1], m[2], m[3], m[4], m[5]), "set"),
     (_SETS_X_REPS_LIST, _sets_list_group, "list"),

@@ -983,3 +983,13 @@ def test_a_table_with_days_as_columns_is_read_day_by_day(text):
 def test_a_table_with_weeks_as_columns_is_not_read_as_days():
     text = "| Exercise | Week 1 | Week 2 |\n|---|---|---|\n| Squat | 3x5 | 3x3 |"
     assert len(parse(text).workouts) <= 1
+
+
+@pytest.mark.parametrize(("line", "sets", "reps_min", "reps_max"), [
+    ("Приседания 3 по 10", 3, 10, 10),
+    ("Жим лежа 4 по 8-12", 4, 8, 12),
+    ("Присідання 3 по 12 разів", 3, 12, 12),
+])
+def test_russian_and_ukrainian_sets_po_reps(line, sets, reps_min, reps_max):
+    e = only(line)
+    assert (e.exercise.name, e.sets, e.reps_min, e.reps_max)[1:] == (sets, reps_min, reps_max)
