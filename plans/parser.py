@@ -1585,6 +1585,14 @@ def parse_plan(text: str, catalog) -> ParseResult:
             named = [_Segment(name=_name_before(_normalise_line(p))[0], groups=[], leftover="") for p in pieces]
             if all(n.name and matcher.match(n.name)[1] >= STRONG_SCORE for n in named):
                 segments = named
+        if not groups and "|" in original and original.count("|") >= 2:
+            # "| **A1** | Squat | Bench Press | Lat Pulldown |": a table row of names (tiers
+            # or slots as columns), a label cell aside.
+            cells = [c.strip(" *_") for c in original.strip().strip("|").split("|")]
+            cells = [c for c in cells if c and not _LABEL_WORD.match(c.lower()) and not _DIGIT.fullmatch(c)]
+            named = [_Segment(name=_name_before(_normalise_line(c))[0], groups=[], leftover="") for c in cells]
+            if len(named) >= 2 and all(n.name and matcher.match(n.name)[1] >= STRONG_SCORE for n in named):
+                segments = named
         if groups and len(segments) == 1 and _LIST_OF_NAMES.search(segments[0].aside):
             # "Squat, bench, row: 3x5 each", "Squat + Bench + Row, 5x3 / 5x5 / 4x6": names
             # listed before one prescription for each, or one per name in the same order.

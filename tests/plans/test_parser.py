@@ -993,3 +993,9 @@ def test_a_table_with_weeks_as_columns_is_not_read_as_days():
 def test_russian_and_ukrainian_sets_po_reps(line, sets, reps_min, reps_max):
     e = only(line)
     assert (e.exercise.name, e.sets, e.reps_min, e.reps_max)[1:] == (sets, reps_min, reps_max)
+
+
+def test_a_table_row_of_names_gives_one_row_per_name():
+    text = "| Day | T1 | T2 | T3 |\n|---|---|---|---|\n| **A1** | Squat | Bench Press | Lat Pulldown |"
+    assert [e.exercise.name for e in parse(text).exercises] == [
+        "Barbell Squat", "Barbell Bench Press - Medium Grip", "Wide-Grip Lat Pulldown"]
