@@ -1418,6 +1418,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
             workouts[-1] = ParsedWorkout(name=name)
         else:
             workouts.append(ParsedWorkout(name=name))
+        workouts[-1]._heading = plain  # the whole heading line ("Day A (Mon)"): a later day may name it by any word
 
     for number, original in enumerate(lines):
         if len(original) > MAX_LINE_CHARS:
@@ -1823,7 +1824,7 @@ def _same_as_pattern() -> re.Pattern:
     reference is what follows; it counts only when it names an earlier workout."""
     words = _plan_words("same_as") or "same as"
     return re.compile(rf"(?:^|[\s:(\-–—|,])(?:{words})\s+(?:(?:the|in|on|el|la|o|a|le|il|в|у)\s+)?"
-                      r"([^\W_][^()]{0,30}?)\s*\)?\s*[.!]?\s*$", re.IGNORECASE)
+                      r"([^\W_][^(),;]{0,30}?)\s*(?:[),;(].{0,80})?[.!]?\s*$", re.IGNORECASE)
 
 
 _NAME_WORDS = re.compile(r"[^\W_]+")
@@ -1836,7 +1837,7 @@ def _workout_named(workouts: list[ParsedWorkout], reference: str) -> ParsedWorko
     if not wanted or len(wanted) > 4:
         return None
     for workout in reversed(workouts[:-1]):
-        words = _NAME_WORDS.findall(_unaccent((workout.name or "").lower()))
+        words = _NAME_WORDS.findall(_unaccent(f"{workout.name or ''} {getattr(workout, '_heading', '')}".lower()))
         if workout.exercises and all(w in words for w in wanted):
             return workout
     return None

@@ -999,3 +999,10 @@ def test_a_table_row_of_names_gives_one_row_per_name():
     text = "| Day | T1 | T2 | T3 |\n|---|---|---|---|\n| **A1** | Squat | Bench Press | Lat Pulldown |"
     assert [e.exercise.name for e in parse(text).exercises] == [
         "Barbell Squat", "Barbell Bench Press - Medium Grip", "Wide-Grip Lat Pulldown"]
+
+
+def test_a_day_repeating_another_named_by_a_word_of_its_heading():
+    text = ("- Day A (Mon): Squat 5x3, Bench 5x5\n- Day B (Wed): Deadlift 5x3\n"
+            "- Day A (Fri): Same template as Mon, slightly lighter (volume day)")
+    monday, _, friday = parse(text).workouts
+    assert [e.exercise for e in friday.exercises] == [e.exercise for e in monday.exercises]
