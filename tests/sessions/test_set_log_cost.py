@@ -137,3 +137,21 @@ def test_the_answer_read_for_the_logged_group_is_the_answer_read_for_the_whole_p
     assert bool(next_card) == (scenario in ("card done", "superset done"))
     if next_card:
         assert "Last time (" in answers["focused"] and "PRs: " in answers["focused"]
+
+
+def test_the_plan_read_compiled_once_makes_what_the_orm_makes(user):
+    plan = plan_with(user, (BENCH, 2, None), (ROW, 2, "A"), ("Pullups", 1, "A"), (SQUAT, 2, None))
+    with rls_user(user.pk):
+        orm = list(workout_page._plan_items_queryset(plan.pk))
+        compiled = workout_page._CompiledPlanItems()(plan.pk)
+        other = workout_page._CompiledPlanItems()(plan_with(user, (CURL, 1, None), name="Arms").pk)
+
+    def described(item):
+        fields = {f.attname: getattr(item, f.attname) for f in item._meta.concrete_fields}
+        exercise = {f.attname: getattr(item.exercise, f.attname) for f in item.exercise._meta.concrete_fields}
+        return fields, exercise, item.load_kind, item.barbell, item._state.adding, item._state.db
+
+    assert [described(i) for i in compiled] == [described(i) for i in orm]
+    assert {i.load_kind for i in compiled} == {"loaded", "bodyweight"} and any(i.barbell for i in compiled)
+    assert isinstance(compiled[0].exercise.primary_muscle_groups, list)
+    assert [i.exercise.name for i in other] == [CURL]
