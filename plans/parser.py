@@ -1119,8 +1119,14 @@ def _is_prose(norm: str, groups: list[_Group], name_words: int) -> bool:
     """Stats, definitions and sentences: not a plan line even with numbers in it."""
     if _DEFINITION.match(norm) and not _SETS_X_REPS.search(norm):
         return True
-    if _STAT_WORDS.search(norm) or _EXAMPLE.search(norm):
+    if _EXAMPLE.search(norm):
         return True
+    if _STAT_WORDS.search(norm):
+        # "Squat: 315x2 last month" is a stat; "Pull ups 3 x failure (I got to 16, 10, 7)"
+        # a prescription with the log in brackets.
+        outside = _BRACKETS.sub(" ", norm) if "(" in norm else norm
+        if _STAT_WORDS.search(outside) or not any(g.clear and g.sets for g in groups if outside[g.start:g.end].strip()):
+            return True
     words = len(norm.split())
     return words > 14 and len(groups) <= 1 and norm.rstrip().endswith((".", "?", "!", ")")) and name_words > 4
 

@@ -1006,3 +1006,9 @@ def test_a_day_repeating_another_named_by_a_word_of_its_heading():
             "- Day A (Fri): Same template as Mon, slightly lighter (volume day)")
     monday, _, friday = parse(text).workouts
     assert [e.exercise for e in friday.exercises] == [e.exercise for e in monday.exercises]
+
+
+def test_a_log_in_brackets_beside_a_prescription_keeps_the_row():
+    e = only("Pull ups 3 x Failure (I got to 16, 10, 7).")
+    assert (e.exercise.name, e.sets, e.amrap) == ("Pullups", 3, True)
+    assert parse("Squat: 315x2 last month").exercises == []  # a stat, not a prescription
