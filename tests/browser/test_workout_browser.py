@@ -9,7 +9,7 @@ from tests.browser.conftest import register
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PLAN = """Day 1 - Push
-Bench 2x5, rest 90s
+Bench 2x5 @ 60kg, rest 90s
 Pushups 1x15
 """
 
@@ -21,7 +21,7 @@ def test_import_start_log_pr_complete_history(phone, screenshot):
     page.goto("/plans/import/")
     page.get_by_label("Your plan").fill(PLAN)
     page.get_by_role("button", name="Preview").click()
-    expect(page.locator(".row-summary[title='Bench 2x5, rest 90s']")).to_be_visible()
+    expect(page.locator(".row-summary[title='Bench 2x5 @ 60kg, rest 90s']")).to_be_visible()
     expect(page.locator(".review-row .badge-high").first).to_be_visible()
     screenshot("10-import-preview")
     page.get_by_role("button", name="Save 1 plan").click()
