@@ -1,6 +1,9 @@
 """Accuracy and speed of the plan-text parser on the corpus in tests/plans/corpus/.
 
-    .venv/bin/python scripts/parser_accuracy.py [-v]
+    .venv/bin/python scripts/parser_accuracy.py [-v] [--part old|tune|holdout ...] [--no-speed]
+
+--part runs only the parts named (tune alone while tuning, so the holdout figure is
+looked at only when reporting); --no-speed skips the timing.
 
 Parts, each reported on its own:
 - old: tests/plans/corpus/NN_name.txt (the first 32 plans, written for the parser);
@@ -17,6 +20,7 @@ Needs no database: the catalogue is read from the seed data.
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import statistics
@@ -242,12 +246,18 @@ def speed(entries: list[CatalogEntry]) -> None:
     print(f"  worst 50,000-char input: {1000 * worst:.0f} ms ({worst_name}; goal < 100 ms)")
 
 
-def main(verbose: bool) -> None:
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-v", "--verbose", action="store_true", help="print the mistakes (old, tune only)")
+    parser.add_argument("--part", action="append", choices=list(PARTS), help="run only these parts")
+    parser.add_argument("--no-speed", action="store_true", help="skip the timing")
+    args = parser.parse_args(argv)
     entries = catalog()
-    for part in PARTS:
-        report(part, entries, verbose)
-    speed(entries)
+    for part in args.part or PARTS:
+        report(part, entries, args.verbose)
+    if not args.no_speed:
+        speed(entries)
 
 
 if __name__ == "__main__":
-    main(verbose="-v" in sys.argv[1:])
+    main(sys.argv[1:])
