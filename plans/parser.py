@@ -1221,6 +1221,13 @@ _NUMBERS_FIRST = re.compile(r"^[\s\-–•*+|]*\d(?!\d*[.)]\s)")  # not a list n
 _LABEL_TALK = re.compile(r"\b(?:total|duration|scheme|type|frequency|stage|phase|tips?|notes?|goal|level|volume|cycle"
                          r"|assistance|accessor(?:y|ies)|secondary|main\s+lift|extras?|programming)\b")
 _PLAN_TALK = re.compile(r"\b(?:exercises?|progressions?|pick|choose|chosen|any|your|rounds?|runden|sets?|minutes?|min)\b")
+# A name the catalogue lacks that starts like a sentence or an instruction ("Then complete 3
+# sets of 2 reps", "Build to one top set of 3 reps", "Drop 15% and do 2 sets of 4", "At
+# 10:00, complete 30 reps of", "After failing 5x3"): no exercise starts with these words.
+_NUMBERS_ONLY_ASIDE = re.compile(r"[^\d()]{1,40}\(\s*\d{1,4}(?:\s*,\s*\d{1,4})+\s*\)\s*")
+_INSTRUCTION_START = re.compile(
+    r"^(?:and|then|this|that|these|so|but|if|when|here|it|you|i|we|not|do|did|build|take|drop|complete|at|after"
+    r"|before|approximately|about|try|aim|add|keep|start|finish|go|use|work\s+up|stop|repeat|rest|perform)\b")
 
 
 def _written_as_name(name: str, original: str) -> bool:
@@ -1636,7 +1643,10 @@ def parse_plan(text: str, catalog) -> ParseResult:
             rows = [r for r, s in zip(rows, segments, strict=False)
                     if r.exercise is not None or (len(s.name.split()) <= 5 and not s.name.endswith((".", "?", "!"))
                                                   and not (numbers_first and not _written_as_name(s.name, original))
-                                                  and not _LABEL_TALK.search(s.name))]
+                                                  and not _LABEL_TALK.search(s.name)
+                                                  and not _INSTRUCTION_START.match(s.name)
+                                                  # "Mike (135,155,185)": a person's loads, no prescription
+                                                  and not _NUMBERS_ONLY_ASIDE.fullmatch(norm))]
             if groups[0].leading:
                 # "60 push-ups" must name an exercise: "1 Warm Up", "4 Runden à 3 Minuten" do not.
                 rows = [r for r, seg in zip(rows, segments, strict=False)

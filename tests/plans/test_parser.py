@@ -1012,3 +1012,22 @@ def test_a_log_in_brackets_beside_a_prescription_keeps_the_row():
     e = only("Pull ups 3 x Failure (I got to 16, 10, 7).")
     assert (e.exercise.name, e.sets, e.amrap) == ("Pullups", 3, True)
     assert parse("Squat: 315x2 last month").exercises == []  # a stat, not a prescription
+
+
+@pytest.mark.parametrize("line", [
+    "Then complete 3 sets of 2 reps @ 90% of top set",
+    "Build to one top set of 3 Reps (with 1-2 RIR)",
+    "• Drop 15% and do 2 sets of 4 reps",
+    "At 0:00, complete 30-20-10 reps of:",
+    "| Stage 2 | 6×2+ | After failing 5×3 |",
+    "Mike (135, 155, 185)",
+])
+def test_an_instruction_or_a_persons_loads_is_no_row_and_is_listed_unread(line):
+    result = parse("Squat 3x5\n" + line)
+    assert [e.exercise.name for e in result.exercises] == ["Barbell Squat"]
+    assert result.unread == [line]
+
+
+def test_an_unknown_name_with_its_numbers_is_still_a_row():
+    e = only("Forearm twists 3x12")
+    assert (e.exercise, e.sets, e.reps_min) == (None, 3, 12)
