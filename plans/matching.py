@@ -239,6 +239,11 @@ def implements(words: list[str] | set[str]) -> set[str]:
 _WEAK_WORDS = frozenset({"with", "on", "to", "the", "of", "and", "a", "in", "one", "arm", "grip", "bar",
                          "standing", "seated", "lying", "alternating", "single", "two", "leg", "up"})
 
+# Words naming a variant (a position, a side): a candidate adding one the user did not say
+# is further from what they meant than one adding another word.
+_VARIANT_WORDS = frozenset({"seated", "sitting", "lying", "incline", "decline", "kneeling", "rear", "reverse",
+                            "prone", "supine"})
+
 # --- the matcher -----------------------------------------------------------------------
 
 Match = tuple[CatalogEntry | None, float, list[CatalogEntry]]
@@ -365,7 +370,14 @@ class Matcher:
         base = fuzz.ratio(query_sorted, self.sorted_choices[index])
         if query_words <= choice_words:
             # Every word typed is in the name: a little under exact, less per extra word.
-            extra = len(choice_words) - len(query_words)
+            extra_words = choice_words - query_words
+            extra = len(extra_words)
+            # A position or implement the user did not say ("Seated Barbell Military Press"
+            # for "press militar barra", "Machine Shoulder (Military) Press" for "military
+            # shoulder press") is a variant they did not ask for: it costs twice.
+            extra += len(extra_words & _VARIANT_WORDS)
+            if not query_implements:
+                extra += len(implements(extra_words) - {"barbell", "bodyweight"})
             base = max(base, (95 if len(query_words) > 1 else 84) - 3 * extra)
         else:
             missing_words = query_words - choice_words

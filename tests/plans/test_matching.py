@@ -233,3 +233,17 @@ def test_weak_words_rank_candidates_and_ties_go_to_the_shorter_name(name, exerci
 ])
 def test_an_alias_never_lands_on_another_implement(name, exercise):
     assert best(name)[0] == exercise
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # a position the user did not say is a variant they did not ask for
+    ("press militar barra", "Standing Military Press"),
+    ("seated military press", "Seated Barbell Military Press"),
+    # nor an implement ("machine") when they named none
+    ("military shoulder press", "Standing Military Press"),
+    ("cable lateral raise", "Standing Low-Pulley Deltoid Raise"),
+    ("seated cable lateral raise", "Cable Seated Lateral Raise"),
+    ("wide grip pull-ups", "Pullups"),
+])
+def test_an_unsaid_position_or_implement_loses_to_the_plain_exercise(name, exercise):
+    assert best(name)[0] == exercise

@@ -261,7 +261,7 @@ def test_json_shape_is_exact():
     assert workout["exercises"][0] == {
         "line": "Bench 4x6-8, rest 2 min @ 80kg", "exercise": "Barbell Bench Press - Medium Grip",
         "exercise_id": "Barbell Bench Press - Medium Grip", "confidence": "high",
-        "alternatives": ["Barbell Incline Bench Press - Medium Grip", "Bench Dips", "Bench Jump"], "sets": 4, "reps_min": 6, "reps_max": 8,
+        "alternatives": ["Bench Dips", "Bench Jump", "Bench Sprint"], "sets": 4, "reps_min": 6, "reps_max": 8,
         "amrap": False, "rest_seconds": 120, "notes": "@ 80kg", "weight_text": "80kg", "superset": None,
     }
 
