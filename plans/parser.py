@@ -497,7 +497,8 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
 _LEADING_REPS = re.compile(
     rf"^\s*(\d{{1,3}})(?:\s*-\s*(\d{{1,3}}))?(\+)?\s+(?!(?:{_SECONDS}|{_MINUTES}|{_DIST}|kg|kgs|lbs?|x|sets?|rounds?"
     r"|reps?|times|days?|weeks?|cal|calories|miles?|hours?|h|hrs?|of|to|per|percent|rm|%)\b)(?=[^\W\d_]{2})")
-_MORE_LEADING_REPS = re.compile(_LEADING_REPS.pattern.replace(r"^\s*(", r"[,;]\s*(", 1))
+# "..., 15 band pull aparts and 10 pallof presses": the next name's reps after a comma or "and".
+_MORE_LEADING_REPS = re.compile(_LEADING_REPS.pattern.replace(r"^\s*(", r"(?:[,;]|\s(?:and|&))\s*(", 1))
 _BRACKETED_TIMES = re.compile(r"^\s*\(\s*\)\s*(\d{1,2})\s*x\s*$")
 
 
@@ -1196,6 +1197,8 @@ def _table_row(text: str, columns: dict[int, str]) -> str | None:
 _LIST_OF_NAMES = re.compile(r"(?:^|\s)\(?\d{1,2}[.)]\s+|\s*[,;+&]\s+|\s+and\s+")
 _REST_START = re.compile(r"^(?:no\s+)?(?:rest|descanso|pause|repos|recupero|отдых|відпочинок)\b")
 _BLOCK = re.compile(r"\b(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex|rounds?|emom|amrap\s+\d)")
+_ROUNDS_LINE = re.compile(r"^(?:[^\d()]{0,30}:\s*|\d{1,2}\s*[:.)]\s*)?(\d{1,2})\s*rounds?(?:\s+of)?\s*[:\-–—]?\s*"
+                          r"(?:\(([^()]{5,400})\)|([^()]{5,400})$)", re.IGNORECASE)
 _ROUNDS = re.compile(r"\b(\d{1,2})\s*(?:rounds?|sets?|x)\b|\bx\s*(\d{1,2})\b")
 _SAME_AS_ABOVE = re.compile(r"\bsame\s+(?:sets\s+and\s+reps\s+)?as\s+(?:above|before|previous)")
 _TOGETHER = re.compile(r"->|→|\bsuperset(?:ted)?\s+with\b|\bss\b|\+\s+[a-z]")
@@ -1453,6 +1456,15 @@ def parse_plan(text: str, catalog) -> ParseResult:
             rewritten = _table_row(stripped, table)
             if rewritten:
                 stripped = rewritten
+        round_block = None
+        if "round" in stripped.lower():
+            m = _ROUNDS_LINE.match(stripped)
+            if m:
+                # "3 rounds of: (5 push ups, 10 wall angels, 15 squats)", "4 rounds: 5-10 pull
+                # ups, 15 band pull aparts": a circuit on one line; its members do the rounds.
+                blocks += 1
+                round_block = (int(m[1]), chr(ord("P") + blocks % 10))
+                stripped = (m[2] or m[3]).strip()
         plain = stripped.rstrip(":").strip()
         norm = _normalise_line(stripped)
         if len(plain) <= 80:
@@ -1672,11 +1684,13 @@ def parse_plan(text: str, catalog) -> ParseResult:
             blocks += 1
             for row in rows:
                 row.superset = row.superset or chr(ord("P") + blocks % 10)
-        if block is not None:
+        for given in (block, round_block):
+            if given is None:
+                continue
             for row in rows:
-                if row.sets is None and block[0]:
-                    row.sets = block[0]
-                row.superset = row.superset or block[1]
+                if row.sets is None and given[0]:
+                    row.sets = given[0]
+                row.superset = row.superset or given[1]
         workouts[-1].exercises.extend(rows)
         previous = rows[-1]
         if not groups and len(rows) == 1 and rows[0].sets is None:

@@ -1031,3 +1031,15 @@ def test_an_instruction_or_a_persons_loads_is_no_row_and_is_listed_unread(line):
 def test_an_unknown_name_with_its_numbers_is_still_a_row():
     e = only("Forearm twists 3x12")
     assert (e.exercise, e.sets, e.reps_min) == (None, 3, 12)
+
+
+@pytest.mark.parametrize(("line", "sets", "reps"), [
+    ("Warm up: 3 rounds of: (5 push ups, 10 squats, 20 lunges) — Round 1: forward lunges", 3, [5, 10, 20]),
+    ("#2: 4 rounds of: (5-10 pull ups, 15 band pull aparts and 10 pallof presses each side)", 4, [5, 15, 10]),
+    ("4 rounds: 8 push ups, 12 squats", 4, [8, 12]),
+])
+def test_a_circuit_of_rounds_on_one_line_gives_each_member_the_rounds(line, sets, reps):
+    rows = parse(line).exercises
+    assert [(e.sets, e.reps_min) for e in rows] == [(sets, r) for r in reps]
+    assert len({e.superset for e in rows}) == 1 and rows[0].superset is not None
+    assert all(e.line == line for e in rows)
