@@ -180,6 +180,13 @@ _WEIGHT_X_REPS_X_SETS = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d)?)\s*(kgs?|lbs?)?
 # "5x5x135lb", "2x5x45": sets x reps x a load (too large for reps, or written with its unit).
 _SETS_X_REPS_X_LOAD = re.compile(r"(?<![\d.])(\d{1,2})\s*x\s*(\d{1,2})\s*x\s*(\d{1,4}(?:[.,]\d{1,2})?|bw\b|bodyweight\b)"
                                  r"\s*(kg|kgs|lbs?|#)?(?![\d.,x])")
+# "Squat 225x5,5,5", "160x4,4,4": reps of each set at one load (the load too large for sets).
+_LOAD_X_REPS_LIST = re.compile(r"(?<![\d.])(\d{2,4}(?:\.\d)?)\s*(kgs?|lbs?|#)?\s*x\s*(\d{1,2}(?:\s*,\s*\d{1,2}(?![\d.]|\s*[x#a-z])){1,9})"
+                               r"(?![\d.]|\s*[x#a-z])")
+# "Push ups 3 to failure", "Abdominales 3 al fallo": sets, each to failure.
+_SETS_TO_FAILURE = re.compile(r"(?<![\d.x/:-])(\d{1,2})\s+(?:to\s+failure|amrap|max\s+reps|as\s+many\s+as\s+possible)\b")
+# "Dumbbell bench: 21 x 10 (x 3)": the set done N times.
+_TIMES_IN_BRACKETS = re.compile(r"\(\s*x\s*(\d{1,2})\s*\)|\(\s*(\d{1,2})\s*x\s*\)")
 _REPS_AT_LOAD = re.compile(r"(?<![\d.])(" + _N + r")\s*(kg|kgs|lbs?|’s|'s)?\s*for\s*" + r"(?:(\d{1,2})\s*sets?\s*of\s*)?" + _REPS + r"\s*reps?\b")
 _SETS_ONLY = re.compile(r"\b(\d{1,2})(?:\s*-\s*\d{1,2})?\s*" + _SETWORD + r"\b")  # "3-5 sets": 3
 _REPS_ONLY = re.compile(rf"\b{_REPS}\s*(?:reps?|repetitions?|rep)\b")
@@ -321,6 +328,17 @@ def _load_x_reps(m: re.Match) -> _Group | None:
     return group
 
 
+def _load_x_reps_list(m: re.Match) -> _Group | None:
+    load = float(m[1])
+    if not m[2] and load <= 15:
+        return None  # "3x10, 8, 6": sets, then reps of each (below)
+    reps = [int(x) for x in _DIGITS.findall(m[3])]
+    if 0 in reps:
+        return None
+    return _Group(sets=len(reps), reps_min=min(reps), reps_max=max(reps), weight=m[1] + (m[2] or ""), clear=False,
+                  note="reps " + ", ".join(map(str, reps)))
+
+
 def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
@@ -386,6 +404,13 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
         take(_LIST, _list_group)
     if not groups:
         take(_DASH_LIST, _list_group)
+    if not groups and ("to failure" in text or "max reps" in text or "amrap" in text or "possible" in text):
+        m = _SETS_TO_FAILURE.search(text)
+        if m and _LETTER.search(text[:m.start()]) and 1 < int(m[1]) <= 10:
+            group = _reps_group(m[1], None, None, None, m[0][len(m[1]):].strip())
+            group.clear, group.start, group.end = False, m.start(), m.end()
+            text = _blank(text, *m.span())
+            groups.append(group)
     if not groups:
         sets = _SETS_ONLY.search(text)
         each = list(_REPS_ONLY.finditer(text)) if not sets else []
@@ -474,6 +499,12 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
                         groups.append(g)
                 for g in groups[1:]:
                     text = _blank(text, g.start, g.end)
+    if len(groups) == 1 and groups[0].sets in (None, 1) and groups[0].reps_min and "(" in text:
+        m = _TIMES_IN_BRACKETS.search(text, groups[0].end)
+        if m and not text[groups[0].end:m.start()].strip():
+            groups[0].sets, groups[0].end = int(m[1] or m[2]), m.end()
+            groups[0].one_set = False
+            text = _blank(text, *m.span())
     if len(groups) == 1 and groups[0].sets in (None, 1):
         m = _BRACKETED_TIMES.match(text)
         if m:
@@ -554,6 +585,7 @@ _PATTERNS = (
     (_REPS_WORD_X_SETS, _reps_word_x_sets, "x"),
     (_SETS_OF, lambda m: _reps_group(m[1], m[2], m[3], m[4], m[5]), "set"),
     (_SETS_X_REPS_LIST, _sets_list_group, "list"),
+    (_LOAD_X_REPS_LIST, _load_x_reps_list, "list"),
     (_LOAD_X_REPS, _load_x_reps, "x"),
     (_SETS_X_REPS, _sets_x_reps, "x"),
 )

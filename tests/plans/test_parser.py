@@ -1043,3 +1043,19 @@ def test_a_circuit_of_rounds_on_one_line_gives_each_member_the_rounds(line, sets
     assert [(e.sets, e.reps_min) for e in rows] == [(sets, r) for r in reps]
     assert len({e.superset for e in rows}) == 1 and rows[0].superset is not None
     assert all(e.line == line for e in rows)
+
+
+@pytest.mark.parametrize(("line", "sets", "reps_min", "reps_max", "amrap", "weight"), [
+    ("Squat 225x5,5,5", 3, 5, 5, False, "225"),                      # reps of each set at one load
+    ("Press 170x1, 160x4,4,4, 145x5", 5, 1, 5, False, None),         # a load x reps list with one load repeated
+    ("Dumbbell bench: 21 x 10 (x 3)", 3, 10, 10, False, "21"),       # the set done N times
+    ("Push ups 3 to failure", 3, None, None, True, None),            # sets, each to failure
+    ("- Abdominales con rueda 3 al fallo", 3, None, None, True, None),
+    ("Bench 3x10, 8, 6", 3, 6, 10, False, None),                     # still sets, then reps of each
+    ("Dumbbell press – 50lbs x 12, 60lbs x 10, 70lbs x 8", 3, 8, 12, False, None),
+])
+def test_loads_with_reps_lists_times_and_sets_to_failure(line, sets, reps_min, reps_max, amrap, weight):
+    e = only(line)
+    assert (e.sets, e.reps_min, e.reps_max, e.amrap) == (sets, reps_min, reps_max, amrap)
+    if weight:
+        assert e.weight_text == weight
