@@ -719,13 +719,15 @@ def _normalise_line(text: str) -> str:
     if pattern is not None and (not text.isascii() or _ASCII_PLAN_WORD.search(text)):
         text = pattern.sub(lambda m: words[m[0]], text)  # "4 series de 10 repeticiones" -> "4 sets de 10 reps"
     if not text.isascii():
-        text = _DASHES.sub("-", text).replace("×", "x").replace("х", "x")
+        # The Cyrillic "х" of "3х10" is a times sign; inside a word ("2хв", "хватом") a letter.
+        text = _CYRILLIC_TIMES.sub("x", _DASHES.sub("-", text).replace("×", "x"))
     text = text.replace("*", "x")
     # "8 to 12" -> "8-  12": same length, so positions still line up with the original.
     return _TO.sub(lambda m: m[1] + "-" + " " * (len(m[0]) - 3) + m[4], text)
 
 
 _DASHES = re.compile(r"[–—−‐]")
+_CYRILLIC_TIMES = re.compile(r"(?<![а-яёіїєґ])х(?![а-яёіїєґ])")
 
 
 @lru_cache(maxsize=1)

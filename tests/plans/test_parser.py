@@ -1059,3 +1059,9 @@ def test_loads_with_reps_lists_times_and_sets_to_failure(line, sets, reps_min, r
     assert (e.sets, e.reps_min, e.reps_max, e.amrap) == (sets, reps_min, reps_max, amrap)
     if weight:
         assert e.weight_text == weight
+
+
+def test_a_cyrillic_x_is_a_times_sign_only_between_numbers():
+    e = only("Жим ногами 4х10 відпочинок 2хв")  # "2хв" is 2 minutes, not 2 x ...
+    assert (e.sets, e.reps_min, e.rest_seconds) == (4, 10, 120)
+    assert only("Віджимання вузьким хватом 3х12").sets == 3  # "хватом" keeps its letter
