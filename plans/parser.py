@@ -198,6 +198,7 @@ _LIST = re.compile(r"(?<![\d.:])(\d{1,3})((?:\s*[,/]\s*\d{1,3}){1,9})(?![\d.%]|\
 _DASH_LIST = re.compile(rf"(?<![\d.x/-])(\d{{1,2}})((?:\s*-\s*\d{{1,2}}){{2,9}})(?![\d.%x/-]|\s*(?:kg|lbs?|%|x|{_MINUTES}|{_SECONDS}|{_DIST})\b)")
 _COLUMNS = re.compile(r"(?<![\d.x])(\d{1,2})(?:\s*-\s*\d{1,2})?\s+(\d{1,3})(?:\s*-\s*(\d{1,3}))?(\+)?\s*$")
 _SPACE_LIST = re.compile(r"(?<![\d.x])\d{1,3}(?:[ \t]+\d{1,3}){2,9}[ \t]*$")
+_CELLS_WITH_NA = re.compile(r"(?<![\d.x/])\d{1,3}(?:[ \t]{2,}\d{1,3})*(?:[ \t]{2,}n/a)+[ \t]*$")
 _BARE_HOLD = re.compile(rf"(?<![\d.x:])(\d{{1,3}}(?:\s*-\s*\d{{1,3}})?\s*(?:{_SECONDS}|{_MINUTES}|{_DIST}))\.?\s*(?:hold|each\s+side|per\s+side)?\s*$")
 _TRAILING_REPS = re.compile(r"(?<![\d.x:/])(\d{1,2})(?:\s*-\s*(\d{1,2}))?(\+)?\s*$")
 _POOD = re.compile(r"(?<![\d.])(" + _N + r")\s*(?:pood|pd)\b")
@@ -447,6 +448,16 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
         if m and _LETTER.search(text[:m.start()]):
             # "Push ups   20   20   20": reps of each set, in columns.
             reps = [int(x) for x in m[0].split()]
+            group = _Group(sets=len(reps), reps_min=min(reps), reps_max=max(reps), clear=False,
+                           start=m.start(), end=m.end())
+            text = _blank(text, *m.span())
+            groups.append(group)
+    if not groups and "n/a" in text:
+        m = _search_end(_CELLS_WITH_NA, text)
+        if m and _LETTER.search(text[:m.start()]):
+            # "Knee-ins   20   20   N/A", "Jumping jacks   30   N/A   N/A": a log's columns,
+            # one per set, "N/A" for a set not done.
+            reps = [int(x) for x in m[0].split() if x.isdigit()]
             group = _Group(sets=len(reps), reps_min=min(reps), reps_max=max(reps), clear=False,
                            start=m.start(), end=m.end())
             text = _blank(text, *m.span())

@@ -1065,3 +1065,13 @@ def test_a_cyrillic_x_is_a_times_sign_only_between_numbers():
     e = only("Жим ногами 4х10 відпочинок 2хв")  # "2хв" is 2 minutes, not 2 x ...
     assert (e.sets, e.reps_min, e.rest_seconds) == (4, 10, 120)
     assert only("Віджимання вузьким хватом 3х12").sets == 3  # "хватом" keeps its letter
+
+
+@pytest.mark.parametrize(("line", "sets", "reps_min", "reps_max"), [
+    ("Knee-ins                    20           20          N/A", 2, 20, 20),
+    ("Jumping jacks               30          N/A          N/A", 1, 30, 30),
+    ("Push ups                    20           15          N/A", 2, 15, 20),
+])
+def test_log_columns_with_sets_not_done(line, sets, reps_min, reps_max):
+    e = only(line)
+    assert (e.sets, e.reps_min, e.reps_max) == (sets, reps_min, reps_max)
