@@ -199,6 +199,7 @@ _DASH_LIST = re.compile(rf"(?<![\d.x/-])(\d{{1,2}})((?:\s*-\s*\d{{1,2}}){{2,9}})
 _COLUMNS = re.compile(r"(?<![\d.x])(\d{1,2})(?:\s*-\s*\d{1,2})?\s+(\d{1,3})(?:\s*-\s*(\d{1,3}))?(\+)?\s*$")
 _SPACE_LIST = re.compile(r"(?<![\d.x])\d{1,3}(?:[ \t]+\d{1,3}){2,9}[ \t]*$")
 _CELLS_WITH_NA = re.compile(r"(?<![\d.x/])\d{1,3}(?:[ \t]{2,}\d{1,3})*(?:[ \t]{2,}n/a)+[ \t]*$")
+_TOTAL_REPS = re.compile(r"(?<![\d.x/:])(\d{1,3})\s+(?:reps?\s+)?total\b(?!\s*(?:volume|load|weight|time|tonnage))")
 _BARE_HOLD = re.compile(rf"(?<![\d.x:])(\d{{1,3}}(?:\s*-\s*\d{{1,3}})?\s*(?:{_SECONDS}|{_MINUTES}|{_DIST}))\.?\s*(?:hold|each\s+side|per\s+side)?\s*$")
 _TRAILING_REPS = re.compile(r"(?<![\d.x:/])(\d{1,2})(?:\s*-\s*(\d{1,2}))?(\+)?\s*$")
 _POOD = re.compile(r"(?<![\d.])(" + _N + r")\s*(?:pood|pd)\b")
@@ -485,6 +486,14 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
                     group.amrap = True
                     group.end = m.end()
                     text = _blank(text, *m.span())
+    if not groups and "total" in text:
+        m = _TOTAL_REPS.search(text)
+        if m and _LETTER.search(text[:m.start()]):
+            # "Sit ups: 26 total": reps done in all, no sets said.
+            group = _reps_group(None, m[1], None, None, None)
+            group.clear, group.start, group.end = False, m.start(), m.end()
+            text = _blank(text, *m.span())
+            groups.append(group)
     if not groups:
         m = _search_end(_TRAILING_REPS, text)
         if m and _LETTER.search(text[:m.start()]) and int(m[1]) <= 30:
@@ -1675,6 +1684,15 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     and all(matcher.match(p)[1] >= STRONG_SCORE for p in pieces)):
                 segments = [_Segment(name=p, groups=[working[i] if len(working) > 1 else working[0]], leftover=one.leftover)
                             for i, p in enumerate(pieces)]
+        if not groups and ":" in norm and not label:
+            head, _, tail = norm.partition(":")
+            head_name = _name_before(head)[0]
+            if (head_name and len(tail.split()) <= 4 and not _LIST_OF_NAMES.search(head)
+                    and not (segments and matcher.match(segments[0].name)[1] >= STRONG_SCORE)
+                    and matcher.match(head_name)[1] >= STRONG_SCORE):
+                # "Squats: warm up, 5/3/1", "Standing calf raise: N/A", "Rows: BBB": the
+                # exercise, then a note on it (no numbers to read).
+                segments = [_Segment(name=head_name, groups=[], leftover=tail)]
         rows = [r for r in (exercise_row(s, original, label) for s in segments) if r]
         name_words = max((len(s.name.split()) for s in segments), default=0)
         if not groups:

@@ -1075,3 +1075,23 @@ def test_a_cyrillic_x_is_a_times_sign_only_between_numbers():
 def test_log_columns_with_sets_not_done(line, sets, reps_min, reps_max):
     e = only(line)
     assert (e.sets, e.reps_min, e.reps_max) == (sets, reps_min, reps_max)
+
+
+@pytest.mark.parametrize(("line", "exercise", "notes"), [
+    ("- Squats: warm up, 5/3/1", "Barbell Squat", "5/3/1"),
+    ("8. Standing calf raise: N/A", "Standing Calf Raises", "n/a"),
+    ("- Deadlift: warm up", "Barbell Deadlift", "warm up"),
+])
+def test_an_exercise_then_a_note_with_no_numbers_is_a_row(line, exercise, notes):
+    e = only(line)
+    assert (e.exercise.name, e.sets, e.reps_min, e.confidence) == (exercise, None, None, "low")
+    assert notes in (e.notes or "").lower()
+
+
+def test_a_heading_word_then_an_exercise_names_the_exercise():
+    assert only("Shoulders: lateral raises").exercise.name == "Side Lateral Raise"  # not a note on "shoulders"
+
+
+def test_reps_done_in_all():
+    e = only("Sit ups: 26 total")
+    assert (e.exercise.name, e.sets, e.reps_min, e.reps_max) == ("Sit-Up", None, 26, 26)
