@@ -379,6 +379,12 @@ class Matcher:
             if not query_implements:
                 extra += len(implements(extra_words) - {"barbell", "bodyweight"})
             base = max(base, (95 if len(query_words) > 1 else 84) - 3 * extra)
+            if (query_implements - {"barbell"} and query_implements <= self.choice_implements[index]
+                    and len(extra_words) <= 2 and not extra_words & _VARIANT_WORDS):
+                # Every word typed, the implement among them ("kettlebell military press" in
+                # Two-Arm Kettlebell Military Press): above a name that leaves the implement
+                # out (Standing Military Press, the barbell lift, scores STRONG_SCORE below).
+                base = max(base, STRONG_SCORE + 1)
         else:
             missing_words = query_words - choice_words
             if (not self.choice_implements[index] and missing_words <= _IMPLEMENTS.keys()

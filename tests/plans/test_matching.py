@@ -247,3 +247,16 @@ def test_an_alias_never_lands_on_another_implement(name, exercise):
 ])
 def test_an_unsaid_position_or_implement_loses_to_the_plain_exercise(name, exercise):
     assert best(name)[0] == exercise
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # the implement said beats a name that leaves it out (the barbell lift)
+    ("kettlebell military press", "Two-Arm Kettlebell Military Press"),
+    ("cable hammer curls", "Cable Hammer Curls - Rope Attachment"),
+    ("dumbbell military press", "Dumbbell Shoulder Press"),
+    ("standing overhead dumbbell press", "Standing Dumbbell Press"),
+    # German: "am Kabelzug" is at the cable, not a crossover
+    ("Bizeps-Curls am Kabelzug einarmig", "Standing One-Arm Cable Curl"),
+])
+def test_the_implement_said_wins_over_a_name_without_one(name, exercise):
+    assert best(name)[0] == exercise
