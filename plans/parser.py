@@ -65,6 +65,7 @@ MAX_LINE_CHARS = 3000
 MAX_FUZZY_NAMES = 200  # distinct non-exact names matched fuzzily per parse (time bound)
 MAX_SURE_LINE = 60  # a row from a longer line (markup aside) is at most "medium"
 MAX_NAME_WORDS = 8  # longer "names" are sentences: not matched at all
+MAX_UNKNOWN_LINE_WORDS = 12  # a longer line (brackets aside) gives no row for a name the catalogue lacks
 
 CONFIDENCE_LEVELS = ("high", "medium", "low", "unmatched")
 
@@ -1731,6 +1732,11 @@ def parse_plan(text: str, catalog) -> ParseResult:
                             and _written_as_name(seg.name, original))]
             if _is_prose(norm, groups, name_words):
                 rows = []
+        if rows and table is None and "|" not in stripped and len(_BRACKETS.sub(" ", stripped).split()) > MAX_UNKNOWN_LINE_WORDS:
+            # "I took a long rest between 110 and 115, about 8 minutes.", "Warm up before
+            # each move, then lift 90% of your 5RM...": a long line naming no exercise the
+            # catalogue knows is prose, whatever numbers it holds.
+            rows = [r for r in rows if r.exercise is not None]
         if rows and was_first and all(r.exercise is None for r in rows) and _sets_apart(lines, number):
             title = plain  # "StrongLifts 5x5" set apart at the top, naming no exercise: the title
             rows = []

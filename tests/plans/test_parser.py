@@ -1095,3 +1095,18 @@ def test_a_heading_word_then_an_exercise_names_the_exercise():
 def test_reps_done_in_all():
     e = only("Sit ups: 26 total")
     assert (e.exercise.name, e.sets, e.reps_min, e.reps_max) == ("Sit-Up", None, 26, 26)
+
+
+@pytest.mark.parametrize("line", [
+    "I took a long rest between 110 and 115, about 8 minutes, and then went on with the rest.",
+    "Warm up before each move, then lift 90% of your five-rep max (5RM) for a workout that lasts.",
+])
+def test_a_long_line_naming_no_known_exercise_is_prose(line):
+    result = parse("Squat 3x5\n" + line)
+    assert [e.exercise.name for e in result.exercises] == ["Barbell Squat"]
+    assert line in result.unread
+
+
+def test_a_long_line_naming_a_known_exercise_is_still_a_row():
+    line = "Barbell bench press, 4 sets x 8 reps (1 minute rest between sets, slow on the way down)"
+    assert only(line).exercise.name == "Barbell Bench Press - Medium Grip"
