@@ -161,7 +161,8 @@ _LOAD_X_REPS = re.compile(r"(?<![\d.])(" + _N + r")\s*(kg|kgs|lbs?|#|’s|'s)?\s
 _REPS_SLASH_LOAD = re.compile(r"(?<![\d./])(\d{1,2})\s*/\s*(\d{2,4}(?:\.\d)?)(?![\d/])")  # "12/115": 12 reps at 115
 _PROGRAM_NAMES = re.compile(r"\b5\s*/\s*3\s*/\s*1\b")  # Wendler's 5/3/1 is a programme, not reps
 _LABELLED = re.compile(rf"\bsets?\s*[:=]?\s*(\d{{1,2}})\W{{0,5}}reps?\s*[:=]?\s*(?:{_REPS}|{_AMRAP_WORDS})")
-_SETS_LIST = re.compile(r"\b(\d{1,2})\s*" + _SETWORD + r"\s*(?:of\s*)?[:,]?\s*(\d{1,3}(?:\s*[,/]\s*\d{1,3}){1,9})\b(?!\s*(?:kg|lb|%))")
+# "3 sets 12, 10, 8", "3 sets of 10, 8 and 6 reps": the set count, then the reps of each.
+_SETS_LIST = re.compile(r"\b(\d{1,2})\s*" + _SETWORD + r"\s*(?:of\s*)?[:,]?\s*(\d{1,3}(?:\s*[,/]\s*\d{1,3}){0,8}(?:\s*[,/]\s*|,?\s+(?:and|&)\s+)\d{1,3})\b(?!\s*(?:kg|lb|%|x\b|sets?\b|rounds?\b))")
 _SETS_OF = re.compile(rf"\b(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*{_SETWORD}\s*(?:of|x|,|:|\(|for)?\s*(?:{_REPS}|{_AMRAP_WORDS})(?:\s*reps?)?")
 _REPS_X_SETS = re.compile(rf"\b{_REPS}\s*reps?\s*(?:x|,|for)?\s*(\d{{1,2}})\s*sets?\b")
 # "Приседания 3 по 10", "4 по 8-12": Russian and Ukrainian shorthand for sets of reps.

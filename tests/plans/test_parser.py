@@ -1110,3 +1110,12 @@ def test_a_long_line_naming_no_known_exercise_is_prose(line):
 def test_a_long_line_naming_a_known_exercise_is_still_a_row():
     line = "Barbell bench press, 4 sets x 8 reps (1 minute rest between sets, slow on the way down)"
     assert only(line).exercise.name == "Barbell Bench Press - Medium Grip"
+
+
+@pytest.mark.parametrize(("line", "sets", "reps_min", "reps_max"), [
+    ("Machine Chest Press– 3 sets of 10, 8 and 6 reps respectively.", 3, 6, 10),
+    ("Squat 3 sets of 5 and 2 sets of 3", 5, 3, 5),  # two groups, not a list of reps
+])
+def test_a_reps_list_may_end_with_and(line, sets, reps_min, reps_max):
+    e = only(line)
+    assert (e.sets, e.reps_min, e.reps_max) == (sets, reps_min, reps_max)
