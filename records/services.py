@@ -213,6 +213,11 @@ _IN_SESSION_SQL = ("coalesce((SELECT x.workout_session_id = %s FROM exercise_ses
                    "WHERE x.id = personal_record.exercise_session_id), false)")
 
 
+_RECORDS_WITH_SESSION_SQL = (f"SELECT personal_record.*, ({_SESSION_TOTAL_SQL}) AS session_total, "
+                             f"{_IN_SESSION_SQL} AS in_session FROM personal_record "
+                             "WHERE personal_record.user_id = %s AND personal_record.exercise_id = %s")
+
+
 def records_after_set_logged(*, user_id, logged_set, locked: bool = False) -> list[PersonalRecord]:
     """Update the exercise's records for a newly logged set; return those it set (new
     PRs). Call inside the transaction that stored the set; `locked`: the caller holds
@@ -224,9 +229,11 @@ def records_after_set_logged(*, user_id, logged_set, locked: bool = False) -> li
     if not locked:
         lock(user_id=user_id, exercise_id=exercise_id)
     session_id = logged_set.workout_session_id
-    current = {r.record_type: r for r in PersonalRecord.objects.filter(user_id=user_id, exercise_id=exercise_id)
-               .annotate(session_total=RawSQL(f"({_SESSION_TOTAL_SQL})", [session_id, exercise_id]),
-                         in_session=RawSQL(_IN_SESSION_SQL, [session_id]))}
+    # A raw query: building the ORM's with its two annotations cost more Python than
+    # the query itself (profiled ~2 ms of a ~3 ms records update); same rows, same
+    # attributes (the annotations become attributes as with .annotate()).
+    current = {r.record_type: r for r in PersonalRecord.objects.raw(
+        _RECORDS_WITH_SESSION_SQL, [session_id, exercise_id, session_id, user_id, exercise_id])}
     weight, reps = Decimal(logged_set.weight), logged_set.reps
     exercise = logged_set.exercise
     kind = getattr(exercise, "load_kind", None)

@@ -68,6 +68,9 @@ def _check_open(session: WorkoutSession) -> None:
                             "sets can't be added to it any more.")
 
 
+_BEST_1RM_SQL = "SELECT value FROM personal_record WHERE user_id = %s AND exercise_id = %s AND record_type = %s LIMIT 1"
+
+
 def check_plausible(*, user_id, exercise: Exercise, weight_kg: Decimal, reps: int, unit_system: str) -> None:
     """A set more than 50% over the exercise's best e1RM is most likely a typo (an
     extra digit, kg typed as lb): refuse it once with a "did you mean", and the lifter
@@ -76,8 +79,11 @@ def check_plausible(*, user_id, exercise: Exercise, weight_kg: Decimal, reps: in
     if hasattr(exercise, "best_1rm"):  # read with the exercise (sessions.forms.exercise_with_load_kind)
         best = exercise.best_1rm
     else:
-        best = (PersonalRecord.objects.filter(user_id=user_id, exercise=exercise, record_type=RecordType.ONE_REP_MAX)
-                .values_list("value", flat=True).first())
+        # Plain SQL: the ORM's query building was most of this check's time (~1.5 ms).
+        with connection.cursor() as cursor:
+            cursor.execute(_BEST_1RM_SQL, [user_id, exercise.pk, RecordType.ONE_REP_MAX])
+            found = cursor.fetchone()
+        best = found[0] if found else None
     if not best or not weight_kg or _ASSISTED.search(exercise.name or ""):
         return  # nothing to compare with; or assistance, where more is easier
     estimate = epley(weight_kg, min(max(reps, 1), MAX_1RM_REPS))
