@@ -157,14 +157,17 @@ _SLAVIC_ENDINGS = tuple(sorted(
     "иями ями ами ием ией иях ях ах ого его ому ему ыми ими ого ой ей ий ый ая яя ое ее ие ые ую юю ом ем ам ям "
     "ов ев ия ья ье ию ью ии ею ою ів їв ій ої ії ів а я о е ы и у ю ь й і ї є".split(), key=len, reverse=True))
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_ENDINGS_BY_LENGTH = tuple((n, frozenset(e for e in _SLAVIC_ENDINGS if len(e) == n))
+                           for n in sorted({len(e) for e in _SLAVIC_ENDINGS}, reverse=True))
 
 
 def _stem(word: str) -> str:
     if word.isascii() or len(word) <= 3 or not _CYRILLIC.match(word):
         return word
-    for ending in _SLAVIC_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return word[:-len(ending)]
+    # Longest ending first, each length a set look-up (one ending of a length can match).
+    for size, endings in _ENDINGS_BY_LENGTH:
+        if len(word) - size >= 3 and word[-size:] in endings:
+            return word[:-size]
     return word
 
 
