@@ -193,6 +193,12 @@ _REPS_AT_LOAD = re.compile(r"(?<![\d.])(" + _N + r")\s*(kg|kgs|lbs?|’s|'s)?\s*
 _SETS_ONLY = re.compile(r"\b(\d{1,2})(?:\s*-\s*\d{1,2})?\s*" + _SETWORD + r"\b")  # "3-5 sets": 3
 _REPS_ONLY = re.compile(rf"\b{_REPS}\s*(?:reps?|repetitions?|rep)\b")
 _AMRAP_ONLY = re.compile(rf"\b{_AMRAP_WORDS}\b")
+
+
+def _may_say_amrap(text: str) -> bool:
+    """Whether `_AMRAP_ONLY` can match: each of its words holds one of these (a
+    substring test is far cheaper than the pattern's look-behinds at every position)."""
+    return "amrap" in text or "max" in text or "failure" in text or "possible" in text
 _PLUS_ONLY = re.compile(r"(?<![\d.])(\d{1,2})\+(?!\d)")
 _LOAD_PAIR = re.compile(r"(?<![\d.])\d{2,3}(?:\.\d)?\s*/\s*\d{2,3}(?:\.\d)?\s*(?:#|lbs?\b|kgs?\b)")
 _LIST = re.compile(r"(?<![\d.:])(\d{1,3})((?:\s*[,/]\s*\d{1,3}){1,9})(?![\d.%]|\s*(?:kg|lb))")
@@ -359,7 +365,7 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
     groups: list[_Group] = []
     if not _DIGIT.search(text):
         # No number: only "AMRAP" / "to failure" can be structure.
-        m = _AMRAP_ONLY.search(text)
+        m = _AMRAP_ONLY.search(text) if _may_say_amrap(text) else None
         if not m:
             return groups, text
         group = _with(_reps_group(None, None, None, None, m[1]), clear=False, start=m.start(), end=m.end())
@@ -401,12 +407,12 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
     for pattern, build, needs in _PATTERNS:
         if needs is None or present[needs]:  # most lines have no "x" or "set": skip what cannot match
             take(pattern, build)
-    if not groups:
+    if not groups and "/" in text:  # (the cheap test first: every pattern here needs its character)
         take(_REPS_SLASH_LOAD, lambda m: _Group(sets=1, reps_min=int(m[1]), reps_max=int(m[1]), weight=m[2],
                                                 clear=False) if float(m[2]) > 50 else None)
-    if not groups:
+    if not groups and ("," in text or "/" in text):
         take(_LIST, _list_group)
-    if not groups:
+    if not groups and text.count("-") >= 2:
         take(_DASH_LIST, _list_group)
     if not groups and ("to failure" in text or "max reps" in text or "amrap" in text or "possible" in text):
         m = _SETS_TO_FAILURE.search(text)
@@ -416,8 +422,8 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             text = _blank(text, *m.span())
             groups.append(group)
     if not groups:
-        sets = _SETS_ONLY.search(text)
-        each = list(_REPS_ONLY.finditer(text)) if not sets else []
+        sets = _SETS_ONLY.search(text) if "set" in text else None
+        each = list(_REPS_ONLY.finditer(text)) if not sets and "rep" in text else []
         if len(each) >= 2 and not any(m[2] or m[3] for m in each):
             # "Squat 15 reps 12 reps 10 reps": one set per number.
             values = [int(m[1]) for m in each]
@@ -427,10 +433,10 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
                 text = _blank(text, *m.span())
             groups.append(group)
     if not groups:
-        sets = _SETS_ONLY.search(text)
-        reps = _REPS_ONLY.search(text)
-        amrap = _AMRAP_ONLY.search(text)
-        plus = None if reps else _PLUS_ONLY.search(text)
+        sets = _SETS_ONLY.search(text) if "set" in text else None
+        reps = _REPS_ONLY.search(text) if "rep" in text else None
+        amrap = _AMRAP_ONLY.search(text) if _may_say_amrap(text) else None
+        plus = None if reps or "+" not in text else _PLUS_ONLY.search(text)
         if sets or reps or amrap or plus:
             if plus:
                 group = _reps_group(sets[1] if sets else None, plus[1], None, "+", None)
@@ -482,7 +488,7 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             groups.append(group)
     else:
         # "3-4 x 10-12 to failure": the words after the numbers make it AMRAP.
-        for m in _AMRAP_ONLY.finditer(text):
+        for m in _AMRAP_ONLY.finditer(text) if _may_say_amrap(text) else ():
             for group in groups:
                 if 0 <= m.start() - group.end <= 3:
                     group.amrap = True
