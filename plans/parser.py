@@ -905,10 +905,15 @@ def _wider_name(text: str, name: str) -> str:
 _NUMBER = re.compile(r"(?<![a-z])\d+(?:[.,]\d+)?(?![a-z])")
 
 
+# Every match of `_LOAD` holds one of these (it is case-sensitive): a name holding none
+# holds no load, and the substring tests are cheaper than the pattern.
+_LOAD_MARKS = ("@", "%", "kg", "lb", "pounds", "kilos", "rp", "rir", "bw", "bodyweight")
+
+
 def _strip_loads(name: str) -> tuple[str, list[str]]:
     if not _DIGIT.search(name):  # every load and number holds a digit: most names have none
         return " ".join(name.split()).strip(_NAME_TRIM), []
-    loads = [m[0] for m in _LOAD.finditer(name)]
+    loads = [m[0] for m in _LOAD.finditer(name)] if any(mark in name for mark in _LOAD_MARKS) else []
     if loads:
         name = _LOAD.sub(" ", name)
     if _DIGIT.search(name):
@@ -937,6 +942,8 @@ def _choose(name: str, matcher: Matcher) -> tuple[CatalogEntry | None, float, li
     entry, score, alternatives = matcher.match(name)
     if score >= 100:
         return entry, score, alternatives
+    if "/" not in name and "o" not in name and "или" not in name and "або" not in name:
+        return entry, score, alternatives  # no `_CHOICE` separator can be in it: one part
     parts = [p.strip() for p in _CHOICE.split(name) if p.strip()]
     if len(parts) < 2:
         return entry, score, alternatives
@@ -1262,6 +1269,11 @@ def _table_row(text: str, columns: dict[int, str]) -> str | None:
 # --- the plan --------------------------------------------------------------------------
 
 _LIST_OF_NAMES = re.compile(r"(?:^|\s)\(?\d{1,2}[.)]\s+|\s*[,;+&]\s+|\s+and\s+")
+_LIST_MARKS = (",", ";", "+", "&", ".", ")", "and")  # every match of `_LIST_OF_NAMES` holds one
+
+
+def _may_list(text: str) -> bool:
+    return any(mark in text for mark in _LIST_MARKS)
 _REST_START = re.compile(r"^(?:no\s+)?(?:rest|descanso|pause|repos|recupero|отдых|відпочинок)\b")
 _BLOCK = re.compile(r"\b(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex|rounds?|emom|amrap\s+\d)")
 _ROUNDS_LINE = re.compile(r"^(?:[^\d()]{0,30}:\s*|\d{1,2}\s*[:.)]\s*)?(\d{1,2})\s*rounds?(?:\s+of)?\s*[:\-–—]?\s*"
@@ -1671,7 +1683,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
             # "6x5 bar + 15 lbs", "Set 1: 3 reps @ RPE 7", "warm-ups: 45 x 8" under an exercise.
             _absorb(previous, groups, remaining)
             continue
-        if not groups and _LIST_OF_NAMES.search(_BRACKETS.sub(" ", stripped)):
+        if not groups and _may_list(stripped) and _LIST_OF_NAMES.search(_BRACKETS.sub(" ", stripped)):
             # "1) Incline dumbbell press 2) Flat dumbbell press", "Situps, Russian twists",
             # "Squat + Bench Press": several exercises named on one line.
             pieces = [p for p in _LIST_OF_NAMES.split(_BRACKETS.sub(" ", stripped)) if p.strip()]
@@ -1686,7 +1698,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
             named = [_Segment(name=_name_before(_normalise_line(c))[0], groups=[], leftover="") for c in cells]
             if len(named) >= 2 and all(n.name and matcher.match(n.name)[1] >= STRONG_SCORE for n in named):
                 segments = named
-        if groups and len(segments) == 1 and _LIST_OF_NAMES.search(segments[0].aside):
+        if groups and len(segments) == 1 and _may_list(segments[0].aside) and _LIST_OF_NAMES.search(segments[0].aside):
             # "Squat, bench, row: 3x5 each", "Squat + Bench + Row, 5x3 / 5x5 / 4x6": names
             # listed before one prescription for each, or one per name in the same order.
             one = segments[0]
