@@ -284,7 +284,7 @@ def _explain(user, session_id) -> None:
     from records.services import _BEST_SQL
     from plans.models import WorkoutExercise
     from sessions.models import WorkoutSession
-    from sessions.selectors import _LAST_TIME_SQL
+    from sessions.workout_page import _LAST_TIME_SQL
 
     with rls_user(user.pk):
         session = WorkoutSession.objects.get(pk=session_id)

@@ -1,4 +1,5 @@
-"""Session reads: the open session, the active workout page, last time, history.
+"""Session reads: the open session, history, a session's sets and summary (the active
+workout page is sessions.workout_page).
 
 Every function runs a fixed number of queries, whatever the size of the history."""
 
@@ -19,8 +20,6 @@ from plans.models import PlanKind, WorkoutPlan
 from records.models import PersonalRecord
 from records.volume import lifted_volume
 from sessions.models import ExerciseSession, SessionStatus, WorkoutSession
-# The active workout page lives in its own module; its names are read from here too.
-from sessions.workout_page import LastTime, PlannedSet, Workout, last_time, workout  # noqa: F401
 
 
 def plans_to_start(*, user, limit: int = 5) -> list[WorkoutPlan]:

@@ -350,7 +350,7 @@ def detail(request, session_id):
     summary = selectors.summary(session=session)
     skipped = []
     if session.status != SessionStatus.IN_PROGRESS:
-        items = selectors.workout(user=request.user, session=session).items
+        items = workout_page.workout(user=request.user, session=session).cards
         skipped = [(i, sum(1 for s in i.sets if not s.logged)) for i in items if not i.done]
     return render(request, "sessions/detail.html", {
         "session": session, "sets": sets, "summary": summary, "skipped": skipped,

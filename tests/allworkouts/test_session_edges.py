@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from allworkouts.db import rls_user
 from plans import services as plan_services
 from plans.services import ExerciseSpec
-from sessions import selectors, services
+from sessions import services, workout_page
 from sessions.models import ExerciseSession, WorkoutSession
 from tests.factories import exercise_named
 
@@ -55,7 +55,7 @@ def test_last_time_skips_deleted_sessions(user):
         services.session_complete(session=deleted)
         services.session_soft_delete(session=deleted)
         current = services.session_start(user=user, plan=plan)
-        last = selectors.last_time(user=user, exercise_ids=[squat.pk], session=current)[squat.pk]
+        last = workout_page.last_time(user=user, exercise_ids=[squat.pk], session=current)[squat.pk]
     assert [(s.weight, s.reps) for s in last.sets] == [(Decimal("100.00"), 5)]
     assert last.date == kept.created_at
 
