@@ -185,6 +185,10 @@ _SETS_X_REPS_X_LOAD = re.compile(r"(?<![\d.])(\d{1,2})\s*x\s*(\d{1,2})\s*x\s*(\d
 # "Squat 225x5,5,5", "160x4,4,4": reps of each set at one load (the load too large for sets).
 _LOAD_X_REPS_LIST = re.compile(r"(?<![\d.])(\d{2,4}(?:\.\d)?)\s*(kgs?|lbs?|#)?\s*x\s*(\d{1,2}(?:\s*,\s*\d{1,2}(?![\d.]|\s*[x#a-z])){1,9})"
                                r"(?![\d.]|\s*[x#a-z])")
+# "Deadlift 285 4,4,4", "Bench 100kg 8, 8, 6": reps of each set after a load with no "x"
+# (the load too large for a set count; a list of three or more, so "Squat 100 5, 6" stays).
+_LOAD_REPS_LIST = re.compile(r"(?<![\d.,/x:-])(\d{2,4}(?:\.\d)?)\s*(kgs?|lbs?|#)?\s+(\d{1,2}(?:\s*,\s*\d{1,2}){2,9})"
+                             r"(?![\d.]|\s*(?:[x#%/-]|kgs?\b|lbs?\b|reps?\b|sets?\b|[^\W\d_]))")
 # "Push ups 3 to failure", "Abdominales 3 al fallo": sets, each to failure.
 _SETS_TO_FAILURE = re.compile(r"(?<![\d.x/:-])(\d{1,2})\s+(?:to\s+failure|amrap|max\s+reps|as\s+many\s+as\s+possible)\b")
 # "Dumbbell bench: 21 x 10 (x 3)": the set done N times.
@@ -266,6 +270,7 @@ class _Group:
     warmup: bool = False  # "2x5x45lb (warmup)": not a working set when working sets follow
     leading: bool = False  # "60 push-ups": reps before a name, never a set line of the row above
     aside: bool = False  # in brackets with words, beside numbers outside them: another option
+    two_sets: tuple[int, int] | None = None  # "135x12x12" in a list of per-set loads: two sets at 135
 
 
 def _int(value: str | None) -> int | None:
@@ -308,7 +313,10 @@ def _weight_x_reps_x_sets(m: re.Match) -> _Group:
     if numbers[0] <= 30 and not m[2]:
         reps = [int(numbers[0]), numbers[1], numbers[2]]
         return _Group(sets=3, reps_min=min(reps), reps_max=max(reps), clear=False)
-    return _Group(sets=int(m[4]), reps_min=int(m[3]), reps_max=int(m[3]), weight=m[0][:m.end(2) - m.start()] if m[2] else m[1])  # as written: "60 kg"
+    group = _Group(sets=int(m[4]), reps_min=int(m[3]), reps_max=int(m[3]), weight=m[0][:m.end(2) - m.start()] if m[2] else m[1])  # as written: "60 kg"
+    if int(m[4]) > 5:
+        group.two_sets = (int(m[3]), int(m[4]))  # "135x12x12" may be two sets: see _find_groups
+    return group
 
 
 def _reps_x_n_sets(m: re.Match) -> _Group | None:
@@ -349,6 +357,16 @@ def _load_x_reps_list(m: re.Match) -> _Group | None:
                   note="reps " + ", ".join(map(str, reps)))
 
 
+def _load_reps_list(m: re.Match) -> _Group | None:
+    if not m[2] and float(m[1]) <= 30:
+        return None  # "Squat 20 10,10,10": no load
+    reps = [int(x) for x in _DIGITS.findall(m[3])]
+    if 0 in reps:
+        return None
+    return _Group(sets=len(reps), reps_min=min(reps), reps_max=max(reps), weight=m[1] + (m[2] or ""), clear=False,
+                  note="reps " + ", ".join(map(str, reps)))
+
+
 def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
@@ -374,7 +392,7 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
     x = bool(_X_BY_DIGIT.search(text)) if "x" in text else False
     present = {"x": x, "set": "set" in text, "for": "for" in text, "%": "%" in text,
                "xx": x and text.count("x") >= 2, "bw": x and ("bw" in text or "bodyweight" in text),
-               "list": x and ("," in text or "/" in text or text.count("-") >= 2), "по": "по" in text}
+               "list": x and ("," in text or "/" in text or text.count("-") >= 2), "по": "по" in text, ",": "," in text}
 
     def take(pattern: re.Pattern, build) -> None:
         nonlocal text
@@ -527,6 +545,14 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
                         groups.append(g)
                 for g in groups[1:]:
                     text = _blank(text, g.start, g.end)
+    if not groups:
+        m = _LEADING_HOLD.match(text)
+        if m:
+            # "60yd sled drag", "30s dead bugs", "20 min stationary bike": a distance or a
+            # time before the name, no sets and no reps said.
+            group = _Group(weight=m[1].strip(), clear=False, start=m.start(1), end=m.end(1), weak=True, leading=True)
+            text = _blank(text, *m.span(1))
+            groups.append(group)
     if len(groups) == 1 and groups[0].sets in (None, 1) and groups[0].reps_min and "(" in text:
         m = _TIMES_IN_BRACKETS.search(text, groups[0].end)
         if m and not text[groups[0].end:m.start()].strip():
@@ -546,6 +572,14 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
                 groups[0].weight = pair[0].strip()
         else:
             groups.append(_Group(weight=pair[0].strip(), clear=False, weak=True, start=pair.start(), end=pair.end()))
+    if len(groups) > 1 and any(g.two_sets for g in groups) and any(
+            g.sets == 1 and g.weight and g.reps_min is not None for g in groups):
+        # "135x12x12, 185x12x12, 205x12, 225x8": in a list of sets at their loads, a load
+        # with two numbers after it is two sets (12 reps, then 12), not 12 sets of 12.
+        for g in groups:
+            if g.two_sets:
+                reps = g.two_sets
+                g.sets, g.reps_min, g.reps_max, g.clear, g.two_sets = 2, min(reps), max(reps), False, None
     groups.sort(key=lambda g: g.start)
     for start, value in kept:
         text = text[:start] + value + text[start + len(value):]
@@ -556,6 +590,10 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
 _LEADING_REPS = re.compile(
     rf"^\s*(\d{{1,3}})(?:\s*-\s*(\d{{1,3}}))?(\+)?\s+(?!(?:{_SECONDS}|{_MINUTES}|{_DIST}|kg|kgs|lbs?|x|sets?|rounds?"
     r"|reps?|times|days?|weeks?|cal|calories|miles?|hours?|h|hrs?|of|to|per|percent|rm|%)\b)(?=[^\W\d_]{2})")
+_LEADING_HOLD = re.compile(rf"^\s*(\d{{1,4}}(?:\s*-\s*\d{{1,4}})?\s*(?:{_DIST}|{_SECONDS}|{_MINUTES}))\s+"
+                           r"(?!(?:(?:of|de|di|do|der)\s+)?(?:rest|break|pause|recovery|between|each|per|every|on|off|a|the|to|x|sets?|reps?|rounds?"
+                           r"|cardio|ausdauer|arbeit|work|warm|easy|light|leve|stretch\w*)\b)"
+                           r"(?=[^\W\d_]{2})")
 # "..., 15 band pull aparts and 10 pallof presses": the next name's reps after a comma or "and".
 _MORE_LEADING_REPS = re.compile(_LEADING_REPS.pattern.replace(r"^\s*(", r"(?:[,;]|\s(?:and|&))\s*(", 1))
 _BRACKETED_TIMES = re.compile(r"^\s*\(\s*\)\s*(\d{1,2})\s*x\s*$")
@@ -615,6 +653,7 @@ _PATTERNS = (
     (_SETS_X_REPS_LIST, _sets_list_group, "list"),
     (_LOAD_X_REPS_LIST, _load_x_reps_list, "list"),
     (_LOAD_X_REPS, _load_x_reps, "x"),
+    (_LOAD_REPS_LIST, _load_reps_list, ","),
     (_SETS_X_REPS, _sets_x_reps, "x"),
 )
 
@@ -1786,6 +1825,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 row.superset = row.superset or given[1]
         workouts[-1].exercises.extend(rows)
         previous = rows[-1]
+        if len(groups) == 1 and groups[0].leading and groups[0].weak:
+            previous = None  # "25 minutes of boxing": a time, not a name over its set lines
         if not groups and len(rows) == 1 and rows[0].sets is None:
             previous._bare = True  # a name alone: its numbers may follow a blank line
     for index, workout in enumerate(workouts):

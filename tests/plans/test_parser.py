@@ -1119,3 +1119,53 @@ def test_a_long_line_naming_a_known_exercise_is_still_a_row():
 def test_a_reps_list_may_end_with_and(line, sets, reps_min, reps_max):
     e = only(line)
     assert (e.sets, e.reps_min, e.reps_max) == (sets, reps_min, reps_max)
+
+
+@pytest.mark.parametrize(("line", "sets", "reps_min", "reps_max"), [
+    ("Squat 100x10x10, 120x8, 140x6", 4, 6, 10),  # 100 for 10, then 10: two sets at that load
+    ("Row 60x10, 70x8x8", 3, 8, 10),
+])
+def test_a_load_with_two_numbers_in_a_per_set_list_is_two_sets(line, sets, reps_min, reps_max):
+    e = only_in_gym(line)
+    assert (e.sets, e.reps_min, e.reps_max) == (sets, reps_min, reps_max)
+
+
+def test_a_load_with_two_numbers_alone_is_sets_of_reps():
+    e = only_in_gym("Squat 135x10x10")
+    assert (e.sets, e.reps_min, e.reps_max, e.weight_text) == (10, 10, 10, "135")
+
+
+@pytest.mark.parametrize(("line", "sets", "reps", "weight"), [
+    ("Deadlift 200 3,3,3", 3, (3, 3), "200"),
+    ("Bench press 80kg 8, 8, 6", 3, (6, 8), "80kg"),
+])
+def test_a_load_then_the_reps_of_each_set_without_x(line, sets, reps, weight):
+    e = only_in_gym(line)
+    assert (e.sets, (e.reps_min, e.reps_max), e.weight_text) == (sets, reps, weight)
+
+
+def test_a_weekday_then_exercises_split_by_a_slash():
+    result = parse(GYM + "Monday- Squat 200x3, 190x3/ Deadlift 240 3,3,3")
+    assert [w.name for w in result.workouts] == ["Monday"]
+    rows = [(e.exercise.name, e.sets, e.reps_min, e.weight_text) for e in result.exercises]
+    assert rows == [("Barbell Squat", 2, 3, "200-190"), ("Barbell Deadlift", 3, 3, "240")]
+
+
+@pytest.mark.parametrize(("line", "weight"), [
+    ("40yd Sled drag", "40yd"),
+    ("45s plank", "45s"),
+])
+def test_a_distance_or_time_before_the_name(line, weight):
+    e = only(line)
+    assert (e.exercise is not None, e.sets, e.reps_min, e.weight_text) == (True, None, None, weight)
+
+
+@pytest.mark.parametrize("line", ["5 minutes rest", "10 min cardio", "30 seconds between sets", "45 Sek Arbeit / 15 Sek Pause"])
+def test_a_time_before_rest_or_cardio_is_no_row(line):
+    assert parse("Squat 3x5\n" + line).exercises[-1].exercise.name == "Barbell Squat"
+    assert len(parse("Squat 3x5\n" + line).exercises) == 1
+
+
+def test_a_time_row_takes_no_set_lines_below():
+    result = parse("20 minutes of rowing machine\nKettlebell thing to press 2 minutes 1 set 15lb")
+    assert result.exercises[0].sets is None
