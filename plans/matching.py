@@ -55,6 +55,7 @@ ALTERNATIVE_SCORE = 60
 TYPO_SCORE = 85  # how close (rapidfuzz ratio) an unknown word must be to a known one
 MAX_CANDIDATES = 15
 UNKNOWN_WORD_CAP = 72  # a name with a word the candidate lacks: at most a weak guess
+IMPLEMENT_UNSAID_SCORE = 86  # an implement the candidate's name does not say: below STRONG_SCORE (low)
 
 
 class CatalogEntry(NamedTuple):
@@ -206,8 +207,9 @@ def _normalise(text: str, vocab: Vocabulary) -> str:
             i += 1
         for w in replacement:
             w = _singular(w)
-            if not out or out[-1] != w:  # "ez bar" + "bar" -> "ez bar"
-                out.append(w)
+            if out and (out[-1] == w or (w == "machine" and out[-1] == "smith")):
+                continue  # "ez bar" + "bar" -> "ez bar"; "smith machine" is the Smith
+            out.append(w)
     return " ".join(out)
 
 
@@ -391,16 +393,27 @@ class Matcher:
         else:
             missing_words = query_words - choice_words
             if (not self.choice_implements[index] and missing_words <= _IMPLEMENTS.keys()
-                    and len(missing_words) < len(query_words)):
+                    and choice_words <= query_words and len(missing_words) < len(query_words)):
                 # "Cable face pull" vs "Face Pull": the name adds only an implement the
-                # catalogue name leaves open. Close, not sure.
-                base = max(base, STRONG_SCORE)
+                # catalogue name leaves open. "Barbell" is what an unqualified lift means
+                # (close, medium); another implement the name does not explain may be
+                # another exercise ("dumbbell crunch" is not Crunches): a guess (low).
+                base = max(base, STRONG_SCORE if missing_words <= {"barbell"} else IMPLEMENT_UNSAID_SCORE)
             else:
                 # The name says something the candidate does not ("Larsen" press): a guess.
                 missing = len(missing_words)
                 base = min(base, UNKNOWN_WORD_CAP if missing == 1 else UNKNOWN_WORD_CAP - 10)
-                strong_missing = len(missing_words - _WEAK_WORDS)
-                if choice_words <= query_words and 0 < strong_missing <= (3 if len(choice_words) > 1 else 2):
+                unsaid = _WEAK_WORDS
+                if self.choice_implements[index] <= {"barbell"}:
+                    unsaid = _WEAK_WORDS | {"barbell"}  # an unqualified lift is the barbell lift
+                strong_missing = len(missing_words - unsaid)
+                if choice_words <= query_words and not strong_missing and len(choice_words) > 1:
+                    # Only words like "seated", "single", "arm" left over ("incline seated
+                    # dumbbell fly" holds Incline Dumbbell Flyes): the best guess of those
+                    # holding a whole name, still a guess.
+                    phrase = f" {self.choices[index]} " in f" {query} "
+                    base = max(base, UNKNOWN_WORD_CAP + 3 + (1 if phrase else 0) + min(len(choice_words) - 1, 2))
+                elif choice_words <= query_words and 0 < strong_missing <= (3 if len(choice_words) > 1 else 2):
                     # "Overhead press in squat rack", "Bent leg deadlift" hold a whole name (with
                     # up to three words around a name of two words or more, two around one
                     # word): a weak guess (low), still one to offer.

@@ -260,3 +260,28 @@ def test_an_unsaid_position_or_implement_loses_to_the_plain_exercise(name, exerc
 ])
 def test_the_implement_said_wins_over_a_name_without_one(name, exercise):
     assert best(name)[0] == exercise
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # only a position word left over: the name holding more of what was said wins
+    ("incline seated dumbbell flys", "Incline Dumbbell Flyes"),
+    # "Smith machine" and "Smith" are the same implement
+    ("smith calf raise", "Smith Machine Calf Raise"),
+    ("single arm tricep pushdown", "Cable One Arm Tricep Extension"),
+])
+def test_the_name_explaining_most_of_the_words_wins(name, exercise):
+    assert best(name)[0] == exercise
+
+
+@pytest.mark.parametrize("name", ["crunch with dumbbell", "dumbbell deadlift high pull", "hip sled"])
+def test_an_implement_the_chosen_name_does_not_explain_is_a_guess(name):
+    # "Crunches" for a dumbbell crunch, "Sumo Deadlift High Pull" for a dumbbell one:
+    # never medium (the parser's medium starts at 90).
+    found, score = best(name)
+    assert score < 90, (name, found)
+
+
+def test_an_implement_only_added_to_a_plain_name_is_still_found():
+    found, score = best("cable face pull")
+    assert found == "Face Pull" and 80 <= score < 90
+    assert best("barbell good morning")[1] >= 90  # barbell: what the plain lift means
