@@ -144,7 +144,7 @@ class ParseResult:
 _N = r"\d{1,4}(?:[.,]\d{1,2})?"
 _REPS = r"(\d{1,4})(?:\s*-\s*(\d{1,4}))?(\+(?!\s*(?:drop|ds|\d)))?"  # "6+drop" is a drop set, not AMRAP
 # "max" but not "of your max", "% of max" (a one-rep max, not AMRAP).
-_AMRAP_WORDS = r"(amrap|(?<!your\s)(?<!of\s)(?<!the\s)(?<!% )max(?:imum)?(?:\s+reps)?|to\s+failure|failure|as\s+many\s+as\s+possible)"
+_AMRAP_WORDS = r"(amrap|(?<!your\s)(?<!of\s)(?<!the\s)(?<!% )(?<!rep\s)max(?:imum)?(?:\s+reps)?|to\s+failure|failure|as\s+many\s+as\s+possible)"
 _SECONDS = r"(?:s|sec|secs|second|seconds|sek|seg|segundos|secondes|secondi|сек|секунд)"
 _MINUTES = r"(?:min|mins|minute|minutes|minuten|minutos|minuti|мин|минут|хв|хвилин)"
 _DIST = r"(?:m|meters|metres|yd|yds|yards|km|ft|feet|steps)"
@@ -163,6 +163,10 @@ _PROGRAM_NAMES = re.compile(r"\b5\s*/\s*3\s*/\s*1\b")  # Wendler's 5/3/1 is a pr
 _LABELLED = re.compile(rf"\bsets?\s*[:=]?\s*(\d{{1,2}})\W{{0,5}}reps?\s*[:=]?\s*(?:{_REPS}|{_AMRAP_WORDS})")
 # "3 sets 12, 10, 8", "3 sets of 10, 8 and 6 reps": the set count, then the reps of each.
 _SETS_LIST = re.compile(r"\b(\d{1,2})\s*" + _SETWORD + r"\s*(?:of\s*)?[:,]?\s*(\d{1,3}(?:\s*[,/]\s*\d{1,3}){0,8}(?:\s*[,/]\s*|,?\s+(?:and|&)\s+)\d{1,3})\b(?!\s*(?:kg|lb|%|x\b|sets?\b|rounds?\b))")
+# "4 heavy sets starting from 8 reps to 6 to 4 to 2", "5 sets from 10 down to 2 reps": a
+# set count, then the reps of the first set and those it goes to ("to" is "-" by now).
+_SETS_LADDER = re.compile(rf"\b(\d{{1,2}})\s*{_SETWORD}\s+(?:starting\s+|going\s+|ramping\s+|working\s+)?(?:from|at)\s+"
+                          r"(\d{1,2})(?:\s*(?:reps?|repetitions?))?((?:\s*(?:-|,|to|down\s+to|and)\s*\d{1,2}(?!\d|[.,]\d|\s*(?:%|kg|lbs?|x)\b)){1,9})")
 _SETS_OF = re.compile(rf"\b(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*{_SETWORD}\s*(?:of|x|,|:|\(|for)?\s*(?:{_REPS}|{_AMRAP_WORDS})(?:\s*reps?)?")
 _REPS_X_SETS = re.compile(rf"\b{_REPS}\s*reps?\s*(?:x|,|for)?\s*(\d{{1,2}})\s*sets?\b")
 # "Приседания 3 по 10", "4 по 8-12": Russian and Ukrainian shorthand for sets of reps.
@@ -364,6 +368,12 @@ def _load_reps_list(m: re.Match) -> _Group | None:
     if 0 in reps:
         return None
     return _Group(sets=len(reps), reps_min=min(reps), reps_max=max(reps), weight=m[1] + (m[2] or ""), clear=False,
+                  note="reps " + ", ".join(map(str, reps)))
+
+
+def _sets_ladder(m: re.Match) -> _Group:
+    reps = [int(m[2])] + [int(x) for x in _DIGITS.findall(m[3])]
+    return _Group(sets=int(m[1]), reps_min=min(reps), reps_max=max(reps), clear=False,
                   note="reps " + ", ".join(map(str, reps)))
 
 
@@ -649,6 +659,7 @@ _PATTERNS = (
     (_REPS_X_N_SETS, _reps_x_n_sets, "set"),
     (_SETS_PO_REPS, lambda m: _reps_group(m[1], m[2], m[3], None, None), "по"),
     (_REPS_WORD_X_SETS, _reps_word_x_sets, "x"),
+    (_SETS_LADDER, _sets_ladder, "set"),
     (_SETS_OF, lambda m: _reps_group(m[1], m[2], m[3], m[4], m[5]), "set"),
     (_SETS_X_REPS_LIST, _sets_list_group, "list"),
     (_LOAD_X_REPS_LIST, _load_x_reps_list, "list"),

@@ -1169,3 +1169,17 @@ def test_a_time_before_rest_or_cardio_is_no_row(line):
 def test_a_time_row_takes_no_set_lines_below():
     result = parse("20 minutes of rowing machine\nKettlebell thing to press 2 minutes 1 set 15lb")
     assert result.exercises[0].sets is None
+
+
+@pytest.mark.parametrize(("line", "sets", "reps_min", "reps_max"), [
+    ("Squat 5 sets from 10 down to 2 reps", 5, 2, 10),
+    ("Bench press 4 heavy sets starting from 8 reps to 6 to 4 to 2. Go heavy.", 4, 2, 8),
+])
+def test_a_set_count_then_a_ladder_of_reps(line, sets, reps_min, reps_max):
+    e = only(line)
+    assert (e.sets, e.reps_min, e.reps_max, e.amrap) == (sets, reps_min, reps_max, False)
+
+
+def test_a_one_rep_max_is_no_amrap():
+    e = only("Overhead press 3 sets of 5 at 80% of one rep max")
+    assert (e.sets, e.reps_min, e.amrap) == (3, 5, False)
