@@ -242,7 +242,7 @@ def implements(words: list[str] | set[str]) -> set[str]:
 # Words too common to find candidates by ("with", "one", "arm"): a name sharing only
 # them with the query is not a candidate.
 _WEAK_WORDS = frozenset({"with", "on", "to", "the", "of", "and", "a", "in", "one", "arm", "grip", "bar",
-                         "standing", "seated", "lying", "alternating", "single", "two", "leg", "up"})
+                         "standing", "seated", "lying", "alternating", "alternate", "single", "two", "leg", "up"})
 
 # Words naming a variant (a position, a side): a candidate adding one the user did not say
 # is further from what they meant than one adding another word.

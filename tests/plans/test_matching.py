@@ -285,3 +285,19 @@ def test_an_implement_only_added_to_a_plain_name_is_still_found():
     found, score = best("cable face pull")
     assert found == "Face Pull" and 80 <= score < 90
     assert best("barbell good morning")[1] >= 90  # barbell: what the plain lift means
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # everyday names for catalogue exercises named otherwise
+    ("reverse wrist curls", "Palms-Down Wrist Curl Over A Bench"),
+    ("forearm curls", "Palms-Up Barbell Wrist Curl Over A Bench"),
+    ("side bends", "Dumbbell Side Bend"),
+    ("pec dec", "Butterfly"),
+    ("prone bridge", "Plank"),
+    ("inner thigh", "Thigh Adductor"),
+    # "alternating" / "alternate", "single-legged" / "single-leg" are the same words
+    ("DB alternating hammer curls", "Alternate Hammer Curl"),
+    ("single-legged calf raise", "Single-Leg Calf Raise"),
+])
+def test_everyday_names_and_word_forms(name, exercise):
+    assert best(name)[0] == exercise
