@@ -274,7 +274,8 @@ class _Group:
     warmup: bool = False  # "2x5x45lb (warmup)": not a working set when working sets follow
     leading: bool = False  # "60 push-ups": reps before a name, never a set line of the row above
     aside: bool = False  # in brackets with words, beside numbers outside them: another option
-    two_sets: tuple[int, int] | None = None  # "135x12x12" in a list of per-set loads: two sets at 135
+    two_sets: bool = False  # "135x12x12" (12 sets of 12) may be two sets at 135: see _find_groups
+    hold: bool = False  # "60yd sled drag", "30s dead bugs": a distance or time before the name
 
 
 def _int(value: str | None) -> int | None:
@@ -319,7 +320,7 @@ def _weight_x_reps_x_sets(m: re.Match) -> _Group:
         return _Group(sets=3, reps_min=min(reps), reps_max=max(reps), clear=False)
     group = _Group(sets=int(m[4]), reps_min=int(m[3]), reps_max=int(m[3]), weight=m[0][:m.end(2) - m.start()] if m[2] else m[1])  # as written: "60 kg"
     if int(m[4]) > 5:
-        group.two_sets = (int(m[3]), int(m[4]))  # "135x12x12" may be two sets: see _find_groups
+        group.two_sets = True
     return group
 
 
@@ -337,6 +338,14 @@ def _reps_word_x_sets(m: re.Match) -> _Group | None:
     if int(m[4]) > 10:
         return None
     return _reps_group(m[4], m[1], m[2], m[3], None)
+
+
+def _each_set(reps: list[int], sets: int | None = None, **fields) -> _Group:
+    """A group from the reps of each set ("12, 10, 8"): a set per number unless `sets`
+    says otherwise, the range of the numbers, and the numbers kept as the note."""
+    fields.setdefault("clear", False)
+    return _Group(sets=len(reps) if sets is None else sets, reps_min=min(reps), reps_max=max(reps),
+                  note="reps " + ", ".join(map(str, reps)), **fields)
 
 
 def _load_x_reps(m: re.Match) -> _Group | None:
@@ -357,8 +366,7 @@ def _load_x_reps_list(m: re.Match) -> _Group | None:
     reps = [int(x) for x in _DIGITS.findall(m[3])]
     if 0 in reps:
         return None
-    return _Group(sets=len(reps), reps_min=min(reps), reps_max=max(reps), weight=m[1] + (m[2] or ""), clear=False,
-                  note="reps " + ", ".join(map(str, reps)))
+    return _each_set(reps, weight=m[1] + (m[2] or ""))
 
 
 def _load_reps_list(m: re.Match) -> _Group | None:
@@ -367,14 +375,12 @@ def _load_reps_list(m: re.Match) -> _Group | None:
     reps = [int(x) for x in _DIGITS.findall(m[3])]
     if 0 in reps:
         return None
-    return _Group(sets=len(reps), reps_min=min(reps), reps_max=max(reps), weight=m[1] + (m[2] or ""), clear=False,
-                  note="reps " + ", ".join(map(str, reps)))
+    return _each_set(reps, weight=m[1] + (m[2] or ""))
 
 
 def _sets_ladder(m: re.Match) -> _Group:
     reps = [int(m[2])] + [int(x) for x in _DIGITS.findall(m[3])]
-    return _Group(sets=int(m[1]), reps_min=min(reps), reps_max=max(reps), clear=False,
-                  note="reps " + ", ".join(map(str, reps)))
+    return _each_set(reps, sets=int(m[1]))
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -455,8 +461,7 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
         if len(each) >= 2 and not any(m[2] or m[3] for m in each):
             # "Squat 15 reps 12 reps 10 reps": one set per number.
             values = [int(m[1]) for m in each]
-            group = _Group(sets=len(values), reps_min=min(values), reps_max=max(values), clear=False,
-                           note="reps " + ", ".join(map(str, values)), start=each[0].start(), end=each[-1].end())
+            group = _each_set(values, start=each[0].start(), end=each[-1].end())
             for m in each:
                 text = _blank(text, *m.span())
             groups.append(group)
@@ -560,7 +565,8 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
         if m:
             # "60yd sled drag", "30s dead bugs", "20 min stationary bike": a distance or a
             # time before the name, no sets and no reps said.
-            group = _Group(weight=m[1].strip(), clear=False, start=m.start(1), end=m.end(1), weak=True, leading=True)
+            group = _Group(weight=m[1].strip(), clear=False, start=m.start(1), end=m.end(1), weak=True, leading=True,
+                           hold=True)
             text = _blank(text, *m.span(1))
             groups.append(group)
     if len(groups) == 1 and groups[0].sets in (None, 1) and groups[0].reps_min and "(" in text:
@@ -588,8 +594,8 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
         # with two numbers after it is two sets (12 reps, then 12), not 12 sets of 12.
         for g in groups:
             if g.two_sets:
-                reps = g.two_sets
-                g.sets, g.reps_min, g.reps_max, g.clear, g.two_sets = 2, min(reps), max(reps), False, None
+                reps = (g.reps_min, g.sets)  # the two numbers after the load
+                g.sets, g.reps_min, g.reps_max, g.clear, g.two_sets = 2, min(reps), max(reps), False, False
     groups.sort(key=lambda g: g.start)
     for start, value in kept:
         text = text[:start] + value + text[start + len(value):]
@@ -628,16 +634,14 @@ def _list_group(m: re.Match) -> _Group:
     reps = [int(m[1])] + [int(x) for x in _DIGITS.findall(m[2])]
     if 0 in reps:
         return None
-    return _Group(sets=len(reps), reps_min=min(reps), reps_max=max(reps), clear=False,
-                  note="reps " + ", ".join(map(str, reps)))
+    return _each_set(reps)
 
 
 def _sets_list_group(m: re.Match) -> _Group:
     """"3 sets 12, 10, 8": the set count, and reps from the list."""
     reps = [int(x) for x in _DIGITS.findall(m[2])]
     # Clear when there is one number per set; "4 sets 12, 10, 8" leaves a set to guess.
-    return _Group(sets=int(m[1]), reps_min=min(reps), reps_max=max(reps), note="reps " + ", ".join(map(str, reps)),
-                  clear=len(reps) in (1, int(m[1])))
+    return _each_set(reps, sets=int(m[1]), clear=len(reps) in (1, int(m[1])))
 
 
 _X_BY_DIGIT = re.compile(r"\d\s*x|x\s*\d")  # every "x" pattern has a number on one side of the x
@@ -1836,7 +1840,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 row.superset = row.superset or given[1]
         workouts[-1].exercises.extend(rows)
         previous = rows[-1]
-        if len(groups) == 1 and groups[0].leading and groups[0].weak:
+        if len(groups) == 1 and groups[0].hold:
             previous = None  # "25 minutes of boxing": a time, not a name over its set lines
         if not groups and len(rows) == 1 and rows[0].sets is None:
             previous._bare = True  # a name alone: its numbers may follow a blank line

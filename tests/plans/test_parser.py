@@ -1151,13 +1151,13 @@ def test_a_weekday_then_exercises_split_by_a_slash():
     assert rows == [("Barbell Squat", 2, 3, "200-190"), ("Barbell Deadlift", 3, 3, "240")]
 
 
-@pytest.mark.parametrize(("line", "weight"), [
-    ("40yd Sled drag", "40yd"),
-    ("45s plank", "45s"),
+@pytest.mark.parametrize(("line", "exercise", "weight"), [
+    ("40yd Sled drag", "Sled Drag - Harness", "40yd"),
+    ("45s plank", "Plank", "45s"),
 ])
-def test_a_distance_or_time_before_the_name(line, weight):
+def test_a_distance_or_time_before_the_name(line, exercise, weight):
     e = only(line)
-    assert (e.exercise is not None, e.sets, e.reps_min, e.weight_text) == (True, None, None, weight)
+    assert (e.exercise.name, e.sets, e.reps_min, e.weight_text) == (exercise, None, None, weight)
 
 
 @pytest.mark.parametrize("line", ["5 minutes rest", "10 min cardio", "30 seconds between sets", "45 Sek Arbeit / 15 Sek Pause"])
