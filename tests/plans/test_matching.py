@@ -300,3 +300,41 @@ def test_an_implement_only_added_to_a_plain_name_is_still_found():
 ])
 def test_everyday_names_and_word_forms(name, exercise):
     assert best(name)[0] == exercise
+
+
+_HASH_SEED_SCRIPT = """
+import json
+from equipment.catalog import load
+from plans.matching import CatalogEntry, matcher_for
+catalog = tuple(CatalogEntry(id=e.name, name=e.name) for e in load())
+matcher = matcher_for(catalog)
+out = []
+for name in %r:
+    entry, score, alternatives = matcher.match(name)
+    out.append([name, entry and entry.name, score, [a.name for a in alternatives],
+                [[e.name, s] for e, s in matcher.search(name, limit=15)]])
+print(json.dumps(out))
+"""
+
+
+def test_answers_and_their_order_do_not_depend_on_the_string_hash_seed():
+    """Set iteration order changes with PYTHONHASHSEED: no answer, alternative or search
+    result may follow it. Names with many equal candidates (one word, weak words, typos,
+    unknown words, fuzzy spellings, other languages) are where an order would show."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    names = ["curl", "press", "row", "fly", "seated leg curl machine", "one arm cable row", "dumbell pres",
+             "pulldwn", "Larsen press", "zorbl wobble", "qwertyuiop", "sqaut", "bent leg deadlift",
+             "standing calf raise machine", "Жим лёжа", "remo con mancuerna", "single arm up leg"]
+    runs = []
+    for seed in ("1", "2"):
+        done = subprocess.run([sys.executable, "-c", _HASH_SEED_SCRIPT % (names,)], capture_output=True, text=True,
+                              cwd=Path(__file__).resolve().parents[2], env={**os.environ, "PYTHONHASHSEED": seed},
+                              check=True)
+        runs.append(json.loads(done.stdout))
+    assert runs[0] == runs[1]
+    assert sum(len(r[3]) for r in runs[0]) > 20 and sum(len(r[4]) for r in runs[0]) > 100  # orders were compared
