@@ -33,6 +33,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import connection
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 
 from allworkouts.units import ASSISTED
 from equipment.selectors import ASSISTED_NAME_PATTERN
@@ -213,27 +214,86 @@ _IN_SESSION_SQL = ("coalesce((SELECT x.workout_session_id = %s FROM exercise_ses
                    "WHERE x.id = personal_record.exercise_session_id), false)")
 
 
-_RECORDS_WITH_SESSION_SQL = (f"SELECT personal_record.*, ({_SESSION_TOTAL_SQL}) AS session_total, "
-                             f"{_IN_SESSION_SQL} AS in_session FROM personal_record "
-                             "WHERE personal_record.user_id = %s AND personal_record.exercise_id = %s")
+# The exercise's records, each with whether its set is of the given session: what
+# records_after_set_logged decides from, with the session's total. sessions.services.
+# set_log reads them in the statement that inserts the set (one round trip for both);
+# the columns are the model's, in its order (records_from_row).
+RECORD_COLUMNS = [f.column for f in PersonalRecord._meta.concrete_fields]
+RECORDS_READ_SQL = (f"SELECT {', '.join('pr.' + c for c in RECORD_COLUMNS)}, "
+                    "coalesce((SELECT x.workout_session_id = %(session)s FROM exercise_session x "
+                    "WHERE x.id = pr.exercise_session_id), false) AS in_session "
+                    "FROM personal_record pr WHERE pr.user_id = %(user)s AND pr.exercise_id = %(exercise)s")
+_RECORDS_WITH_TOTAL_SQL = (f"SELECT r.*, ({_SESSION_TOTAL_SQL.replace('%s', '%(session)s', 1).replace('%s', '%(exercise)s')}) "
+                           f"FROM ({RECORDS_READ_SQL}) r")
+_ATTNAMES = [f.attname for f in PersonalRecord._meta.concrete_fields]
 
 
-def records_after_set_logged(*, user_id, logged_set, locked: bool = False) -> list[PersonalRecord]:
+def records_from_row(values) -> PersonalRecord:
+    """A record read by RECORDS_READ_SQL (its columns, then `in_session`)."""
+    record = PersonalRecord.from_db(connection.alias, _ATTNAMES, values[:len(_ATTNAMES)])
+    record.in_session = values[len(_ATTNAMES)]
+    return record
+
+
+# Every record a set changed, in one statement: the (user, exercise, type) key is
+# unique, so a record already stored is updated in place and a new one inserted.
+_UPSERT_SQL = """
+INSERT INTO personal_record (id, user_id, exercise_id, record_type, value, unit, exercise_session_id,
+                             achieved_at, updated_at)
+SELECT * FROM unnest(%(id)s::uuid[], %(user)s::uuid[], %(exercise)s::uuid[], %(type)s::record_type_enum[],
+                     %(value)s::numeric[], %(unit)s::varchar[], %(set)s::uuid[], %(at)s::timestamptz[],
+                     %(now)s::timestamptz[])
+ON CONFLICT (user_id, exercise_id, record_type) DO UPDATE
+SET value = EXCLUDED.value, unit = EXCLUDED.unit, exercise_session_id = EXCLUDED.exercise_session_id,
+    achieved_at = EXCLUDED.achieved_at, updated_at = EXCLUDED.updated_at
+RETURNING record_type, id, created_at
+"""
+
+
+def _save(records: list[PersonalRecord]) -> None:
+    """Store the records a set changed (one statement, none when nothing changed)."""
+    if not records:
+        return
+    now = timezone.now()
+    columns = {"id": [], "user": [], "exercise": [], "type": [], "value": [], "unit": [], "set": [], "at": [],
+               "now": []}
+    for r in records:
+        for key, value in (("id", r.pk), ("user", r.user_id), ("exercise", r.exercise_id), ("type", r.record_type),
+                           ("value", r.value), ("unit", r.unit), ("set", r.exercise_session_id),
+                           ("at", r.achieved_at), ("now", now)):
+            columns[key].append(str(value) if key in ("id", "user", "exercise", "set") else value)
+    with connection.cursor() as cursor:
+        cursor.execute(_UPSERT_SQL, columns)
+        stored = {record_type: (pk, created) for record_type, pk, created in cursor.fetchall()}
+    for r in records:
+        r.pk, r.created_at = stored[r.record_type]
+        r.updated_at = now
+        r._state.adding = False
+
+
+def records_after_set_logged(*, user_id, logged_set, locked: bool = False,
+                             read: tuple[dict, Decimal] | None = None) -> list[PersonalRecord]:
     """Update the exercise's records for a newly logged set; return those it set (new
     PRs). Call inside the transaction that stored the set; `locked`: the caller holds
-    the (user, exercise) lock already (sessions.services.set_log). One query to read,
-    one per record changed."""
+    the (user, exercise) lock already; `read`: the caller read the records and the
+    session's total of the exercise with the set stored (sessions.services.set_log, in
+    its INSERT: RECORDS_READ_SQL). One query to read unless `read`, one to write what
+    changed."""
     exercise_id = logged_set.exercise_id
     if logged_set.set_type == SetType.WARMUP:
         return []  # a warm-up counts for nothing: no record, no session volume
     if not locked:
         lock(user_id=user_id, exercise_id=exercise_id)
     session_id = logged_set.workout_session_id
-    # A raw query: building the ORM's with its two annotations cost more Python than
-    # the query itself (profiled ~2 ms of a ~3 ms records update); same rows, same
-    # attributes (the annotations become attributes as with .annotate()).
-    current = {r.record_type: r for r in PersonalRecord.objects.raw(
-        _RECORDS_WITH_SESSION_SQL, [session_id, exercise_id, session_id, user_id, exercise_id])}
+    if read is None:
+        with connection.cursor() as cursor:
+            cursor.execute(_RECORDS_WITH_TOTAL_SQL, {"session": session_id, "user": user_id,
+                                                      "exercise": exercise_id})
+            rows = cursor.fetchall()
+        current = {r.record_type: r for r in map(records_from_row, rows)}
+        session_total = rows[0][-1] if rows else None
+    else:
+        current, session_total = read
     weight, reps = Decimal(logged_set.weight), logged_set.reps
     exercise = logged_set.exercise
     kind = getattr(exercise, "load_kind", None)
@@ -245,23 +305,22 @@ def records_after_set_logged(*, user_id, logged_set, locked: bool = False) -> li
         for record in current.values():
             record.delete()
         return []
-    if current:
-        any_record = next(iter(current.values()))
-        session_total = any_record.session_total
-    elif weight * reps > 0:
-        # No record yet: the first set of the exercise that lifted anything, unless the
-        # records were never computed; the session's total is asked for (rarely).
-        with connection.cursor() as cursor:
-            cursor.execute(_SESSION_TOTAL_SQL, [session_id, exercise_id])
-            session_total = cursor.fetchone()[0]
-    else:
-        session_total = 0
+    if session_total is None:
+        if weight * reps > 0:
+            # No record yet: the first set of the exercise that lifted anything, unless
+            # the records were never computed; the session's total is asked for (rarely).
+            with connection.cursor() as cursor:
+                cursor.execute(_SESSION_TOTAL_SQL, [session_id, exercise_id])
+                session_total = cursor.fetchone()[0]
+        else:
+            session_total = 0
+    changed = []
     volume_record_is_this_session = bool(volume_record and volume_record.in_session)
     if volume_record_is_this_session and volume_record.value == Decimal(session_total).quantize(CENT):
         # A set adding nothing (0 kg) leaves the total as it was, but the record points
         # at its session's latest set, as a recomputation would: move it, no new PR.
         volume_record.exercise_session, volume_record.achieved_at = logged_set, logged_set.created_at
-        volume_record.save(update_fields=["exercise_session", "achieved_at", "updated_at"])
+        changed.append(volume_record)
     candidates = {
         RecordType.ONE_REP_MAX: epley(weight, reps),
         RecordType.SET_VOLUME: (weight * reps).quantize(CENT),
@@ -279,12 +338,14 @@ def records_after_set_logged(*, user_id, logged_set, locked: bool = False) -> li
             record = PersonalRecord(user_id=user_id, exercise_id=exercise_id, record_type=record_type, unit="kg")
         record.value, record.exercise_session = value, logged_set
         record.achieved_at = logged_set.created_at
-        record.save()
+        if record not in changed:
+            changed.append(record)
         # What the screen makes of it: the first sets of an exercise set its records
         # quietly, and a session-volume record this session already holds only grows.
         record.first_time = first_time
         record.same_session = record_type == RecordType.TOTAL_VOLUME and bool(volume_record_is_this_session)
         new.append(record)
+    _save(changed)
     return new
 
 

@@ -22,7 +22,8 @@ from plans.models import WorkoutExercise, WorkoutPlan
 from plans.services import plan_exercise_substitute
 from records.models import PersonalRecord, RecordType
 from records.services import (
-    MAX_1RM_REPS, epley, lock_key, records_after_set_changed, records_after_set_logged, records_recompute,
+    MAX_1RM_REPS, RECORDS_READ_SQL, epley, lock_key, records_after_set_changed, records_after_set_logged,
+    records_from_row, records_recompute,
 )
 from sessions.models import ExerciseSession, SessionStatus, WorkoutSession
 
@@ -108,23 +109,34 @@ SELECT s.status, s.deleted_at IS NOT NULL, pg_advisory_xact_lock(hashtextextende
 # The set, with its number (this exercise's next in the workout) and the rest taken
 # since the workout's latest set, read and written in one statement: it runs after the
 # locks above, so its snapshot sees every set of the exercise a lock holder committed.
-# An id already stored (a repeat; or another user's, which RLS hides) inserts nothing.
-_INSERT_SQL = """
+# An id already stored (a repeat; or another user's, which RLS hides) inserts nothing
+# and answers no row. The same statement reads what the records engine decides from
+# (records.services.records_after_set_logged): the exercise's total in this workout,
+# the new set included (the snapshot does not hold it), and its records, one row each
+# (none: one row of NULLs).
+_INSERT_SQL = f"""
 WITH latest AS (
     SELECT coalesce(max(set_number) FILTER (WHERE exercise_id = %(exercise)s), 0) + 1 AS n,
-           max(created_at) AS at
+           max(created_at) AS at,
+           coalesce(sum(weight * reps) FILTER (WHERE exercise_id = %(exercise)s
+                                               AND set_type IS DISTINCT FROM 'warmup'), 0) AS total
     FROM exercise_session WHERE workout_session_id = %(session)s
+), inserted AS (
+    INSERT INTO exercise_session (id, workout_session_id, exercise_id, weight, reps, rest_time_seconds,
+                                  set_number, set_type, rpe, notes, created_at, updated_at)
+    SELECT %(id)s, %(session)s, %(exercise)s, %(weight)s, %(reps)s,
+           -- (least() would skip a NULL: no earlier set is no rest, not the cap)
+           coalesce(%(rest)s::integer, CASE WHEN latest.at IS NOT NULL THEN
+                    least(trunc(extract(epoch FROM %(now)s::timestamptz - latest.at))::integer, %(max_rest)s) END),
+           latest.n, %(set_type)s, %(rpe)s, %(notes)s, %(now)s, %(now)s
+    FROM latest
+    ON CONFLICT (id) DO NOTHING
+    RETURNING set_number, rest_time_seconds
 )
-INSERT INTO exercise_session (id, workout_session_id, exercise_id, weight, reps, rest_time_seconds, set_number,
-                              set_type, rpe, notes, created_at, updated_at)
-SELECT %(id)s, %(session)s, %(exercise)s, %(weight)s, %(reps)s,
-       -- (least() would skip a NULL: no earlier set is no rest, not the cap)
-       coalesce(%(rest)s::integer, CASE WHEN latest.at IS NOT NULL THEN
-                least(trunc(extract(epoch FROM %(now)s::timestamptz - latest.at))::integer, %(max_rest)s) END),
-       latest.n, %(set_type)s, %(rpe)s, %(notes)s, %(now)s, %(now)s
-FROM latest
-ON CONFLICT (id) DO NOTHING
-RETURNING set_number, rest_time_seconds
+SELECT inserted.set_number, inserted.rest_time_seconds,
+       latest.total + CASE WHEN %(set_type)s IS DISTINCT FROM 'warmup' THEN %(weight)s * %(reps)s ELSE 0 END,
+       records.*
+FROM inserted CROSS JOIN latest LEFT JOIN ({RECORDS_READ_SQL}) records ON true
 """
 
 
@@ -140,8 +152,9 @@ def set_log(*, session: WorkoutSession, set_id: uuid.UUID, exercise: Exercise, w
     `confirmed`, a set far above the best is asked about first (`check_plausible`; an
     exercise read with `best_1rm` annotated saves its query).
 
-    Four statements on the way in: the locks, the INSERT, the records' read and, for a
-    new PR, its write (records.services.records_after_set_logged); no savepoint."""
+    Two statements on the way in, three for a new PR: the locks, the INSERT (which
+    reads the records too) and the records' write (records.services.
+    records_after_set_logged); no savepoint."""
     logged = ExerciseSession(id=set_id, workout_session=session, exercise=exercise, weight=weight_kg, reps=reps,
                              rest_time_seconds=rest_time_seconds, set_number=1, set_type=set_type, rpe=rpe,
                              notes=notes)
@@ -164,12 +177,15 @@ def set_log(*, session: WorkoutSession, set_id: uuid.UUID, exercise: Exercise, w
                 cursor.execute(_INSERT_SQL, {
                     "id": set_id, "session": session.pk, "exercise": exercise.pk, "weight": weight_kg,
                     "reps": reps, "rest": rest_time_seconds, "now": now, "max_rest": MAX_REST_SECONDS,
-                    "set_type": set_type, "rpe": rpe, "notes": notes})
-                stored = cursor.fetchone()
+                    "set_type": set_type, "rpe": rpe, "notes": notes, "user": session.user_id})
+                rows = cursor.fetchall()
+                stored = rows[0] if rows else None
         if stored is not None:
-            logged.set_number, logged.rest_time_seconds = stored
+            logged.set_number, logged.rest_time_seconds, session_total = stored[:3]
             logged._state.adding = False  # a stored row from here on (save() updates it)
-            new_records = records_after_set_logged(user_id=session.user_id, logged_set=logged, locked=True)
+            current = {r.record_type: r for r in (records_from_row(row[3:]) for row in rows if row[3] is not None)}
+            new_records = records_after_set_logged(user_id=session.user_id, logged_set=logged, locked=True,
+                                                   read=(current, session_total))
             return logged, new_records, True
     # Nothing stored: a repeat finds its set (also once the workout is over); else say why.
     existing = ExerciseSession.objects.filter(pk=set_id).first()
