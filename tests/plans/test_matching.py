@@ -338,3 +338,23 @@ def test_answers_and_their_order_do_not_depend_on_the_string_hash_seed():
         runs.append(json.loads(done.stdout))
     assert runs[0] == runs[1]
     assert sum(len(r[3]) for r in runs[0]) > 20 and sum(len(r[4]) for r in runs[0]) > 100  # orders were compared
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # a glute bridge with nothing said is the bodyweight one; a loaded one is the barbell's
+    ("Glute bridges", "Butt Lift (Bridge)"),
+    ("puente de glúteos", "Butt Lift (Bridge)"),
+    ("weighted glute bridge", "Barbell Glute Bridge"),
+    ("barbell glute bridges", "Barbell Glute Bridge"),
+])
+def test_a_plain_glute_bridge_is_the_bodyweight_bridge(name, exercise):
+    assert best(name)[0] == exercise
+
+
+def test_a_kettlebell_swing_is_the_two_handed_swing_when_the_catalogue_has_it():
+    with_swing = CATALOG + (CatalogEntry(id="Kettlebell Swing", name="Kettlebell Swing"),)
+    assert matcher_for(with_swing).match("KB swings")[:2] == (with_swing[-1], 100)
+    assert matcher_for(with_swing).match("one-arm kettlebell swing")[0].name == "One-Arm Kettlebell Swings"
+    # without it, the one-arm swing is the closest: offered, not an exact name
+    entry, score, _ = matcher_for(CATALOG).match("KB swings")
+    assert entry.name == "One-Arm Kettlebell Swings" and score < 100
