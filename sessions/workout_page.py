@@ -18,7 +18,7 @@ from weakref import ref as weak_ref
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.db.models.query import _get_from_db, get_related_populators
 
 from allworkouts import units
@@ -26,7 +26,7 @@ from equipment.models import Exercise, ExerciseEquipment
 from equipment.selectors import LOADED, load_kind_annotation
 from plans.models import WorkoutExercise
 from plans.parser import planned_load
-from records.models import PersonalRecord
+from records.models import PersonalRecord, RecordType
 from sessions import plates
 from sessions.models import ExerciseSession, SetType, WorkoutSession
 
@@ -289,10 +289,18 @@ def last_time(*, user, exercise_ids, session: WorkoutSession) -> dict:
     return result
 
 
-def _plan_items_queryset(plan_id):
+def _best_1rm(user_id, exercise_ref: str) -> Subquery:
+    """The user's best e1RM of the exercise, for the "did you mean" of a set far above it
+    (sessions.services.check_plausible): read with the exercise, no query of its own."""
+    return Subquery(PersonalRecord.objects.filter(user_id=user_id, exercise_id=OuterRef(exercise_ref),
+                                                  record_type=RecordType.ONE_REP_MAX).values("value")[:1])
+
+
+def _plan_items_queryset(plan_id, user_id):
     return (WorkoutExercise.objects.filter(workout_plan_id=plan_id)
             .select_related("exercise").annotate(load_kind=load_kind_annotation("exercise"),
-                                                 barbell=_is_barbell("exercise"))
+                                                 barbell=_is_barbell("exercise"),
+                                                 best_1rm=_best_1rm(user_id, "exercise_id"))
             .order_by("sequence"))
 
 
@@ -300,18 +308,20 @@ class _CompiledPlanItems:
     """`_plan_items_queryset` compiled once per process. Building that query (its
     load-kind and barbell annotations are four subqueries) was most of the Python time
     of a set log and a good part of the page's; its SQL is the same for every plan but
-    for the plan's id, so it is kept, and each call only runs it and makes the objects
-    as Django's ModelIterable does (the test compares the two)."""
+    for the plan's id and the user's, so it is kept, and each call only runs it and
+    makes the objects as Django's ModelIterable does (the test compares the two)."""
 
-    SENTINEL = uuid.UUID(int=14)
+    PLAN, USER = uuid.UUID(int=14), uuid.UUID(int=15)
 
     def __init__(self):
-        queryset = _plan_items_queryset(self.SENTINEL)
+        queryset = _plan_items_queryset(self.PLAN, self.USER)
         self.db = queryset.db
         self.compiler = queryset.query.get_compiler(using=self.db)
         self.sql, params = self.compiler.as_sql()
         self.params = list(params)
-        (self.slot,) = [i for i, p in enumerate(self.params) if p == self.SENTINEL]
+        self.slots = {sentinel: [i for i, p in enumerate(self.params) if p == sentinel]
+                      for sentinel in (self.PLAN, self.USER)}
+        assert all(len(slots) == 1 for slots in self.slots.values()), self.slots
         select, klass_info = self.compiler.select, self.compiler.klass_info
         self.converters = self.compiler.get_converters([column[0] for column in select])
         fields = klass_info["select_fields"]
@@ -324,11 +334,12 @@ class _CompiledPlanItems:
         self.track_peers = fetch_mode.track_peers
         self.populators = get_related_populators(klass_info, select, self.db, fetch_mode)
 
-    def __call__(self, plan_id) -> list[WorkoutExercise]:
+    def __call__(self, plan_id, user_id) -> list[WorkoutExercise]:
         from django.db import connections
 
         params = list(self.params)
-        params[self.slot] = plan_id
+        (plan_slot,), (user_slot,) = self.slots[self.PLAN], self.slots[self.USER]
+        params[plan_slot], params[user_slot] = plan_id, user_id
         with connections[self.db].cursor() as cursor:
             cursor.execute(self.sql, params)
             rows = cursor.fetchall()
@@ -355,9 +366,10 @@ def _plan_items(session: WorkoutSession) -> list[WorkoutExercise]:
     global _compiled_plan_items
     if _compiled_plan_items is None:
         _compiled_plan_items = _CompiledPlanItems()
-    items = _compiled_plan_items(session.workout_plan_id)
+    items = _compiled_plan_items(session.workout_plan_id, session.user_id)
     for item in items:
         item.exercise.load_kind, item.exercise.barbell = item.load_kind, item.barbell
+        item.exercise.best_1rm = item.best_1rm
     return items
 
 
@@ -365,7 +377,8 @@ def _exercises(session: WorkoutSession, plan_items: list[WorkoutExercise]) -> li
     """The exercise each plan item is done with today: its own, or the one swapped in."""
     swaps = session.substitutions or {}
     swapped = {str(e.pk): e for e in Exercise.objects.filter(pk__in=swaps.values())
-               .annotate(load_kind=load_kind_annotation(), barbell=_is_barbell("pk"))} if swaps else {}
+               .annotate(load_kind=load_kind_annotation(), barbell=_is_barbell("pk"),
+                         best_1rm=_best_1rm(session.user_id, "pk"))} if swaps else {}
     return [swapped.get(swaps.get(str(i.pk), ""), i.exercise) for i in plan_items]
 
 

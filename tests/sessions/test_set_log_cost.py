@@ -47,11 +47,12 @@ def test_a_set_log_is_twelve_statements_with_one_insert_and_no_savepoint_of_its_
     # query for the exercise or the plan exercise (the plan's read names them).
     assert not any("MAX(\"exercise_session\".\"set_number\")" in s for s in sql)
     assert not any(s.startswith('SELECT "exercise"."id"') for s in sql)
-    # session, user, set_config, the session, the plan (its exercises: the row's one),
-    # the best e1RM for the "did you mean" (confirm is off), the session's sets and last
-    # time for the out-of-band answer (read before the write), the locks, the INSERT
-    # (with the records' read), a session-volume PR.
-    assert len(sql) - len(own) == 11, "\n".join(sql)
+    # session, user, set_config, the session, the plan (its exercises: the row's one,
+    # with the best e1RM for the "did you mean", as confirm is off), the session's sets
+    # and last time for the out-of-band answer (read before the write), the locks, the
+    # INSERT (with the records' read), a session-volume PR.
+    assert not any(s.startswith("SELECT value FROM personal_record") for s in sql)
+    assert len(sql) - len(own) == 10, "\n".join(sql)
 
 
 def test_a_repeat_answers_with_the_stored_set_and_stores_nothing(user_client, user):
@@ -141,21 +142,23 @@ def test_the_answer_read_for_the_logged_group_is_the_answer_read_for_the_whole_p
         assert "Last time (" in answers["focused"] and "PRs: " in answers["focused"]
 
 
-def test_the_plan_read_compiled_once_makes_what_the_orm_makes(user):
+def test_the_plan_read_compiled_once_makes_what_the_orm_makes(user_client, user):
     plan = plan_with(user, (BENCH, 2, None), (ROW, 2, "A"), ("Pullups", 1, "A"), (SQUAT, 2, None))
+    finished(user_client, user, plan, (exercise_named(BENCH), 60, 8))  # a best e1RM to read
     with rls_user(user.pk):
-        orm = list(workout_page._plan_items_queryset(plan.pk))
-        compiled = workout_page._CompiledPlanItems()(plan.pk)
-        other = workout_page._CompiledPlanItems()(plan_with(user, (CURL, 1, None), name="Arms").pk)
+        orm = list(workout_page._plan_items_queryset(plan.pk, user.pk))
+        compiled = workout_page._CompiledPlanItems()(plan.pk, user.pk)
+        other = workout_page._CompiledPlanItems()(plan_with(user, (CURL, 1, None), name="Arms").pk, user.pk)
 
     def described(item):
         fields = {f.attname: getattr(item, f.attname) for f in item._meta.concrete_fields}
         exercise = {f.attname: getattr(item.exercise, f.attname) for f in item.exercise._meta.concrete_fields}
-        return fields, exercise, item.load_kind, item.barbell, item._state.adding, item._state.db
+        return fields, exercise, item.load_kind, item.barbell, item.best_1rm, item._state.adding, item._state.db
 
     assert [described(i) for i in compiled] == [described(i) for i in orm]
     assert {i.load_kind for i in compiled} == {"loaded", "bodyweight"} and any(i.barbell for i in compiled)
     assert isinstance(compiled[0].exercise.primary_muscle_groups, list)
+    assert [i.best_1rm for i in compiled] == [Decimal("76.00"), None, None, None]  # 60 x 8: 60 * (1 + 8/30)
     assert [i.exercise.name for i in other] == [CURL]
 
 
