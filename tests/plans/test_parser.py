@@ -739,8 +739,9 @@ def test_sets_and_reps_given_once_for_every_exercise():
 
 
 @pytest.mark.parametrize(("line", "sets", "reps_min", "reps_max", "amrap", "confidence"), [
-    ("Bench 3x10/8/6", 3, 6, 10, False, "high"),  # it read 8-10 and left the 6 in the notes
-    ("Squat 4 x 12/10/8/6", 4, 6, 12, False, "high"),
+    # The reps of each set: read right, but not the standard "sets x reps", so not high.
+    ("Bench 3x10/8/6", 3, 6, 10, False, "medium"),  # it read 8-10 and left the 6 in the notes
+    ("Squat 4 x 12/10/8/6", 4, 6, 12, False, "medium"),
     ("Curl 3x8-10-12", 3, 8, 12, False, "medium"),  # "curl" names one of several
     ("Squat 3x8/10", 3, 8, 10, False, "high"),  # one slash: a range
     ("Press 5x5 (last set AMRAP)", 5, 5, 5, True, "medium"),
@@ -849,7 +850,7 @@ def test_numbers_in_brackets_with_words_are_another_option(line, sets, reps_min,
 @pytest.mark.parametrize(("text", "confidence"), [
     ("Romanian deadlift 3x8", "high"),  # a name as written, one plain prescription
     ("Press 3x5 and chins 3x8", "medium"),  # several exercises on one line: one may be split wrongly
-    ("Lateral raises 4 sets 15, 12, 12, 10", "high"),  # one number per set
+    ("Lateral raises 4 sets 15, 12, 12, 10", "medium"),  # one number per set, but a list: not the standard form
     ("Lateral raises 4 sets 12, 10, 8", "medium"),  # a set left to guess
     ("Bench press 65 lbs 1x8, 75 lbs 2x5, 85 lbs 3x5", "medium"),  # groups put together
     ("Light deadlift 3x10", "medium"),  # a word dropped to find the name
@@ -1183,3 +1184,54 @@ def test_a_set_count_then_a_ladder_of_reps(line, sets, reps_min, reps_max):
 def test_a_one_rep_max_is_no_amrap():
     e = only("Overhead press 3 sets of 5 at 80% of one rep max")
     assert (e.sets, e.reps_min, e.amrap) == (3, 5, False)
+
+
+# --- confidence on plans never seen: high only for the standard shapes -----------------
+
+@pytest.mark.parametrize(("text", "confidence"), [
+    # The standard ways to write sets and reps, after a name as written: high.
+    ("Incline dumbbell press 4x10", "high"),
+    ("Incline dumbbell press 4 sets of 10", "high"),
+    ("Incline dumbbell press - Sets: 4 / Reps: 10", "high"),
+    ("Incline dumbbell press 4x10 each", "high"),  # a plan word: nothing unread
+    # Read right, but shapes that go wrong more often on plans never seen: medium.
+    ("Incline dumbbell press   4   10", "medium"),  # columns, no x
+    ("Incline dumbbell press 4 sets 12, 10, 10, 8", "medium"),  # the reps of each set
+    ("Incline dumbbell press 10 reps x 4", "medium"),  # reps first, then how many times
+    ("Incline dumbbell press 2x10 warm-up, 3x8", "medium"),  # a warm-up ramp, then the work
+    ("Incline dumbbell press 4x10 slow negatives", "medium"),  # two words we did not read
+    ("Main lift: Incline dumbbell press 4x10", "medium"),  # words before the name
+    # No set count said, only the one set a load or a pair of numbers gives: low.
+    ("Incline dumbbell press 60 lbs x 10", "low"),
+    ("Goblet squat 12/10", "low"),  # two sets, a range, or two loads?
+    ("Goblet squat 12/10/8", "medium"),  # three numbers: the reps of three sets
+])
+def test_high_is_kept_for_a_standard_prescription_with_nothing_else_on_the_line(text, confidence):
+    assert only(text).confidence == confidence
+
+
+@pytest.mark.parametrize(("text", "confidence"), [
+    ("Incline dumbbell press\n4x10", "medium"),  # one line under the name: its prescription
+    ("Incline dumbbell press\n4x10\n1x20 burnout", "low"),  # several: which is the prescription is a guess
+    ("Incline dumbbell press\n1x12 light\n4x10", "low"),  # a ramp up to the working sets
+])
+def test_a_prescription_read_from_the_lines_below_is_at_most_medium(text, confidence):
+    e = only(text)
+    assert (e.exercise.name, e.sets, e.reps_min, e.confidence) == ("Incline Dumbbell Press", 4, 10, confidence)
+
+
+def test_a_close_name_is_low_and_a_near_exact_one_medium():
+    box = only("Box jumps 3x5")  # not a catalogue name or alias: the closest name, a guess
+    assert (box.exercise.name, box.sets, box.reps_min, box.confidence) == ("Front Box Jump", 3, 5, "low")
+    calf = only("Calf raises 3x15")  # an alias naming one of several calf raises
+    assert (calf.exercise.name, calf.confidence) == ("Standing Calf Raises", "medium")
+
+
+def test_an_alias_read_over_a_catalogue_exercise_of_that_very_name_is_not_high():
+    # "Pec deck" is an alias of Butterfly; a catalogue that also has a "Pec Deck" exercise
+    # leaves it open which one the user meant.
+    catalog = CATALOG + [CatalogEntry(id="pec-deck", name="Pec Deck")]
+    e = parse_plan("Pec deck 3x12", catalog).exercises[0]
+    assert (e.sets, e.reps_min) == (3, 12)
+    assert e.confidence == "medium"
+    assert parse_plan("Pec deck 3x12", CATALOG).exercises[0].confidence == "high"
