@@ -241,8 +241,7 @@ def prefill(*, number: int, last: LastTime | None, lifted: ExerciseSession | Non
     return (target if target is not None else starting_weight(exercise)), reps_planned, False
 
 
-_LAST_TIME_SQL = """
-SELECT es.id, es.exercise_id, es.weight, es.reps, es.set_number, es.notes, latest.created_at
+_LAST_TIME_FROM = """
 FROM unnest(%(exercises)s::uuid[]) AS wanted(exercise_id)
 CROSS JOIN LATERAL (
     -- The latest completed workout with the exercise; only when there is none, the
@@ -264,8 +263,36 @@ CROSS JOIN LATERAL (
     LIMIT 1
 ) latest
 JOIN exercise_session es ON es.workout_session_id = latest.id AND es.exercise_id = wanted.exercise_id
-ORDER BY es.exercise_id, es.set_number
 """
+_SET_COLUMNS = [f.column for f in ExerciseSession._meta.concrete_fields]
+_SET_ATTNAMES = [f.attname for f in ExerciseSession._meta.concrete_fields]
+_SET_SELECT = ", ".join(f"es.{c}" for c in _SET_COLUMNS)
+_LAST_TIME_SQL = f"SELECT {_SET_SELECT}, latest.created_at {_LAST_TIME_FROM} ORDER BY es.exercise_id, es.set_number"
+# This session's sets (`previous` false) and last time's of the given exercises, in one
+# round trip: what the answer to a set log reads before the write (`read`).
+_SETS_AND_LAST_TIME_SQL = f"""
+SELECT false AS previous, {_SET_SELECT}, NULL::timestamptz FROM exercise_session es
+WHERE es.workout_session_id = %(session)s
+UNION ALL
+(SELECT true, {_SET_SELECT}, latest.created_at {_LAST_TIME_FROM} ORDER BY es.exercise_id, es.set_number)
+"""
+
+
+def _last_time_params(*, user, exercise_ids, session: WorkoutSession) -> dict:
+    return {"exercises": [str(e) for e in exercise_ids], "user": user.pk, "session": session.pk,
+            "before": session.created_at}
+
+
+def _set_of(row) -> ExerciseSession:
+    return ExerciseSession.from_db("default", _SET_ATTNAMES, row)
+
+
+def _last_times(rows) -> dict:
+    result: dict = {}
+    for *columns, date in rows:
+        logged = _set_of(columns)
+        result.setdefault(logged.exercise_id, LastTime(date=date, sets=[])).sets.append(logged)
+    return result
 
 
 def last_time(*, user, exercise_ids, session: WorkoutSession) -> dict:
@@ -278,15 +305,19 @@ def last_time(*, user, exercise_ids, session: WorkoutSession) -> dict:
     if not exercise_ids:
         return {}
     with connection.cursor() as cursor:
-        cursor.execute(_LAST_TIME_SQL, {"exercises": [str(e) for e in exercise_ids], "user": user.pk,
-                                        "session": session.pk, "before": session.created_at})
+        cursor.execute(_LAST_TIME_SQL, _last_time_params(user=user, exercise_ids=exercise_ids, session=session))
+        return _last_times(cursor.fetchall())
+
+
+def _sets_and_last_time(*, user, exercise_ids, session: WorkoutSession) -> tuple[list[ExerciseSession], dict]:
+    """This session's sets, and `last_time` of the given exercises: one query."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(_SETS_AND_LAST_TIME_SQL, _last_time_params(user=user, exercise_ids=exercise_ids,
+                                                                  session=session))
         rows = cursor.fetchall()
-    result: dict = {}
-    for set_id, exercise_id, weight, reps, number, notes, date in rows:
-        entry = result.setdefault(exercise_id, LastTime(date=date, sets=[]))
-        entry.sets.append(ExerciseSession(id=set_id, exercise_id=exercise_id, weight=weight, reps=reps,
-                                          set_number=number, notes=notes))
-    return result
+    return [_set_of(row[1:-1]) for row in rows if not row[0]], _last_times(row[1:] for row in rows if row[0])
 
 
 def _best_1rm(user_id, exercise_ref: str) -> Subquery:
@@ -503,11 +534,11 @@ def _focus_items(plan_items, exercises, claims: _Claims, focus) -> set[int]:
 NO_CARD = object()
 
 
-def _session_sets(session: WorkoutSession, exercises: dict) -> list[ExerciseSession]:
-    """This session's sets. `exercises`: those already read (the plan's and the
-    swapped-in, with their load kind), handed to the sets of theirs, so the query joins
-    nothing; an exercise no longer in the plan is read apart (one query, only then)."""
-    sets = list(ExerciseSession.objects.filter(workout_session=session))
+def _with_exercises(sets: list[ExerciseSession], exercises: dict) -> list[ExerciseSession]:
+    """This session's sets with their exercises. `exercises`: those already read (the
+    plan's and the swapped-in, with their load kind), handed to the sets of theirs, so
+    no query joins them; an exercise no longer in the plan is read apart (one query,
+    only then)."""
     missing = {s.exercise_id for s in sets} - exercises.keys()
     if missing:
         exercises = {**exercises, **{e.pk: e for e in Exercise.objects.filter(pk__in=missing)
@@ -550,17 +581,29 @@ def read_plan(session: WorkoutSession) -> tuple[list[WorkoutExercise], list[Exer
 
 def read(*, user, session: WorkoutSession, focus=None, adding: Exercise | None = None,
          plan: tuple | None = None) -> WorkoutData:
-    """The page's data (five queries; four with no exercise swapped).
+    """The page's data (four queries; three with no exercise swapped).
 
     `focus` (a plan exercise's id): only what the answer to a set logged for it shows
     is read in full (sessions.views._set_logged): last time's sets for its group's
     cards alone and, when the group is done, the next group's too and its records; the
-    other cards have no last time and no records. Three or four queries; two for
-    `NO_CARD`. `adding`: the exercise of a set about to be logged (`WorkoutData.add`),
+    other cards have no last time and no records. Two or three queries (the plan, the
+    sets with last time's, the next card's records), rarely one more. `adding`: the exercise of a set about to be logged (`WorkoutData.add`),
     counted as logged when deciding whether its group is done. `plan`: `read_plan`'s
     answer, when the caller read it already."""
     plan_items, exercises = plan or read_plan(session)
-    sets = _session_sets(session, {e.pk: e for e in [*(i.exercise for i in plan_items), *exercises]})
+    # Last time's sets are read with the session's (one query) for the cards the answer
+    # may show: all of them for the page; for a set log, its group's and the next
+    # group's (the one opened when this group is done). Which are shown depends on the
+    # sets, so a card beyond those (the next group done already) is read after.
+    spans = _spans(plan_items)
+    if focus is None:
+        guessed = range(len(plan_items))
+    else:
+        at = next((n for n, span in enumerate(spans) if any(plan_items[i].pk == focus for i in span)), None)
+        guessed = [i for span in (spans[at:at + 2] if at is not None else []) for i in span]
+    guessed_ids = list(dict.fromkeys(exercises[i].pk for i in guessed))
+    sets, previous = _sets_and_last_time(user=user, exercise_ids=guessed_ids, session=session)
+    sets = _with_exercises(sets, {e.pk: e for e in [*(i.exercise for i in plan_items), *exercises]})
     if focus is None:
         wanted = range(len(plan_items))
     else:
@@ -568,7 +611,9 @@ def read(*, user, session: WorkoutSession, focus=None, adding: Exercise | None =
         coming = [ExerciseSession(exercise_id=adding.pk, set_number=1 << 30)] if adding is not None else []
         wanted = _focus_items(plan_items, exercises, _Claims(sets + coming), focus)
     wanted_ids = list(dict.fromkeys(exercises[i].pk for i in sorted(wanted)))
-    previous = last_time(user=user, exercise_ids=wanted_ids, session=session)
+    unread = [pk for pk in wanted_ids if pk not in guessed_ids]
+    if unread:
+        previous.update(last_time(user=user, exercise_ids=unread, session=session))
     # The focused group's own records are not shown by the answer: only the next card's.
     record_ids = wanted_ids if focus is None else [exercises[i].pk for i in sorted(wanted)
                                                    if plan_items[i].pk != focus and not _same_span(plan_items, i, focus)]
