@@ -432,7 +432,7 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             if group is None:
                 continue
             group.start, group.end = m.span()
-            group.plain = pattern in _PLAIN_PATTERNS
+            group.plain = pattern in _PLAIN_PATTERNS and not (pattern in _SETS_FIRST and _SET_RANGE.match(m[0]))
             groups.append(group)
             spans.append(m.span())
         if spans:  # blank them all at once: one copy of the line per pattern, not per match
@@ -692,10 +692,13 @@ _PATTERNS = (
 )
 # The standard ways to write a prescription: sets then reps ("4x8-12", "3 sets of 10",
 # "3 sets x 10 reps", "10 reps, 3 sets", "Sets: 4 / Reps: 8", "3 по 10"), or sets of a
-# time or distance ("3x60s", "4 x 40 m"), a load after them ("5x5x135lb"). Only a row
-# read from one of these may be `high`: per-set lists ("3 sets 12, 10, 8"), columns
-# ("Bench  4  6"), a load first ("225x5x3", "100kg for 5"), reps then times ("10 reps x
-# 3") are read right often, but on plans never seen less often than high promises.
+# time or distance ("3x60s", "4 x 40 m"), a load after them ("5x5x135lb"), with one set
+# count (in "3-4 sets" the parser picks the 3). Only a row read from one of these may be
+# `high`: per-set lists ("3 sets 12, 10, 8"), columns ("Bench  4  6"), a load first
+# ("225x5x3", "100kg for 5"), reps then times ("10 reps x 3") are read right often, but
+# on plans never seen less often than high promises.
+_SET_RANGE = re.compile(r"\d{1,2}\s*-\s*\d")
+_SETS_FIRST = (_SETS_OF, _SETS_X_REPS)
 _PLAIN_PATTERNS = frozenset({_HOLD, _DISTANCE, _SETS_OF_HOLD, _SETS_X_REPS_X_LOAD, _LABELLED, _REPS_X_SETS,
                              _SETS_PO_REPS, _SETS_OF, _SETS_X_REPS})
 
@@ -1234,21 +1237,24 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     if not amrap and group.reps_min is not None and "last" in leftover and _LAST_SET_AMRAP.search(leftover):
         amrap = True  # "5x5 (last set AMRAP)": the reps stay, the last set goes on
     confidence = _confidence(entry, score, group)
-    if amrap and not group.amrap and confidence == "high":
-        confidence = "medium"
-    implied = (confidence == "high" and entry is not None and not named and not _LOADED.search(weight)
+    # `sure`: the line is as sure as a line can be, the name aside. High needs it and a
+    # name as written; a near-exact name (< 100) is medium only with it (two doubts: low).
+    sure = entry is not None and _confidence(entry, 100.0, group) == "high"
+    if amrap and not group.amrap:
+        sure = False
+    implied = (sure and not named and not _LOADED.search(weight)
                and implements(set(normalise_name(entry.name).split())) - {"bodyweight"})
     if implied and implied != {"barbell"}:
         # "Rows 3x10" read as the cable row: the implement is our pick, not the user's word.
-        confidence = "medium"
-    if confidence == "high" and entry is not None and group.reps_min is not None and _HOLD_NAME.search(entry.name):
+        sure = False
+    if sure and group.reps_min is not None and _HOLD_NAME.search(entry.name):
         # "Plank 3x30": seconds or reps? A hold's number without a unit is a guess.
-        confidence = "medium"
-    if confidence == "high" and (entry is not as_written or len(segment.groups) != 1 or not group.plain):
-        # Sure only of one prescription written the standard way ("4x8", "3 sets of 10")
-        # after a name read as written: lists, ramps, columns, loads first and pieces put
-        # together from several groups need a look.
-        confidence = "medium"
+        sure = False
+    if len(segment.groups) != 1 or not group.plain:
+        # Sure only of one prescription written the standard way ("4x8", "3 sets of 10"):
+        # lists, ramps, columns, loads first and pieces put together from several groups
+        # need a look.
+        sure = False
     other_words = [w for w in _WORD.findall(leftover) if w not in _PLAIN_WORDS]
     aside_words = [w for a in _ASIDE.findall(segment.aside) for w in _WORD.findall(a.lower())
                    if w not in _PLAIN_WORDS and not implements({w})]
@@ -1257,14 +1263,20 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     name_words = set(_WORD.findall(name))
     between_words = [w for w in _WORD.findall(_BRACKETS.sub(" ", segment.aside.lower()))
                      if w not in name_words and w not in _PLAIN_WORDS and not implements({w})]
-    if confidence == "high" and (len(other_words) + len(between_words) > 1 or aside_words or (group.sets or 0) > 10
-                                 or any(g.aside for g in segment.groups)
-                                 # a number on the line we did not read ("(... 3 on deload weeks)")
-                                 or (_DIGIT.search(leftover) and _DIGIT.search(_LOAD.sub(" ", _TEMPO.sub(" ", leftover))))
-                                 or (weight.lower().startswith(("bw+", "bodyweight+")))):
+    if sure and (len(other_words) + len(between_words) > 1 or aside_words or (group.sets or 0) > 10
+                 or any(g.aside for g in segment.groups)
+                 # a number on the line we did not read ("(... 3 on deload weeks)")
+                 or (_DIGIT.search(leftover) and _DIGIT.search(_LOAD.sub(" ", _TEMPO.sub(" ", leftover))))
+                 or (weight.lower().startswith(("bw+", "bodyweight+")))):
         # The line says more than we read ("Dips (parallel bars)", "@ BW+20", "16 x 10"
         # may be a load): someone should look.
+        sure = False
+    if confidence == "high" and not (sure and entry is as_written):
         confidence = "medium"
+    elif confidence == "medium" and score < 100 and not sure:
+        # "Dips (parallel bars) 3x10": an alias naming one of several exercises, and a line
+        # that needs a look too.
+        confidence = "low"
     row = ParsedExercise(
         line=original.strip(), exercise=entry, confidence=confidence,
         alternatives=alternatives,
@@ -1277,9 +1289,21 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
         weight_text=_as_written(weight.strip(), original) or None,
         superset=label.split()[1][0] if label.startswith("superset") else None,
     )
+    row._near = entry is not None and score < 100  # a near-exact name: any other doubt makes it low
     if implied == {"barbell"}:
         row._barbell_default = True  # sure only in a plan that shows a barbell or loads: see parse_plan
     return row
+
+
+def _doubted(row: ParsedExercise, confidence: str) -> str:
+    """The confidence of a row with one more doubt than `confidence` counts (read from
+    another line, a long or crowded line, a day copied): at most medium, and low for a
+    near-exact name, which is a doubt already."""
+    if confidence == "high":
+        return "medium"
+    if confidence == "medium" and getattr(row, "_near", False):
+        return "low"
+    return confidence
 
 
 def _is_prose(norm: str, groups: list[_Group], name_words: int) -> bool:
@@ -1464,7 +1488,7 @@ def _apply_field(previous: ParsedExercise, norm: str, stripped: str) -> bool:
     group = _Group(sets=previous.sets, reps_min=previous.reps_min, reps_max=previous.reps_max, amrap=previous.amrap)
     # Read from the lines below the name: at most medium.
     confidence = _confidence(previous.exercise, previous.score, group)
-    previous.confidence = "medium" if confidence == "high" else confidence
+    previous.confidence = _doubted(previous, confidence)
     return True
 
 
@@ -1521,9 +1545,7 @@ def _prescribe(row: ParsedExercise, lines: list[_Group]) -> None:
         # A prescription on the lines below: someone should look. Medium at most, and only
         # when one line gave it ("Bench press", then "4 x 8"): of several lines, which one
         # is the prescription (the first? a ramp's last?) is our guess.
-        confidence = _confidence(row.exercise, row.score, chosen)
-        if confidence == "high":
-            confidence = "medium"
+        confidence = _doubted(row, _confidence(row.exercise, row.score, chosen))
         row.confidence = "low" if row.exercise and (ramp or len(lines) > 1) else confidence
         row._per_set = False
         return
@@ -1872,7 +1894,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
             # A long line, or several exercises on one (where a name may be split or glued
             # wrongly): never sure.
             for row in rows:
-                row.confidence = "medium" if row.confidence == "high" else row.confidence
+                row.confidence = _doubted(row, row.confidence)
         if len(rows) > 1 and _TOGETHER.search(norm):
             blocks += 1
             for row in rows:
@@ -1900,7 +1922,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 e.sets = e.sets or default.sets  # "Wadenheben / + 5 Sätze" keeps its 5
                 e.reps_min, e.reps_max = default.reps_min, default.reps_max
                 confidence = _confidence(e.exercise, e.score, _Group(sets=e.sets, reps_min=e.reps_min))
-                e.confidence = "medium" if confidence == "high" else confidence  # read from another line
+                e.confidence = _doubted(e, confidence)  # read from another line
     for workout in workouts:
         counts: dict[str, int] = {}
         for e in workout.exercises:
@@ -1928,7 +1950,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
             for e in workout.exercises:
                 if e.line in paragraphs:
                     e.line = paragraphs[e.line]
-                    e.confidence = "medium" if e.confidence == "high" else e.confidence  # we cut the line
+                    e.confidence = _doubted(e, e.confidence)  # we cut the line
         unread = list(dict.fromkeys(paragraphs.get(u, u) for u in unread))
     workouts = [w for w in workouts if w.exercises]
     return ParseResult(title=title, workouts=workouts, unread=unread)
@@ -2074,7 +2096,7 @@ def _repeat(workout: ParsedWorkout, source: ParsedWorkout) -> None:
     copies = []
     for e in source.exercises:
         row = e.copy()
-        row.confidence = "medium" if row.confidence == "high" else row.confidence
+        row.confidence = _doubted(row, row.confidence)
         copies.append(row)
     workout.exercises[:0] = copies
 

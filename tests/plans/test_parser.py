@@ -732,7 +732,9 @@ def test_sets_and_reps_given_once_for_every_exercise():
                    "- Wadenheben\n    + 5 Sätze\n")
     assert [(e.exercise.name, e.sets, e.reps_min, e.reps_max) for e in result.exercises] == [
         ("Barbell Squat", 3, 6, 15), ("Leg Press", 3, 6, 15), ("Standing Calf Raises", 5, 6, 15)]
-    assert {e.confidence for e in result.exercises} == {"medium"}  # read from other lines
+    # Read from other lines: medium; "Wadenheben" (calf raise) names one of several calf
+    # raises too, a second doubt: low.
+    assert [e.confidence for e in result.exercises] == ["medium", "medium", "low"]
     # Stated after the list, for that workout's exercises; a row with its own numbers keeps them.
     result = parse("Chest day\n- Incline Bench\n- Cable Row 4x8\n*3 sets of 7 to 12 repetitions per exercise.\n")
     assert [(e.sets, e.reps_min, e.reps_max) for e in result.exercises] == [(3, 7, 12), (4, 8, 8)]
@@ -742,7 +744,7 @@ def test_sets_and_reps_given_once_for_every_exercise():
     # The reps of each set: read right, but not the standard "sets x reps", so not high.
     ("Bench 3x10/8/6", 3, 6, 10, False, "medium"),  # it read 8-10 and left the 6 in the notes
     ("Squat 4 x 12/10/8/6", 4, 6, 12, False, "medium"),
-    ("Curl 3x8-10-12", 3, 8, 12, False, "medium"),  # "curl" names one of several
+    ("Curl 3x8-10-12", 3, 8, 12, False, "low"),  # "curl" names one of several, and a list: two doubts
     ("Squat 3x8/10", 3, 8, 10, False, "high"),  # one slash: a range
     ("Press 5x5 (last set AMRAP)", 5, 5, 5, True, "medium"),
 ])
@@ -1235,3 +1237,26 @@ def test_an_alias_read_over_a_catalogue_exercise_of_that_very_name_is_not_high()
     assert (e.sets, e.reps_min) == (3, 12)
     assert e.confidence == "medium"
     assert parse_plan("Pec deck 3x12", CATALOG).exercises[0].confidence == "high"
+
+
+@pytest.mark.parametrize(("text", "confidence"), [
+    ("Calf raises 3x15", "medium"),  # an alias naming one of several calf raises: one doubt
+    # ... and one more doubt: low.
+    ("Calf raises 3x15, go slow and pause at the top", "low"),  # words we did not read
+    ("Calf raises\n3x15", "low"),  # the prescription on the line below
+    ("Calf raises 4 sets 15, 12, 10, 8", "low"),  # the reps of each set
+])
+def test_a_near_exact_name_is_medium_only_on_a_line_with_no_other_doubt(text, confidence):
+    e = only(text)
+    assert (e.exercise.name, e.sets, e.confidence) == ("Standing Calf Raises", 3 if "4 sets" not in text else 4,
+                                                      confidence)
+
+
+@pytest.mark.parametrize(("text", "confidence"), [
+    ("Seated cable row 3 x 10-12", "high"),
+    ("Seated cable row 3-4 x 10-12", "medium"),  # a range of sets: the 3 is our pick
+    ("Seated cable row 3-4 sets x 10-12", "medium"),
+])
+def test_a_range_of_sets_is_not_high(text, confidence):
+    e = only(text)
+    assert (e.sets, e.reps_min, e.reps_max, e.confidence) == (3, 10, 12, confidence)
