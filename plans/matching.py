@@ -36,7 +36,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
@@ -79,6 +79,10 @@ class Vocabulary:
     translate: dict[str, str] = None  # plan words in other languages -> English ("series" -> "sets")
     ambiguous: frozenset[str] = frozenset()  # aliases naming one of several ("curl"): not sure
     starts: dict[str, int] = None  # first word of a phrase of 2+ words -> its longest such phrase
+    # A folded word -> (its stem, what it becomes alone: its words, singular), filled as
+    # words are met; None for a stem a phrase of 2+ words starts with (looked at in context).
+    # Emptied with the matcher's caches (`Matcher.clear_caches`).
+    words: dict[str, tuple[str, tuple[str, ...] | None]] = field(default_factory=dict, compare=False, repr=False)
 
     def longest_from(self, word: str) -> int:
         """How many words a phrase starting with `word` may have (1: only the word)."""
@@ -187,26 +191,49 @@ def _singular(word: str) -> str:
     return word
 
 
+def _alone(word: str, vocab: Vocabulary) -> tuple[str, ...]:
+    """What a (stemmed) word starting no longer phrase becomes: its replacement's words
+    or itself, each singular."""
+    target = vocab.phrases.get((word,))
+    if target is None:
+        target = vocab.phrases.get((_singular(word),))
+    return tuple(_singular(w) for w in (target.split() if target is not None else [word]))
+
+
 def _normalise(text: str, vocab: Vocabulary) -> str:
-    words = [_stem(w) for w in _fold(text).split()]
+    known = vocab.words
+    if len(known) > 50_000:
+        known.clear()
+    words: list[str] = []
+    alone: list[tuple[str, ...] | None] = []
+    for w in _fold(text).split():
+        found = known.get(w)
+        if found is None:
+            stem = _stem(w)
+            found = known[w] = (stem, _alone(stem, vocab) if vocab.longest_from(stem) == 1 else None)
+        words.append(found[0])
+        alone.append(found[1])
     out: list[str] = []
     i = 0
     while i < len(words):
-        # Only as many words as a phrase starting with this word has (most start none).
-        for n in range(min(vocab.longest_from(words[i]), len(words) - i), 0, -1):
-            chunk = tuple(words[i:i + n])
-            target = vocab.phrases.get(chunk)
-            if target is None and n == 1:
-                target = vocab.phrases.get((_singular(chunk[0]),))
-            if target is not None:
-                replacement = target.split()
-                i += n
-                break
-        else:
-            replacement = [words[i]]
+        replacement = alone[i]
+        if replacement is not None:  # no phrase of 2+ words starts here (most words)
             i += 1
+        else:
+            # Only as many words as a phrase starting with this word has.
+            for n in range(min(vocab.longest_from(words[i]), len(words) - i), 0, -1):
+                chunk = tuple(words[i:i + n])
+                target = vocab.phrases.get(chunk)
+                if target is None and n == 1:
+                    target = vocab.phrases.get((_singular(chunk[0]),))
+                if target is not None:
+                    replacement = [_singular(w) for w in target.split()]
+                    i += n
+                    break
+            else:
+                replacement = [_singular(words[i])]
+                i += 1
         for w in replacement:
-            w = _singular(w)
             if out and (out[-1] == w or (w == "machine" and out[-1] == "smith")):
                 continue  # "ez bar" + "bar" -> "ez bar"; "smith machine" is the Smith
             out.append(w)
@@ -254,6 +281,18 @@ _VARIANT_WORDS = frozenset({"seated", "sitting", "lying", "incline", "decline", 
 Match = tuple[CatalogEntry | None, float, list[CatalogEntry]]
 
 
+class _Query:
+    """What scoring reads of a normalised name, worked out once for all its candidates."""
+
+    __slots__ = ("sorted", "words", "implements", "name", "padded", "not_barbell", "implements_or_barbell")
+
+    def __init__(self, query_sorted: str, words: set[str], query_implements: set[str], name: str):
+        self.sorted, self.words, self.implements, self.name = query_sorted, words, query_implements, name
+        self.padded = f" {name} "
+        self.not_barbell = query_implements - {"barbell"}
+        self.implements_or_barbell = query_implements | {"barbell"}
+
+
 class Matcher:
     """Finds catalogue exercises for a name. Built once per catalogue (`matcher_for`)."""
 
@@ -280,6 +319,15 @@ class Matcher:
         self.choice_lengths = [len(w) for w in self.choice_words]
         self.sorted_choices = [" ".join(sorted(c.split())) for c in self.choices]
         self.known_words = sorted({w for c in self.choices for w in c.split()})
+        # Known words by length: a typo is only compared with the words whose length
+        # allows a close enough ratio (`_near`).
+        self._known_lengths = [(len(w), w) for w in self.known_words]
+        self._near_words: dict[int, list[str]] = {}
+        self._sorted_lengths = [(len(c), i) for i, c in enumerate(self.sorted_choices)]
+        self._near_choices: dict[int, tuple[list[str], list[int]]] = {}
+        # What `_score` reads of each name, in one tuple (one index, not five lists).
+        self._scoring = list(zip(self.choice_words, self.sorted_choices, self.choice_implements,
+                                 self.choices, strict=True))
         word_index: dict[str, list[int]] = {}
         for index, words in enumerate(self.choice_words):
             for w in words:
@@ -302,6 +350,7 @@ class Matcher:
         self._typos.clear()
         self._names.clear()
         normalise_name.cache_clear()
+        vocabulary().words.clear()
 
     # -- words
 
@@ -315,12 +364,35 @@ class Matcher:
             if w not in self._typos:
                 if len(self._typos) > 20_000:
                     self._typos.clear()
-                best = process.extractOne(w, self.known_words, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
+                best = process.extractOne(w, self._near(len(w)), scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
                 self._typos[w] = best[0] if best else w
             fixed = self._typos[w]
             changed = changed or fixed != w
             words.append(fixed)
         return " ".join(words), changed
+
+    def _near(self, size: int) -> list[str]:
+        """The known words (in their order) a word of `size` letters can be close to: a
+        ratio of TYPO_SCORE or more needs lengths within (100 - TYPO_SCORE)% of their sum
+        (the ratio is 100 * (1 - distance / (len1 + len2)), the distance at least the
+        difference in length). The same best word as over all of them, ties included."""
+        near = self._near_words.get(size)
+        if near is None:
+            near = [w for n, w in self._known_lengths if abs(n - size) * 100 <= (100 - TYPO_SCORE) * (n + size) + 1]
+            if size <= 200:  # longer words are all far from every known word: not kept
+                self._near_words[size] = near
+        return near
+
+    def _near_names(self, size: int) -> tuple[list[str], list[int]]:
+        """The same for the word-sorted names at ALTERNATIVE_SCORE: (names, their indexes)."""
+        near = self._near_choices.get(size)
+        if near is None:
+            indexes = [i for n, i in self._sorted_lengths
+                       if abs(n - size) * 100 <= (100 - ALTERNATIVE_SCORE) * (n + size) + 1]
+            near = ([self.sorted_choices[i] for i in indexes], indexes)
+            if size <= 400:
+                self._near_choices[size] = near
+        return near
 
     def exact(self, name: str) -> CatalogEntry | None:
         key = " ".join(sorted(name.split()))
@@ -347,32 +419,39 @@ class Matcher:
             # among names sharing as many words. All in C: a name has hundreds of candidates.
             # A word like "seated" or "leg" counts half, and only beside a word that finds
             # names by itself ("seated leg curl machine" finds Seated Leg Curl).
-            shared = Counter(sorted(chain.from_iterable(lists)))
+            counted = sorted(chain.from_iterable(lists))
             if weak:
-                for index in shared:
-                    shared[index] *= 2
-                for index in chain.from_iterable(weak):
-                    if index in shared:
-                        shared[index] += 1
+                # Each strong word counts 2 (every index twice, keys still in index order),
+                # a weak word 1, only for names a strong word found.
+                shared = Counter(counted * 2)
+                shared.update(filter(shared.__contains__, chain.from_iterable(weak)))
+            else:
+                shared = Counter(counted)
             indexes = [i for i, _ in sorted(shared.items(), key=itemgetter(1), reverse=True)[:MAX_CANDIDATES]]
         else:
-            indexes = [index for _, _, index in process.extract(
-                query_sorted, self.sorted_choices, scorer=fuzz.ratio, processor=None,
+            # Only the names whose length allows ALTERNATIVE_SCORE (see `_near`), in order:
+            # the same names, scores and ties as over all of them.
+            near, near_indexes = self._near_names(len(query_sorted))
+            indexes = [near_indexes[index] for _, _, index in process.extract(
+                query_sorted, near, scorer=fuzz.ratio, processor=None,
                 limit=10, score_cutoff=ALTERNATIVE_SCORE)]
         scored: dict[str, tuple[CatalogEntry, float, int]] = {}
+        query = _Query(query_sorted, query_words, query_implements, name)
+        targets, lengths, score_of = self.targets, self.choice_lengths, self._score
         for index in indexes:
-            score = self._score(query_sorted, query_words, query_implements, index, name)
-            entry = self.targets[index]
-            if score > scored.get(entry.id, (entry, -1.0, 0))[1]:
-                scored[entry.id] = (entry, score, self.choice_lengths[index])
+            score = score_of(query, index)
+            entry = targets[index]
+            best = scored.get(entry.id)
+            if score > (-1.0 if best is None else best[1]):  # a score under -1 is no candidate
+                scored[entry.id] = (entry, score, lengths[index])
         # Equal scores: the name with fewest words (least the query did not say) first.
         ranked = sorted(scored.values(), key=lambda item: (-item[1], item[2], item[0].name))
         return [(entry, score) for entry, score, _ in ranked]
 
-    def _score(self, query_sorted: str, query_words: set[str], query_implements: set[str], index: int,
-               query: str = "") -> float:
-        choice_words = self.choice_words[index]
-        base = fuzz.ratio(query_sorted, self.sorted_choices[index])
+    def _score(self, q: _Query, index: int) -> float:
+        query_sorted, query_words, query_implements = q.sorted, q.words, q.implements
+        choice_words, sorted_choice, choice_implements, choice = self._scoring[index]
+        base = fuzz.ratio(query_sorted, sorted_choice)
         if query_words <= choice_words:
             # Every word typed is in the name: a little under exact, less per extra word.
             extra_words = choice_words - query_words
@@ -384,7 +463,7 @@ class Matcher:
             if not query_implements:
                 extra += len(implements(extra_words) - {"barbell", "bodyweight"})
             base = max(base, (95 if len(query_words) > 1 else 84) - 3 * extra)
-            if (query_implements - {"barbell"} and query_implements <= self.choice_implements[index]
+            if (q.not_barbell and query_implements <= choice_implements
                     and len(extra_words) <= 2 and not extra_words & _VARIANT_WORDS):
                 # Every word typed, the implement among them ("kettlebell military press" in
                 # Two-Arm Kettlebell Military Press): above a name that leaves the implement
@@ -392,7 +471,7 @@ class Matcher:
                 base = max(base, STRONG_SCORE + 1)
         else:
             missing_words = query_words - choice_words
-            if (not self.choice_implements[index] and missing_words <= _IMPLEMENTS.keys()
+            if (not choice_implements and missing_words <= _IMPLEMENTS.keys()
                     and choice_words <= query_words and len(missing_words) < len(query_words)):
                 # "Cable face pull" vs "Face Pull": the name adds only an implement the
                 # catalogue name leaves open. "Barbell" is what an unqualified lift means
@@ -404,26 +483,25 @@ class Matcher:
                 missing = len(missing_words)
                 base = min(base, UNKNOWN_WORD_CAP if missing == 1 else UNKNOWN_WORD_CAP - 10)
                 unsaid = _WEAK_WORDS
-                if self.choice_implements[index] <= {"barbell"}:
+                if choice_implements <= {"barbell"}:
                     unsaid = _WEAK_WORDS | {"barbell"}  # an unqualified lift is the barbell lift
                 strong_missing = len(missing_words - unsaid)
                 if choice_words <= query_words and not strong_missing and len(choice_words) > 1:
                     # Only words like "seated", "single", "arm" left over ("incline seated
                     # dumbbell fly" holds Incline Dumbbell Flyes): the best guess of those
                     # holding a whole name, still a guess.
-                    phrase = f" {self.choices[index]} " in f" {query} "
+                    phrase = f" {choice} " in q.padded
                     base = max(base, UNKNOWN_WORD_CAP + 3 + (1 if phrase else 0) + min(len(choice_words) - 1, 2))
                 elif choice_words <= query_words and 0 < strong_missing <= (3 if len(choice_words) > 1 else 2):
                     # "Overhead press in squat rack", "Bent leg deadlift" hold a whole name (with
                     # up to three words around a name of two words or more, two around one
                     # word): a weak guess (low), still one to offer.
-                    phrase = f" {self.choices[index]} " in f" {query} "  # in its order: "overhead press", not "overhead squat"
+                    phrase = f" {choice} " in q.padded  # in its order: "overhead press", not "overhead squat"
                     base = max(base, UNKNOWN_WORD_CAP - 2 * (strong_missing - 1) + (1 if phrase else 0)
                                + min(len(choice_words) - 1, 2))  # the longer name held ("leg press", not "press")
-        choice_implements = self.choice_implements[index]
         if query_implements and choice_implements and not (query_implements & choice_implements):
             base -= 30
-        elif query_implements and not choice_implements <= query_implements | {"barbell"}:
+        elif query_implements and not choice_implements <= q.implements_or_barbell:
             base -= 10
         return base
 
@@ -436,7 +514,8 @@ class Matcher:
         if name is None:
             name = normalise_name(raw_name)
             if self.exact(name) is None:  # "Weighted Crunches" is a name; "heavy squat" a squat
-                name = " ".join(w for w in name.split() if w not in vocabulary().filler) or name
+                filler = vocabulary().filler
+                name = " ".join(w for w in name.split() if w not in filler) or name
             if len(self._names) > 20_000:
                 self._names.clear()
             self._names[raw_name] = name
