@@ -42,10 +42,11 @@ sets, reps) at least 98% of the time and `medium` ones 75%:
   or a barbell), one prescription written the standard way on the name's own line
   ("4x8", "3 sets of 10", "Sets: 4 / Reps: 8": `_PLAIN_PATTERNS`), on a short line
   holding one exercise, at most one word on it left unread;
-- medium = such a name with another shape of numbers (columns, per-set lists, a ramp,
-  sets only), on a long or crowded line, or with its prescription on the one line below
-  or in labelled field lines; or a near-exact name (>= `NEAR_SCORE`: a typo, an alias
-  naming one of several) with sets and reps;
+- medium = such a name with one doubt: another shape of numbers (columns, per-set lists,
+  a ramp, a range of sets, sets only), words left unread, a long or crowded line, a
+  heading cut off it, its prescription on the one line below, in labelled field lines or
+  copied from elsewhere; or a near-exact name (>= `NEAR_SCORE`: a typo, an alias naming
+  one of several) on a line with no other doubt (`_doubted`: two doubts make a row low);
 - low = a closer guess at the name, no set count said ("225x5" is one set at a load),
   a prescription picked among several lines below, or no sets/reps (never invented);
 - unmatched = no exercise found.
@@ -1686,6 +1687,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     previous, block = None, None
                     continue
         was_first, first_line = first_line, False
+        heading_cut = False
         named_over_sets = False
         if (previous or waiting) is not None and _apply_field(previous or waiting, norm, stripped):
             previous, waiting = previous or waiting, None
@@ -1706,6 +1708,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 norm = " " * m.end() + norm[m.end():]
                 groups, remaining = find_groups(norm)
                 previous = None
+                heading_cut = True
         weak = all(g.weak for g in groups)
         if weak and not label and _is_heading(stripped, marked):
             groups, remaining = [], norm
@@ -1890,9 +1893,9 @@ def parse_plan(text: str, catalog) -> ParseResult:
             unread.append(original.strip())
             previous = None
             continue
-        if len(" ".join(stripped.split())) > MAX_SURE_LINE or len(rows) > 1:
-            # A long line, or several exercises on one (where a name may be split or glued
-            # wrongly): never sure.
+        if len(" ".join(stripped.split())) > MAX_SURE_LINE or len(rows) > 1 or heading_cut:
+            # A long line, several exercises on one (where a name may be split or glued
+            # wrongly), or a heading cut off the line ("Friday Squat 5x5"): never sure.
             for row in rows:
                 row.confidence = _doubted(row, row.confidence)
         if len(rows) > 1 and _TOGETHER.search(norm):

@@ -1260,3 +1260,9 @@ def test_a_near_exact_name_is_medium_only_on_a_line_with_no_other_doubt(text, co
 def test_a_range_of_sets_is_not_high(text, confidence):
     e = only(text)
     assert (e.sets, e.reps_min, e.reps_max, e.confidence) == (3, 10, 12, confidence)
+
+
+def test_a_row_on_a_line_with_a_heading_cut_off_is_not_high():
+    result = parse("Day 1: Incline dumbbell press 4x10\nDay 2\nIncline dumbbell press 4x10\n")
+    assert [w.name for w in result.workouts] == ["Day 1", "Day 2"]
+    assert [(e.sets, e.reps_min, e.confidence) for e in result.exercises] == [(4, 10, "medium"), (4, 10, "high")]
