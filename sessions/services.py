@@ -106,6 +106,29 @@ _LOCK_SQL = """
 WITH s AS (SELECT status, deleted_at FROM workout_session WHERE id = %(session)s FOR SHARE)
 SELECT s.status, s.deleted_at IS NOT NULL, pg_advisory_xact_lock(hashtextextended(%(key)s, 0))::text FROM s
 """
+# A set log's session, fetched with the same two locks (set_log_session): the row
+# shared-locked in the CTE first, then the records' advisory lock, in one statement.
+_SESSION_LOCKED_SQL = """
+WITH s AS (SELECT * FROM workout_session
+           WHERE id = %(session)s AND user_id = %(user)s AND deleted_at IS NULL FOR SHARE)
+SELECT s.*, pg_advisory_xact_lock(hashtextextended(%(key)s, 0))::text AS records_locked FROM s
+"""
+
+
+def set_log_session(*, user, session_id, exercise_id) -> WorkoutSession:
+    """The user's live session a set of `exercise_id` is about to be logged into,
+    fetched with the locks set_log takes (the session's, the exercise's records'), so
+    that set_log(locked=True) spends no statement on them. One statement; raises
+    WorkoutSession.DoesNotExist. `exercise_id` is the request's, unchecked: a lock on a
+    key no set uses costs nothing, and set_log is told it holds the lock only when the
+    exercise it logs is this one."""
+    found = list(WorkoutSession.objects.raw(_SESSION_LOCKED_SQL, {
+        "session": session_id, "user": user.pk, "key": lock_key(user_id=user.pk, exercise_id=exercise_id)}))
+    if not found:
+        raise WorkoutSession.DoesNotExist("No such workout.")
+    return found[0]
+
+
 # The set, with its number (this exercise's next in the workout) and the rest taken
 # since the workout's latest set, read and written in one statement: it runs after the
 # locks above, so its snapshot sees every set of the exercise a lock holder committed.
@@ -143,17 +166,19 @@ FROM inserted CROSS JOIN latest LEFT JOIN ({RECORDS_READ_SQL}) records ON true
 def set_log(*, session: WorkoutSession, set_id: uuid.UUID, exercise: Exercise, weight_kg: Decimal,
             reps: int, rest_time_seconds: int | None = None, set_type: str | None = None,
             rpe: Decimal | None = None, notes: str | None = None, confirmed: bool = True,
-            unit_system: str = "metric") -> tuple[ExerciseSession, list[PersonalRecord], bool]:
+            unit_system: str = "metric", locked: bool = False,
+            ) -> tuple[ExerciseSession, list[PersonalRecord], bool]:
     """Store one set, idempotently: `set_id` was generated when the form was rendered,
     so a repeated submission finds its set and stores nothing. Returns (set, new PRs,
     created). `rest_time_seconds` is the rest actually taken: by default the time since
     the workout's previous set (capped at an hour; none for the first set); an import
     passes what the file says. The model's validators say what a set may be; unless
     `confirmed`, a set far above the best is asked about first (`check_plausible`; an
-    exercise read with `best_1rm` annotated saves its query).
+    exercise read with `best_1rm` annotated saves its query). `locked`: `session` was
+    read by set_log_session for this exercise, in this transaction, with the locks.
 
-    Two statements on the way in, three for a new PR: the locks, the INSERT (which
-    reads the records too) and the records' write (records.services.
+    Two statements on the way in, three for a new PR (one fewer when `locked`): the
+    locks, the INSERT (which reads the records too) and the records' write (records.services.
     records_after_set_logged); no savepoint."""
     logged = ExerciseSession(id=set_id, workout_session=session, exercise=exercise, weight=weight_kg, reps=reps,
                              rest_time_seconds=rest_time_seconds, set_number=1, set_type=set_type, rpe=rpe,
@@ -167,9 +192,12 @@ def set_log(*, session: WorkoutSession, set_id: uuid.UUID, exercise: Exercise, w
     # checked, a taken id inserts nothing), and refusals are raised after it.
     with transaction.atomic(savepoint=False):
         with connection.cursor() as cursor:
-            cursor.execute(_LOCK_SQL, {"session": session.pk,
-                                       "key": lock_key(user_id=session.user_id, exercise_id=exercise.pk)})
-            found = cursor.fetchone()
+            if locked:
+                found = (session.status, session.deleted_at is not None)
+            else:
+                cursor.execute(_LOCK_SQL, {"session": session.pk,
+                                           "key": lock_key(user_id=session.user_id, exercise_id=exercise.pk)})
+                found = cursor.fetchone()
             is_open = found is not None and found[0] == SessionStatus.IN_PROGRESS and not found[1]
             if is_open:
                 logged.created_at = now = timezone.now()  # the wall clock: order and "last time" rely on it

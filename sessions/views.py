@@ -115,16 +115,19 @@ def set_log(request, session_id):
     The answer is the logged row and, out of band, what the set changed around it: the
     card's header (n/m, done), its "+ Add set", the exercise's next row (the weight
     just lifted carried into it) and, when the card is done, the next card, opened."""
-    session = _session_or_404(request, session_id)
+    # The session with the locks the write takes, from the start: what the answer
+    # shows is then read as the write will find it (one statement for all three).
+    locked_exercise = parse_uuid(request.POST.get("exercise"))
+    try:
+        session = services.set_log_session(user=request.user, session_id=session_id, exercise_id=locked_exercise)
+    except WorkoutSession.DoesNotExist:
+        raise Http404("No such workout.")
     # The plan first: the row's exercise is one of its (no query of its own), and the
     # answer shows it.
     plan = workout_page.read_plan(session) if request.htmx else None
     form = SetForm(request.POST, session=session, plan=plan, unit_system=request.user.unit_system)
     if form.is_valid() and form.exercise is not None:
         data = form.cleaned_data
-        # What the answer shows is read before the set is stored, so the locks the write
-        # takes (the session's, the exercise's records') are held for the write alone:
-        # another set of the workout waits that long, not for this whole request.
         plan_exercise_id = form.plan_exercise.pk if form.plan_exercise else None
         page_data = workout_page.read(user=request.user, session=session, adding=form.exercise, plan=plan,
                                       focus=plan_exercise_id or workout_page.NO_CARD) if request.htmx else None
@@ -132,7 +135,7 @@ def set_log(request, session_id):
             logged, new_records, _ = services.set_log(
                 session=session, set_id=data["id"], exercise=form.exercise, weight_kg=data["weight_kg"],
                 reps=data["reps"], confirmed=data["confirm"], unit_system=request.user.unit_system,
-                **form.details())
+                locked=form.exercise.pk == locked_exercise, **form.details())
         except ValidationError as exc:
             add_service_error(form, exc)
         else:
