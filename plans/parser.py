@@ -1010,6 +1010,8 @@ def _confidence(entry: CatalogEntry | None, score: float, group: _Group) -> str:
     """The levels documented at the top of this module."""
     if entry is None:
         return "unmatched"
+    if (group.sets or 0) > 10:
+        return "low"  # more than 10 sets is rarer than a load or reps read as sets ("11 x 10, 21 x 15")
     clear = group.clear and group.sets is not None and (group.reps_min is not None or group.amrap or group.weight)
     if score >= 100 and clear:
         return "high"

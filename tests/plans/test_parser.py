@@ -1207,6 +1207,7 @@ def test_a_one_rep_max_is_no_amrap():
     ("Incline dumbbell press 60 lbs x 10", "low"),
     ("Goblet squat 12/10", "low"),  # two sets, a range, or two loads?
     ("Goblet squat 12/10/8", "medium"),  # three numbers: the reps of three sets
+    ("Incline dumbbell press 12 x 10", "low"),  # 12 sets? more likely a load of 12 read as sets
 ])
 def test_high_is_kept_for_a_standard_prescription_with_nothing_else_on_the_line(text, confidence):
     assert only(text).confidence == confidence
