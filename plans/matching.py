@@ -35,6 +35,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -317,6 +318,7 @@ class Matcher:
         self.choice_implements = [implements(w) | implements(set(normalise_name(t.name).split()))
                                   for w, t in zip(self.choice_words, self.targets, strict=True)]
         self.choice_lengths = [len(w) for w in self.choice_words]
+        self._word_counts = [len(c.split()) for c in self.choices]  # words, repeats counted (search)
         self.sorted_choices = [" ".join(sorted(c.split())) for c in self.choices]
         self.known_words = sorted({w for c in self.choices for w in c.split()})
         # Known words by length: a typo is only compared with the words whose length
@@ -393,6 +395,22 @@ class Matcher:
             if size <= 400:
                 self._near_choices[size] = near
         return near
+
+    def _starting_with(self, typed: list[str]) -> set[int]:
+        """Indexes of the names having, for each typed word, a word starting with it (the
+        known words starting with a prefix are a run of the sorted list)."""
+        found: set[int] | None = None
+        known = self.known_words
+        for prefix in typed:
+            having: set[int] = set()
+            for i in range(bisect_left(known, prefix), len(known)):
+                if not known[i].startswith(prefix):
+                    break
+                having.update(self.word_index[known[i]])
+            found = having if found is None else found & having
+            if not found:
+                break
+        return set(range(len(self.choices))) if found is None else found
 
     def exact(self, name: str) -> CatalogEntry | None:
         key = " ".join(sorted(name.split()))
@@ -568,12 +586,13 @@ class Matcher:
             add(best, score + 10)
         prefixes = corrected.split()
         raw_prefixes = name.split()
-        for index, choice in enumerate(self.choices):
-            choice_words = choice.split()
-            for typed in (prefixes, raw_prefixes):
-                if all(any(w.startswith(p) for w in choice_words) for p in typed):
-                    add(self.targets[index], 90.0 - min(len(choice_words) - len(typed), 9))
-                    break
+        # The names with a word starting with each typed word (the corrected ones first,
+        # then as typed), in index order.
+        first = self._starting_with(prefixes)
+        second = first if raw_prefixes == prefixes else self._starting_with(raw_prefixes)
+        for index in sorted(first | second):
+            typed = prefixes if index in first else raw_prefixes
+            add(self.targets[index], 90.0 - min(self._word_counts[index] - len(typed), 9))
         for entry, s in self._candidates(corrected):
             if s >= ALTERNATIVE_SCORE:
                 add(entry, s * 0.9)
