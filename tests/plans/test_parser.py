@@ -1196,6 +1196,10 @@ def test_a_one_rep_max_is_no_amrap():
     ("Incline dumbbell press 4 sets of 10", "high"),
     ("Incline dumbbell press - Sets: 4 / Reps: 10", "high"),
     ("Incline dumbbell press 4x10 each", "high"),  # a plan word: nothing unread
+    ("Incline dumbbell press 10 reps, 3 sets", "high"),
+    ("Incline dumbbell press 3 sets of 10 (tempo 3010)", "high"),  # a tempo is read
+    ("Plank 3x60s", "high"),  # sets of a time
+    ("Sled push 4 x 20 m", "high"),  # sets of a distance
     # Read right, but shapes that go wrong more often on plans never seen: medium.
     ("Incline dumbbell press   4   10", "medium"),  # columns, no x
     ("Incline dumbbell press 4 sets 12, 10, 10, 8", "medium"),  # the reps of each set
