@@ -8,9 +8,20 @@ A set's load, by its exercise's load kind (equipment.selectors.exercise_load_kin
 "BW", "BW + 10", "20" (an assistance), which units.parse_set_weight reads back;
 {{ exercise|load_label }} -> "Weight", "Added weight", "Assistance".
 The kind is read from a `load_kind` annotation on the set or its exercise when there is
-one (annotate with equipment.selectors.load_kind_annotation: no query per row)."""
+one (annotate with equipment.selectors.load_kind_annotation: no query per row).
+
+The workout page's rows: {% set_row row %} (a set to log, its form) and
+{% logged_set_row logged %} (a logged set); {% uuid_url 'sessions:swap' a b %} is
+{% url %} for UUID arguments, without a reverse per call (see below)."""
+
+import uuid
+from html import escape as _escape
 
 from django import template
+from django.template.defaultfilters import floatformat
+from django.template.defaulttags import CsrfTokenNode
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.safestring import SafeString, mark_safe
 
 from allworkouts import units
 from equipment.selectors import exercise_load_kind
@@ -83,3 +94,196 @@ def load_input(kg, exercise_or_kind, user) -> str:
 @register.filter
 def load_label(exercise_or_kind) -> str:
     return units.load_label(_kind(exercise_or_kind))
+
+
+# ---------------------------------------------------------------------------------------
+# The workout page's rows, rendered here rather than by the template engine.
+#
+# The active workout page has a row per planned set (a form of ten fields) and a row per
+# logged set: rendered by the template engine those were most of the page's time (each
+# `{{ }}` is a lookup, an escape and a number localization; each `{% url %}` a full
+# reverse). These tags write the same HTML from Python with the same escaping; the
+# markup is kept in one place each, in the order the browser shows it.
+# ---------------------------------------------------------------------------------------
+
+_SENTINELS = [uuid.UUID(int=0x5e7_0000 + n) for n in range(4)]
+_URL_PIECES: dict = {}
+
+
+def _url_pieces(name: str, count: int) -> list[str] | None:
+    """A URL name's reverse with `count` UUID arguments, as the text around them; None
+    when the name doesn't take UUIDs (then each call reverses)."""
+    key = (get_urlconf(), get_script_prefix(), name, count)
+    if key not in _URL_PIECES:
+        sentinels = [str(s) for s in _SENTINELS[:count]]
+        try:
+            url = reverse(name, args=_SENTINELS[:count])
+        except Exception:  # noqa: BLE001 - not a UUID pattern: no shortcut
+            pieces = None
+        else:
+            pieces = []
+            for sentinel in sentinels:
+                before, found, url = url.partition(sentinel)
+                if not found:
+                    pieces = None
+                    break
+                pieces.append(before)
+            if pieces is not None:
+                pieces.append(url)
+        _URL_PIECES[key] = pieces
+    return _URL_PIECES[key]
+
+
+def uuid_url_of(name: str, *args) -> str:
+    """`reverse(name, args=args)` for URLs whose arguments are all UUIDs (every URL of
+    the workout page), reversed once per process and filled in per call: a reverse is
+    30-80 µs, the page has dozens. Anything else is reversed as usual."""
+    if args and all(isinstance(a, uuid.UUID) for a in args) and len(args) <= len(_SENTINELS):
+        pieces = _url_pieces(name, len(args))
+        if pieces is not None:
+            out = [pieces[0]]
+            for arg, piece in zip(args, pieces[1:]):
+                out += (str(arg), piece)
+            return "".join(out)
+    return reverse(name, args=args)
+
+
+@register.simple_tag
+def uuid_url(name, *args) -> str:
+    """{% uuid_url 'sessions:swap' session.pk card.plan_exercise.pk %}: {% url %} for
+    UUID arguments, without a reverse per call (uuid_url_of)."""
+    return uuid_url_of(name, *args)
+
+
+_CSRF = CsrfTokenNode()
+
+
+def _e(value) -> str:
+    """A value as `{{ value }}` prints it: escaped as conditional_escape does (without
+    its lazy-string checks); numbers as str(): no thousands separator is configured, so
+    localizing them, as the template does, changes nothing."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return _escape(str(value))
+
+
+def _page_constants(context) -> dict:
+    """What every row of one page shares: the set-log URL, the unit, the CSRF field.
+    Kept in the render context (one template render: the page, or one partial)."""
+    constants = context.render_context.get("workout_rows")
+    if constants is None:
+        user, session = context.get("user"), context.get("session")
+        set_log_url = context.get("set_log_url") or uuid_url_of("sessions:set_log", session.pk)
+        constants = {"set_log_url": _e(set_log_url), "unit": _e(unit(user)), "csrf": _CSRF.render(context)}
+        context.render_context["workout_rows"] = constants
+    return constants
+
+
+def _lines(*lines) -> SafeString:
+    """HTML lines as the template wrote them, one space between (where its line breaks
+    were: the same text between the tags, so the same layout); empty ones left out."""
+    return mark_safe(" ".join(line for line in lines if line))
+
+
+@register.simple_tag(takes_context=True)
+def set_row(context, row) -> SafeString:
+    """A set still to log: its <li> with the form that logs it (sessions.views.set_log).
+    Reads from the context: `group` (a superset names the row's exercise), `oob_row`,
+    `details` (the blank RPE/note fields, unless the row brings its own), `user`,
+    `session`, `set_log_url`."""
+    c = _page_constants(context)
+    exercise, url, unit_label = row.exercise, c["set_log_url"], c["unit"]
+    number = _e(row.number)
+    superset = getattr(context.get("group"), "superset", None)
+    name = _e(exercise.name)
+    kind = _kind(exercise)
+    label = _e(units.load_label(kind))
+    blank = context.get("details")
+    details = row.details or blank
+    set_type = _e(getattr(row.details, "set_type", "") or getattr(blank, "set_type", ""))
+    if row.weight_text is not None:
+        weight_value = _e(row.weight_text)
+    else:
+        weight_value = _e(units.load_input_value(row.weight, context.get("user").unit_system, kind))
+    if row.reps_text is not None:
+        reps_value = _e(row.reps_text)
+    else:
+        reps_value = "" if row.reps is None else _e(row.reps)
+    key = row.plan_exercise.pk if row.plan_exercise and row.plan_exercise.pk else exercise.pk
+    oob = ' hx-swap-oob="true"' if context.get("oob_row") else ""
+    return _lines(
+        f'<li class="set-row" id="row-{_e(key)}-{number}" data-rest-seconds="{_e(row.rest_after)}"{oob}>',
+        f'<p class="muted set-of">{name}</p>' if superset else "",
+        f'<form method="post" action="{url}" hx-post="{url}" hx-target="closest li" hx-swap="outerHTML"'
+        ' hx-disabled-elt="find button" data-offline-queue novalidate>',
+        c["csrf"],
+        f'<input type="hidden" name="id" value="{_e(row.form_id)}">',
+        f'<input type="hidden" name="exercise" value="{_e(exercise.pk)}">',
+        f'<input type="hidden" name="number" value="{number}">',
+        f'<input type="hidden" name="plan_exercise" value="{_e(row.plan_exercise.pk)}">' if row.plan_exercise else "",
+        '<input type="hidden" name="confirm" value="on">' if row.confirm else "",
+        # One tap on the number cycles what the set is (W warm-up, D drop, F failure), as in Strong.
+        f'<button type="button" class="set-number set-type" data-set-type="{set_type}"'
+        f' aria-label="Set {number}: normal set (tap: warm-up)">{number}</button>',
+        f'<input type="hidden" name="set_type" value="{set_type}">',
+        f'<label class="set-field"><span class="visually-hidden">{label} ({unit_label}) for set {number}'
+        f'{f", {name}" if superset else ""}</span>',
+        f'<input type="text" inputmode="decimal" name="weight" value="{weight_value}"'
+        f'{"" if row.from_last_time else " data-carry"} aria-label="{label} ({unit_label}) set {number}"'
+        f' autocomplete="off"><span class="unit">{unit_label}</span></label>',
+        f'<label class="set-field"><span class="visually-hidden">Reps for set {number}</span>',
+        f'<input type="text" inputmode="numeric" pattern="[0-9]*" name="reps" value="{reps_value}"'
+        f' aria-label="Reps set {number}" autocomplete="off"><span class="unit">reps</span></label>',
+        f'<button type="submit" class="btn btn-primary log-btn">{"Keep" if row.confirm else "Log"}</button>',
+        '<details class="set-more" open>' if getattr(details, "open", False) else '<details class="set-more">',
+        "<summary>RPE · note</summary>",
+        f'<label class="set-field"><span class="visually-hidden">RPE for set {number}</span>'
+        f'{_e(getattr(details, "rpe_html", ""))}</label>',
+        f'<label class="set-field set-note"><span class="visually-hidden">Note for set {number}</span>'
+        f'{_e(getattr(details, "notes_html", ""))}</label>',
+        "</details>",
+        "</form>",
+        f'<p class="plates">Per side: {_e(row.plates)} {unit_label}</p>' if row.plates else "",
+        "".join(f'<p class="error" role="alert">{_e(message)}</p>' for message in row.errors),
+        "</li>",
+    )
+
+
+_SET_TYPE_LETTERS = {"warmup": "W", "drop": "D", "failure": "F"}
+_NEW_RECORD_NAMES = {"1rm": "e1RM", "set_volume": "set volume"}
+
+
+@register.simple_tag(takes_context=True)
+def logged_set_row(context, logged) -> SafeString:
+    """A logged set's <li>: its number (or W/D/F), load × reps, RPE and note, "Edit".
+    Reads from the context: `show_exercise`, `card_exercise` (the set's exercise is
+    named when shown apart from its card's), `session`, `user`; after a log
+    (sessions.views.set_log) also `first_time`, `new_records`, `rest_ends_at`."""
+    set_type = logged.set_type
+    title = f' title="{_e(logged.get_set_type_display())}"' if set_type and set_type != "normal" else ""
+    card_exercise = context.get("card_exercise")
+    named = context.get("show_exercise") or (card_exercise and logged.exercise_id != card_exercise.pk)
+    user = context.get("user")
+    done = [f'<span class="set-exercise">{_e(logged.exercise.name)}</span> ' if named else "",
+            f"{_e(set_load(logged, user))} × {_e(logged.reps)}"]
+    if logged.rpe:
+        done.append(f' @ RPE {_e(floatformat(logged.rpe, "-1"))}')
+    done.append(" ✓")
+    if logged.notes:
+        done.append(f' <span class="muted set-note-text">“{_e(logged.notes)}”</span>')
+    new_records = context.get("new_records")
+    rest_ends_at = context.get("rest_ends_at")
+    return _lines(
+        f'<li class="set-row logged" id="set-{_e(logged.pk)}">',
+        f'<span class="set-number"{title}>{_SET_TYPE_LETTERS.get(set_type) or _e(logged.set_number)}</span>',
+        f'<span class="set-done">{"".join(done)}</span>',
+        f'<a class="btn btn-small" href="{_e(uuid_url_of("sessions:set_edit", context.get("session").pk, logged.pk))}"'
+        ">Edit</a>",
+        '<p class="badge badge-next first-time" role="status">First time: records set</p>'
+        if context.get("first_time") and not new_records else "",
+        "".join(f'<p class="badge badge-pr pr-badge" role="status">New PR: '
+                f'{_NEW_RECORD_NAMES.get(r.record_type, "session volume")} {_e(record_value(r, user))}</p>'
+                for r in new_records or ()),
+        f'<template data-rest-ends-at="{_e(rest_ends_at)}"></template>' if rest_ends_at else "",
+        "</li>",
+    )
