@@ -252,6 +252,18 @@ def _plan_words(kind: str) -> str:
     return "|".join(re.escape(w) for w in words)
 
 
+# Body parts named as an exercise ("Abs 3x20", "Пресс 3х15", "Addominali 2x15"): which
+# exercise for them is the vocabulary's pick, not the user's word.
+_BODY_PARTS_EN = ("chest back arms shoulders glutes core abs abdominals biceps triceps delts lats hamstrings quads "
+                  "calves traps forearms legs")
+
+
+@lru_cache(maxsize=1)
+def _body_parts() -> frozenset[str]:
+    words = set(_BODY_PARTS_EN.split()) | set(vocabulary().plan_words.get("section", []))
+    return frozenset(_unaccent(w.lower()) for w in words if " " not in w)
+
+
 @lru_cache(maxsize=1)
 def _heading_patterns() -> tuple[re.Pattern, re.Pattern]:
     weekdays = (r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?"
@@ -1194,6 +1206,8 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     # words were dropped ("trapèze/dos"), a choice split, or an implement added from
     # elsewhere on the line. On plans never seen, the other ways to 100 were wrong often.
     as_written = entry if score >= 100 and matcher.exact(normalise_name(name)) is not None else None
+    if as_written is not None and set(_unaccent(name).split()) <= _body_parts():
+        as_written = None  # "Пресс 3х15": a body part read as crunches
     named_so = getattr(matcher, "named", None)
     if as_written is not None and named_so is not None and named_so(normalise_name(name)) not in (None, entry):
         # "Pendlay row", "Pec deck": an alias reads the name as another exercise than the

@@ -1271,3 +1271,11 @@ def test_a_row_on_a_line_with_a_heading_cut_off_is_not_high():
     result = parse("Day 1: Incline dumbbell press 4x10\nDay 2\nIncline dumbbell press 4x10\n")
     assert [w.name for w in result.workouts] == ["Day 1", "Day 2"]
     assert [(e.sets, e.reps_min, e.confidence) for e in result.exercises] == [(4, 10, "medium"), (4, 10, "high")]
+
+
+@pytest.mark.parametrize("line", ["Пресс 3х15", "Addominali 2x15"])
+def test_a_body_part_named_as_the_exercise_is_not_high(line):
+    # The vocabulary reads "abs" as crunches: a pick, not what the user wrote.
+    e = only_in_gym(line)
+    assert (e.exercise.name, e.sets, e.confidence) == ("Crunches", int(line.split()[-1][0]), "medium")
+    assert only_in_gym("Crunches 3x15").confidence == "high"
