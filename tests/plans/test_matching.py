@@ -358,3 +358,41 @@ def test_a_kettlebell_swing_is_the_two_handed_swing_when_the_catalogue_has_it():
     # without it, the one-arm swing is the closest: offered, not an exact name
     entry, score, _ = matcher_for(CATALOG).match("KB swings")
     assert entry.name == "One-Arm Kettlebell Swings" and score < 100
+
+
+def test_pruned_typo_and_fuzzy_lookups_find_what_a_look_at_every_name_finds():
+    """Typos are compared only with known words of a near length, names no word finds only
+    with names of a near length, and search prefixes come from the sorted words: each must
+    give what looking at everything gives (same word, same names, same order)."""
+    import random
+
+    from rapidfuzz import fuzz, process
+
+    from plans.matching import ALTERNATIVE_SCORE, TYPO_SCORE
+
+    matcher = matcher_for(CATALOG)
+    rng = random.Random(4)
+    words = [w for w in matcher.known_words if len(w) >= 4]
+    typed = []
+    for _ in range(400):
+        w = list(rng.choice(words))
+        for _ in range(rng.choice([1, 1, 2])):
+            i = rng.randrange(len(w))
+            rng.choice([lambda: w.pop(i), lambda: w.insert(i, rng.choice("aeiourstn")),
+                        lambda: w.__setitem__(i, rng.choice("aeiourstn"))])()
+        typed.append("".join(w) or "x")
+    for w in typed:
+        everywhere = process.extractOne(w, matcher.known_words, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
+        near = process.extractOne(w, matcher._near(len(w)), scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
+        assert (everywhere and everywhere[:2]) == (near and near[:2]), w
+    for query in [" ".join(sorted(rng.sample(typed, rng.choice([1, 2, 3])))) for _ in range(200)]:
+        everywhere = [(i, s) for _, s, i in process.extract(query, matcher.sorted_choices, scorer=fuzz.ratio,
+                                                            processor=None, limit=10, score_cutoff=ALTERNATIVE_SCORE)]
+        names, indexes = matcher._near_names(len(query))
+        near = [(indexes[i], s) for _, s, i in process.extract(query, names, scorer=fuzz.ratio, processor=None,
+                                                               limit=10, score_cutoff=ALTERNATIVE_SCORE)]
+        assert everywhere == near, query
+    for prefixes in [["p"], ["pu"], ["dumb", "cur"], ["lat", "pull"], ["zz"], ["press", "b"], ["a"]]:
+        brute = {i for i, c in enumerate(matcher.choices)
+                 if all(any(w.startswith(p) for w in c.split()) for p in prefixes)}
+        assert matcher._starting_with(prefixes) == brute, prefixes
