@@ -1206,7 +1206,7 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     # words were dropped ("trapèze/dos"), a choice split, or an implement added from
     # elsewhere on the line. On plans never seen, the other ways to 100 were wrong often.
     as_written = entry if score >= 100 and matcher.exact(normalise_name(name)) is not None else None
-    if as_written is not None and set(_unaccent(name).split()) <= _body_parts():
+    if as_written is not None and len(name.split()) == 1 and _unaccent(name) in _body_parts():
         as_written = None  # "Пресс 3х15": a body part read as crunches
     named_so = getattr(matcher, "named", None)
     if as_written is not None and named_so is not None and named_so(normalise_name(name)) not in (None, entry):
@@ -1277,9 +1277,11 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
                    if w not in _PLAIN_WORDS and not implements({w})]
     # Words between the name and its numbers that are not the name ("Situps (just do 2
     # sets of 20)", "Main lift: Bench 5x5"), brackets aside (counted above).
-    name_words = set(_WORD.findall(name))
-    between_words = [w for w in _WORD.findall(_BRACKETS.sub(" ", segment.aside.lower()))
-                     if w not in name_words and w not in _PLAIN_WORDS and not implements({w})]
+    between_words = []
+    if sure and len(segment.aside) > len(name) + 3:  # (most lines: the name, a colon, a bullet)
+        name_words = set(_WORD.findall(name))
+        between_words = [w for w in _WORD.findall(_BRACKETS.sub(" ", segment.aside.lower()))
+                         if w not in name_words and w not in _PLAIN_WORDS and not implements({w})]
     if sure and (len(other_words) + len(between_words) > 1 or aside_words or (group.sets or 0) > 10
                  or any(g.aside for g in segment.groups)
                  # a number on the line we did not read ("(... 3 on deload weeks)")
