@@ -38,17 +38,19 @@ How a line is read (see `parse_plan`):
 Confidence (per exercise), so that on plans never seen `high` rows are right (exercise,
 sets, reps) at least 98% of the time and `medium` ones 75%:
 - high = a name as written (a catalogue name, or an alias when no catalogue exercise has
-  that very name), the implement said (or the barbell by default in a plan showing loads
-  or a barbell), one prescription written the standard way on the name's own line
-  ("4x8", "3 sets of 10", "Sets: 4 / Reps: 8": `_PLAIN_PATTERNS`), on a short line
-  holding one exercise, at most one word on it left unread;
-- medium = such a name with one doubt: another shape of numbers (columns, per-set lists,
-  a ramp, a range of sets, sets only), words left unread, a long or crowded line, a
+  that very name and the name is no body part like "abs"), the implement said (or the
+  barbell by default in a plan showing loads or a barbell), one prescription written the
+  standard way on the name's own line ("4x8", "3 sets of 10", "Sets: 4 / Reps: 8":
+  `_PLAIN_PATTERNS`), on a short line holding one exercise, at most one word left unread;
+- medium = such a name with doubts: another shape of numbers (columns, per-set lists, a
+  ramp, a range of sets, sets only), words left unread, a long or crowded line, a
   heading cut off it, its prescription on the one line below, in labelled field lines or
   copied from elsewhere; or a near-exact name (>= `NEAR_SCORE`: a typo, an alias naming
-  one of several) on a line with no other doubt (`_doubted`: two doubts make a row low);
+  one of several) on a line with no other doubt (`_doubted`: such a name and one more
+  doubt make a row low);
 - low = a closer guess at the name, no set count said ("225x5" is one set at a load),
-  a prescription picked among several lines below, or no sets/reps (never invented);
+  more than 10 sets, a prescription picked among several lines below, or no sets/reps
+  (never invented);
 - unmatched = no exercise found.
 
 Every pattern is linear (no nested quantifiers; patterns anchored at the end of a line
