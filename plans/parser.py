@@ -435,9 +435,13 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
         return [group], _blank(text, *m.span())
 
     x = bool(_X_BY_DIGIT.search(text)) if "x" in text else False
-    present = {"x": x, "set": "set" in text, "for": "for" in text, "%": "%" in text,
+    sets, rep = "set" in text, "rep" in text
+    present = {"x": x, "set": sets, "for": "for" in text, "%": "%" in text,
                "xx": x and text.count("x") >= 2, "bw": x and ("bw" in text or "bodyweight" in text),
-               "list": x and ("," in text or "/" in text or text.count("-") >= 2), "по": "по" in text, ",": "," in text}
+               "list": x and ("," in text or "/" in text or text.count("-") >= 2), "по": "по" in text, ",": "," in text,
+               "x time": x and bool(_X_TIME.search(text)), "x rep": x and rep, "x set": x and sets,
+               "set rep": sets and rep, "set from": sets and ("from" in text or "at" in text),
+               "set list": sets and ("," in text or "/" in text or "and" in text or "&" in text)}
 
     def take(pattern: re.Pattern, build) -> None:
         nonlocal text
@@ -677,11 +681,14 @@ def _sets_list_group(m: re.Match) -> _Group:
 
 
 _X_BY_DIGIT = re.compile(r"\d\s*x|x\s*\d")  # every "x" pattern has a number on one side of the x
+# What `_HOLD` and `_DISTANCE` cannot match without: a number after the x, then a unit (a
+# letter) or a clock ("3x30s", "4 x 40 m", "3x1:00"). One pass instead of their two.
+_X_TIME = re.compile(r"\d\s*x\s*\d+\s*(?:-\s*\d+\s*)?(?:[^\W\d_]|:\d)")
 
 # The patterns tried in turn, what each match makes, and a word it cannot match without.
 _PATTERNS = (
-    (_HOLD, lambda m: _Group(sets=int(m[1]), weight=m[2].replace(" ", "")), "x"),
-    (_DISTANCE, lambda m: _Group(sets=int(m[1]), weight=m[2]), "x"),
+    (_HOLD, lambda m: _Group(sets=int(m[1]), weight=m[2].replace(" ", "")), "x time"),
+    (_DISTANCE, lambda m: _Group(sets=int(m[1]), weight=m[2]), "x time"),
     (_SETS_OF_HOLD, lambda m: _Group(sets=int(m[1]), weight=m[2]), "set"),
     (_SETS_X_REPS_X_LOAD, _sets_x_reps_x_load, "xx"),
     (_WEIGHT_X_REPS_X_SETS, _weight_x_reps_x_sets, "xx"),
@@ -689,15 +696,15 @@ _PATTERNS = (
                                  sets_said=False), "bw"),
     (_PERCENT_X_REPS, lambda m: _with(_reps_group("1", m[2], m[3], m[4], None), note=m[1], clear=False,
                                       sets_said=False), "%"),
-    (_LABELLED, lambda m: _reps_group(m[1], m[2], m[3], m[4], m[5]), "set"),
+    (_LABELLED, lambda m: _reps_group(m[1], m[2], m[3], m[4], m[5]), "set rep"),
     (_REPS_AT_LOAD, lambda m: _with(_reps_group(m[3] or "1", m[4], m[5], m[6], None), weight=m[1] + (
         m[2] if m[2] and m[2][0] in "kl" else ""), clear=bool(m[3]), sets_said=bool(m[3])), "for"),
-    (_SETS_LIST, _sets_list_group, "set"),
-    (_REPS_X_SETS, lambda m: _reps_group(m[4], m[1], m[2], m[3], None), "set"),
-    (_REPS_X_N_SETS, _reps_x_n_sets, "set"),
+    (_SETS_LIST, _sets_list_group, "set list"),
+    (_REPS_X_SETS, lambda m: _reps_group(m[4], m[1], m[2], m[3], None), "set rep"),
+    (_REPS_X_N_SETS, _reps_x_n_sets, "x set"),
     (_SETS_PO_REPS, lambda m: _reps_group(m[1], m[2], m[3], None, None), "по"),
-    (_REPS_WORD_X_SETS, _reps_word_x_sets, "x"),
-    (_SETS_LADDER, _sets_ladder, "set"),
+    (_REPS_WORD_X_SETS, _reps_word_x_sets, "x rep"),
+    (_SETS_LADDER, _sets_ladder, "set from"),
     (_SETS_OF, lambda m: _reps_group(m[1], m[2], m[3], m[4], m[5]), "set"),
     (_SETS_X_REPS_LIST, _sets_list_group, "list"),
     (_LOAD_X_REPS_LIST, _load_x_reps_list, "list"),
@@ -850,6 +857,8 @@ def _normalise_line(text: str) -> str:
         text = _CYRILLIC_TIMES.sub("x", _DASHES.sub("-", text).replace("×", "x"))
     text = text.replace("*", "x")
     # "8 to 12" -> "8-  12": same length, so positions still line up with the original.
+    if not _DIGIT.search(text):
+        return text
     return _TO.sub(lambda m: m[1] + "-" + " " * (len(m[0]) - 3) + m[4], text)
 
 
@@ -1077,6 +1086,14 @@ _NAME_END = re.compile(r"[(@,\[]|\s-\s")
 _WARMUP_WORDS = (r"(?:warm[\s-]*ups?|wu|w/u|ramp(?:ing)?(?:\s+sets?)?|calentamiento|aquecimento|aufw[aä]rm\w*"
                  r"|[ée]chauffement|riscaldamento|разминк\w*|розминк\w*)")
 _WARMUP_AFTER = re.compile(rf"^[\s,;:(\[-]*{_WARMUP_WORDS}(?!\w)")
+def _may_say_warmup(text: str) -> bool:
+    """Whether `_WARMUP_WORDS` can match: one of its words' letters is in the text (cheaper
+    than the alternation, tried at every position)."""
+    return any(word in text for word in _WARMUP_MARKS)
+
+
+_WARMUP_MARKS = ("warm", "wu", "w/u", "ramp", "calentamiento", "aquecimento", "aufw", "chauffement", "riscaldamento",
+                 "разминк", "розминк")
 _WARMUP_BEFORE = re.compile(rf"(?<!\w){_WARMUP_WORDS}\s*(?:sets?)?\s*[:=-]?\s*$")
 
 
@@ -1130,7 +1147,7 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
             between = " " * m.end() + between[m.end():]
         if index and _WARMUP_AFTER.match(between):
             groups[index - 1].warmup = True  # "2x5x45lb (warmup), 5x5x135lb"
-        warmup = _WARMUP_BEFORE.search(between)
+        warmup = _WARMUP_BEFORE.search(between) if _may_say_warmup(between) else None
         if warmup:
             group.warmup = True  # "Bench warm-up: 2x5, then 5x5": the name is "Bench"
             between = between[:warmup.start()] + " " * (len(between) - warmup.start())
@@ -1235,7 +1252,7 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     named = implements(set(normalise_name(name).split()))
     implement = m[1] if m else ""
     if not implement and not named:
-        for aside in _ASIDE.findall(segment.aside):
+        for aside in _ASIDE.findall(segment.aside) if "(" in segment.aside else ():
             found = implements(set(normalise_name(aside).split()))
             if found:
                 implement = sorted(found)[0]
@@ -1246,10 +1263,11 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
         with_implement = _choose(f"{implement} {name}", matcher)
         if with_implement[0] is not None and with_implement[1] >= min(score, STRONG_SCORE):
             entry, score, alternatives = with_implement
-    weights = [m[0].strip() for m in _WEIGHT.finditer(leftover + " " + " ".join(loads))]
-    weights += [m[1] for m in _BARE_LOAD.finditer(leftover)]
+    loaded = leftover + " " + " ".join(loads)
+    weights = [m[0].strip() for m in _WEIGHT.finditer(loaded)] if _DIGIT.search(loaded) else []  # each needs a digit
+    weights += [m[1] for m in _BARE_LOAD.finditer(leftover)] if "@" in leftover else []
     weight = group.weight or (weights[0] if weights else "")
-    m = _POOD.search(leftover)
+    m = _POOD.search(leftover) if "pood" in leftover or "pd" in leftover else None
     if m and not weight:
         weight = m[0]
     amrap = group.amrap
@@ -1275,7 +1293,7 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
         # need a look.
         sure = False
     other_words = [w for w in _WORD.findall(leftover) if w not in _PLAIN_WORDS]
-    aside_words = [w for a in _ASIDE.findall(segment.aside) for w in _WORD.findall(a.lower())
+    aside_words = [w for a in (_ASIDE.findall(segment.aside) if "(" in segment.aside else ()) for w in _WORD.findall(a.lower())
                    if w not in _PLAIN_WORDS and not implements({w})]
     # Words between the name and its numbers that are not the name ("Situps (just do 2
     # sets of 20)", "Main lift: Bench 5x5"), brackets aside (counted above).
@@ -1329,9 +1347,11 @@ def _doubted(row: ParsedExercise, confidence: str) -> str:
 
 def _is_prose(norm: str, groups: list[_Group], name_words: int) -> bool:
     """Stats, definitions and sentences: not a plan line even with numbers in it."""
-    if _DEFINITION.match(norm) and not _SETS_X_REPS.search(norm):
+    # (The substring tests first: each pattern needs one of them, most lines have none.)
+    if ("=" in norm or "means" in norm or "stands" in norm) and _DEFINITION.match(norm) and not _SETS_X_REPS.search(norm):
         return True
-    if _EXAMPLE.search(norm):
+    if ("example" in norm or "instance" in norm or "e." in norm or "i." in norm or "eg" in norm
+            or ("x" in norm and ("is" in norm or "means" in norm))) and _EXAMPLE.search(norm):
         return True
     if _STAT_WORDS.search(norm):
         # "Squat: 315x2 last month" is a stat; "Pull ups 3 x failure (I got to 16, 10, 7)"
@@ -1413,6 +1433,14 @@ def _may_list(text: str) -> bool:
     return any(mark in text for mark in _LIST_MARKS)
 _REST_START = re.compile(r"^(?:no\s+)?(?:rest|descanso|pause|repos|recupero|отдых|відпочинок)\b")
 _BLOCK = re.compile(r"\b(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex|rounds?|emom|amrap\s+\d)")
+
+
+def _may_say_block(norm: str) -> bool:
+    """Whether `_BLOCK` can match (each of its words holds one of these)."""
+    return ("set" in norm or "round" in norm or "circuit" in norm or "complex" in norm or "emom" in norm
+            or "amrap" in norm)
+
+
 _ROUNDS_LINE = re.compile(r"^(?:[^\d()]{0,30}:\s*|\d{1,2}\s*[:.)]\s*)?(\d{1,2})\s*rounds?(?:\s+of)?\s*[:\-–—]?\s*"
                           r"(?:\(([^()]{5,400})\)|([^()]{5,400})$)", re.IGNORECASE)
 _ROUNDS = re.compile(r"\b(\d{1,2})\s*(?:rounds?|sets?|x)\b|\bx\s*(\d{1,2})\b")
@@ -1432,6 +1460,14 @@ _PER_EXERCISE = re.compile(
     r"|упражнени\w*|вправ\w*)\b"
     r"|/\s*(?:übung|ubung|exercise|ejercicio|exercice|exerc[ií]cio|esercizio)\b"
     r"|\breps?\s*/\s*sets?\b")
+
+
+def _may_say_per_exercise(norm: str) -> bool:
+    """Whether `_PER_EXERCISE` can match (each branch holds one of these)."""
+    return ("exerc" in norm or "movement" in norm or "übung" in norm or "ubung" in norm or "ejercicio" in norm
+            or "esercizi" in norm or "упражнени" in norm or "вправ" in norm or ("rep" in norm and "/" in norm))
+
+
 _NUMBERS_FIRST = re.compile(r"^[\s\-–•*+|]*\d(?!\d*[.)]\s)")  # not a list number ("3. Rows")
 
 
@@ -1748,7 +1784,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     # catalogue may lack, not a heading.
                     names_exercise = named_over_sets = True
             if not names_exercise:
-                if _BLOCK.search(norm):
+                if _may_say_block(norm) and _BLOCK.search(norm):
                     m = _ROUNDS.search(norm)
                     blocks += 1
                     block = (int(m[1] or m[2]) if m else None, chr(ord("P") + blocks % 10))
@@ -1765,7 +1801,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
             unread.append(stripped)  # "And then:": what follows is a new part, under no heading
             previous, block = None, None
             continue
-        if _BLOCK.search(norm) and stripped.endswith(":") and len(norm.split()) <= 8:
+        if stripped.endswith(":") and _may_say_block(norm) and _BLOCK.search(norm) and len(norm.split()) <= 8:
             m = _ROUNDS.search(norm)
             blocks += 1
             block = (int(m[1] or m[2]) if m else None, chr(ord("P") + blocks % 10))
@@ -1786,7 +1822,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
             if rest is not None:
                 previous.rest_seconds = previous.rest_seconds or rest
                 continue
-        if (groups and not label and _PER_EXERCISE.search(norm) and not any(g.weak or g.leading for g in groups)
+        if (groups and not label and _may_say_per_exercise(norm) and _PER_EXERCISE.search(norm) and not any(g.weak or g.leading for g in groups)
                 and len(norm.split()) <= 25
                 and all(matcher.match(s.name)[1] < STRONG_SCORE for s in _segments(norm, groups, remaining))):
             # "3 sets of 7 to 12 reps per exercise", "3 Sätze / Übung": for the exercises
@@ -1891,7 +1927,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
                                                   and not _LABEL_TALK.search(s.name)
                                                   and not _INSTRUCTION_START.match(s.name)
                                                   # "Mike (135,155,185)": a person's loads, no prescription
-                                                  and not _NUMBERS_ONLY_ASIDE.fullmatch(norm))]
+                                                  and not ("(" in norm and "," in norm
+                                                           and _NUMBERS_ONLY_ASIDE.fullmatch(norm)))]
             if groups[0].leading:
                 # "60 push-ups" must name an exercise: "1 Warm Up", "4 Runden à 3 Minuten" do not.
                 rows = [r for r, seg in zip(rows, segments, strict=False)
