@@ -91,7 +91,7 @@ def workout(request, session_id):
     return render(request, "sessions/workout.html", {
         "session": session, "page": page, "details": blank_set_details(),
         "last_note": selectors.last_workout_note(user=request.user, session=session),
-        "rest_ends_at": workout_page.rest_ends_at(last_set, page.rest_after(last_set) if last_set else None),
+        "timer_ends_at": workout_page.rest_ends_at(last_set, page.rest_after(last_set) if last_set else None),
     })
 
 
