@@ -1,6 +1,7 @@
 """What every page's base template needs: the thumb-reachable tab bar."""
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.functional import SimpleLazyObject
 
 # (label, URL name, path prefix that marks the tab active). Tabs whose URL does not
 # exist in this build are left out, so apps can add theirs as they land.
@@ -29,4 +30,5 @@ def _nav_items(path: str) -> list[dict]:
 def base(request) -> dict:
     if not getattr(request, "user", None) or not request.user.is_authenticated:
         return {}
-    return {"nav_items": _nav_items(request.path)}
+    # Lazy: a partial (a set log's answer) shows no tab bar and reverses nothing.
+    return {"nav_items": SimpleLazyObject(lambda: _nav_items(request.path))}
