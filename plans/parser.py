@@ -1018,10 +1018,17 @@ _NUMBER = re.compile(r"(?<![a-z])\d+(?:[.,]\d+)?(?![a-z])")
 _LOAD_MARKS = ("@", "%", "kg", "lb", "pounds", "kilos", "rp", "rir", "bw", "bodyweight")
 
 
+def _may_hold_load(name: str) -> bool:
+    """Whether one of `_LOAD_MARKS` is in the name (spelt out: a generator over the tuple
+    cost more than the test, twice per line)."""
+    return ("@" in name or "%" in name or "kg" in name or "lb" in name or "pounds" in name or "kilos" in name
+            or "rp" in name or "rir" in name or "bw" in name or "bodyweight" in name)
+
+
 def _strip_loads(name: str) -> tuple[str, list[str]]:
     if not _DIGIT.search(name):  # every load and number holds a digit: most names have none
         return " ".join(name.split()).strip(_NAME_TRIM), []
-    loads = [m[0] for m in _LOAD.finditer(name)] if any(mark in name for mark in _LOAD_MARKS) else []
+    loads = [m[0] for m in _LOAD.finditer(name)] if _may_hold_load(name) else []
     if loads:
         name = _LOAD.sub(" ", name)
     if _DIGIT.search(name):
@@ -1089,11 +1096,9 @@ _WARMUP_AFTER = re.compile(rf"^[\s,;:(\[-]*{_WARMUP_WORDS}(?!\w)")
 def _may_say_warmup(text: str) -> bool:
     """Whether `_WARMUP_WORDS` can match: one of its words' letters is in the text (cheaper
     than the alternation, tried at every position)."""
-    return any(word in text for word in _WARMUP_MARKS)
-
-
-_WARMUP_MARKS = ("warm", "wu", "w/u", "ramp", "calentamiento", "aquecimento", "aufw", "chauffement", "riscaldamento",
-                 "разминк", "розминк")
+    return ("warm" in text or "wu" in text or "w/u" in text or "ramp" in text or "calentamiento" in text
+            or "aquecimento" in text or "aufw" in text or "chauffement" in text or "riscaldamento" in text
+            or "разминк" in text or "розминк" in text)
 _WARMUP_BEFORE = re.compile(rf"(?<!\w){_WARMUP_WORDS}\s*(?:sets?)?\s*[:=-]?\s*$")
 
 
@@ -1726,7 +1731,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
         plain = stripped.rstrip(":").strip()
         norm = _normalise_line(stripped)
         if len(plain) <= 80:
-            same = _same_as_pattern().search(_unaccent(plain))
+            unaccented = _unaccent(plain)
+            same = _same_as_pattern().search(unaccented) if _may_say_same_as(unaccented) else None
             if same is not None:
                 head = _heading_name(plain[:same.start()]) if same.start() else ""
                 if head and head != plain and _is_heading(head, False) and len(workouts) and _workout_named(
@@ -2132,6 +2138,27 @@ def _same_as_pattern() -> re.Pattern:
     words = _plan_words("same_as") or "same as"
     return re.compile(rf"(?:^|[\s:(\-–—|,])(?:{words})\s+(?:(?:the|in|on|el|la|o|a|le|il|в|у)\s+)?"
                       r"([^\W_][^(),;]{0,30}?)\s*(?:[),;(].{0,80})?[.!]?\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _same_as_marks() -> tuple[str, ...] | None:
+    """The ASCII words of `_same_as_pattern`, lower-cased, none holding another: an ASCII
+    line holding none of them cannot match it. None when a non-ASCII word has no Cyrillic
+    letter (it might then match ASCII letters case-insensitively: no shortcut)."""
+    words = sorted(set(vocabulary().plan_words.get("same_as", []))) or ["same as"]
+    if any(not w.isascii() and not any("\u0400" <= c <= "\u04ff" for c in w) for w in words):
+        return None
+    ascii_words = {w.lower() for w in words if w.isascii()}
+    return tuple(sorted(w for w in ascii_words if not any(u != w and u in w for u in ascii_words)))
+
+
+def _may_say_same_as(text: str) -> bool:
+    """A cheap test before `_same_as_pattern` (most lines say no such thing)."""
+    marks = _same_as_marks()
+    if marks is None or not text.isascii():
+        return True
+    low = text.lower()
+    return any(mark in low for mark in marks)
 
 
 _NAME_WORDS = re.compile(r"[^\W_]+")
