@@ -1253,7 +1253,8 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
                 break
     group = _merge(segment.groups) if segment.groups else _Group(clear=False)
     rest, rest_note, leftover = _find_rest(segment.leftover)
-    m = _IMPLEMENT_AFTER.search(leftover)
+    m = (_IMPLEMENT_AFTER.search(leftover)  # each of its words holds one of these
+         if "with" in leftover or "on" in leftover or "using" in leftover or "w/" in leftover else None)
     named = implements(set(normalise_name(name).split()))
     implement = m[1] if m else ""
     if not implement and not named:
@@ -1997,13 +1998,14 @@ def parse_plan(text: str, catalog) -> ParseResult:
         for e in workout.exercises:
             if e.superset and counts[e.superset] < 2:
                 e.superset = None  # a label nobody shares ("C1" alone) groups nothing
-    if not (_GYM_PLAN_LOADS.search(text) or _GYM_PLAN_WORDS.search(text)):
+    defaulted = [e for workout in workouts for e in workout.exercises
+                 if e.confidence == "high" and getattr(e, "_barbell_default", False)]
+    if defaulted and not (_GYM_PLAN_LOADS.search(text) or _GYM_PLAN_WORDS.search(text)):
         # "Squats 3x20", "Bench 3x10" read as the barbell lifts by default, in a plan that
         # names no barbell and no load anywhere (a home or bodyweight plan): not sure.
-        for workout in workouts:
-            for e in workout.exercises:
-                if e.confidence == "high" and getattr(e, "_barbell_default", False):
-                    e.confidence = "medium"
+        # (The rows first: the two searches over the whole text only when one may change.)
+        for e in defaulted:
+            e.confidence = "medium"
     for index, workout in enumerate(workouts):
         reference = getattr(workout, "_same_as", None)
         if reference:
@@ -2141,7 +2143,7 @@ def _same_as_pattern() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _same_as_marks() -> tuple[str, ...] | None:
+def _same_as_marks() -> re.Pattern | None:
     """The ASCII words of `_same_as_pattern`, lower-cased, none holding another: an ASCII
     line holding none of them cannot match it. None when a non-ASCII word has no Cyrillic
     letter (it might then match ASCII letters case-insensitively: no shortcut)."""
@@ -2149,7 +2151,8 @@ def _same_as_marks() -> tuple[str, ...] | None:
     if any(not w.isascii() and not any("\u0400" <= c <= "\u04ff" for c in w) for w in words):
         return None
     ascii_words = {w.lower() for w in words if w.isascii()}
-    return tuple(sorted(w for w in ascii_words if not any(u != w and u in w for u in ascii_words)))
+    marks = sorted(w for w in ascii_words if not any(u != w and u in w for u in ascii_words))
+    return re.compile("|".join(re.escape(w) for w in marks))  # literals, no case folding: on a lower-cased line
 
 
 def _may_say_same_as(text: str) -> bool:
@@ -2157,8 +2160,7 @@ def _may_say_same_as(text: str) -> bool:
     marks = _same_as_marks()
     if marks is None or not text.isascii():
         return True
-    low = text.lower()
-    return any(mark in low for mark in marks)
+    return marks.search(text.lower()) is not None
 
 
 _NAME_WORDS = re.compile(r"[^\W_]+")
