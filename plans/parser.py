@@ -767,7 +767,10 @@ def _merge(groups: list[_Group]) -> _Group:
 
 def _find_rest(text: str) -> tuple[int | None, str, str]:
     """(rest in seconds, a note when the text gave a range, text with the rest blanked)."""
-    m = _REST_LABELLED.search(text)
+    if not _DIGIT.search(text):  # each pattern below needs a number
+        return None, "", text
+    m = (_REST_LABELLED.search(text) if "rest" in text or "descanso" in text or "pause" in text or "repos" in text
+         or "recupero" in text or "отдых" in text or "відпочинок" in text else None)
     if m:
         if m[1]:
             seconds = int(m[1]) * 60 + int(m[2])
@@ -776,7 +779,7 @@ def _find_rest(text: str) -> tuple[int | None, str, str]:
         # "rest 2" means minutes; "rest 90" means seconds.
         minutes = bool(m[5]) or (not m[6] and lo <= 5)
         return *_rest_from(lo, hi, minutes, m[0]), _blank(text, *m.span())
-    m = _REST_CLOCK.search(text)
+    m = _REST_CLOCK.search(text) if ":" in text else None
     if m:
         return _bounded_rest(int(m[1]) * 60 + int(m[2])), "", _blank(text, *m.span())
     for m in _REST_UNIT.finditer(text):
@@ -973,6 +976,11 @@ _DEFINITION = re.compile(r"^[\w\s/+]{1,25}\s*(?:=|:=|means|stands\s+for)\s+\D")
 
 
 _BRACKETS = re.compile(r"\([^()]*\)?|\[[^\]]*\]?")
+
+
+def _unbracket(text: str) -> str:
+    """The text with its brackets (and what they hold) made a space; most lines have none."""
+    return _BRACKETS.sub(" ", text) if "(" in text or "[" in text else text
 
 
 _INNER_LABEL = re.compile(r"^\(?(?:[a-h]\s?[1-9]|[1-9]\s?[a-h])[.):]?\s+")
@@ -1306,7 +1314,7 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     between_words = []
     if sure and len(segment.aside) > len(name) + 3:  # (most lines: the name, a colon, a bullet)
         name_words = set(_WORD.findall(name))
-        between_words = [w for w in _WORD.findall(_BRACKETS.sub(" ", segment.aside.lower()))
+        between_words = [w for w in _WORD.findall(_unbracket(segment.aside.lower()))
                          if w not in name_words and w not in _PLAIN_WORDS and not implements({w})]
     if sure and (len(other_words) + len(between_words) > 1 or aside_words or (group.sets or 0) > 10
                  or any(g.aside for g in segment.groups)
@@ -1362,7 +1370,7 @@ def _is_prose(norm: str, groups: list[_Group], name_words: int) -> bool:
     if _STAT_WORDS.search(norm):
         # "Squat: 315x2 last month" is a stat; "Pull ups 3 x failure (I got to 16, 10, 7)"
         # a prescription with the log in brackets.
-        outside = _BRACKETS.sub(" ", norm) if "(" in norm else norm
+        outside = _unbracket(norm) if "(" in norm else norm
         if _STAT_WORDS.search(outside) or not any(g.clear and g.sets for g in groups if outside[g.start:g.end].strip()):
             return True
     words = len(norm.split())
@@ -1871,10 +1879,10 @@ def parse_plan(text: str, catalog) -> ParseResult:
             # "6x5 bar + 15 lbs", "Set 1: 3 reps @ RPE 7", "warm-ups: 45 x 8" under an exercise.
             _absorb(previous, groups, remaining)
             continue
-        if not groups and _may_list(stripped) and _LIST_OF_NAMES.search(_BRACKETS.sub(" ", stripped)):
+        if not groups and _may_list(stripped) and _LIST_OF_NAMES.search(_unbracket(stripped)):
             # "1) Incline dumbbell press 2) Flat dumbbell press", "Situps, Russian twists",
             # "Squat + Bench Press": several exercises named on one line.
-            pieces = [p for p in _LIST_OF_NAMES.split(_BRACKETS.sub(" ", stripped)) if p.strip()]
+            pieces = [p for p in _LIST_OF_NAMES.split(_unbracket(stripped)) if p.strip()]
             named = [_Segment(name=_name_before(_normalise_line(p))[0], groups=[], leftover="") for p in pieces]
             if all(n.name and matcher.match(n.name)[1] >= STRONG_SCORE for n in named):
                 segments = named
@@ -1890,7 +1898,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
             # "Squat, bench, row: 3x5 each", "Squat + Bench + Row, 5x3 / 5x5 / 4x6": names
             # listed before one prescription for each, or one per name in the same order.
             one = segments[0]
-            pieces = [_strip_connectors(p) for p in _LIST_OF_NAMES.split(_BRACKETS.sub(" ", one.aside)) if p.strip(_NAME_TRIM)]
+            pieces = [_strip_connectors(p) for p in _LIST_OF_NAMES.split(_unbracket(one.aside)) if p.strip(_NAME_TRIM)]
             working = [g for g in one.groups if not g.warmup]
             commas_only = not re.search(r"[;+&]|\band\b", one.aside)  # "Curl, dumbbell hammer": one name, inverted
             if ((3 if commas_only else 2) <= len(pieces) <= 6 and len(working) in (1, len(pieces))
@@ -1910,7 +1918,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
         name_words = max((len(s.name.split()) for s in segments), default=0)
         if not groups:
             # No numbers: only a short line naming an exercise for sure counts; prose does not.
-            plain_words = len(_BRACKETS.sub(" ", norm).split())
+            plain_words = len(_unbracket(norm).split())
             sure = STRONG_SCORE if len(rows) > 1 or plain_words > 5 else WEAK_SCORE
             if named_over_sets and len(rows) == 1:
                 pass  # a name over its set lines, known or not
@@ -1945,7 +1953,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                             and _written_as_name(seg.name, original))]
             if _is_prose(norm, groups, name_words):
                 rows = []
-        if rows and table is None and "|" not in stripped and len(_BRACKETS.sub(" ", stripped).split()) > MAX_UNKNOWN_LINE_WORDS:
+        if rows and table is None and "|" not in stripped and len(_unbracket(stripped).split()) > MAX_UNKNOWN_LINE_WORDS:
             # "I took a long rest between 110 and 115, about 8 minutes.", "Warm up before
             # each move, then lift 90% of your 5RM...": a long line naming no exercise the
             # catalogue knows is prose, whatever numbers it holds.
