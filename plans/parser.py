@@ -853,7 +853,7 @@ def _translation() -> tuple[re.Pattern | None, dict[str, str]]:
 def _normalise_line(text: str) -> str:
     text = text.lower()
     pattern, words = _translation()
-    if pattern is not None and (not text.isascii() or _ASCII_PLAN_WORD.search(text)):
+    if pattern is not None and (not text.isascii() or _ascii_plan_word().search(text)):
         text = pattern.sub(lambda m: words[m[0]], text)  # "4 series de 10 repeticiones" -> "4 sets de 10 reps"
     if not text.isascii():
         # The Cyrillic "х" of "3х10" is a times sign; inside a word ("2хв", "хватом") a letter.
@@ -877,12 +877,6 @@ def _ascii_plan_word() -> re.Pattern:
     return re.compile("|".join(re.escape(h) for h in heads) or r"(?!)")
 
 
-class _LazyPattern:
-    def search(self, text: str):
-        return _ascii_plan_word().search(text)
-
-
-_ASCII_PLAN_WORD = _LazyPattern()
 _TO = re.compile(r"(\d)(\s*)(?:to|a|bis|à)(\s+)(\d)")
 
 
@@ -970,6 +964,15 @@ def _strip_connectors(text: str) -> str:
         text = stripped
 _STAT_WORDS = re.compile(r"\b(?:last\s+(?:week|month|year|time|cycle)|ago|pr|prs|1rm|e1rm|personal\s+best|yesterday|"
                          r"hit|did|was|were|got|stalled|current(?:ly)?|my\s+max|tested)\b")
+
+
+def _may_say_stat(norm: str) -> bool:
+    """Whether `_STAT_WORDS` can match: each of its words holds one of these."""
+    return ("pr" in norm or "last" in norm or "ago" in norm or "1rm" in norm or "personal" in norm or "yesterday" in norm
+            or "hit" in norm or "did" in norm or "was" in norm or "were" in norm or "got" in norm or "stalled" in norm
+            or "current" in norm or "my" in norm or "tested" in norm)
+
+
 # "For example: bench press 3 x 8 is 3 sets of 8 reps": explaining the notation.
 _EXAMPLE = re.compile(r"^\W*(?:for\s+example|for\s+instance|example|e\.\s?g\.|i\.\s?e\.|eg)\b|\bx\s*\d{1,3}\s+(?:is|means)\s+\d")
 _DEFINITION = re.compile(r"^[\w\s/+]{1,25}\s*(?:=|:=|means|stands\s+for)\s+\D")
@@ -989,8 +992,10 @@ _INNER_LABEL = re.compile(r"^\(?(?:[a-h]\s?[1-9]|[1-9]\s?[a-h])[.):]?\s+")
 def _name_before(text: str) -> tuple[str, str]:
     """(the exercise name at the end of `text`, what comes before it). Parenthesised
     text and anything after "@" are not part of a name."""
-    text = _BRACKETS.sub("\x00", text)  # not spaces: a run of them would separate names
-    text = text.replace(" \x00 ", " ").replace("\x00", " ")
+    if "(" in text or "[" in text:  # (the pattern needs one)
+        text = _BRACKETS.sub("\x00", text)  # not spaces: a run of them would separate names
+    if "\x00" in text:
+        text = text.replace(" \x00 ", " ").replace("\x00", " ")
     pieces = _SEPARATOR.split(text)
     name = ""
     while pieces:
@@ -1367,7 +1372,7 @@ def _is_prose(norm: str, groups: list[_Group], name_words: int) -> bool:
     if ("example" in norm or "instance" in norm or "e." in norm or "i." in norm or "eg" in norm
             or ("x" in norm and ("is" in norm or "means" in norm))) and _EXAMPLE.search(norm):
         return True
-    if _STAT_WORDS.search(norm):
+    if _may_say_stat(norm) and _STAT_WORDS.search(norm):
         # "Squat: 315x2 last month" is a stat; "Pull ups 3 x failure (I got to 16, 10, 7)"
         # a prescription with the log in brackets.
         outside = _unbracket(norm) if "(" in norm else norm
