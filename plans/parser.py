@@ -451,7 +451,7 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             if group is None:
                 continue
             group.start, group.end = m.span()
-            group.plain = pattern in _PLAIN_PATTERNS and not (pattern in _SETS_FIRST and _SET_RANGE.match(m[0]))
+            group.plain = id(pattern) in _PLAIN_IDS and not (pattern in _SETS_FIRST and _SET_RANGE.match(m[0]))
             groups.append(group)
             spans.append(m.span())
         if spans:  # blank them all at once: one copy of the line per pattern, not per match
@@ -723,6 +723,8 @@ _SET_RANGE = re.compile(r"\d{1,2}\s*-\s*\d")
 _SETS_FIRST = (_SETS_OF, _SETS_X_REPS)
 _PLAIN_PATTERNS = frozenset({_HOLD, _DISTANCE, _SETS_OF_HOLD, _SETS_X_REPS_X_LOAD, _LABELLED, _REPS_X_SETS,
                              _SETS_PO_REPS, _SETS_OF, _SETS_X_REPS})
+# Looked up by identity: hashing a compiled pattern hashes its whole code (about 1 µs each time).
+_PLAIN_IDS = frozenset(map(id, _PLAIN_PATTERNS))
 
 
 def _describe(group: _Group) -> str:
