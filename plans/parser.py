@@ -932,12 +932,16 @@ def _cleanup_notes(pieces: list[str], original: str) -> str | None:
     text = " ".join(p.strip(_NOTE_TRIM) for p in pieces if p and p.strip(_NOTE_TRIM))
     if not text:
         return None
-    text = _EMPTY_BRACKETS.sub("", _SPACES.sub(" ", text))
-    text = _REST_WORD.sub("", text).strip(_NOTE_TRIM)  # "(90 sec rest)" is in rest_seconds
+    text = _SPACES.sub(" ", text)
+    if "(" in text:  # (each pattern's cheap precondition first: most notes have neither)
+        text = _EMPTY_BRACKETS.sub("", text)
+    if "rest" in text:
+        text = _REST_WORD.sub("", text)
+    text = text.strip(_NOTE_TRIM)  # "(90 sec rest)" is in rest_seconds
     for left, right in ("()", "[]", "{}"):
         if text.count(left) != text.count(right):  # "Squat (3 x 5)": the bracket's other half was read
             text = text.replace(left, " ").replace(right, " ").strip(_NOTE_TRIM)
-    text = " ".join(w for w in text.split() if not _LABEL_WORD.match(w))  # "-> 1B." is the next row's label
+    text = " ".join(w for w in text.split() if len(w) > 3 or not _LABEL_WORD.match(w))  # "-> 1B." is the next row's label
     cased = _cased(original)
     return " ".join(cased.get(w, w) for w in text.split())[:500] or None
 
@@ -1038,6 +1042,11 @@ def _may_hold_load(name: str) -> bool:
     cost more than the test, twice per line)."""
     return ("@" in name or "%" in name or "kg" in name or "lb" in name or "pounds" in name or "kilos" in name
             or "rp" in name or "rir" in name or "bw" in name or "bodyweight" in name)
+
+
+def _unloaded(text: str) -> str:
+    """The text with its loads made a space (`_LOAD`, tried only when a mark is there)."""
+    return _LOAD.sub(" ", text) if _may_hold_load(text) else text
 
 
 def _strip_loads(name: str) -> tuple[str, list[str]]:
@@ -1326,7 +1335,8 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     if sure and (len(other_words) + len(between_words) > 1 or aside_words or (group.sets or 0) > 10
                  or any(g.aside for g in segment.groups)
                  # a number on the line we did not read ("(... 3 on deload weeks)")
-                 or (_DIGIT.search(leftover) and _DIGIT.search(_LOAD.sub(" ", _TEMPO.sub(" ", leftover))))
+                 or (_DIGIT.search(leftover) and _DIGIT.search(_unloaded(_TEMPO.sub(" ", leftover) if "tempo" in leftover
+                                                                 else leftover)))
                  or (weight.lower().startswith(("bw+", "bodyweight+")))):
         # The line says more than we read ("Dips (parallel bars)", "@ BW+20", "16 x 10"
         # may be a load): someone should look.
