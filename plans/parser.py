@@ -1696,6 +1696,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
     lines, paragraphs = _split_paragraphs(text.splitlines())
     read: dict[str, tuple[list[_Group], str]] = {}  # a line repeated (week after week) is read once
     segmented: dict[tuple, list[_Segment]] = {}
+    marked_up: dict[str, tuple[str, bool, str]] = {}  # pure per-line steps, also read once per distinct line
+    normalised: dict[str, str] = {}
 
     def find_groups(norm: str) -> tuple[list[_Group], str]:
         if norm not in read:
@@ -1730,7 +1732,10 @@ def parse_plan(text: str, catalog) -> ParseResult:
             unread.append(original.strip()[:MAX_LINE_CHARS] + "…")  # listed, not read: no plan line is this long
             previous = None
             continue
-        stripped, marked, label = _strip_markup(original)
+        markup = marked_up.get(original)
+        if markup is None:
+            markup = marked_up[original] = _strip_markup(original)
+        stripped, marked, label = markup
         if not stripped or _RULE.match(stripped):
             if not stripped:
                 if previous is not None and getattr(previous, "_bare", False):
@@ -1755,7 +1760,9 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 round_block = (int(m[1]), chr(ord("P") + blocks % 10))
                 stripped = (m[2] or m[3]).strip()
         plain = stripped.rstrip(":").strip()
-        norm = _normalise_line(stripped)
+        norm = normalised.get(stripped)
+        if norm is None:
+            norm = normalised[stripped] = _normalise_line(stripped)
         if len(plain) <= 80:
             unaccented = _unaccent(plain)
             same = _same_as_pattern().search(unaccented) if _may_say_same_as(unaccented) else None
