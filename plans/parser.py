@@ -235,8 +235,11 @@ _BARE_HOLD = re.compile(rf"(?<![\d.x:])(\d{{1,3}}(?:\s*-\s*\d{{1,3}})?\s*(?:{_SE
 _TRAILING_REPS = re.compile(r"(?<![\d.x:/])(\d{1,2})(?:\s*-\s*(\d{1,2}))?(\+)?\s*$")
 _POOD = re.compile(r"(?<![\d.])(" + _N + r")\s*(?:pood|pd)\b")
 
+# The words a labelled rest starts with; `_find_rest` tries the pattern only on text
+# holding one of them.
+_REST_WORDS = ("rest", "descanso", "pause", "repos", "recupero", "отдых", "відпочинок")
 _REST_LABELLED = re.compile(
-    rf"\b(?:rest(?:ing)?|descanso|pause|repos|recupero|отдых|відпочинок)\s*[:=]?\s*(?:(\d{{1,2}}):(\d{{2}})|(\d{{1,4}}(?:[.,]\d)?)(?:\s*-\s*(\d{{1,4}}))?\s*(?:({_MINUTES}|m)\.?|({_SECONDS}|'|\")\.?)?(?![\w.]))")
+    rf"\b(?:rest(?:ing)?|{'|'.join(_REST_WORDS[1:])})\s*[:=]?\s*(?:(\d{{1,2}}):(\d{{2}})|(\d{{1,4}}(?:[.,]\d)?)(?:\s*-\s*(\d{{1,4}}))?\s*(?:({_MINUTES}|m)\.?|({_SECONDS}|'|\")\.?)?(?![\w.]))")
 _REST_CLOCK = re.compile(r"(?<![\d.])(\d{1,2}):([0-5]\d)(?!\d)")
 _REST_UNIT = re.compile(rf"(?<![\d.])(\d{{1,4}})(?:\s*-\s*(\d{{1,4}}))?\s*(?:({_MINUTES})|{_SECONDS})\b")
 
@@ -771,8 +774,7 @@ def _find_rest(text: str) -> tuple[int | None, str, str]:
     """(rest in seconds, a note when the text gave a range, text with the rest blanked)."""
     if not _DIGIT.search(text):  # each pattern below needs a number
         return None, "", text
-    m = (_REST_LABELLED.search(text) if "rest" in text or "descanso" in text or "pause" in text or "repos" in text
-         or "recupero" in text or "отдых" in text or "відпочинок" in text else None)
+    m = _REST_LABELLED.search(text) if any(word in text for word in _REST_WORDS) else None
     if m:
         if m[1]:
             seconds = int(m[1]) * 60 + int(m[2])
