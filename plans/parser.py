@@ -61,14 +61,13 @@ at most `MAX_FUZZY_NAMES` fuzzy look-ups, so the time per input is bounded.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from allworkouts.limits import MAX_REPS, MAX_REST_SECONDS, MAX_SETS  # noqa: F401  (written once)
 from plans.matching import (  # noqa: F401  (re-exported: callers import them from here)
-    ALTERNATIVE_SCORE, STRONG_SCORE, WEAK_SCORE, CatalogEntry, Matcher, implements, matcher_for,
-    normalise_name, search, strip_accents, vocabulary,
+    STRONG_SCORE, WEAK_SCORE, CatalogEntry, Matcher, implements, matcher_for, normalise_name, strip_accents,
+    vocabulary,
 )
 
 MAX_CHARS = 50_000
