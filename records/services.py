@@ -223,8 +223,8 @@ RECORDS_READ_SQL = (f"SELECT {', '.join('pr.' + c for c in RECORD_COLUMNS)}, "
                     "coalesce((SELECT x.workout_session_id = %(session)s FROM exercise_session x "
                     "WHERE x.id = pr.exercise_session_id), false) AS in_session "
                     "FROM personal_record pr WHERE pr.user_id = %(user)s AND pr.exercise_id = %(exercise)s")
-_RECORDS_WITH_TOTAL_SQL = (f"SELECT r.*, ({_SESSION_TOTAL_SQL.replace('%s', '%(session)s', 1).replace('%s', '%(exercise)s')}) "
-                           f"FROM ({RECORDS_READ_SQL}) r")
+_TOTAL_NAMED = _SESSION_TOTAL_SQL.replace("%s", "%(session)s", 1).replace("%s", "%(exercise)s")
+_RECORDS_WITH_TOTAL_SQL = f"SELECT r.*, ({_TOTAL_NAMED}) FROM ({RECORDS_READ_SQL}) r"
 _ATTNAMES = [f.attname for f in PersonalRecord._meta.concrete_fields]
 
 

@@ -587,7 +587,8 @@ def read(*, user, session: WorkoutSession, focus=None, adding: Exercise | None =
     is read in full (sessions.views._set_logged): last time's sets for its group's
     cards alone and, when the group is done, the next group's too and its records; the
     other cards have no last time and no records. Two or three queries (the plan, the
-    sets with last time's, the next card's records), rarely one more. `adding`: the exercise of a set about to be logged (`WorkoutData.add`),
+    sets with last time's, the next card's records), rarely one more. `adding`: the
+    exercise of a set about to be logged (`WorkoutData.add`),
     counted as logged when deciding whether its group is done. `plan`: `read_plan`'s
     answer, when the caller read it already."""
     plan_items, exercises = plan or read_plan(session)
