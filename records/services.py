@@ -214,25 +214,32 @@ _IN_SESSION_SQL = ("coalesce((SELECT x.workout_session_id = %s FROM exercise_ses
                    "WHERE x.id = personal_record.exercise_session_id), false)")
 
 
-# The exercise's records, each with whether its set is of the given session: what
-# records_after_set_logged decides from, with the session's total. sessions.services.
-# set_log reads them in the statement that inserts the set (one round trip for both);
-# the columns are the model's, in its order (records_from_row).
+# What records_after_set_logged decides from: the exercise's records, each with whether
+# its set is of the given session (RECORDS_READ_SQL). They come after the session's
+# total of the exercise, one row each, or one row of NULLs when there are none
+# (`records_read` reads such rows). sessions.services.set_log reads them in the
+# statement that inserts the set (one round trip for both), the total with that set.
 RECORD_COLUMNS = [f.column for f in PersonalRecord._meta.concrete_fields]
 RECORDS_READ_SQL = (f"SELECT {', '.join('pr.' + c for c in RECORD_COLUMNS)}, "
                     "coalesce((SELECT x.workout_session_id = %(session)s FROM exercise_session x "
                     "WHERE x.id = pr.exercise_session_id), false) AS in_session "
                     "FROM personal_record pr WHERE pr.user_id = %(user)s AND pr.exercise_id = %(exercise)s")
 _TOTAL_NAMED = _SESSION_TOTAL_SQL.replace("%s", "%(session)s", 1).replace("%s", "%(exercise)s")
-_RECORDS_WITH_TOTAL_SQL = f"SELECT r.*, ({_TOTAL_NAMED}) FROM ({RECORDS_READ_SQL}) r"
+_TOTAL_AND_RECORDS_SQL = (f"SELECT ({_TOTAL_NAMED}), records.* "
+                          f"FROM (SELECT) one LEFT JOIN ({RECORDS_READ_SQL}) records ON true")
 _ATTNAMES = [f.attname for f in PersonalRecord._meta.concrete_fields]
 
 
-def records_from_row(values) -> PersonalRecord:
-    """A record read by RECORDS_READ_SQL (its columns, then `in_session`)."""
-    record = PersonalRecord.from_db(connection.alias, _ATTNAMES, values[:len(_ATTNAMES)])
-    record.in_session = values[len(_ATTNAMES)]
-    return record
+def records_read(rows) -> tuple[dict[str, PersonalRecord], Decimal]:
+    """(records by type, the session's total) from rows of the total, then
+    RECORDS_READ_SQL's columns (NULLs: no record)."""
+    current = {}
+    for total, *values in rows:
+        if values[0] is not None:
+            record = PersonalRecord.from_db(connection.alias, _ATTNAMES, values[:len(_ATTNAMES)])
+            record.in_session = values[len(_ATTNAMES)]
+            current[record.record_type] = record
+    return current, rows[0][0]
 
 
 # Every record a set changed, in one statement: the (user, exercise, type) key is
@@ -240,9 +247,9 @@ def records_from_row(values) -> PersonalRecord:
 _UPSERT_SQL = """
 INSERT INTO personal_record (id, user_id, exercise_id, record_type, value, unit, exercise_session_id,
                              achieved_at, updated_at)
-SELECT * FROM unnest(%(id)s::uuid[], %(user)s::uuid[], %(exercise)s::uuid[], %(type)s::record_type_enum[],
-                     %(value)s::numeric[], %(unit)s::varchar[], %(set)s::uuid[], %(at)s::timestamptz[],
-                     %(now)s::timestamptz[])
+SELECT *, %(now)s::timestamptz
+FROM unnest(%(id)s::uuid[], %(user)s::uuid[], %(exercise)s::uuid[], %(type)s::record_type_enum[],
+            %(value)s::numeric[], %(unit)s::varchar[], %(set)s::uuid[], %(at)s::timestamptz[])
 ON CONFLICT (user_id, exercise_id, record_type) DO UPDATE
 SET value = EXCLUDED.value, unit = EXCLUDED.unit, exercise_session_id = EXCLUDED.exercise_session_id,
     achieved_at = EXCLUDED.achieved_at, updated_at = EXCLUDED.updated_at
@@ -255,15 +262,13 @@ def _save(records: list[PersonalRecord]) -> None:
     if not records:
         return
     now = timezone.now()
-    columns = {"id": [], "user": [], "exercise": [], "type": [], "value": [], "unit": [], "set": [], "at": [],
-               "now": []}
-    for r in records:
-        for key, value in (("id", r.pk), ("user", r.user_id), ("exercise", r.exercise_id), ("type", r.record_type),
-                           ("value", r.value), ("unit", r.unit), ("set", r.exercise_session_id),
-                           ("at", r.achieved_at), ("now", now)):
-            columns[key].append(str(value) if key in ("id", "user", "exercise", "set") else value)
     with connection.cursor() as cursor:
-        cursor.execute(_UPSERT_SQL, columns)
+        cursor.execute(_UPSERT_SQL, {
+            "id": [str(r.pk) for r in records], "user": [str(r.user_id) for r in records],
+            "exercise": [str(r.exercise_id) for r in records], "type": [r.record_type for r in records],
+            "value": [r.value for r in records], "unit": [r.unit for r in records],
+            "set": [str(r.exercise_session_id) for r in records], "at": [r.achieved_at for r in records],
+            "now": now})
         stored = {record_type: (pk, created) for record_type, pk, created in cursor.fetchall()}
     for r in records:
         r.pk, r.created_at = stored[r.record_type]
@@ -277,8 +282,8 @@ def records_after_set_logged(*, user_id, logged_set, locked: bool = False,
     PRs). Call inside the transaction that stored the set; `locked`: the caller holds
     the (user, exercise) lock already; `read`: the caller read the records and the
     session's total of the exercise with the set stored (sessions.services.set_log, in
-    its INSERT: RECORDS_READ_SQL). One query to read unless `read`, one to write what
-    changed."""
+    its INSERT, as `records_read` gives them). One query to read unless `read`, one to
+    write what changed."""
     exercise_id = logged_set.exercise_id
     if logged_set.set_type == SetType.WARMUP:
         return []  # a warm-up counts for nothing: no record, no session volume
@@ -287,13 +292,9 @@ def records_after_set_logged(*, user_id, logged_set, locked: bool = False,
     session_id = logged_set.workout_session_id
     if read is None:
         with connection.cursor() as cursor:
-            cursor.execute(_RECORDS_WITH_TOTAL_SQL, {"session": session_id, "user": user_id,
-                                                      "exercise": exercise_id})
-            rows = cursor.fetchall()
-        current = {r.record_type: r for r in map(records_from_row, rows)}
-        session_total = rows[0][-1] if rows else None
-    else:
-        current, session_total = read
+            cursor.execute(_TOTAL_AND_RECORDS_SQL, {"session": session_id, "user": user_id, "exercise": exercise_id})
+            read = records_read(cursor.fetchall())
+    current, session_total = read
     weight, reps = Decimal(logged_set.weight), logged_set.reps
     exercise = logged_set.exercise
     kind = getattr(exercise, "load_kind", None)
@@ -305,15 +306,6 @@ def records_after_set_logged(*, user_id, logged_set, locked: bool = False,
         for record in current.values():
             record.delete()
         return []
-    if session_total is None:
-        if weight * reps > 0:
-            # No record yet: the first set of the exercise that lifted anything, unless
-            # the records were never computed; the session's total is asked for (rarely).
-            with connection.cursor() as cursor:
-                cursor.execute(_SESSION_TOTAL_SQL, [session_id, exercise_id])
-                session_total = cursor.fetchone()[0]
-        else:
-            session_total = 0
     changed = []
     volume_record_is_this_session = bool(volume_record and volume_record.in_session)
     if volume_record_is_this_session and volume_record.value == Decimal(session_total).quantize(CENT):

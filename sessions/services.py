@@ -23,7 +23,7 @@ from plans.services import plan_exercise_substitute
 from records.models import PersonalRecord, RecordType
 from records.services import (
     MAX_1RM_REPS, RECORDS_READ_SQL, epley, lock_key, records_after_set_changed, records_after_set_logged,
-    records_from_row, records_recompute,
+    records_read, records_recompute,
 )
 from sessions.models import ExerciseSession, SessionStatus, WorkoutSession
 
@@ -209,11 +209,10 @@ def set_log(*, session: WorkoutSession, set_id: uuid.UUID, exercise: Exercise, w
                 rows = cursor.fetchall()
                 stored = rows[0] if rows else None
         if stored is not None:
-            logged.set_number, logged.rest_time_seconds, session_total = stored[:3]
+            logged.set_number, logged.rest_time_seconds = stored[:2]
             logged._state.adding = False  # a stored row from here on (save() updates it)
-            current = {r.record_type: r for r in (records_from_row(row[3:]) for row in rows if row[3] is not None)}
             new_records = records_after_set_logged(user_id=session.user_id, logged_set=logged, locked=True,
-                                                   read=(current, session_total))
+                                                   read=records_read([row[2:] for row in rows]))
             return logged, new_records, True
     # Nothing stored: a repeat finds its set (also once the workout is over); else say why.
     existing = ExerciseSession.objects.filter(pk=set_id).first()
