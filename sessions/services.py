@@ -101,18 +101,18 @@ def check_plausible(*, user_id, exercise: Exercise, weight_kg: Decimal, reps: in
 # (records.services.lock_key), which also hands out the exercise's set numbers one at a
 # time. The CTE takes the row lock before the advisory lock is asked for: the order
 # set_update, set_delete and session_soft_delete use (session, then records), so no
-# deadlock. One statement, one round trip.
+# deadlock. One statement, one round trip; it reads the whole session, so a set log can
+# fetch its session with it (set_log_session).
 _LOCK_SQL = """
-WITH s AS (SELECT status, deleted_at FROM workout_session WHERE id = %(session)s FOR SHARE)
-SELECT s.status, s.deleted_at IS NOT NULL, pg_advisory_xact_lock(hashtextextended(%(key)s, 0))::text FROM s
-"""
-# A set log's session, fetched with the same two locks (set_log_session): the row
-# shared-locked in the CTE first, then the records' advisory lock, in one statement.
-_SESSION_LOCKED_SQL = """
-WITH s AS (SELECT * FROM workout_session
-           WHERE id = %(session)s AND user_id = %(user)s AND deleted_at IS NULL FOR SHARE)
+WITH s AS (SELECT * FROM workout_session WHERE id = %(session)s AND user_id = %(user)s FOR SHARE)
 SELECT s.*, pg_advisory_xact_lock(hashtextextended(%(key)s, 0))::text AS records_locked FROM s
 """
+
+
+def _locked_session(*, user_id, session_id, exercise_id) -> WorkoutSession | None:
+    """The session as it stands once locked (deleted ones too), None if the user has no such one."""
+    return next(iter(WorkoutSession.objects.raw(_LOCK_SQL, {
+        "session": session_id, "user": user_id, "key": lock_key(user_id=user_id, exercise_id=exercise_id)})), None)
 
 
 def set_log_session(*, user, session_id, exercise_id) -> WorkoutSession:
@@ -122,11 +122,10 @@ def set_log_session(*, user, session_id, exercise_id) -> WorkoutSession:
     WorkoutSession.DoesNotExist. `exercise_id` is the request's, unchecked: a lock on a
     key no set uses costs nothing, and set_log is told it holds the lock only when the
     exercise it logs is this one."""
-    found = list(WorkoutSession.objects.raw(_SESSION_LOCKED_SQL, {
-        "session": session_id, "user": user.pk, "key": lock_key(user_id=user.pk, exercise_id=exercise_id)}))
-    if not found:
+    session = _locked_session(user_id=user.pk, session_id=session_id, exercise_id=exercise_id)
+    if session is None or session.deleted_at is not None:
         raise WorkoutSession.DoesNotExist("No such workout.")
-    return found[0]
+    return session
 
 
 # The set, with its number (this exercise's next in the workout) and the rest taken
@@ -191,14 +190,11 @@ def set_log(*, session: WorkoutSession, set_id: uuid.UUID, exercise: Exercise, w
     # No savepoint: nothing in the block is expected to fail (the model's rules were
     # checked, a taken id inserts nothing), and refusals are raised after it.
     with transaction.atomic(savepoint=False):
+        locked_session = session if locked else _locked_session(
+            user_id=session.user_id, session_id=session.pk, exercise_id=exercise.pk)
+        is_open = (locked_session is not None and locked_session.status == SessionStatus.IN_PROGRESS
+                   and locked_session.deleted_at is None)
         with connection.cursor() as cursor:
-            if locked:
-                found = (session.status, session.deleted_at is not None)
-            else:
-                cursor.execute(_LOCK_SQL, {"session": session.pk,
-                                           "key": lock_key(user_id=session.user_id, exercise_id=exercise.pk)})
-                found = cursor.fetchone()
-            is_open = found is not None and found[0] == SessionStatus.IN_PROGRESS and not found[1]
             if is_open:
                 logged.created_at = now = timezone.now()  # the wall clock: order and "last time" rely on it
                 logged.updated_at = now
@@ -221,10 +217,9 @@ def set_log(*, session: WorkoutSession, set_id: uuid.UUID, exercise: Exercise, w
             raise ValidationError("That set belongs to another workout.")
         return existing, [], False
     if not is_open:
-        if found is None or found[1]:
+        if locked_session is None:
             raise SessionClosed("This workout was deleted.")
-        session.status = found[0]  # what the lock read: completed or abandoned meanwhile
-        _check_open(session)
+        _check_open(locked_session)  # as the lock read it: deleted, completed or abandoned meanwhile
     # The id is taken by a row this user cannot see (another user's set).
     raise ValidationError("That set can't be saved. Reload the page and log it again.")
 
