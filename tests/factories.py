@@ -3,8 +3,11 @@ inside `rls_user(owner)`, as the app itself does."""
 
 from __future__ import annotations
 
+import threading
+
 import factory
 from django.contrib.auth.hashers import make_password
+from django.db import connection
 
 from allworkouts.models import User
 
@@ -66,3 +69,24 @@ def user_data(user, *, exercise_name: str = "Barbell Squat") -> dict:
         "workout_session": session, "exercise_session": logged_set, "personal_record": record,
         "user_equipment": owned,
     }
+
+
+def in_two_threads(work, items) -> list[Exception]:
+    """Run `work` over alternate items in two threads at once (each with a database
+    connection of its own, closed after); returns what they raised."""
+    errors: list[Exception] = []
+
+    def worker(chunk):
+        try:
+            work(chunk)
+        except Exception as exc:  # reported to the caller
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(items[i::2],)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return errors

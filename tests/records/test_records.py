@@ -1,13 +1,11 @@
 """The records engine: recomputation command, and concurrent logging of one exercise."""
 
-import threading
 import uuid
 from decimal import Decimal
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 
 from allworkouts.db import rls_user
 from plans import services as plan_services
@@ -15,7 +13,7 @@ from plans.services import ExerciseSpec
 from records.models import PersonalRecord
 from records.services import best_from_sets
 from sessions import services
-from tests.factories import exercise_named
+from tests.factories import exercise_named, in_two_threads
 
 
 def _session(user, exercise_name="Barbell Squat"):
@@ -48,24 +46,13 @@ def test_two_threads_logging_the_same_exercise_end_like_a_recomputation(user):
     squat = exercise_named("Barbell Squat")
     session = _session(user)
     weights = [Decimal(w) for w in (100, 140, 120, 160, 110, 150, 130, 125)]
-    errors = []
 
-    def worker(chunk):
-        try:
-            for weight in chunk:
-                with rls_user(user.pk):
-                    services.set_log(session=session, set_id=uuid.uuid4(), exercise=squat, weight_kg=weight, reps=3)
-        except Exception as exc:  # reported below
-            errors.append(exc)
-        finally:
-            connection.close()
+    def log(chunk):
+        for weight in chunk:
+            with rls_user(user.pk):
+                services.set_log(session=session, set_id=uuid.uuid4(), exercise=squat, weight_kg=weight, reps=3)
 
-    threads = [threading.Thread(target=worker, args=(weights[i::2],)) for i in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == []
+    assert in_two_threads(log, weights) == []
     with rls_user(user.pk):
         stored = {r.record_type: (r.value, r.exercise_session_id) for r in PersonalRecord.objects.all()}
         best = best_from_sets(user_id=user.pk, exercise_id=squat.pk)

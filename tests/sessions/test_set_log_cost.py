@@ -2,7 +2,6 @@
 that reads only the logged card's group yet says exactly what the whole page would."""
 
 import re
-import threading
 import uuid
 from decimal import Decimal
 
@@ -16,7 +15,7 @@ from records.models import PersonalRecord
 from records.services import best_from_sets
 from sessions import services, workout_page
 from sessions.models import ExerciseSession
-from tests.factories import exercise_named
+from tests.factories import exercise_named, in_two_threads
 from tests.sessions.test_sessions import finished, start
 from tests.sessions.test_workout_screen import BENCH, ROW, SQUAT, plan_items, plan_with, post_set
 
@@ -209,25 +208,15 @@ def test_two_tabs_logging_the_same_exercise_at_once_through_the_page_end_like_a_
     with rls_user(user.pk):
         session = start(opener, plan)
     weights = (100, 140, 120, 160, 110, 150, 130, 125)
-    answers, errors = [], []
+    answers = []
 
     def tab(chunk):
         client = Client()
         client.force_login(user)
-        try:
-            for weight in chunk:
-                answers.append(post_set(client, session, squat, weight, 3, 1, confirm="on").status_code)
-        except Exception as exc:  # reported below
-            errors.append(exc)
-        finally:
-            connection.close()
+        for weight in chunk:
+            answers.append(post_set(client, session, squat, weight, 3, 1, confirm="on").status_code)
 
-    threads = [threading.Thread(target=tab, args=(weights[i::2],)) for i in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == [] and answers == [200] * len(weights)
+    assert in_two_threads(tab, weights) == [] and answers == [200] * len(weights)
     with rls_user(user.pk):
         stored = {r.record_type: (r.value, r.exercise_session_id) for r in PersonalRecord.objects.all()}
         best = best_from_sets(user_id=user.pk, exercise_id=squat.exercise_id)
