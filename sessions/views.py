@@ -46,9 +46,11 @@ def home(request):
     })
 
 
-def _session_or_404(request, session_id) -> WorkoutSession:
+def _session_or_404(request, session_id, load=selectors.session_for_user, **kwargs) -> WorkoutSession:
+    """The user's session, read by `load` (selectors.session_for_user, or a variant that
+    also locks it); a 404 when there is none."""
     try:
-        return selectors.session_for_user(user=request.user, session_id=session_id)
+        return load(user=request.user, session_id=session_id, **kwargs)
     except WorkoutSession.DoesNotExist:
         raise Http404("No such workout.")
 
@@ -118,10 +120,7 @@ def set_log(request, session_id):
     # The session with the locks the write takes, from the start: what the answer
     # shows is then read as the write will find it (one statement for all three).
     locked_exercise = parse_uuid(request.POST.get("exercise"))
-    try:
-        session = services.set_log_session(user=request.user, session_id=session_id, exercise_id=locked_exercise)
-    except WorkoutSession.DoesNotExist:
-        raise Http404("No such workout.")
+    session = _session_or_404(request, session_id, services.set_log_session, exercise_id=locked_exercise)
     # The plan first: the row's exercise is one of its (no query of its own), and the
     # answer shows it.
     plan = workout_page.read_plan(session) if request.htmx else None
