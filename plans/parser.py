@@ -232,6 +232,8 @@ _CELLS_WITH_NA = re.compile(r"(?<![\d.x/])\d{1,3}(?:[ \t]{2,}\d{1,3})*(?:[ \t]{2
 _TOTAL_REPS = re.compile(r"(?<![\d.x/:])(\d{1,3})\s+(?:reps?\s+)?total\b(?!\s*(?:volume|load|weight|time|tonnage))")
 _BARE_HOLD = re.compile(rf"(?<![\d.x:])(\d{{1,3}}(?:\s*-\s*\d{{1,3}})?\s*(?:{_SECONDS}|{_MINUTES}|{_DIST}))\.?\s*(?:hold|each\s+side|per\s+side)?\s*$")
 _TRAILING_REPS = re.compile(r"(?<![\d.x:/])(\d{1,2})(?:\s*-\s*(\d{1,2}))?(\+)?\s*$")
+# "Push ups x10", "Lunges x10 each, x8": reps after an "x" with no set count before it.
+_X_REPS = re.compile(rf"(?<![\w.])x\s?(\d{{1,3}})(?:\s*-\s*(\d{{1,3}}))?(\+)?(?![\d.]|,\d|\s*(?:x|kgs?|lbs?|%|#|sets?|rounds?|{_SECONDS}|{_MINUTES}|{_DIST})\b)")
 _POOD = re.compile(r"(?<![\d.])(" + _N + r")\s*(?:pood|pd)\b")
 
 # The words a labelled rest starts with; `_find_rest` tries the pattern only on text
@@ -521,6 +523,15 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             for span in spans:
                 text = _blank(text, *span)
             groups.append(group)
+    if not groups and "x" in text:
+        found = list(_X_REPS.finditer(text))
+        if found and _LETTER.search(text[:found[0].start()]):
+            # "Banded hip thrusts x20", "Bench x5, x5, x3": reps; one set each when listed.
+            for m in found:
+                group = _reps_group(None, m[1], m[2], m[3], None)
+                group.clear, group.start, group.end, group.one_set = False, m.start(), m.end(), len(found) > 1
+                text = _blank(text, *m.span())
+                groups.append(group)
     if not groups:
         m = _search_end(_SPACE_LIST, text)
         if m and _LETTER.search(text[:m.start()]):
@@ -1473,8 +1484,13 @@ def _may_say_block(norm: str) -> bool:
             or "amrap" in norm)
 
 
-_ROUNDS_LINE = re.compile(r"^(?:[^\d()]{0,30}:\s*|\d{1,2}\s*[:.)]\s*)?(\d{1,2})\s*rounds?(?:\s+of)?\s*[:\-–—]?\s*"
+_ROUNDS_LINE = re.compile(r"^(?:[^\d()]{0,30}:\s*|\d{1,2}\s*[:.)]\s*)?(\d{1,2})\s*rounds?\b(?:\s+of)?\s*[:\-–—]?\s*"
                           r"(?:\(([^()]{5,400})\)|([^()]{5,400})$)", re.IGNORECASE)
+# A line that is only a block and its count: "Superset: x3", "Circuit - 3 rounds", "Tri-set
+# (3 sets)", "4 rounds of" (a note in brackets aside).
+_BLOCK_ONLY = re.compile(
+    r"^\W*(?:(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex)s?\s*[:\-–—,]?\s*\(?\s*(?:x\s*\d{1,2}|\d{1,2}\s*(?:x|rounds?|sets?|times))"
+    r"|\d{1,2}\s*(?:rounds?|times)(?:\s+of)?)\s*\)?\s*[:.\-–—]?\s*(?:\([^()]*\))?\s*:?\s*$")
 _ROUNDS = re.compile(r"\b(\d{1,2})\s*(?:rounds?|sets?|x)\b|\bx\s*(\d{1,2})\b")
 _SAME_AS_ABOVE = re.compile(r"\bsame\s+(?:sets\s+and\s+reps\s+)?as\s+(?:above|before|previous)")
 _TOGETHER = re.compile(r"->|→|\bsuperset(?:ted)?\s+with\b|\bss\b|\+\s+[a-z]")
@@ -1841,7 +1857,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
             unread.append(stripped)  # "And then:": what follows is a new part, under no heading
             previous, block = None, None
             continue
-        if stripped.endswith(":") and _may_say_block(norm) and _BLOCK.search(norm) and len(norm.split()) <= 8:
+        if _may_say_block(norm) and ((stripped.endswith(":") and _BLOCK.search(norm) and len(norm.split()) <= 8)
+                                     or _BLOCK_ONLY.match(norm)):
             m = _ROUNDS.search(norm)
             blocks += 1
             block = (int(m[1] or m[2]) if m else None, chr(ord("P") + blocks % 10))
@@ -2005,6 +2022,10 @@ def parse_plan(text: str, catalog) -> ParseResult:
             for row in rows:
                 if row.sets is None and given[0]:
                     row.sets = given[0]
+                    if given is block and (row.reps_min is not None or row.amrap or row.weight_text):
+                        # The set count read from the block's line: at most medium.
+                        group = _Group(sets=row.sets, reps_min=row.reps_min, amrap=row.amrap, clear=False)
+                        row.confidence = _doubted(row, _confidence(row.exercise, row.score, group))
                 row.superset = row.superset or given[1]
         workouts[-1].exercises.extend(rows)
         previous = rows[-1]
