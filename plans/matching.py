@@ -37,7 +37,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
@@ -149,6 +149,11 @@ def vocabulary() -> Vocabulary:
             starts[words[0]] = max(starts.get(words[0], 1), len(words))
     vocab = Vocabulary(phrases=phrases, longest=max((len(p) for p in phrases), default=1),
                        aliases={}, filler=frozenset(filler), plan_words=plan_words, starts=starts)
+    # A replacement is written the way people write it ("ez bar skullcrusher"); catalogue
+    # names are compared in their normalised form ("ez bar skull crusher"): the
+    # replacement gets that form too, or it would never meet the name it means.
+    phrases = {words: _normalise(target, vocab) for words, target in phrases.items()}
+    vocab = replace(vocab, phrases=phrases)
     for source, target in raw_aliases.items():
         aliases.setdefault(_normalise(source, vocab), target)  # the first file's (English) meaning wins
     return Vocabulary(phrases=phrases, longest=vocab.longest, aliases=aliases,

@@ -396,3 +396,13 @@ def test_pruned_typo_and_fuzzy_lookups_find_what_a_look_at_every_name_finds():
         brute = {i for i, c in enumerate(matcher.choices)
                  if all(any(w.startswith(p) for w in c.split()) for p in prefixes)}
         assert matcher._starting_with(prefixes) == brute, prefixes
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # the vocabulary writes "ez bar skullcrusher"; the catalogue name normalises to
+    # "ez bar skull crusher": a replacement is normalised like a name
+    ("Stirndrücken SZ", "EZ-Bar Skullcrusher"),
+    ("press frances con barra ez", "EZ-Bar Skullcrusher"),
+])
+def test_a_vocabulary_replacement_is_compared_in_the_form_names_are(name, exercise):
+    assert best(name) == (exercise, 100)
