@@ -186,12 +186,12 @@ _REPS_X_SETS = re.compile(rf"\b{_REPS}\s*reps?\s*(?:x|,|for)?\s*(\d{{1,2}})\s*se
 # "Приседания 3 по 10", "4 по 8-12": Russian and Ukrainian shorthand for sets of reps.
 _SETS_PO_REPS = re.compile(r"(?<![\d.,])(\d{1,2})\s+по\s+(\d{1,3})(?:\s*-\s*(\d{1,3}))?(?![\d.,]|\s*(?:кг|kg|%|раз[а-я]*\s+в))")
 _REPS_X_N_SETS = re.compile(r"(?<![\d.])(\d{1,3})\s*x\s*(\d{1,2})\s*sets?\b")
-_REPS_WORD_X_SETS = re.compile(rf"\b{_REPS}\s*reps?\s*x\s*(\d{{1,2}})(?!\d|[.,]\d|\s*(?:kgs?|lbs?|%|#|sets?|reps?|{_SECONDS}|{_MINUTES})(?!\w))")
+_REPS_WORD_X_SETS = re.compile(rf"(?<![\w.]){_REPS}\s*reps?\s*x\s*(\d{{1,2}})(?!\d|[.,]\d|\s*(?:kgs?|lbs?|%|#|sets?|reps?|{_SECONDS}|{_MINUTES})(?!\w))")
 # The end of a range is no time and no set count: "3x8 / 2 min rest" is 3x8 and a rest,
 # "3x5 / 3x8" two prescriptions, not 3-5 reps.
 _RANGE_REPS = _REPS.replace("-", "[-/]", 1).replace(r"(\d{1,4}))?", rf"(\d{{1,4}})(?!\d|[.,]\d|\s*x\s*\d|\s*(?:{_SECONDS}|{_MINUTES})\b))?", 1)
 _SETS_X_REPS = re.compile(rf"(?<![\d.])(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*x\s*(?:{_RANGE_REPS}|{_AMRAP_WORDS})"
-                          r"(?:\s*reps?|(kg|kgs|lbs?|#)(?![a-z]))?")
+                          r"(?:\s*reps?|((?:[.,]\d{1,2})?\s?(?:kg|kgs|lbs?|#))(?![a-z]))?")
 # "3 x 12, 10, 8", "4x10,8,6,6": a set count, then the reps of each set.
 _SETS_X_REPS_LIST = re.compile(rf"(?<![\d.])(\d{{1,2}})\s*x\s*(\d{{1,3}}(?:(?:\s*,\s*\d{{1,3}}){{1,9}}|(?:\s*/\s*\d{{1,3}}){{2,9}}"
                                rf"|(?:\s*-\s*\d{{1,3}}){{2,9}}))"
@@ -820,7 +820,7 @@ _NOTE_TRIM = " \t-–—:;,.|/"
 
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
 _NOT_A_NAME = re.compile(r"^(?:warm[\s-]*ups?|set\s*\d*|sets|deload|bw|bodyweight$|week\s*\d*|round\s*\d*|rounds|top\s+set|back[\s-]*off"
-                         r"|working\s+sets?|empty\s+bar|bar|then|rest|each|per\s+side|e/s)\b"
+                         r"|working\s+sets?|drop\s*-?\s*sets?|empty\s+bar|bar|then|rest|each|per\s+side|e/s)\b"
                          r"|^(?:heavy|light|easy|hard|moderate|medium|fast|slow)$")  # "4-6 reps heavy": how, not what
 
 
@@ -1608,8 +1608,12 @@ def _absorb(previous: ParsedExercise, groups: list[_Group], remaining: str) -> N
         m = _WEIGHT.search(remaining)  # "1x3 @ 100kg": the load beside the numbers
         if m:
             group = replace(group, weight=m[0].strip())  # a copy: the line's groups are shared
+    if _may_say_warmup(remaining) and _WARMUP_MARK.search(remaining):
+        group = replace(group, warmup=True)  # "8x 45lbs (warm up)": not a working set
     lines = getattr(previous, "_set_lines", None)
-    if lines is None and previous.sets is not None:
+    if lines is not None and getattr(previous, "_drop_next", False):
+        previous._drop_next = False  # "No rest, drop set", then "6 reps, 30 lb": part of the set above
+    elif lines is None and previous.sets is not None:
         if (previous.reps_min is None and not previous.amrap and group.reps_min is not None
                 and group.sets in (None, 1) and not group.weight and not getattr(previous, "_reps_below", False)):
             # "Deadlift – 3 working sets", then "4-6 reps heavy": the reps of those sets.
@@ -1628,6 +1632,12 @@ def _absorb(previous: ParsedExercise, groups: list[_Group], remaining: str) -> N
 
 
 _LEADING_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_WARMUP_MARK = re.compile(rf"(?<!\w){_WARMUP_WORDS}(?!\w)")
+# A line that is only the rest after a set ("1 min rest", "Rest 90 sec", "No rest, drop set").
+_REST_LINE = re.compile(rf"^\W*(?:no\s+(?:rest|break)\b|(?:\d{{1,3}}(?:[.,]\d)?\s*(?:{_MINUTES}|{_SECONDS}|m|')\.?\s*(?:of\s+)?)?"
+                        rf"(?:rest|break|recovery|pause)\b)")
+_BETWEEN_ROUNDS = re.compile(r"round|rund|circuit|ronda|giro|круг|exerc|übung|ubung")  # not the rest of one exercise's sets
+_DROP_SET = re.compile(r"\bdrop\s*-?\s*sets?\b")
 
 
 def _load_value(group: _Group) -> float | None:
@@ -1654,7 +1664,9 @@ def _prescribe(row: ParsedExercise, lines: list[_Group]) -> None:
         row.confidence = "low" if row.exercise and (ramp or len(lines) > 1) else confidence
         row._per_set = False
         return
-    # Per-set lines ("225 for 5 reps", "135x8"): one set (or more) each.
+    # Per-set lines ("225 for 5 reps", "135x8"): one set (or more) each; the warm-up sets
+    # and a ramp up to the working sets at the top load are not counted (`_working_sets`).
+    lines = _working_sets(lines)
     row.sets = sum(g.sets or 1 for g in lines)
     own = getattr(row, "_own_reps", [])  # "Squats: 15-20 reps" over its set lines
     low = [g.reps_min for g in lines if g.reps_min is not None] + own[:1]
@@ -1667,6 +1679,22 @@ def _prescribe(row: ParsedExercise, lines: list[_Group]) -> None:
     weights = [g.weight for g in lines if g.weight]
     if weights:
         row.weight_text = weights[0] if len(set(weights)) == 1 else f"{weights[0]}-{weights[-1]}"
+
+
+def _working_sets(lines: list[_Group]) -> list[_Group]:
+    """The working sets among per-set lines: not those marked as warm-ups, nor a ramp up
+    to the top load from well below it, when the sets after it stay near it ("135x5,
+    185x3, 225x5, 225x5, 215x6": the last three)."""
+    working = [g for g in lines if not g.warmup] or lines
+    loads = [_load_value(g) for g in working]
+    if len(working) < 3 or None in loads:
+        return working
+    top = max(loads)
+    first = loads.index(top)
+    if (0 < first < len(loads) - 1 and loads[0] < 0.8 * top and all(a <= b for a, b in zip(loads[:first], loads[1:first + 1], strict=False))
+            and all(v >= 0.8 * top for v in loads[first:])):
+        return working[first:]
+    return working
 
 
 class _BoundedMatcher:
@@ -1874,6 +1902,14 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 workouts[-1].exercises.extend(rows)
                 previous = rows[-1]
                 continue
+        if previous is not None and len(norm.split()) <= 6 and _REST_LINE.match(norm) and not _BETWEEN_ROUNDS.search(norm) and (
+                not groups or all(g.weak or g.hold for g in groups)):
+            # "1 min rest", "No rest, drop set" between the set lines under an exercise.
+            rest = _find_rest(norm)[0]
+            previous.rest_seconds = previous.rest_seconds or rest
+            if getattr(previous, "_set_lines", None) is not None and _DROP_SET.search(norm):
+                previous._drop_next = True
+            continue
         if all(g.weak for g in groups) and previous is not None and _REST_START.match(stripped.lower()):
             rest = _find_rest(norm)[0]
             if rest is not None:
@@ -1916,7 +1952,12 @@ def parse_plan(text: str, catalog) -> ParseResult:
         if (groups and previous is not None and not label and not groups[0].leading
                 and all(_NOT_A_NAME.match(s.name) or (
                     (norm[:1].isdigit() or previous.sets is None or getattr(previous, "_per_set", False))
-                    and matcher.match(_strip_loads(s.name)[0])[1] < WEAK_SCORE) for s in segments)
+                    and matcher.match(_strip_loads(s.name)[0])[1] < WEAK_SCORE)
+                    # "95lb x10 wide" among set lines: a word on the set, not an exercise
+                    or (norm[:1].isdigit() and (previous.sets is None or getattr(previous, "_per_set", False))
+                        and len(s.name.split()) == 1 and not _written_as_name(s.name, original)
+                        and matcher.match(s.name)[1] < STRONG_SCORE)
+                    for s in segments)
                 and not _is_prose(norm, groups, 0)):
             # "6x5 bar + 15 lbs", "Set 1: 3 reps @ RPE 7", "warm-ups: 45 x 8" under an exercise.
             _absorb(previous, groups, remaining)

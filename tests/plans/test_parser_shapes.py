@@ -45,3 +45,44 @@ def test_a_block_header_gives_its_members_the_set_count(header):
     assert [(e.exercise.name, e.sets, e.reps_min) for e in result.exercises] == [("Pushups", 3, 15), ("Crunches", 3, 20)]
     assert len({e.superset for e in result.exercises}) == 1 and result.exercises[0].superset
     assert all(e.confidence in ("medium", "low") for e in result.exercises)  # the count is from another line
+
+
+def test_rest_lines_between_set_lines_keep_the_exercise():
+    text = "Cable fly\n12 reps, 30 lb\n90 sec rest\n10 reps, 35 lb\n90 sec rest\n8 reps, 40 lb\nCrunches 3x20"
+    result = parse(text)
+    assert rows(text) == [("Cable Crossover", 3, 8, 12), ("Crunches", 3, 20, 20)] or rows(text)[0][1:] == (3, 8, 12)
+    assert result.exercises[0].rest_seconds == 90
+
+
+def test_a_drop_set_line_makes_the_next_set_line_part_of_the_set_above():
+    text = "Lateral raise\n12 reps, 20 lb\nNo rest, drop set\n10 reps, 10 lb\n12 reps, 20 lb\n"
+    (row,) = parse(text).exercises
+    assert (row.sets, row.reps_min, row.reps_max) == (2, 12, 12)
+
+
+def test_set_lines_marked_warm_up_are_not_working_sets():
+    text = "Military press\n10x 30kg (warm-up)\n5x 45kg\n5x 47.5kg\n4x 50kg\n"
+    (row,) = parse(text).exercises
+    assert (row.sets, row.reps_min, row.reps_max) == (3, 4, 5)
+
+
+def test_a_ramp_up_to_the_top_load_is_not_counted_when_the_sets_stay_near_it():
+    text = "Deadlift\n60 x 5\n100 x 3\n140 x 1\n180 x 5\n170 x 6\n170 x 6\n"
+    (row,) = parse(text).exercises
+    assert (row.sets, row.reps_min, row.reps_max) == (3, 5, 6)
+
+
+@pytest.mark.parametrize("loads", [
+    ("60 x 8", "65 x 8", "70 x 6"),  # the top set last: a pyramid, every set counts
+    ("100 x 5", "105 x 5", "100 x 5"),  # no ramp from well below
+    ("100 x 5", "140 x 3", "90 x 8"),  # the sets after the top drop well below it
+])
+def test_other_per_set_lines_all_count(loads):
+    (row,) = parse("Squat\n" + "\n".join(loads)).exercises
+    assert row.sets == 3
+
+
+def test_a_word_after_the_numbers_of_a_set_line_is_no_exercise():
+    text = "Front squat:\n60kg x8 narrow\n70kg x6 wide\n"
+    (row,) = parse(text).exercises
+    assert (row.exercise.name, row.sets, row.reps_min, row.reps_max) == ("Front Barbell Squat", 2, 6, 8)
