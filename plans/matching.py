@@ -230,8 +230,8 @@ def _normalise(text: str, vocab: Vocabulary) -> str:
             for n in range(min(vocab.longest_from(words[i]), len(words) - i), 0, -1):
                 chunk = tuple(words[i:i + n])
                 target = vocab.phrases.get(chunk)
-                if target is None and n == 1:
-                    target = vocab.phrases.get((_singular(chunk[0]),))
+                if target is None:  # a phrase in the plural: its last word ("reverse lunges")
+                    target = vocab.phrases.get((*chunk[:-1], _singular(chunk[-1])))
                 if target is not None:
                     replacement = [_singular(w) for w in target.split()]
                     i += n

@@ -1,16 +1,21 @@
 """The one matcher of the app (plans.matching): typos, abbreviations, implement words,
 gym synonyms, barbell defaults, variants, other languages; and the ORM search on top."""
 
+import json
+
 import pytest
 
-from equipment.catalog import load as load_catalog
+from equipment.catalog import ADDED_FILE, load as load_catalog
 from plans.matching import CatalogEntry, matcher_for, normalise_name, search
 
 CATALOG = tuple(CatalogEntry(id=e.name, name=e.name) for e in load_catalog())
+# The catalogue as the app seeds it: the dataset and the exercises added for real plans.
+SEEDED = CATALOG + tuple(CatalogEntry(id=e["name"], name=e["name"])
+                         for e in json.loads(ADDED_FILE.read_text())["exercises"])
 
 
-def best(name):
-    entry, score, _ = matcher_for(CATALOG).match(name)
+def best(name, catalog=CATALOG):
+    entry, score, _ = matcher_for(catalog).match(name)
     return entry.name if entry else None, score
 
 
@@ -406,3 +411,26 @@ def test_pruned_typo_and_fuzzy_lookups_find_what_a_look_at_every_name_finds():
 ])
 def test_a_vocabulary_replacement_is_compared_in_the_form_names_are(name, exercise):
     assert best(name) == (exercise, 100)
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # gym synonyms of catalogue exercises
+    ("KB squat & press", "Kettlebell Thruster"),
+    ("squat presses with dumbbells", "Dumbbell Thruster"),
+    ("Overhead shoulder press", "Standing Military Press"),
+    ("pullovers", "Straight-Arm Dumbbell Pullover"),
+    ("pull over on the cable", "Straight-Arm Pulldown"),
+    ("seated dips", "Dip Machine"),
+    ("close-grip push-ups", "Push-Ups - Close Triceps Position"),
+    ("curl con barra Z", "EZ-Bar Curl"),
+    ("press francés barra Z", "EZ-Bar Skullcrusher"),
+    # a phrase of the vocabulary in the plural
+    ("reverse lunges with dumbbells", "Dumbbell Rear Lunge"),
+    ("Bulgarian squats", "Split Squat with Dumbbells"),
+])
+def test_gym_synonyms_and_phrases_in_the_plural(name, exercise):
+    assert best(name, SEEDED)[0] == exercise
+
+
+def test_calves_alone_are_a_calf_raise_of_several():
+    assert best("Calves") == ("Standing Calf Raises", 95)
