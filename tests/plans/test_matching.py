@@ -434,3 +434,34 @@ def test_gym_synonyms_and_phrases_in_the_plural(name, exercise):
 
 def test_calves_alone_are_a_calf_raise_of_several():
     assert best("Calves") == ("Standing Calf Raises", 95)
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    ("rosca martelo alternada", "Alternate Hammer Curl"),
+    ("rosca alternada", "Dumbbell Alternate Bicep Curl"),
+    ("prancha abdominal", "Plank"),
+    ("Trizepsstrecken", "Standing Dumbbell Triceps Extension"),
+    ("разводка гантелей в стороны стоя", "Side Lateral Raise"),
+    ("Кросовер", "Cable Crossover"),
+    ("підйом на біцепс", "Barbell Curl"),
+    ("болгарские приседания с гантелями", "Split Squat with Dumbbells"),
+    # dips said to be on parallel bars are the parallel bar dip; plain dips the triceps dip
+    ("fondos en paralelas", "Parallel Bar Dip"),
+    ("віджимання на брусах", "Parallel Bar Dip"),
+    ("fondos", "Dips - Triceps Version"),
+])
+def test_more_words_of_other_languages(name, exercise):
+    assert best(name)[0] == exercise
+
+
+@pytest.mark.parametrize(("name", "plain"), [
+    ("Ausfallschritte je Bein", "Ausfallschritte"),
+    ("zancadas por pierna", "zancadas"),
+    ("fentes par jambe", "fentes"),
+    ("affondi per gamba", "affondi"),
+    ("выпады на каждую ногу", "выпады"),
+    ("випади на кожну ногу", "випади"),
+    ("lunges per leg", "lunges"),
+])
+def test_per_leg_and_per_side_words_say_nothing_about_the_exercise(name, plain):
+    assert normalise_name(name) == normalise_name(plain)
