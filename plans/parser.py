@@ -158,7 +158,7 @@ class ParseResult:
 _N = r"\d{1,4}(?:[.,]\d{1,2})?"
 _REPS = r"(\d{1,4})(?:\s*-\s*(\d{1,4}))?(\+(?!\s*(?:drop|ds|\d)))?"  # "6+drop" is a drop set, not AMRAP
 # "max" but not "of your max", "% of max" (a one-rep max, not AMRAP).
-_AMRAP_WORDS = r"(amrap|(?<!your\s)(?<!of\s)(?<!the\s)(?<!% )(?<!rep\s)max(?:imum)?(?:\s+reps)?|to\s+failure|failure|as\s+many\s+as\s+possible)"
+_AMRAP_WORDS = r"(amrap|(?<!your\s)(?<!of\s)(?<!the\s)(?<!% )(?<!rep\s)max(?:imum)?(?:\s+reps)?|(?:to|till?|until)\s+failure|failure|as\s+many\s+as\s+possible)"
 _SECONDS = r"(?:s|sec|secs|second|seconds|sek|seg|segundos|secondes|secondi|сек|секунд)"
 _MINUTES = r"(?:min|mins|minute|minutes|minuten|minutos|minuti|мин|минут|хв|хвилин)"
 _DIST = r"(?:m|meters|metres|yd|yds|yards|km|ft|feet|steps)"
@@ -686,6 +686,16 @@ def _list_group(m: re.Match) -> _Group:
     return _each_set(reps, sets_said=len(reps) > 2)
 
 
+def _reps_x_loads(m: re.Match) -> _Group | None:
+    """"Squat 5x265,280,285": numbers too large for reps after the x are the loads of one
+    set each, at the reps before it."""
+    loads = _DIGITS.findall(m[2])
+    if int(m[1]) > 20 or min(map(int, loads)) <= 30:
+        return None
+    return _Group(sets=len(loads), reps_min=int(m[1]), reps_max=int(m[1]), weight=f"{loads[0]}-{loads[-1]}", clear=False,
+                  note="loads " + ", ".join(loads))
+
+
 def _sets_list_group(m: re.Match) -> _Group:
     """"3 sets 12, 10, 8": the set count, and reps from the list."""
     reps = [int(x) for x in _DIGITS.findall(m[2])]
@@ -719,7 +729,7 @@ _PATTERNS = (
     (_REPS_WORD_X_SETS, _reps_word_x_sets, "x rep"),
     (_SETS_LADDER, _sets_ladder, "set from"),
     (_SETS_OF, lambda m: _reps_group(m[1], m[2], m[3], m[4], m[5]), "set"),
-    (_SETS_X_REPS_LIST, _sets_list_group, "list"),
+    (_SETS_X_REPS_LIST, lambda m: _reps_x_loads(m) or _sets_list_group(m), "list"),
     (_LOAD_X_REPS_LIST, _load_x_reps_list, "list"),
     (_LOAD_X_REPS, _load_x_reps, "x"),
     (_LOAD_REPS_LIST, _load_reps_list, ","),
@@ -820,8 +830,9 @@ _NOTE_TRIM = " \t-–—:;,.|/"
 
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
 _NOT_A_NAME = re.compile(r"^(?:warm[\s-]*ups?|set\s*\d*|sets|deload|bw|bodyweight$|week\s*\d*|round\s*\d*|rounds|top\s+set|back[\s-]*off"
-                         r"|working\s+sets?|drop\s*-?\s*sets?|empty\s+bar|bar|then|rest|each|per\s+side|e/s)\b"
-                         r"|^(?:heavy|light|easy|hard|moderate|medium|fast|slow)$")  # "4-6 reps heavy": how, not what
+                         r"|working\s+sets?|drop\s*-?\s*sets?|empty\s+bar|bar|then|rest|each|per\s+side|e/s"
+                         r"|(?:reps?\s+)?(?:per|each|a|every)\s+(?:legs?|arms?|sides?|hands?|foot|feet|way|direction))\b"
+                         r"|^(?:heavy|light|easy|hard|moderate|medium|fast|slow|sides?|legs?|arms?)$")  # "4-6 reps heavy": how, not what
 
 
 _MD_LINK = re.compile(r"\[([^\[\]]{1,80})\]\([^()\s]*\)")
@@ -1007,20 +1018,23 @@ def _unbracket(text: str) -> str:
 _INNER_LABEL = re.compile(r"^\(?(?:[a-h]\s?[1-9]|[1-9]\s?[a-h])[.):]?\s+")
 
 
-def _name_before(text: str) -> tuple[str, str]:
+def _name_before(text: str, past_loads: bool = False) -> tuple[str, str]:
     """(the exercise name at the end of `text`, what comes before it). Parenthesised
-    text and anything after "@" are not part of a name."""
+    text and anything after "@" are not part of a name; with `past_loads`, a piece that
+    is only a load is passed over ("Cable rows  – 60 lbs" before "3x10")."""
     if "(" in text or "[" in text:  # (the pattern needs one)
         text = _BRACKETS.sub("\x00", text)  # not spaces: a run of them would separate names
     if "\x00" in text:
         text = text.replace(" \x00 ", " ").replace("\x00", " ")
     pieces = _SEPARATOR.split(text)
-    name = ""
+    name, loads = "", []
     while pieces:
         candidate = pieces.pop()
         candidate = _INNER_LABEL.sub("", _strip_connectors(candidate.split("@")[0]).strip())
-        if _LETTER.search(candidate):
-            name = candidate
+        if past_loads and _DIGIT.search(candidate) and not _LETTER.search(_unloaded(candidate)):
+            loads.insert(0, candidate)  # kept with the name, whose loads are taken out after
+        elif _LETTER.search(candidate):
+            name = " ".join([candidate, *loads])
             break
     return _SPACES.sub(" ", name), " ".join(pieces)
 
@@ -1192,7 +1206,7 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
         if warmup:
             group.warmup = True  # "Bench warm-up: 2x5, then 5x5": the name is "Bench"
             between = between[:warmup.start()] + " " * (len(between) - warmup.start())
-        name, before = _name_before(between)
+        name, before = _name_before(between, past_loads=True)
         name, loads = _strip_loads(name)
         if not _TWO_LETTERS.search(name) or _NOT_A_NAME.match(name):
             name = ""  # "(warmup), 5x5x135lb": more sets of the same exercise
@@ -1220,7 +1234,7 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
         # "3x5 Squat": the name follows the numbers ("3 sets of push-ups": after "of").
         parts = _NAME_END.split(tail, maxsplit=1)
         name, _ = _strip_loads(_OF_BEFORE_NAME.sub("", parts[0], count=1))
-        segments[0].name = name
+        segments[0].name = "" if _NOT_A_NAME.match(name) else name  # "3x10 per leg": no name
         tail = tail[len(parts[0]):]
     if segments:
         segments[-1].leftover += " " + tail
@@ -1861,11 +1875,13 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 if score >= STRONG_SCORE:
                     below = _starts_exercise_below(lines, number, find_groups)
                     names_exercise = (score >= 100 or below) and (below or stripped.endswith(":"))
-                elif (len(plain.split()) <= 5 and plain.isupper() and not _NOT_A_NAME.match(norm)
-                      and not _LABEL_TALK.search(norm) and not _PLAN_TALK.search(norm)
-                      and _starts_exercise_below(lines, number, find_groups)):
-                    # "BULGARIAN BAG WALKING LUNGES:" over "40lb x10" lines: an exercise the
-                    # catalogue may lack, not a heading.
+                elif (len(plain.split()) <= 5 and (plain.isupper() or (stripped.endswith(":") and not marked
+                                                                       and score >= WEAK_SCORE))
+                      and not _NOT_A_NAME.match(norm) and not _LABEL_TALK.search(norm) and not _PLAN_TALK.search(norm)
+                      and not _SENTENCE_START.match(norm) and _starts_exercise_below(lines, number, find_groups)):
+                    # "BULGARIAN BAG WALKING LUNGES:" over "40lb x10" lines, "Gironda laterals:"
+                    # over "Sets: 3 Reps: 10": an exercise the catalogue may lack, not a heading
+                    # (a section's lines name exercises, they are not bare numbers).
                     names_exercise = named_over_sets = True
             if not names_exercise:
                 if _may_say_block(norm) and _BLOCK.search(norm):
@@ -1955,7 +1971,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     and matcher.match(_strip_loads(s.name)[0])[1] < WEAK_SCORE)
                     # "95lb x10 wide" among set lines: a word on the set, not an exercise
                     or (norm[:1].isdigit() and (previous.sets is None or getattr(previous, "_per_set", False))
-                        and len(s.name.split()) == 1 and not _written_as_name(s.name, original)
+                        and len(s.name.split()) == 1 and s.name in remaining[groups[-1].end:]
+                        and not _written_as_name(s.name, original)
                         and matcher.match(s.name)[1] < STRONG_SCORE)
                     for s in segments)
                 and not _is_prose(norm, groups, 0)):
@@ -2003,6 +2020,9 @@ def parse_plan(text: str, catalog) -> ParseResult:
             # No numbers: only a short line naming an exercise for sure counts; prose does not.
             plain_words = len(_unbracket(norm).split())
             sure = STRONG_SCORE if len(rows) > 1 or plain_words > 5 else WEAK_SCORE
+            if len(rows) == 1 and label and name_words <= 6 and not named_over_sets:
+                # "E1. Rear delt cross:" over "Sets: 2 Reps: 20": a labelled name over its numbers.
+                named_over_sets = _starts_exercise_below(lines, number, find_groups)
             if named_over_sets and len(rows) == 1:
                 pass  # a name over its set lines, known or not
             elif (not rows or any(r.exercise is None or r.score < sure for r in rows)

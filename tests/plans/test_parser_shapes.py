@@ -86,3 +86,43 @@ def test_a_word_after_the_numbers_of_a_set_line_is_no_exercise():
     text = "Front squat:\n60kg x8 narrow\n70kg x6 wide\n"
     (row,) = parse(text).exercises
     assert (row.exercise.name, row.sets, row.reps_min, row.reps_max) == ("Front Barbell Squat", 2, 6, 8)
+
+
+def test_numbers_too_large_for_reps_after_the_x_are_the_loads_of_each_set():
+    (row,) = parse("Front squat 5x185,195,205").exercises
+    assert (row.sets, row.reps_min, row.reps_max, row.weight_text) == (3, 5, 5, "185-205")
+
+
+@pytest.mark.parametrize("line", ["Dips: 2 x till failure", "Dips 3 sets until failure"])
+def test_till_and_until_failure_are_amrap(line):
+    (row,) = parse(line).exercises
+    assert row.amrap and row.sets in (2, 3)
+
+
+@pytest.mark.parametrize(("below", "sets", "reps"), [
+    ("3x12 per leg", 3, 12), ("Sets: 3 Reps: 12 each side", 3, 12), ("4 sets of 10 per arm", 4, 10), ("3x8/side", 3, 8),
+])
+def test_a_side_said_after_the_numbers_is_no_exercise(below, sets, reps):
+    assert rows("Step ups\n" + below) == [("Dumbbell Step Ups", sets, reps, reps)]
+
+
+def test_a_load_between_the_name_and_the_sets_is_not_the_name():
+    (row,) = parse("Seated cable rows   - 50 kg 3 sets x 12").exercises
+    assert (row.exercise.name, row.sets, row.reps_min, row.weight_text) == ("Seated Cable Rows", 3, 12, "50 kg")
+
+
+def test_a_name_ending_in_a_colon_over_labelled_sets_and_reps_is_an_exercise():
+    text = "Arnold press:\nSets: 3 Reps: 10-12\nHammer curls:\nSets: 2 Reps: 15\n"
+    assert rows(text) == [("Arnold Dumbbell Press", 3, 10, 12), ("Hammer Curls", 2, 15, 15)]
+
+
+def test_a_labelled_name_the_catalogue_lacks_over_its_numbers_is_kept():
+    text = "B1. Zottman wobble thing:\nSets: 3 Reps: 10\nB2. Push-ups:\nSets: 3 Reps: 12\n"
+    result = parse(text)
+    assert [(e.exercise.name if e.exercise else None, e.sets, e.reps_min, e.confidence) for e in result.exercises] == [
+        (None, 3, 10, "unmatched"), ("Pushups", 3, 12, "medium")]
+
+
+def test_a_section_over_its_exercise_lines_stays_a_heading():
+    result = parse("Shoulders:\nArnold press 3x10\nLateral raise 3x15\n")
+    assert [w.name for w in result.workouts] == ["Shoulders"] and len(result.exercises) == 2
