@@ -19,7 +19,10 @@ How a name is read:
    languages) are rewritten to English ("dl" -> "deadlift", "sentadilla" -> "squat",
    "hammer strength" -> "machine"), plurals made singular.
 3. A word the catalogue does not know is corrected to the closest word it knows when
-   they are close ("dumbell" -> "dumbbell", "pulldwn" -> "pulldown").
+   they are close ("dumbell" -> "dumbbell", "pulldwn" -> "pulldown"), or split into
+   two it knows ("deadbug" -> "dead bug"); a Russian or Ukrainian word the vocabulary
+   does not know, to the closest word the vocabulary has ("подборотку"). Either is
+   then less sure than an exact name.
 4. The name is looked up among aliases and catalogue names (word order free; the answer
    for each of these is worked out when the matcher is built), then scored against the
    names sharing most words with it: implement words decide (a dumbbell query never
@@ -80,6 +83,10 @@ class Vocabulary:
     translate: dict[str, str] = None  # plan words in other languages -> English ("series" -> "sets")
     ambiguous: frozenset[str] = frozenset()  # aliases naming one of several ("curl"): not sure
     starts: dict[str, int] = None  # first word of a phrase of 2+ words -> its longest such phrase
+    # The Russian and Ukrainian (stemmed) words of the phrases, in order: a word of those
+    # scripts the vocabulary lacks may be a typo of one of them (`respelled_name`).
+    cyrillic: tuple[str, ...] = ()
+    cyrillic_known: frozenset[str] = frozenset()
     # A folded word -> (its stem, what it becomes alone: its words, singular), filled as
     # words are met; None for a stem a phrase of 2+ words starts with (looked at in context).
     # Emptied with the matcher's caches (`Matcher.clear_caches`).
@@ -156,9 +163,11 @@ def vocabulary() -> Vocabulary:
     vocab = replace(vocab, phrases=phrases)
     for source, target in raw_aliases.items():
         aliases.setdefault(_normalise(source, vocab), target)  # the first file's (English) meaning wins
+    cyrillic = sorted({w for words in phrases for w in words if _CYRILLIC.match(w)})
     return Vocabulary(phrases=phrases, longest=vocab.longest, aliases=aliases,
                       filler=vocab.filler, plan_words=plan_words, translate=translate,
-                      ambiguous=frozenset(_normalise(a, vocab) for a in ambiguous), starts=starts)
+                      ambiguous=frozenset(_normalise(a, vocab) for a in ambiguous), starts=starts,
+                      cyrillic=tuple(cyrillic), cyrillic_known=frozenset(cyrillic))
 
 
 # Russian and Ukrainian words change their endings with case and number ("приседание",
@@ -180,6 +189,18 @@ def _stem(word: str) -> str:
         if len(word) - size >= 3 and word[-size:] in endings:
             return word[:-size]
     return word
+
+
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]{5,}")
+
+
+def _respelled(stem: str, vocab: Vocabulary) -> str:
+    """A Russian or Ukrainian word (stemmed) the vocabulary lacks, corrected to the
+    closest word it has when they are close ("подборотк" -> "подбородк")."""
+    if stem in vocab.cyrillic_known or not _CYRILLIC_WORD.fullmatch(stem):
+        return stem
+    best = process.extractOne(stem, vocab.cyrillic, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
+    return best[0] if best else stem
 
 
 _KEEP_S = ("ss", "us", "is")  # words whose final s is not a plural (press, abductus, ...)
@@ -206,7 +227,7 @@ def _alone(word: str, vocab: Vocabulary) -> tuple[str, ...]:
     return tuple(_singular(w) for w in (target.split() if target is not None else [word]))
 
 
-def _normalise(text: str, vocab: Vocabulary) -> str:
+def _normalise(text: str, vocab: Vocabulary, respell: bool = False) -> str:
     known = vocab.words
     if len(known) > 50_000:
         known.clear()
@@ -217,6 +238,9 @@ def _normalise(text: str, vocab: Vocabulary) -> str:
         if found is None:
             stem = _stem(w)
             found = known[w] = (stem, _alone(stem, vocab) if vocab.longest_from(stem) == 1 else None)
+        if respell and found[0] not in vocab.cyrillic_known:
+            stem = _respelled(found[0], vocab)
+            found = (stem, _alone(stem, vocab) if vocab.longest_from(stem) == 1 else None)
         words.append(found[0])
         alone.append(found[1])
     out: list[str] = []
@@ -251,6 +275,16 @@ def normalise_name(text: str) -> str:
     """Lower case, accents off, vocabulary phrases rewritten to English, singular words.
     Cached: a plan names the same few exercises line after line."""
     return _normalise(text, vocabulary())
+
+
+def respelled_name(text: str, name: str) -> str:
+    """`name` (`normalise_name(text)`) with the Russian and Ukrainian words the
+    vocabulary does not know corrected to the closest it knows ("Тяга штанги к
+    подборотку" -> "upright row"): the matcher's own typo correction (`Matcher.correct`)
+    knows only the catalogue's English words. Most names have no such word left."""
+    if not _CYRILLIC_WORD.search(name):
+        return name
+    return _normalise(text, vocabulary(), respell=True)
 
 
 # --- implements ----------------------------------------------------------------------
@@ -343,7 +377,7 @@ class Matcher:
         self._known = set(self.known_words)
         self._cache: dict[str, Match] = {}
         self._typos: dict[str, str] = {}
-        self._names: dict[str, str] = {}  # raw name -> normalised name
+        self._names: dict[str, tuple[str, bool]] = {}  # raw name -> (normalised name, respelled)
         # The answer for each catalogue name and alias, worked out with the catalogue (it
         # depends on nothing else): most names in plans are one of these, and are then
         # a look-up. Part of the index like `word_index`, so `clear_caches` keeps it.
@@ -371,12 +405,23 @@ class Matcher:
             if w not in self._typos:
                 if len(self._typos) > 20_000:
                     self._typos.clear()
-                best = process.extractOne(w, self._near(len(w)), scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
-                self._typos[w] = best[0] if best else w
+                fixed = self._two_words(w)
+                if fixed is None:
+                    best = process.extractOne(w, self._near(len(w)), scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
+                    fixed = best[0] if best else w
+                self._typos[w] = fixed
             fixed = self._typos[w]
             changed = changed or fixed != w
             words.append(fixed)
         return " ".join(words), changed
+
+    def _two_words(self, word: str) -> str | None:
+        """"deadbug" -> "dead bug", "legpress" -> "leg press": two known words (of three
+        letters or more) written as one, the longest first word first; None if it is not."""
+        for cut in range(len(word) - 3, 2, -1):
+            if word[:cut] in self._known and word[cut:] in self._known:
+                return f"{word[:cut]} {word[cut:]}"
+        return None
 
     def _near(self, size: int) -> list[str]:
         """The known words (in their order) a word of `size` letters can be close to: a
@@ -533,25 +578,30 @@ class Matcher:
     def match(self, raw_name: str, fuzzy: bool = True) -> Match:
         """(best entry or None, score 0-100, up to 3 alternatives). With fuzzy=False only
         exact names, aliases and names matched before are found (a bound on the work)."""
-        name = self._names.get(raw_name)
-        if name is None:
-            name = normalise_name(raw_name)
+        known = self._names.get(raw_name)
+        if known is None:
+            written = normalise_name(raw_name)
+            name = respelled_name(raw_name, written)
+            respelled = name != written
             if self.exact(name) is None:  # "Weighted Crunches" is a name; "heavy squat" a squat
                 filler = vocabulary().filler
                 name = " ".join(w for w in name.split() if w not in filler) or name
             if len(self._names) > 20_000:
                 self._names.clear()
-            self._names[raw_name] = name
+            known = self._names[raw_name] = (name, respelled)
+        name, respelled = known
+        # A respelled name is as sure as a corrected typo: not an exact name.
+        most = 96.0 if respelled else 100.0
         if name not in self._cache and not fuzzy:
             exact = self.exact(name)
-            return exact, (100.0 if exact else 0.0), []
+            return exact, (most if exact else 0.0), []
         if name not in self._cache:
             if len(self._cache) > 10_000:
                 self._cache.clear()
             indexed = self._indexed.get(name)
             self._cache[name] = indexed if indexed is not None else self._match(name)
         entry, score, alternatives = self._cache[name]
-        return entry, score, list(alternatives)
+        return entry, min(score, most), list(alternatives)
 
     def _match(self, name: str) -> Match:
         if not name:

@@ -465,3 +465,23 @@ def test_more_words_of_other_languages(name, exercise):
 ])
 def test_per_leg_and_per_side_words_say_nothing_about_the_exercise(name, plain):
     assert normalise_name(name) == normalise_name(plain)
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # a typo in a Russian or Ukrainian word is corrected to the vocabulary's word, and is
+    # then as sure as a corrected English typo (not an exact name)
+    ("Тяга к подбародку", "Upright Barbell Row"),
+    ("разводка ганталей лежа", "Dumbbell Flyes"),
+    ("присидания со штангой", "Barbell Squat"),
+    # two words written as one
+    ("legpress", "Leg Press"),
+    ("deadbugs", "Dead Bug"),
+])
+def test_typos_in_other_scripts_and_words_run_together_are_corrected(name, exercise):
+    found, score = best(name)
+    assert found == exercise and 90 <= score < 100
+
+
+def test_a_word_the_vocabulary_spells_right_stays_exact():
+    assert best("Тяга к подбородку") == ("Upright Barbell Row", 100)
+    assert best("leg press") == ("Leg Press", 100)
