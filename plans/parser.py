@@ -222,6 +222,9 @@ def _may_say_amrap(text: str) -> bool:
     substring test is far cheaper than the pattern's look-behinds at every position)."""
     return "amrap" in text or "max" in text or "failure" in text or "possible" in text
 _PLUS_ONLY = re.compile(r"(?<![\d.])(\d{1,2})\+(?!\d)")
+# "Set 2 x 8", "Set #3: 6x100": the number after "set" counts the set, it is no set count.
+_SET_NUMBER = re.compile(r"\bset\s*#?\s*(\d{1,2})\s*[x:]")
+_DATE = re.compile(r"(?<![\d.])(?:(?:19|20)\d\d([-/.])\d{1,2}\1\d{1,2}|\d{1,2}([-/.])\d{1,2}\2(?:19|20)\d\d)(?![\d.])")
 _LOAD_PAIR = re.compile(r"(?<![\d.])\d{2,3}(?:\.\d)?\s*/\s*\d{2,3}(?:\.\d)?\s*(?:#|lbs?\b|kgs?\b)")
 _LIST = re.compile(r"(?<![\d.:])(\d{1,3})((?:\s*[,/]\s*\d{1,3}){1,9})(?![\d.%]|\s*(?:kg|lb))")
 # "5-5-5", "10-8-6-4" after a name: the reps of each set (three numbers or more).
@@ -438,6 +441,7 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
         group = _with(_reps_group(None, None, None, None, m[1]), clear=False, start=m.start(), end=m.end())
         return [group], _blank(text, *m.span())
 
+    numbered = list(_SET_NUMBER.finditer(text)) if "set" in text else []
     x = bool(_X_BY_DIGIT.search(text)) if "x" in text else False
     sets, rep = "set" in text, "rep" in text
     present = {"x": x, "set": sets, "for": "for" in text, "%": "%" in text,
@@ -473,6 +477,8 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
         if m:
             kept.append((m.start(), m[0]))
             text = _blank(text, *m.span())
+    if ("-" in text or "/" in text or "." in text) and _DATE.search(text):
+        text = _DATE.sub(lambda m: " " * len(m[0]), text)  # "2021/08/17", "29.10.2012": a day, no numbers to read
     pair = _LOAD_PAIR.search(text) if "/" in text else None
     if pair:  # "135/95# thrusters": the men's and women's loads, not two sets
         text = _blank(text, *pair.span())
@@ -643,6 +649,10 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             if g.two_sets:
                 reps = (g.reps_min, g.sets)  # the two numbers after the load
                 g.sets, g.reps_min, g.reps_max, g.clear, g.two_sets = 2, min(reps), max(reps), False, False
+    for m in numbered:
+        for g in groups:
+            if g.start == m.start(1) and g.sets:
+                g.sets = 1  # "Set 2 x 8 reps": the second set, of 8 reps
     groups.sort(key=lambda g: g.start)
     for start, value in kept:
         text = text[:start] + value + text[start + len(value):]
@@ -887,7 +897,13 @@ def _normalise_line(text: str) -> str:
     # "8 to 12" -> "8-  12": same length, so positions still line up with the original.
     if not _DIGIT.search(text):
         return text
+    if "+" in text:
+        # "10+10 reps": the reps on each side (or each arm), done in one set.
+        text = _EACH_SIDE_REPS.sub(lambda m: m[1] + " " * (len(m[0]) - len(m[1])), text)
     return _TO.sub(lambda m: m[1] + "-" + " " * (len(m[0]) - 3) + m[4], text)
+
+
+_EACH_SIDE_REPS = re.compile(r"(?<![\d.+])(\d{1,2})\s?\+\s?\1(?![\d.+])")
 
 
 _DASHES = re.compile(r"[–—−‐]")
@@ -919,6 +935,12 @@ def _is_heading(text: str, marked: bool) -> bool:
     words = text.split()
     if not words or len(words) > 8:
         return False
+    if _DIGIT.search(text) and _DATE.search(text):
+        # "14.03.2024 Pull day", "2024-03-05": a log's day, read without its date.
+        text = _DATE.sub(" ", text).strip(" :-–—|,.()")
+        words = text.split()
+        if not words:
+            return True
     if marked or _heading_patterns()[0].match(_unaccent(text)):
         return True
     return text.endswith(":") and len(words) <= 5 and not _SENTENCE_START.match(text.lower())
@@ -1234,13 +1256,15 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
         # "3x5 Squat": the name follows the numbers ("3 sets of push-ups": after "of").
         parts = _NAME_END.split(tail, maxsplit=1)
         name, _ = _strip_loads(_OF_BEFORE_NAME.sub("", parts[0], count=1))
-        segments[0].name = "" if _NOT_A_NAME.match(name) else name  # "3x10 per leg": no name
+        # "3x10 per leg", "8 sets of 8 reps with 85lbs": no name after the numbers
+        segments[0].name = "" if _NOT_A_NAME.match(name) or _NOTE_AFTER.match(parts[0]) else name
         tail = tail[len(parts[0]):]
     if segments:
         segments[-1].leftover += " " + tail
     return [s for s in segments if s.name]
 
 
+_NOTE_AFTER = re.compile(r"^\s*(?:with|using|w/|at)\b")
 _OF_BEFORE_NAME = re.compile(r"^\s*(?:of|de|da|di|du|des|mit|по|з)\s+")
 _LAST_SET_AMRAP = re.compile(r"\blast\s+(?:set|one|round)\s*(?:is\s*|to\s*|=\s*|:\s*)?(?:an?\s+)?(?:amrap|to\s+failure|failure|max(?:imum)?(?:\s+reps)?|as\s+many)")
 _GLOSS = re.compile(r"\(([^()\d]{3,40})\)")  # "(floor press)": letters only, a few words
@@ -2106,6 +2130,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 confidence = _confidence(e.exercise, e.score, _Group(sets=e.sets, reps_min=e.reps_min))
                 e.confidence = _doubted(e, confidence)  # read from another line
     for workout in workouts:
+        _drop_warmups(workout, unread)
         counts: dict[str, int] = {}
         for e in workout.exercises:
             if e.superset:
@@ -2292,6 +2317,26 @@ def _workout_named(workouts: list[ParsedWorkout], reference: str) -> ParsedWorko
         if workout.exercises and all(w in words for w in wanted):
             return workout
     return None
+
+
+_WARMUP_LABEL = re.compile(rf"^\W*{_WARMUP_WORDS}\s*(?:sets?)?\s*[:\-–—]", re.IGNORECASE)
+
+
+def _drop_warmups(workout: ParsedWorkout, unread: list[str]) -> None:
+    """"Warm-up: Squat / 20kg / 5" before "Work: Squat / 60kg / 5,5,5": the warm-up sets of
+    the exercise that follows are no row of their own (listed unread)."""
+    rows = workout.exercises
+    if not any(_WARMUP_LABEL.match(e.line) for e in rows):  # (most workouts: no such line)
+        return
+    kept = []
+    for index, e in enumerate(rows):
+        if e.exercise is not None and _WARMUP_LABEL.match(_strip_markup(e.line)[0]):
+            following = next((f for f in rows[index + 1:] if not _WARMUP_LABEL.match(_strip_markup(f.line)[0])), None)
+            if following is not None and following.exercise == e.exercise:
+                unread.append(e.line)
+                continue
+        kept.append(e)
+    workout.exercises = kept
 
 
 def _repeat(workout: ParsedWorkout, source: ParsedWorkout) -> None:

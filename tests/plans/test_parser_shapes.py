@@ -126,3 +126,33 @@ def test_a_labelled_name_the_catalogue_lacks_over_its_numbers_is_kept():
 def test_a_section_over_its_exercise_lines_stays_a_heading():
     result = parse("Shoulders:\nArnold press 3x10\nLateral raise 3x15\n")
     assert [w.name for w in result.workouts] == ["Shoulders"] and len(result.exercises) == 2
+
+
+def test_a_date_is_no_set_list():
+    result = parse("### 2024/03/05: Push day\nBench press 3x8\n\n14.03.2024 Pull day\nBarbell row 3x8\n")
+    assert rows("### 2024/03/05: Push day\nBench press 3x8\n") == [("Barbell Bench Press - Medium Grip", 3, 8, 8)]
+    assert [e.sets for e in result.exercises] == [3, 3]
+
+
+def test_reps_on_each_side_written_with_a_plus_are_the_reps_of_one_set():
+    (row,) = parse("Lunges 3 x 12+12").exercises
+    assert (row.sets, row.reps_min, row.reps_max) == (3, 12, 12)
+
+
+def test_numbered_set_lines_count_one_set_each():
+    text = "Dumbbell rows\n\nSet 1 x 12 reps with 50lbs\n\nSet 2 x 10 reps with 60lbs\n\nSet 3 x 8 reps with 70lbs\n"
+    assert rows(text) == [("One-Arm Dumbbell Row", 3, 8, 12)] or rows(text)[0][1:] == (3, 8, 12)
+    assert len(parse(text).exercises) == 1
+
+
+def test_with_a_load_after_the_numbers_names_no_exercise():
+    text = "Preacher curls\n\n6 sets of 10 reps with 40lbs\n"
+    (row,) = parse(text).exercises
+    assert (row.sets, row.reps_min) == (6, 10)
+
+
+def test_warm_up_lines_of_the_exercise_that_follows_are_no_rows():
+    text = "- Warmup: Deadlift / 40kg / 5\n- Warm-up: Deadlift / 60kg / 3\n- Work: Deadlift / 100kg / 5,5,5\n- Warmup: Plank 30s\n"
+    result = parse(text)
+    assert [(e.exercise.name, e.sets) for e in result.exercises] == [("Barbell Deadlift", 3), ("Plank", None)]
+    assert "- Warmup: Deadlift / 40kg / 5" in result.unread
