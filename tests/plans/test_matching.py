@@ -446,9 +446,11 @@ def test_calves_alone_are_a_calf_raise_of_several():
     ("підйом на біцепс", "Barbell Curl"),
     ("болгарские приседания с гантелями", "Split Squat with Dumbbells"),
     # dips said to be on parallel bars are the parallel bar dip; plain dips the triceps dip
+    # (Russian and Ukrainian "on the bars" is every dip: one of several)
     ("fondos en paralelas", "Parallel Bar Dip"),
-    ("віджимання на брусах", "Parallel Bar Dip"),
+    ("flexão de braço na paralela", "Parallel Bar Dip"),
     ("fondos", "Dips - Triceps Version"),
+    ("віджимання на брусах", "Dips - Triceps Version"),
 ])
 def test_more_words_of_other_languages(name, exercise):
     assert best(name)[0] == exercise
@@ -485,3 +487,27 @@ def test_typos_in_other_scripts_and_words_run_together_are_corrected(name, exerc
 def test_a_word_the_vocabulary_spells_right_stays_exact():
     assert best("Тяга к подбородку") == ("Upright Barbell Row", 100)
     assert best("leg press") == ("Leg Press", 100)
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # dotted abbreviations of the implements
+    ("Seated D.B. press", "Seated Dumbbell Press"),
+    ("B.B rows", "Bent Over Barbell Row"),
+    # names of catalogue exercises the catalogue spells otherwise
+    ("rack deadlift", "Rack Pulls"),
+    ("pin pulls", "Rack Pulls"),
+    ("Yates row", "Reverse Grip Bent-Over Rows"),
+    ("rematore yates", "Reverse Grip Bent-Over Rows"),
+    ("Rückenzug", "Wide-Grip Lat Pulldown"),
+    # a chest press is the machine's; so are its incline and decline
+    ("incline chest press", "Leverage Incline Chest Press"),
+    ("Hammer Strength incline press", "Leverage Incline Chest Press"),
+    ("жим в тренажере под 45", "Leverage Incline Chest Press"),
+])
+def test_more_names_people_write(name, exercise):
+    assert best(name)[0] == exercise
+
+
+def test_a_plain_dip_in_russian_is_one_of_several():
+    # "on the bars" is how Russian names every dip: not the Parallel Bar Dip for sure
+    assert best("отжимания на брусьях") == ("Dips - Triceps Version", 95)
