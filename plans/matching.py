@@ -520,9 +520,13 @@ class Matcher:
         query_sorted, query_words, query_implements = q.sorted, q.words, q.implements
         choice_words, sorted_choice, choice_implements, choice = self._scoring[index]
         base = fuzz.ratio(query_sorted, sorted_choice)
-        if query_words <= choice_words:
+        # A name saying no implement is the barbell lift ("Reverse Grip Bent-Over Rows"):
+        # "reverse grip barbell rows" says it too, the barbell aside (a little less sure).
+        implied = "barbell" in query_words and not choice_implements
+        said = query_words - {"barbell"} if implied else query_words
+        if said <= choice_words:
             # Every word typed is in the name: a little under exact, less per extra word.
-            extra_words = choice_words - query_words
+            extra_words = choice_words - said
             extra = len(extra_words)
             # A position or implement the user did not say ("Seated Barbell Military Press"
             # for "press militar barra", "Machine Shoulder (Military) Press" for "military
@@ -537,6 +541,8 @@ class Matcher:
                 # Two-Arm Kettlebell Military Press): above a name that leaves the implement
                 # out (Standing Military Press, the barbell lift, scores STRONG_SCORE below).
                 base = max(base, STRONG_SCORE + 1)
+            if implied:
+                base -= 4  # below a name saying the barbell with a word more (92)
         else:
             missing_words = query_words - choice_words
             if (not choice_implements and missing_words <= _IMPLEMENTS.keys()

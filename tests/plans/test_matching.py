@@ -511,3 +511,15 @@ def test_more_names_people_write(name, exercise):
 def test_a_plain_dip_in_russian_is_one_of_several():
     # "on the bars" is how Russian names every dip: not the Parallel Bar Dip for sure
     assert best("отжимания на брусьях") == ("Dips - Triceps Version", 95)
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # a name saying no implement is the barbell lift: "barbell" said is no word it lacks
+    ("reverse-grip barbell row", "Reverse Grip Bent-Over Rows"),
+    ("barbell good mornings", "Good Morning"),
+    # ...but a name saying the barbell still beats it
+    ("barbell calf raises", "Standing Barbell Calf Raise"),
+])
+def test_barbell_said_fits_a_name_saying_no_implement(name, exercise):
+    found, score = best(name)
+    assert found == exercise and score < 95
