@@ -566,10 +566,12 @@ class Matcher:
                     # holding a whole name, still a guess.
                     phrase = f" {choice} " in q.padded
                     base = max(base, UNKNOWN_WORD_CAP + 3 + (1 if phrase else 0) + min(len(choice_words) - 1, 2))
-                elif choice_words <= query_words and 0 < strong_missing <= (3 if len(choice_words) > 1 else 2):
+                elif choice_words <= query_words and 0 < strong_missing <= (3 if len(choice_words) > 1 else 1):
                     # "Overhead press in squat rack", "Bent leg deadlift" hold a whole name (with
-                    # up to three words around a name of two words or more, two around one
-                    # word): a weak guess (low), still one to offer.
+                    # up to three words around a name of two words or more, one around one
+                    # word): a weak guess (low), still one to offer. Two words around one
+                    # ("in and out pulse squats", "oblique hyperextensions with plate") were
+                    # another exercise more often than not.
                     phrase = f" {choice} " in q.padded  # in its order: "overhead press", not "overhead squat"
                     base = max(base, UNKNOWN_WORD_CAP - 2 * (strong_missing - 1) + (1 if phrase else 0)
                                + min(len(choice_words) - 1, 2))  # the longer name held ("leg press", not "press")
