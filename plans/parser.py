@@ -842,7 +842,8 @@ _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
 _NOT_A_NAME = re.compile(r"^(?:warm[\s-]*ups?|set\s*\d*|sets|deload|bw|bodyweight$|week\s*\d*|round\s*\d*|rounds|top\s+set|back[\s-]*off"
                          r"|working\s+sets?|drop\s*-?\s*sets?|empty\s+bar|bar|then|rest|each|per\s+side|e/s"
                          r"|(?:reps?\s+)?(?:per|each|a|every)\s+(?:legs?|arms?|sides?|hands?|foot|feet|way|direction))\b"
-                         r"|^(?:heavy|light|easy|hard|moderate|medium|fast|slow|sides?|legs?|arms?)$")  # "4-6 reps heavy": how, not what
+                         r"|^(?:heavy|light|easy|hard|moderate|medium|fast|slow|sides?|legs?|arms?|reps?|repetitions?)$")
+_VERB_ONLY = re.compile(r"^(?:(?:and|then)\s+)?(?:do|perform|complete|finish\s+with|next)$")  # "Do 3 sets of 10 push-ups"  # "4-6 reps heavy": how, not what
 
 
 _MD_LINK = re.compile(r"\[([^\[\]]{1,80})\]\([^()\s]*\)")
@@ -894,6 +895,10 @@ def _normalise_line(text: str) -> str:
         # The Cyrillic "х" of "3х10" is a times sign; inside a word ("2хв", "хватом") a letter.
         text = _CYRILLIC_TIMES.sub("x", _DASHES.sub("-", text).replace("×", "x"))
     text = text.replace("*", "x")
+    if _may_spell_number(text):
+        # "four sets of eight", "three rounds": numbers spelled out before or after a set
+        # word; padded, so positions still line up with the original.
+        text = _SPELLED.sub(lambda m: (m[1] or "") + _spelled(m[2] or m[3]), text)
     # "8 to 12" -> "8-  12": same length, so positions still line up with the original.
     if not _DIGIT.search(text):
         return text
@@ -901,6 +906,29 @@ def _normalise_line(text: str) -> str:
         # "10+10 reps": the reps on each side (or each arm), done in one set.
         text = _EACH_SIDE_REPS.sub(lambda m: m[1] + " " * (len(m[0]) - len(m[1])), text)
     return _TO.sub(lambda m: m[1] + "-" + " " * (len(m[0]) - 3) + m[4], text)
+
+
+_NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen".split())}
+_NUMBER_WORDS.update(twenty=20, thirty=30, forty=40, fifty=50, hundred=100)
+_NUMBER_WORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_SPELLED = re.compile(
+    rf"(\b(?:sets?|rounds?)\s+of\s+)({_NUMBER_WORD})\b"
+    rf"|\b({_NUMBER_WORD})\b(?=\s+(?:(?:top|working|work|heavy|hard|more|warm-?up|back-?off|total|quick)\s+)?"
+    r"(?:sets?|reps?|repetitions?|rounds?|times)\b)")
+
+
+def _may_spell_number(text: str) -> bool:
+    """Whether `_SPELLED` can match: it needs a set, rep, round or times word (most lines
+    with one hold digits, not words: the search runs on few lines)."""
+    return ("set" in text or "rep" in text or "round" in text or "times" in text) and any(
+        w in text for w in ("one", "two", "thr", "fo", "fi", "six", "seven", "eight", "nine", "ten", "eleven", "twel",
+                            "teen", "twenty", "thirty", "forty", "fifty", "hundred"))
+
+
+def _spelled(word: str) -> str:
+    number = str(_NUMBER_WORDS[word])
+    return number + " " * (len(word) - len(number))
 
 
 _EACH_SIDE_REPS = re.compile(r"(?<![\d.+])(\d{1,2})\s?\+\s?\1(?![\d.+])")
@@ -1216,6 +1244,7 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
             return numbers_first
     segments: list[_Segment] = []
     previous_end = 0
+    verb = ""
     for index, group in enumerate(groups):
         between = remaining[previous_end:group.start]
         m = _LEADING_LOAD.match(between)
@@ -1230,7 +1259,9 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
             between = between[:warmup.start()] + " " * (len(between) - warmup.start())
         name, before = _name_before(between, past_loads=True)
         name, loads = _strip_loads(name)
-        if not _TWO_LETTERS.search(name) or _NOT_A_NAME.match(name):
+        if index == 0 and _VERB_ONLY.match(name):
+            verb, name = name, ""  # "Do 3 sets of 10 push-ups": the name follows the numbers
+        elif not _TWO_LETTERS.search(name) or _NOT_A_NAME.match(name):
             name = ""  # "(warmup), 5x5x135lb": more sets of the same exercise
         if name and (segments or index == 0):
             if segments:
@@ -1255,9 +1286,10 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
     if segments and not segments[0].name:
         # "3x5 Squat": the name follows the numbers ("3 sets of push-ups": after "of").
         parts = _NAME_END.split(tail, maxsplit=1)
-        name, _ = _strip_loads(_OF_BEFORE_NAME.sub("", parts[0], count=1))
+        name = _strip_connectors(_strip_loads(_OF_BEFORE_NAME.sub("", parts[0], count=1))[0])
         # "3x10 per leg", "8 sets of 8 reps with 85lbs": no name after the numbers
         segments[0].name = "" if _NOT_A_NAME.match(name) or _NOTE_AFTER.match(parts[0]) else name
+        segments[0].name = segments[0].name or verb  # "Then complete 3 sets of 2 reps": an instruction, read as such
         tail = tail[len(parts[0]):]
     if segments:
         segments[-1].leftover += " " + tail
@@ -1442,6 +1474,11 @@ def _is_prose(norm: str, groups: list[_Group], name_words: int) -> bool:
             return True
     words = len(norm.split())
     return words > 14 and len(groups) <= 1 and norm.rstrip().endswith((".", "?", "!", ")")) and name_words > 4
+
+
+def _long_sentence(norm: str) -> bool:
+    """A sentence of more than 12 words (brackets aside): prose, never a set line."""
+    return norm.rstrip().endswith((".", "!", "?")) and len(_unbracket(norm).split()) > 12
 
 
 # --- tables ----------------------------------------------------------------------------
@@ -1772,7 +1809,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
     previous: ParsedExercise | None = None  # the exercise on the line just above, if any
     waiting: ParsedExercise | None = None  # a name alone, then a blank line: its numbers may follow
     defaults: dict[int, _Group] = {}  # workout index (-1: the whole plan) -> "N sets per exercise"
-    block: tuple[int | None, str] | None = None  # "Giant set, 4 rounds:": sets and label for its members
+    # "Giant set, 4 rounds:", "3 sets of 12:": sets, label and the numbers (or None) for its members
+    block: tuple[int | None, str, _Group | None] | None = None
     blocks = 0
     table: dict[int, str] | None = None
     first_line = True
@@ -1810,7 +1848,9 @@ def parse_plan(text: str, catalog) -> ParseResult:
             workouts.append(ParsedWorkout(name=name))
         workouts[-1]._heading = plain  # the whole heading line ("Day A (Mon)"): a later day may name it by any word
 
+    held: ParsedExercise | None = None  # the row of a time or distance on the line just above
     for number, original in enumerate(lines):
+        held, resting = None, held  # (`resting`: the row a rest line on this line belongs to, if no `previous`)
         if len(original) > MAX_LINE_CHARS:
             unread.append(original.strip()[:MAX_LINE_CHARS] + "…")  # listed, not read: no plan line is this long
             previous = None
@@ -1840,7 +1880,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 # "3 rounds of: (5 push ups, 10 wall angels, 15 squats)", "4 rounds: 5-10 pull
                 # ups, 15 band pull aparts": a circuit on one line; its members do the rounds.
                 blocks += 1
-                round_block = (int(m[1]), chr(ord("P") + blocks % 10))
+                round_block = (int(m[1]), chr(ord("P") + blocks % 10), None)
                 stripped = (m[2] or m[3]).strip()
         plain = stripped.rstrip(":").strip()
         norm = normalised.get(stripped)
@@ -1873,7 +1913,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
         groups, remaining = find_groups(norm)
         if waiting is not None:
             # Only numbers with no name, right after the blank, belong to the waiting name.
-            if groups and not _segments(norm, groups, remaining) and not _is_prose(norm, groups, 0):
+            if (groups and not stripped.endswith(":") and not _segments(norm, groups, remaining)
+                    and not _is_prose(norm, groups, 0) and not _long_sentence(norm)):  # (a line ending in ":" is about the lines below)
                 _absorb(waiting, groups, remaining)
                 previous, waiting = waiting, None
                 continue
@@ -1911,7 +1952,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 if _may_say_block(norm) and _BLOCK.search(norm):
                     m = _ROUNDS.search(norm)
                     blocks += 1
-                    block = (int(m[1] or m[2]) if m else None, chr(ord("P") + blocks % 10))
+                    block = (int(m[1] or m[2]) if m else None, chr(ord("P") + blocks % 10), None)
                     continue
                 if _PHASE.match(_unaccent(norm).strip(" #*_:-")):
                     # "Warm-up (5 min)", "Main work", "Cool-down", "Notes": a part of the
@@ -1929,7 +1970,16 @@ def parse_plan(text: str, catalog) -> ParseResult:
                                      or _BLOCK_ONLY.match(norm)):
             m = _ROUNDS.search(norm)
             blocks += 1
-            block = (int(m[1] or m[2]) if m else None, chr(ord("P") + blocks % 10))
+            block = (int(m[1] or m[2]) if m else None, chr(ord("P") + blocks % 10), None)
+            continue
+        if groups and stripped.endswith(":") and not label and not _segments(norm, groups, remaining):
+            # "At 0:00, complete 30-20-10 reps of:", "3 sets of 12:": the numbers of the
+            # exercises listed below it, done together.
+            blocks += 1
+            scheme = _merge(groups)
+            block = (scheme.sets, chr(ord("P") + blocks % 10), scheme)
+            unread.append(stripped)  # no exercise of its own: listed, so the review shows it
+            previous = None
             continue
         if previous is not None and _SAME_AS_ABOVE.search(norm):
             source = previous
@@ -1942,13 +1992,14 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 workouts[-1].exercises.extend(rows)
                 previous = rows[-1]
                 continue
-        if previous is not None and len(norm.split()) <= 6 and _REST_LINE.match(norm) and not _BETWEEN_ROUNDS.search(norm) and (
+        resting = previous or resting
+        if resting is not None and len(norm.split()) <= 6 and _REST_LINE.match(norm) and not _BETWEEN_ROUNDS.search(norm) and (
                 not groups or all(g.weak or g.hold for g in groups)):
             # "1 min rest", "No rest, drop set" between the set lines under an exercise.
             rest = _find_rest(norm)[0]
-            previous.rest_seconds = previous.rest_seconds or rest
-            if getattr(previous, "_set_lines", None) is not None and _DROP_SET.search(norm):
-                previous._drop_next = True
+            resting.rest_seconds = resting.rest_seconds or rest
+            if getattr(resting, "_set_lines", None) is not None and _DROP_SET.search(norm):
+                resting._drop_next = True
             continue
         if all(g.weak for g in groups) and previous is not None and _REST_START.match(stripped.lower()):
             rest = _find_rest(norm)[0]
@@ -1977,7 +2028,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
             segmented[key] = _segments(norm, groups, remaining)
         segments = list(segmented[key])
         if not segments:
-            if groups and previous is not None and not _is_prose(norm, groups, 0):
+            if groups and previous is not None and not _is_prose(norm, groups, 0) and not _long_sentence(norm):
                 _absorb(previous, groups, remaining)
                 continue
             if previous is not None and norm.startswith(("rest", "descanso", "pause", "отдых")):
@@ -1999,7 +2050,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                         and not _written_as_name(s.name, original)
                         and matcher.match(s.name)[1] < STRONG_SCORE)
                     for s in segments)
-                and not _is_prose(norm, groups, 0)):
+                and not _long_sentence(norm) and not _is_prose(norm, groups, 0)):
             # "6x5 bar + 15 lbs", "Set 1: 3 reps @ RPE 7", "warm-ups: 45 x 8" under an exercise.
             _absorb(previous, groups, remaining)
             continue
@@ -2105,6 +2156,9 @@ def parse_plan(text: str, catalog) -> ParseResult:
             if given is None:
                 continue
             for row in rows:
+                scheme = given[2]
+                if scheme is not None and row.reps_min is None and not row.amrap and not row.weight_text:
+                    row.reps_min, row.reps_max, row.amrap = scheme.reps_min, scheme.reps_max, scheme.amrap
                 if row.sets is None and given[0]:
                     row.sets = given[0]
                     if given is block and (row.reps_min is not None or row.amrap or row.weight_text):
@@ -2116,6 +2170,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
         previous = rows[-1]
         if len(groups) == 1 and groups[0].hold:
             previous = None  # "25 minutes of boxing": a time, not a name over its set lines
+            held = rows[-1]  # (its rest may follow: "Rest 1 minute")
         if not groups and len(rows) == 1 and rows[0].sets is None:
             previous._bare = True  # a name alone: its numbers may follow a blank line
     for index, workout in enumerate(workouts):

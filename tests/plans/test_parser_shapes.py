@@ -156,3 +156,41 @@ def test_warm_up_lines_of_the_exercise_that_follows_are_no_rows():
     result = parse(text)
     assert [(e.exercise.name, e.sets) for e in result.exercises] == [("Barbell Deadlift", 3), ("Plank", None)]
     assert "- Warmup: Deadlift / 40kg / 5" in result.unread
+
+
+@pytest.mark.parametrize(("line", "sets", "reps"), [
+    ("Bench press four sets of eight", 4, 8),
+    ("Squat: five sets of five reps", 5, 5),
+    ("Two top sets of 3 deadlifts", 2, 3),
+    ("Do three sets of 12 push-ups", 3, 12),
+])
+def test_spelled_numbers_next_to_a_set_word(line, sets, reps):
+    (row,) = parse(line).exercises
+    assert (row.sets, row.reps_min, row.reps_max) == (sets, reps, reps)
+
+
+def test_a_spelled_number_in_a_name_stays_a_word():
+    (row,) = parse("One arm dumbbell row 3x10").exercises
+    assert (row.exercise.name, row.sets) == ("One-Arm Dumbbell Row", 3)
+
+
+def test_numbers_ending_in_a_colon_are_the_scheme_of_the_exercises_below():
+    text = "Then, 21-15-9 reps of:\n- Thrusters\n- Pull-ups\n\nBench press 3x5\n"
+    result = parse(text)
+    assert [row[1:] for row in rows(text)] == [(3, 9, 21), (3, 9, 21), (3, 5, 5)]
+    assert result.exercises[1].exercise.name == "Pullups"
+    assert result.exercises[0].superset == result.exercises[1].superset is not None
+    assert result.exercises[2].superset is None
+
+
+def test_a_rest_line_after_a_timed_row_is_its_rest():
+    result = parse("4 sets:\n40m sled push\nRest 90 seconds\n")
+    (row,) = result.exercises
+    assert (row.sets, row.weight_text, row.rest_seconds) == (4, "40m", 90)
+
+
+def test_a_long_sentence_with_numbers_under_a_name_is_no_set_line():
+    text = ("Barbell row\n\n5 x 5 reps\n\nThe point is to keep the same weight for all 5 sets, then add 5 lb next time "
+            "when all 25 reps were clean.\n")
+    (row,) = parse(text).exercises
+    assert (row.sets, row.reps_min) == (5, 5)
