@@ -528,3 +528,13 @@ def test_barbell_said_fits_a_name_saying_no_implement(name, exercise):
 def test_a_one_word_name_with_two_unknown_words_around_it_is_no_guess():
     assert best("hip airplane plank")[0] is None
     assert best("Zercher deadlift")[0] == "Barbell Deadlift"  # one word around it: a weak guess
+
+
+@pytest.mark.parametrize(("name", "plain"), [
+    ("Seated military press, warm-up", "Seated military press"),
+    ("warmup front squats", "front squats"),
+    ("press militar calentamiento", "press militar"),
+    ("жим лёжа (разминка)", "жим лёжа"),
+])
+def test_a_warm_up_word_says_nothing_about_the_exercise(name, plain):
+    assert normalise_name(name) == normalise_name(plain)
