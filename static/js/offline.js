@@ -3,8 +3,8 @@
 // A set-log form marked data-offline-queue that cannot reach the server (the phone
 // says it is offline, or the request fails on the way) is kept in IndexedDB with the
 // set id the page made for it, shown in its row as "waiting to sync" and counted in a
-// banner. The queue is sent in order, with the same ids, when the network returns or
-// on the next page load; the server stores a set id once, so a request that did reach
+// banner. The queue is sent in order, with the same ids, when the network returns (and
+// every few seconds while anything waits) or on the next page load; the server stores a set id once, so a request that did reach
 // it before the signal dropped is not stored twice. A set the server refuses (the
 // workout was completed or deleted elsewhere, the input is wrong) stays in the banner
 // with the reason and its numbers until the user dismisses it. Edits and deletes are
@@ -84,6 +84,7 @@
       status.textContent = item.state === "refused" ? "Not saved: " + item.reason : "Waiting to sync";
     });
   }
+  var waitingShown = [];  // keys of the sets this page shows as waiting, as last rendered
   function render() {
     return all().then(function (items) {
       var banner = document.getElementById("offline-banner");
@@ -91,6 +92,7 @@
       if (!banner) return items;
       var waiting = items.filter(function (i) { return i.state !== "refused"; });
       var refused = items.filter(function (i) { return i.state === "refused"; });
+      waitingShown = waiting.map(function (i) { return i.key; });
       banner.hidden = items.length === 0;
       banner.querySelector(".offline-count").textContent = waiting.length
         ? waiting.length + (waiting.length === 1 ? " set" : " sets") + " waiting to sync" + (navigator.onLine ? "…" : " (no connection)")
@@ -126,7 +128,7 @@
   function flush() {
     if (flushing || !navigator.onLine) return Promise.resolve();
     flushing = true;
-    var sent = 0;
+    var sent = 0, shown = waitingShown;
     function next(items) {
       var item = items.shift();
       if (!item) return Promise.resolve();
@@ -149,10 +151,26 @@
       flushing = false;
       return render();
     }).then(function (items) {
-      // Show the server's own view of the workout once what was queued got there.
+      // Show the server's own view of the workout once what was queued got there, sent
+      // from this page or from another tab of the same queue.
       var stillWaiting = items.some(function (i) { return i.state !== "refused"; });
-      if (sent && !stillWaiting && document.querySelector("form[data-offline-queue]")) location.reload();
+      var left = items.map(function (i) { return i.key; });
+      var sentElsewhere = shown.some(function (key) { return left.indexOf(key) < 0; });
+      if ((sent || sentElsewhere) && !stillWaiting && document.querySelector("form[data-offline-queue]")) reloadFresh();
     });
+  }
+
+  // Reload once the server has the sets. The page's copy is fetched by the page itself
+  // and kept first: the reload goes through the service worker, whose own requests can
+  // still fail for a moment after the signal returns, and it then answers from the kept
+  // copy, which must not be the one from before the sets were sent.
+  function reloadFresh() {
+    var path = location.pathname;
+    var kept = !("caches" in window) ? Promise.resolve() :
+      fetch(path, {credentials: "same-origin", cache: "no-store"}).then(function (response) {
+        if (response.ok) return caches.open("aw-pages").then(function (cache) { return cache.put(path, response); });
+      });
+    kept.catch(function () {}).then(function () { location.reload(); });
   }
 
   document.addEventListener("htmx:beforeRequest", function (event) {
@@ -181,7 +199,11 @@
   document.addEventListener("htmx:afterSettle", function () { render(); });
   window.addEventListener("online", flush);
   window.addEventListener("offline", render);
-  setInterval(flush, 30000);
+  // The signal often comes back without an "online" event (the phone never said it was
+  // offline, only that requests failed; some browsers do not tell the page at all), so
+  // whatever waits is also tried every few seconds. With nothing queued a round is one
+  // IndexedDB read and no request.
+  setInterval(flush, 4000);
   render().then(flush);
 
   // The offline page lists the workouts this phone kept, so the open one is a tap away.
