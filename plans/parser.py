@@ -2136,6 +2136,9 @@ def parse_plan(text: str, catalog) -> ParseResult:
             # each move, then lift 90% of your 5RM...": a long line naming no exercise the
             # catalogue knows is prose, whatever numbers it holds.
             rows = [r for r in rows if r.exercise is not None]
+        if rows and _REST_START.match(norm):
+            # "Rest 2 minutes after all 6 sets of the presses": about resting, not an exercise.
+            rows = []
         if rows and was_first and all(r.exercise is None for r in rows) and _sets_apart(lines, number):
             title = plain  # "StrongLifts 5x5" set apart at the top, naming no exercise: the title
             rows = []

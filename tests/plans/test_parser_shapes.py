@@ -194,3 +194,9 @@ def test_a_long_sentence_with_numbers_under_a_name_is_no_set_line():
             "when all 25 reps were clean.\n")
     (row,) = parse(text).exercises
     assert (row.sets, row.reps_min) == (5, 5)
+
+
+def test_a_line_about_resting_is_no_exercise():
+    text = "Military press 6x10\nRest 2 minutes after all 6 sets of the military presses\n"
+    assert rows(text) == [("Standing Military Press", 6, 10, 10)]
+    assert parse(text).unread == ["Rest 2 minutes after all 6 sets of the military presses"]
