@@ -311,6 +311,9 @@ def implements(words: list[str] | set[str]) -> set[str]:
 _WEAK_WORDS = frozenset({"with", "on", "to", "the", "of", "and", "a", "in", "one", "arm", "grip", "bar",
                          "standing", "seated", "lying", "alternating", "alternate", "single", "two", "leg", "up"})
 
+# Words that name no movement: a name made of them only is no exercise.
+_NO_MOVEMENT = _WEAK_WORDS | _IMPLEMENTS.keys()
+
 # Words naming a variant (a position, a side): a candidate adding one the user did not say
 # is further from what they meant than one adding another word.
 _VARIANT_WORDS = frozenset({"seated", "sitting", "lying", "incline", "decline", "kneeling", "rear", "reverse",
@@ -626,10 +629,21 @@ class Matcher:
             return exact, (min(sure, 96.0) if changed else sure), alternatives
         if changed:
             candidates = [(e, min(s, 94.0)) for e, s in candidates]
-        if not candidates or candidates[0][1] < WEAK_SCORE:
-            return None, candidates[0][1] if candidates else 0.0, [e for e, _ in candidates[:3]]
+        if set(corrected.split()) <= _NO_MOVEMENT:
+            # Only a position, a side, a grip or an implement ("seated", "one arm",
+            # "singles", "machine"): no movement named, no exercise (candidates offered).
+            return None, min(candidates[0][1], WEAK_SCORE - 1) if candidates else 0.0, [e for e, _ in candidates[:3]]
+        if not candidates or candidates[0][1] < WEAK_SCORE or self._one_word_not_the_movement(corrected, candidates[0][0]):
+            return (None, min(candidates[0][1], WEAK_SCORE - 1) if candidates else 0.0,
+                    [e for e, _ in candidates[:3]])
         best, score = candidates[0]
         return best, score, [e for e, _ in candidates[1:4]]
+
+    @staticmethod
+    def _one_word_not_the_movement(name: str, entry: CatalogEntry) -> bool:
+        """One word of the name found that is not its last, its movement ("plate": Plate
+        Pinch, "full": Barbell Full Squat), says what kind, not which exercise."""
+        return " " not in name and name in normalise_name(entry.name).split()[:-1]
 
     def search(self, query: str, limit: int = 10) -> list[tuple[CatalogEntry, float]]:
         """Ranked results for a search box: the matcher's answer, names containing every

@@ -538,3 +538,18 @@ def test_a_one_word_name_with_two_unknown_words_around_it_is_no_guess():
 ])
 def test_a_warm_up_word_says_nothing_about_the_exercise(name, plain):
     assert normalise_name(name) == normalise_name(plain)
+
+
+@pytest.mark.parametrize("name", ["seated", "singles", "one arm", "machine", "cable", "dumbbells", "plate", "full"])
+def test_a_name_naming_no_movement_is_no_exercise(name):
+    # a position, a side, an implement, or a word of a name that is not its movement
+    # ("plate" in Plate Pinch): candidates to offer, no exercise
+    entry, score, alternatives = matcher_for(CATALOG).match(name)
+    assert entry is None and score < 70 and alternatives
+
+
+@pytest.mark.parametrize(("name", "exercise"), [("thrusters", "Barbell Thruster"), ("crossovers", "Cable Crossover"),
+                                                ("bridges", "Butt Lift (Bridge)")])
+def test_one_word_naming_the_movement_is_still_a_guess(name, exercise):
+    found, score = best(name, SEEDED)
+    assert found == exercise and 70 <= score < 90
