@@ -311,6 +311,9 @@ def implements(words: list[str] | set[str]) -> set[str]:
 _WEAK_WORDS = frozenset({"with", "on", "to", "the", "of", "and", "a", "in", "one", "arm", "grip", "bar",
                          "standing", "seated", "lying", "alternating", "alternate", "single", "two", "leg", "up"})
 
+# Where the body is: a detail beside the implement said.
+_POSITIONS = frozenset({"standing", "seated", "lying"})
+
 # Words that name no movement: a name made of them only is no exercise.
 _NO_MOVEMENT = _WEAK_WORDS | _IMPLEMENTS.keys()
 
@@ -569,6 +572,11 @@ class Matcher:
                     # holding a whole name, still a guess.
                     phrase = f" {choice} " in q.padded
                     base = max(base, UNKNOWN_WORD_CAP + 3 + (1 if phrase else 0) + min(len(choice_words) - 1, 2))
+                    if q.not_barbell and q.not_barbell <= choice_implements and missing_words <= _POSITIONS:
+                        # Only a position left over, the implement said in the name ("standing
+                        # Smith calf raise": Smith Machine Calf Raise): above a name leaving the
+                        # implement out (Standing Calf Raises, IMPLEMENT_UNSAID_SCORE). A guess.
+                        base = max(base, IMPLEMENT_UNSAID_SCORE + 1)
                 elif choice_words <= query_words and 0 < strong_missing <= (3 if len(choice_words) > 1 else 1):
                     # "Overhead press in squat rack", "Bent leg deadlift" hold a whole name (with
                     # up to three words around a name of two words or more, one around one

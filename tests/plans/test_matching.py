@@ -553,3 +553,15 @@ def test_a_name_naming_no_movement_is_no_exercise(name):
 def test_one_word_naming_the_movement_is_still_a_guess(name, exercise):
     found, score = best(name, SEEDED)
     assert found == exercise and 70 <= score < 90
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # a position left over beside the implement said: the name holding the implement wins
+    ("standing calf raise on the smith", "Smith Machine Calf Raise"),
+    ("seated smith machine calf raises", "Smith Machine Calf Raise"),
+    # other words left over do not count as a position
+    ("leg press machine", "Leg Press"),
+    ("standing barbell curls", "Barbell Curl"),
+])
+def test_a_position_left_over_gives_way_to_the_implement_said(name, exercise):
+    assert best(name)[0] == exercise
