@@ -565,3 +565,17 @@ def test_one_word_naming_the_movement_is_still_a_guess(name, exercise):
 ])
 def test_a_position_left_over_gives_way_to_the_implement_said(name, exercise):
     assert best(name)[0] == exercise
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    ("extensión de tríceps con cuerda", "Triceps Pushdown - Rope Attachment"),
+    ("plancha abdominal", "Plank"),
+    ("elevaciones de piernas colgado", "Hanging Leg Raise"),
+    ("rosca direta com barra W", "EZ-Bar Curl"),
+    ("extension triceps poulie haute", "Triceps Pushdown"),
+    # the singular of a Russian / Ukrainian phrase stems otherwise than its plural
+    ("подъем на носки стоя", "Standing Calf Raises"),
+    ("підйом на носки стоячи", "Standing Calf Raises"),
+])
+def test_common_names_in_other_languages(name, exercise):
+    assert best(name)[0] == exercise
