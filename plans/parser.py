@@ -1849,6 +1849,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
         workouts[-1]._heading = plain  # the whole heading line ("Day A (Mon)"): a later day may name it by any word
 
     held: ParsedExercise | None = None  # the row of a time or distance on the line just above
+    row_lines: set[int] = set()  # the numbers of the lines that gave rows of exercises matched well
+    listed: list[tuple] = []  # rows of unknown names in a list, kept if the list names exercises (`_keep_listed`)
     for number, original in enumerate(lines):
         held, resting = None, held  # (`resting`: the row a rest line on this line belongs to, if no `previous`)
         if len(original) > MAX_LINE_CHARS:
@@ -2089,7 +2091,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 # "Squats: warm up, 5/3/1", "Standing calf raise: N/A", "Rows: BBB": the
                 # exercise, then a note on it (no numbers to read).
                 segments = [_Segment(name=head_name, groups=[], leftover=tail)]
-        rows = [r for r in (exercise_row(s, original, label) for s in segments) if r]
+        rows = built = [r for r in (exercise_row(s, original, label) for s in segments) if r]
         name_words = max((len(s.name.split()) for s in segments), default=0)
         if not groups:
             # No numbers: only a short line naming an exercise for sure counts; prose does not.
@@ -2143,9 +2145,14 @@ def parse_plan(text: str, catalog) -> ParseResult:
             title = plain  # "StrongLifts 5x5" set apart at the top, naming no exercise: the title
             rows = []
         if not rows:
+            if len(built) == 1 and _may_be_listed_name(segments[0].name, stripped, norm, groups):
+                # "- Rotary torso" in a list of exercises: kept if the list around it names them.
+                listed.append((number, workouts[-1], len(workouts[-1].exercises), built[0]))
             unread.append(original.strip())
             previous = None
             continue
+        if any(r.exercise is not None and r.score >= STRONG_SCORE for r in rows):
+            row_lines.add(number)
         if len(" ".join(stripped.split())) > MAX_SURE_LINE or len(rows) > 1 or heading_cut:
             # A long line, several exercises on one (where a name may be split or glued
             # wrongly), or a heading cut off the line ("Friday Squat 5x5"): never sure.
@@ -2176,6 +2183,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
             held = rows[-1]  # (its rest may follow: "Rest 1 minute")
         if not groups and len(rows) == 1 and rows[0].sets is None:
             previous._bare = True  # a name alone: its numbers may follow a blank line
+    _keep_listed(listed, lines, row_lines, unread)
     for index, workout in enumerate(workouts):
         default = defaults.get(index) or defaults.get(-1)
         if default is None:
@@ -2220,6 +2228,55 @@ def parse_plan(text: str, catalog) -> ParseResult:
         unread = list(dict.fromkeys(paragraphs.get(u, u) for u in unread))
     workouts = [w for w in workouts if w.exercises]
     return ParseResult(title=title, workouts=workouts, unread=unread)
+
+
+_LIST_MARK = re.compile(r"^\s*(?:([-*+•·–—])|\(?\d{1,2}([.)])|\(?[a-h]([.)]))\s+", re.IGNORECASE)
+
+
+def _list_mark(line: str) -> str | None:
+    """How a line is marked as an item of a list: its bullet, "1." / "1)" numbering, or
+    numbers first ("100 froggers"); None for a line of prose."""
+    m = _LIST_MARK.match(line)
+    if m:
+        return m[1] or ("n" + m[2] if m[2] else "a" + m[3])
+    return "reps" if _LEADING_REPS.match(line.lower()) else None
+
+
+def _may_be_listed_name(name: str, stripped: str, norm: str, groups: list[_Group]) -> bool:
+    """Whether a line given no row may still name an exercise the catalogue lacks, as an
+    item of a list: a short name, no sentence, no label or instruction."""
+    words = name.split()
+    return (0 < len(words) <= 5 and len(stripped) <= 60 and not stripped.endswith((":", ".", "?", "!"))
+            and not _NOT_A_NAME.match(name) and not _LABEL_TALK.search(norm) and not _PLAN_TALK.search(name)
+            and not _INSTRUCTION_START.match(name) and not _PHASE.match(_unaccent(name))
+            and not _REST_START.match(norm) and not (_may_say_warmup(norm) and _WARMUP_MARK.search(norm))
+            and not _is_prose(norm, groups, len(words)))
+
+
+def _keep_listed(listed: list[tuple], lines: list[str], row_lines: set[int], unread: list[str]) -> None:
+    """Rows of names the catalogue lacks ("- Rotary torso", "100 froggers") kept when
+    they are items of a list whose other items (at least two, marked the same way, no
+    blank line between) are two thirds or more exercises the catalogue knows well:
+    unmatched, for the review to name."""
+    for number, workout, index, row in reversed(listed):  # (the last first: earlier indexes stay right)
+        mark = _list_mark(lines[number])
+        if mark is None:
+            continue
+        run = []
+        for step in (-1, 1):
+            other = number + step
+            while 0 <= other < len(lines) and lines[other].strip() and _list_mark(lines[other]) == mark:
+                run.append(other)
+                other += step
+        if len(run) < 2 or 3 * sum(n in row_lines for n in run) < 2 * len(run):
+            continue
+        if row.exercise is not None and row.score < WEAK_SCORE:
+            row.alternatives = [row.exercise, *row.alternatives][:3]
+            row.exercise = None
+        row.confidence = "unmatched" if row.exercise is None else "low"
+        workout.exercises.insert(index, row)
+        if lines[number].strip() in unread:
+            unread.remove(lines[number].strip())
 
 
 PARAGRAPH_CHARS = 150  # a longer line may be a whole plan pasted as one paragraph

@@ -200,3 +200,24 @@ def test_a_line_about_resting_is_no_exercise():
     text = "Military press 6x10\nRest 2 minutes after all 6 sets of the military presses\n"
     assert rows(text) == [("Standing Military Press", 6, 10, 10)]
     assert parse(text).unread == ["Rest 2 minutes after all 6 sets of the military presses"]
+
+
+def test_a_name_the_catalogue_lacks_in_a_list_of_exercises_is_a_row_to_name():
+    text = "- Bench press\n- Zottman wobble\n- Barbell row\n- Lat pulldown\n"
+    result = parse(text)
+    assert [(e.exercise.name if e.exercise else None, e.confidence) for e in result.exercises][1] == (None, "unmatched")
+    assert len(result.exercises) == 4 and result.unread == []
+
+
+def test_reps_first_items_of_a_list_keep_an_unknown_name():
+    text = "20 push-ups\n30 frog hops\n20 squats\n10 burpees\n"
+    assert [row[2] for row in rows(text)] == [20, 30, 20, 10]
+
+
+@pytest.mark.parametrize("text", [
+    "- Zottman wobble\n- Flibber stretch\n- Bench press\n",  # a list mostly of unknown names: prose-like, not read
+    "- Bench press\n- General warm-up\n- Barbell row\n- Lat pulldown\n",  # a warm-up is no exercise
+    "- Bench press\n\n- Zottman wobble\n\n- Barbell row\n",  # items apart: no list around it
+])
+def test_an_unknown_name_outside_a_list_of_exercises_stays_unread(text):
+    assert all(e.exercise is not None for e in parse(text).exercises)
