@@ -579,3 +579,24 @@ def test_a_position_left_over_gives_way_to_the_implement_said(name, exercise):
 ])
 def test_common_names_in_other_languages(name, exercise):
     assert best(name)[0] == exercise
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    ("remo gironda", "Seated Cable Rows"),
+    ("pájaros con mancuernas", "Reverse Flyes"),
+    ("flexiones diamante", "Push-Ups - Close Triceps Position"),
+    ("prancha lateral", "Side Bridge"),
+    ("barra fixa pegada supinada", "Chin-Up"),
+    ("Hackenschmidt Kniebeugen", "Hack Squat"),
+    ("Beinheben hängend", "Hanging Leg Raise"),
+    ("Klimmzüge im Untergriff", "Chin-Up"),
+    ("relevé de jambes suspendu", "Hanging Leg Raise"),
+    ("tractions en supination", "Chin-Up"),
+    ("curl concentré", "Concentration Curls"),
+    ("разводка гантелей в наклоне", "Reverse Flyes"),
+    ("становая тяга сумо", "Sumo Deadlift"),
+    ("сгибание рук на скамье Скотта", "Preacher Curl"),
+    ("концентрированные сгибания", "Concentration Curls"),
+])
+def test_more_common_names_in_other_languages(name, exercise):
+    assert best(name)[0] == exercise
