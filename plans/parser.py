@@ -846,6 +846,7 @@ _NOT_A_NAME = re.compile(r"^(?:warm[\s-]*ups?|set\s*\d*|sets|deload|bw|bodyweigh
 _VERB_ONLY = re.compile(r"^(?:(?:and|then)\s+)?(?:do|perform|complete|finish\s+with|next)$")  # "Do 3 sets of 10 push-ups"  # "4-6 reps heavy": how, not what
 
 
+_LETTER_ITEM = re.compile(r"^[A-H][.)]\s+(?=[A-Z])")
 _MD_LINK = re.compile(r"\[([^\[\]]{1,80})\]\([^()\s]*\)")
 
 
@@ -859,6 +860,8 @@ def _strip_markup(line: str) -> tuple[str, bool, str]:
             text = _BULLET.sub("", text, count=1).strip()
     if "*" in text or "_" in text or "`" in text:
         text = text.replace("**", "").replace("__", "").replace("`", "").strip()
+    if text[1:2] in (".", ")"):
+        text = _LETTER_ITEM.sub("", text, count=1)  # "B. Alternating lateral raise:": the order, no name
     if "[" in text:
         # "[[Bench press]]" (a wiki link), "[Squat](https://...)" (a Markdown link): the words.
         text = _MD_LINK.sub(r"\1", text.replace("[[", "").replace("]]", ""))
@@ -1476,6 +1479,17 @@ def _is_prose(norm: str, groups: list[_Group], name_words: int) -> bool:
     return words > 14 and len(groups) <= 1 and norm.rstrip().endswith((".", "?", "!", ")")) and name_words > 4
 
 
+def _describes(previous: ParsedExercise, norm: str) -> bool:
+    """Whether a line read as no exercise describes the name alone above it ("Superman",
+    then "Lie face down, arms forward.", then "3 sets of 12"): a sentence, at most three
+    of them, so the name's numbers may still follow."""
+    if not getattr(previous, "_bare", False) or previous.sets is not None or previous.reps_min is not None:
+        return False
+    sentence = len(norm.split()) >= 5 and (norm.rstrip().endswith((".", ":", "!")) or not _DIGIT.search(norm))
+    previous._described = getattr(previous, "_described", 0) + sentence
+    return sentence and previous._described <= 3
+
+
 def _long_sentence(norm: str) -> bool:
     """A sentence of more than 12 words (brackets aside): prose, never a set line."""
     return norm.rstrip().endswith((".", "!", "?")) and len(_unbracket(norm).split()) > 12
@@ -1616,11 +1630,12 @@ def _written_as_name(name: str, original: str) -> bool:
 
 
 def _starts_exercise_below(lines: list[str], number: int, find_groups=None) -> bool:
-    """Whether the next non-empty line is only numbers for the name on this one."""
-    for following in lines[number + 1:number + 3]:
+    """Whether the next non-empty line (a description in words aside) is only numbers
+    for the name on this one."""
+    for following in lines[number + 1:number + 4]:
         text, _, _ = _strip_markup(following)
-        if not text or _ASIDE_LINE.match(text):
-            continue  # "(palms only)" between a name and its numbers
+        if not text or _ASIDE_LINE.match(text) or (len(text.split()) >= 5 and not _DIGIT.search(text)):
+            continue  # "(palms only)", "Hold both dumbbells at the shoulders." between a name and its numbers
         norm = _normalise_line(text)
         groups, remaining = (find_groups or _find_groups)(norm)  # the parse's cache: read once
         return bool(groups) and not _segments(norm, groups, remaining)
@@ -2039,7 +2054,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     previous.rest_seconds = rest
                 continue
             unread.append(stripped if table is None else original.strip())
-            if not (previous is not None and _ASIDE_LINE.match(stripped)):
+            if not (previous is not None and (_ASIDE_LINE.match(stripped) or _describes(previous, norm))):
                 previous = None  # an aside under a name keeps the name's numbers coming
             continue
         if (groups and previous is not None and not label and not groups[0].leading
@@ -2097,7 +2112,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
             # No numbers: only a short line naming an exercise for sure counts; prose does not.
             plain_words = len(_unbracket(norm).split())
             sure = STRONG_SCORE if len(rows) > 1 or plain_words > 5 else WEAK_SCORE
-            if len(rows) == 1 and label and name_words <= 6 and not named_over_sets:
+            if len(rows) == 1 and label and name_words <= MAX_NAME_WORDS and not named_over_sets:
                 # "E1. Rear delt cross:" over "Sets: 2 Reps: 20": a labelled name over its numbers.
                 named_over_sets = _starts_exercise_below(lines, number, find_groups)
             if named_over_sets and len(rows) == 1:
@@ -2149,7 +2164,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 # "- Rotary torso" in a list of exercises: kept if the list around it names them.
                 listed.append((number, workouts[-1], len(workouts[-1].exercises), built[0]))
             unread.append(original.strip())
-            previous = None
+            if not (previous is not None and _describes(previous, norm)):
+                previous = None  # (a description under a name keeps the name's numbers coming)
             continue
         if any(r.exercise is not None and r.score >= STRONG_SCORE for r in rows):
             row_lines.add(number)

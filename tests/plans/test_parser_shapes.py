@@ -221,3 +221,20 @@ def test_reps_first_items_of_a_list_keep_an_unknown_name():
 ])
 def test_an_unknown_name_outside_a_list_of_exercises_stays_unread(text):
     assert all(e.exercise is not None for e in parse(text).exercises)
+
+
+def test_a_letter_before_a_name_ending_in_a_colon_is_its_order():
+    text = "A. Arnold press:\nSets: 4 Reps: 10\nB. Hammer curls:\nSets: 3 Reps: 12\n"
+    assert rows(text) == [("Arnold Dumbbell Press", 4, 10, 10), ("Hammer Curls", 3, 12, 12)]
+
+
+def test_a_description_between_a_name_and_its_numbers():
+    text = ("Glute bridge\nLie on your back with your knees bent and feet flat.\n"
+            "Push through your heels and squeeze at the top.\n- 3 sets of 15 reps\n")
+    (row,) = parse(text).exercises
+    assert (row.sets, row.reps_min, row.reps_max) == (3, 15, 15)
+
+
+def test_a_name_ending_in_a_colon_then_a_description_then_its_numbers():
+    text = "Lateral raise:\nKeep the elbows soft and lift to shoulder height.\nSets: 3 Reps: 15\n"
+    assert rows(text) == [("Side Lateral Raise", 3, 15, 15)]
