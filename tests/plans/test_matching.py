@@ -600,3 +600,16 @@ def test_common_names_in_other_languages(name, exercise):
 ])
 def test_more_common_names_in_other_languages(name, exercise):
     assert best(name)[0] == exercise
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    ("cable curls", "Standing Biceps Cable Curl"),  # not the cable preacher curl
+    ("single-arm cable curl", "Standing One-Arm Cable Curl"),
+    ("DB skullcrushers", "Lying Dumbbell Tricep Extension"),
+    ("block pulls", "Rack Pulls"),
+    ("Nordic hamstring curls", "Natural Glute Ham Raise"),
+    ("bent-over rear delt raises", "Reverse Flyes"),
+    ("seated bent-over rear delt fly", "Seated Bent-Over Rear Delt Raise"),
+])
+def test_everyday_english_names_of_a_third_battery(name, exercise):
+    assert best(name)[0] == exercise
