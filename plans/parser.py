@@ -176,7 +176,7 @@ _REPS_SLASH_LOAD = re.compile(r"(?<![\d./])(\d{1,2})\s*/\s*(\d{2,4}(?:\.\d)?)(?!
 _PROGRAM_NAMES = re.compile(r"\b5\s*/\s*3\s*/\s*1\b")  # Wendler's 5/3/1 is a programme, not reps
 _LABELLED = re.compile(rf"\bsets?\s*[:=]?\s*(\d{{1,2}})\W{{0,5}}reps?\s*[:=]?\s*(?:{_REPS}|{_AMRAP_WORDS})")
 # "3 sets 12, 10, 8", "3 sets of 10, 8 and 6 reps": the set count, then the reps of each.
-_SETS_LIST = re.compile(r"\b(\d{1,2})\s*" + _SETWORD + r"\s*(?:of\s*)?[:,]?\s*(\d{1,3}(?:\s*[,/]\s*\d{1,3}){0,8}(?:\s*[,/]\s*|,?\s+(?:and|&)\s+)\d{1,3})\b(?!\s*(?:kg|lb|%|x\b|sets?\b|rounds?\b))")
+_SETS_LIST = re.compile(r"\b(\d{1,2})\s*" + _SETWORD + r"\s*(?:of\s*|x\s*)?[:,]?\s*(\d{1,3}(?:\s*[,/]\s*\d{1,3}){0,8}(?:\s*[,/]\s*|,?\s+(?:and|&)\s+)\d{1,3})\b(?!\s*(?:kg|lb|%|x\b|sets?\b|rounds?\b))")
 # "4 heavy sets starting from 8 reps to 6 to 4 to 2", "5 sets from 10 down to 2 reps": a
 # set count, then the reps of the first set and those it goes to ("to" is "-" by now).
 _SETS_LADDER = re.compile(rf"\b(\d{{1,2}})\s*{_SETWORD}\s+(?:starting\s+|going\s+|ramping\s+|working\s+)?(?:from|at)\s+"
@@ -1580,6 +1580,8 @@ _ROUNDS_LINE = re.compile(r"^(?:[^\d()]{0,30}:\s*|\d{1,2}\s*[:.)]\s*)?(\d{1,2})\
 _BLOCK_ONLY = re.compile(
     r"^\W*(?:(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex)s?\s*[:\-–—,]?\s*\(?\s*(?:x\s*\d{1,2}|\d{1,2}\s*(?:x|rounds?|sets?|times))"
     r"|\d{1,2}\s*(?:rounds?|times)(?:\s+of)?)\s*\)?\s*[:.\-–—]?\s*(?:\([^()]*\))?\s*:?\s*$")
+# "Pistol prep – 3 Rounds": a block named by a title that names no exercise, and its rounds.
+_TITLED_ROUNDS = re.compile(r"^([^\d:–—-]{3,40}?)\s*[:\-–—,(]\s*\d{1,2}\s*(?:rounds?|times)\)?\s*:?\s*$")
 _ROUNDS = re.compile(r"\b(\d{1,2})\s*(?:rounds?|sets?|x)\b|\bx\s*(\d{1,2})\b")
 _SAME_AS_ABOVE = re.compile(r"\bsame\s+(?:sets\s+and\s+reps\s+)?as\s+(?:above|before|previous)")
 _TOGETHER = re.compile(r"->|→|\bsuperset(?:ted)?\s+with\b|\bss\b|\+\s+[a-z]")
@@ -1704,8 +1706,11 @@ def _absorb(previous: ParsedExercise, groups: list[_Group], remaining: str) -> N
     if lines is not None and getattr(previous, "_drop_next", False):
         previous._drop_next = False  # "No rest, drop set", then "6 reps, 30 lb": part of the set above
     elif lines is None and previous.sets is not None:
-        if (previous.reps_min is None and not previous.amrap and group.reps_min is not None
-                and group.sets in (None, 1) and not group.weight and not getattr(previous, "_reps_below", False)):
+        below = getattr(previous, "_reps_below", False)
+        # "Deadlift – warm-up sets + 3 working sets", then a ramp: the last line is the work sets'.
+        ramping = below and _may_say_warmup(previous.line.lower()) and _WARMUP_MARK.search(previous.line.lower())
+        if (((previous.reps_min is None and not previous.amrap and not below) or ramping) and group.reps_min is not None
+                and group.sets in (None, 1) and not group.weight):
             # "Deadlift – 3 working sets", then "4-6 reps heavy": the reps of those sets.
             previous.reps_min, previous.reps_max, previous.amrap = group.reps_min, group.reps_max, group.amrap
             previous._reps_below = True
@@ -1826,6 +1831,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
     defaults: dict[int, _Group] = {}  # workout index (-1: the whole plan) -> "N sets per exercise"
     # "Giant set, 4 rounds:", "3 sets of 12:": sets, label and the numbers (or None) for its members
     block: tuple[int | None, str, _Group | None] | None = None
+    block_used = block_blank = False  # whether the block gave a row yet; a blank line came under it
     blocks = 0
     table: dict[int, str] | None = None
     first_line = True
@@ -1880,7 +1886,10 @@ def parse_plan(text: str, catalog) -> ParseResult:
             if not stripped:
                 if previous is not None and getattr(previous, "_bare", False):
                     waiting = previous  # "Deadlift", a blank line, "4 sets of 6 reps": the name waits
-                previous, block, table = None, None, None
+                if block is not None and (block_used or block_blank):
+                    block = None  # a block ends at a blank line (one right under its header aside)
+                block_blank = True
+                previous, table = None, None
             continue
         header = _table_header(stripped)
         if header:
@@ -1970,6 +1979,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     m = _ROUNDS.search(norm)
                     blocks += 1
                     block = (int(m[1] or m[2]) if m else None, chr(ord("P") + blocks % 10), None)
+                    block_used = block_blank = False
                     continue
                 if _PHASE.match(_unaccent(norm).strip(" #*_:-")):
                     # "Warm-up (5 min)", "Main work", "Cool-down", "Notes": a part of the
@@ -1983,18 +1993,24 @@ def parse_plan(text: str, catalog) -> ParseResult:
             unread.append(stripped)  # "And then:": what follows is a new part, under no heading
             previous, block = None, None
             continue
+        titled = _TITLED_ROUNDS.match(norm) if "round" in norm or "times" in norm else None
         if _may_say_block(norm) and ((stripped.endswith(":") and _BLOCK.search(norm) and len(norm.split()) <= 8)
-                                     or _BLOCK_ONLY.match(norm)):
+                                     or _BLOCK_ONLY.match(norm)
+                                     or (titled and matcher.match(titled[1])[1] < STRONG_SCORE)):
             m = _ROUNDS.search(norm)
             blocks += 1
             block = (int(m[1] or m[2]) if m else None, chr(ord("P") + blocks % 10), None)
+            block_used = block_blank = False
             continue
-        if groups and stripped.endswith(":") and not label and not _segments(norm, groups, remaining):
+        if (groups and stripped.endswith(":") and not label
+                and all(_INSTRUCTION_START.match(s.name) or matcher.match(s.name)[1] < WEAK_SCORE
+                        for s in _segments(norm, groups, remaining))):
             # "At 0:00, complete 30-20-10 reps of:", "3 sets of 12:": the numbers of the
             # exercises listed below it, done together.
             blocks += 1
             scheme = _merge(groups)
             block = (scheme.sets, chr(ord("P") + blocks % 10), scheme)
+            block_used = block_blank = False
             unread.append(stripped)  # no exercise of its own: listed, so the review shows it
             previous = None
             continue
@@ -2181,6 +2197,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
         for given in (block, round_block):
             if given is None:
                 continue
+            block_used = block_used or given is block
             for row in rows:
                 scheme = given[2]
                 if scheme is not None and row.reps_min is None and not row.amrap and not row.weight_text:

@@ -238,3 +238,25 @@ def test_a_description_between_a_name_and_its_numbers():
 def test_a_name_ending_in_a_colon_then_a_description_then_its_numbers():
     text = "Lateral raise:\nKeep the elbows soft and lift to shoulder height.\nSets: 3 Reps: 15\n"
     assert rows(text) == [("Side Lateral Raise", 3, 15, 15)]
+
+
+def test_sets_x_the_reps_of_each_set():
+    (row,) = parse("Incline press:\n4 sets x 12, 10, 8, 8 reps\n").exercises
+    assert (row.sets, row.reps_min, row.reps_max) == (4, 8, 12)
+
+
+def test_a_ramp_under_warm_up_and_work_sets_ends_in_the_work_sets_reps():
+    text = "Squat – warm-up sets + 3 working sets\n10 reps at 40%\n6 reps at 60%\n3 reps at 80%\n5-6 reps heavy\n"
+    (row,) = parse(text).exercises
+    assert (row.sets, row.reps_min, row.reps_max) == (3, 5, 6)
+
+
+def test_a_scheme_header_holds_over_a_blank_line_right_under_it():
+    text = "For time, 15-12-9 reps of:\n\n- Push ups\n- Crunches\n\n- Bench press 3x5\n"
+    assert [row[1:] for row in rows(text)] == [(3, 9, 15), (3, 9, 15), (3, 5, 5)]
+
+
+def test_a_titled_block_with_its_rounds():
+    text = "A) Core finisher – 3 Rounds\n15 Crunches\n20 Mountain climbers\n"
+    assert [row[1:3] for row in rows(text)] == [(3, 15), (3, 20)]
+
