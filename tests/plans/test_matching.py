@@ -613,3 +613,13 @@ def test_more_common_names_in_other_languages(name, exercise):
 ])
 def test_everyday_english_names_of_a_third_battery(name, exercise):
     assert best(name)[0] == exercise
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    ("seated cabel row", "Seated Cable Rows"),
+    ("goblet sqaut", "Goblet Squat"),
+    ("hammer crul", "Hammer Curls"),
+])
+def test_two_neighbouring_letters_swapped_are_a_typo(name, exercise):
+    found, score = best(name)
+    assert found == exercise and 90 <= score < 100
