@@ -120,11 +120,12 @@ _db_options = DATABASES["default"].setdefault("OPTIONS", {})
 _db_options.setdefault("connect_timeout", DB_CONNECT_TIMEOUT_SECONDS)
 # Parameters bound by the server, not pasted into the SQL by psycopg: a statement a
 # connection runs again and again (every set log's few) is then prepared once (after
-# psycopg's prepare_threshold, 5 runs) and PostgreSQL stops planning it on every
+# 5 runs, psycopg's prepare_threshold) and PostgreSQL stops planning it on every
 # request, which was as much as running it. A statement must then be one command. Off
 # (DJANGO_DB_SERVER_SIDE_BINDING=false) for a pooler that cannot keep prepared
 # statements (PgBouncer in transaction mode before 1.21).
-_db_options.setdefault("server_side_binding", env.bool("DJANGO_DB_SERVER_SIDE_BINDING", default=True))
+if _db_options.setdefault("server_side_binding", env.bool("DJANGO_DB_SERVER_SIDE_BINDING", default=True)):
+    _db_options.setdefault("prepare_threshold", 5)  # Django's default, None, never prepares
 _db_options["options"] = f"{_db_options.get('options', '')} -c statement_timeout={DB_STATEMENT_TIMEOUT_MS}".strip()
 DATABASES["default"].setdefault("TEST", {})["NAME"] = env(
     "DJANGO_TEST_DATABASE", default=f"test_{DATABASES['default']['NAME']}"

@@ -102,9 +102,12 @@ def check_plausible(*, user_id, exercise: Exercise, weight_kg: Decimal, reps: in
 # time. The CTE takes the row lock before the advisory lock is asked for: the order
 # set_update, set_delete and session_soft_delete use (session, then records), so no
 # deadlock. One statement, one round trip; it reads the whole session, so a set log can
-# fetch its session with it (set_log_session).
-_LOCK_SQL = """
-WITH s AS (SELECT * FROM workout_session WHERE id = %(session)s AND user_id = %(user)s FOR SHARE)
+# fetch its session with it (set_log_session). The columns are named, not "*": the
+# statement is prepared on the connection (settings: server-side binding), and a
+# prepared "*" fails once a migration adds a column to the table.
+_SESSION_COLUMNS = ", ".join(f.column for f in WorkoutSession._meta.concrete_fields)
+_LOCK_SQL = f"""
+WITH s AS (SELECT {_SESSION_COLUMNS} FROM workout_session WHERE id = %(session)s AND user_id = %(user)s FOR SHARE)
 SELECT s.*, pg_advisory_xact_lock(hashtextextended(%(key)s, 0))::text AS records_locked FROM s
 """
 

@@ -35,7 +35,7 @@ def _statements(client, session, item, weight, reps, number, **extra):
 # psycopg sends itself, are not captured: add two).
 _KINDS = [("django_session", 'SELECT "django_session"'), ("user", 'SELECT "user"'),
           ("rls user", "SELECT set_config('app.current_user_id'"),
-          ("session and locks", "WITH s AS (SELECT * FROM workout_session"),
+          ("session and locks", "WITH s AS (SELECT id, user_id, workout_plan_id"),
           ("plan", 'SELECT "workout_exercise"'), ("sets and last time", "SELECT false AS previous"),
           ("insert and records", "WITH latest AS ("), ("records write", "INSERT INTO personal_record")]
 
@@ -224,3 +224,21 @@ def test_two_tabs_logging_the_same_exercise_at_once_through_the_page_end_like_a_
     assert numbers == list(range(1, 9))
     assert stored == {t: (b.value, b.exercise_session_id) for t, b in best.items()}
     assert stored["total_volume"][0] == sum(weights) * 3
+
+
+def test_a_connection_that_logs_set_after_set_runs_the_statements_prepared(user_client, user):
+    # Settings: parameters bound server-side and prepared after five runs, so PostgreSQL
+    # plans a set log's statements once per connection instead of on every request.
+    plan = plan_with(user, (BENCH, 8, None))
+    with rls_user(user.pk):
+        session = start(user_client, plan)
+    (bench,) = plan_items(user, plan)
+    for number in range(1, 8):
+        post_set(user_client, session, bench, 60, 8, number)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements WHERE generic_plans + custom_plans > 1")
+        prepared = [row[0].lstrip() for row in cursor.fetchall()]
+    assert any(s.startswith("WITH latest AS (") and "ON CONFLICT (id) DO NOTHING" in s for s in prepared), prepared
+    assert any(s.startswith("SELECT false AS previous") for s in prepared), prepared
+    with rls_user(user.pk):
+        assert ExerciseSession.objects.filter(workout_session_id=session.pk).count() == 7
