@@ -144,6 +144,12 @@ def vocabulary() -> Vocabulary:
                 words = tuple(_stem(w) for w in _fold(source).split())
                 if words:
                     phrases.setdefault(words, _fold(target))
+        # What the catalogue has no exercise for (a rowing machine, a jump rope) is read as
+        # no name, so it never lands on a lookalike (the machine row, Rocket Jump).
+        for source in data.get("no_exercise", []):
+            words = tuple(_stem(w) for w in _fold(source).split())
+            if words:
+                phrases.setdefault(words, "")
         for source, target in data.get("aliases", {}).items():
             raw_aliases.setdefault(source, target)  # English (the first file) wins
         translate.update({k.lower(): v for k, v in data.get("translate", {}).items()})

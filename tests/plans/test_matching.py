@@ -623,3 +623,21 @@ def test_everyday_english_names_of_a_third_battery(name, exercise):
 def test_two_neighbouring_letters_swapped_are_a_typo(name, exercise):
     found, score = best(name)
     assert found == exercise and 90 <= score < 100
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    ("lat pulls", "Wide-Grip Lat Pulldown"),
+    ("ham curls", "Lying Leg Curls"),
+    ("hypers", "Hyperextensions (Back Extensions)"),
+    ("BTN press", "Standing Barbell Press Behind Neck"),
+    ("air squats", "Bodyweight Squat"),
+    ("leg press calf raises", "Calf Press On The Leg Press Machine"),
+])
+def test_gym_shorthand(name, exercise):
+    assert best(name)[0] == exercise
+
+
+@pytest.mark.parametrize("name", ["rowing machine", "indoor rower", "jump rope", "stair climber", "скакалка", "comba"])
+def test_what_the_catalogue_has_no_exercise_for_never_lands_on_a_lookalike(name):
+    # not the machine row, Rocket Jump or Mountain Climbers
+    assert best(name)[0] is None
