@@ -17,7 +17,9 @@ How a name is read:
 2. Phrases and words from the vocabulary files (plans/data/plan_vocabulary.json for
    English abbreviations and aliases, plans/data/vocabulary/<lang>.json for other
    languages) are rewritten to English ("dl" -> "deadlift", "sentadilla" -> "squat",
-   "hammer strength" -> "machine"), plurals made singular.
+   "hammer strength" -> "machine"), plurals made singular; words that say nothing about
+   which exercise ("each leg", "warm-up") go, and so do names of what the catalogue has
+   no exercise for (their files' "no_exercise": "rowing machine").
 3. A word the catalogue does not know is corrected to the closest word it knows when
    they are close ("dumbell" -> "dumbbell", "pulldwn" -> "pulldown"), has two letters
    swapped ("cabel"), or is split into two it knows ("deadbug" -> "dead bug"); a
