@@ -477,7 +477,7 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
         if m:
             kept.append((m.start(), m[0]))
             text = _blank(text, *m.span())
-    if ("-" in text or "/" in text or "." in text) and _DATE.search(text):
+    if ("20" in text or "19" in text) and ("-" in text or "/" in text or "." in text) and _DATE.search(text):
         text = _DATE.sub(lambda m: " " * len(m[0]), text)  # "2021/08/17", "29.10.2012": a day, no numbers to read
     pair = _LOAD_PAIR.search(text) if "/" in text else None
     if pair:  # "135/95# thrusters": the men's and women's loads, not two sets
@@ -529,7 +529,7 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             for span in spans:
                 text = _blank(text, *span)
             groups.append(group)
-    if not groups and "x" in text:
+    if not groups and x:
         found = list(_X_REPS.finditer(text))
         if found and _LETTER.search(text[:found[0].start()]):
             # "Banded hip thrusts x20", "Bench x5, x5, x3": reps; one set each when listed.
@@ -843,7 +843,8 @@ _NOT_A_NAME = re.compile(r"^(?:warm[\s-]*ups?|set\s*\d*|sets|deload|bw|bodyweigh
                          r"|working\s+sets?|drop\s*-?\s*sets?|empty\s+bar|bar|then|rest|each|per\s+side|e/s"
                          r"|(?:reps?\s+)?(?:per|each|a|every)\s+(?:legs?|arms?|sides?|hands?|foot|feet|way|direction))\b"
                          r"|^(?:heavy|light|easy|hard|moderate|medium|fast|slow|sides?|legs?|arms?|reps?|repetitions?)$")
-_VERB_ONLY = re.compile(r"^(?:(?:and|then)\s+)?(?:do|perform|complete|finish\s+with|next)$")  # "Do 3 sets of 10 push-ups"  # "4-6 reps heavy": how, not what
+# "Do 3 sets of 10 push-ups": a verb alone before the numbers (a set: looked up for every line).
+_VERBS_ONLY = frozenset(f"{lead}{verb}" for lead in ("", "and ", "then ") for verb in ("do", "perform", "complete", "finish with", "next"))  # "4-6 reps heavy": how, not what
 
 
 _LETTER_ITEM = re.compile(r"^[A-H][.)]\s+(?=[A-Z])")
@@ -966,7 +967,7 @@ def _is_heading(text: str, marked: bool) -> bool:
     words = text.split()
     if not words or len(words) > 8:
         return False
-    if _DIGIT.search(text) and _DATE.search(text):
+    if ("20" in text or "19" in text) and _DATE.search(text):
         # "14.03.2024 Pull day", "2024-03-05": a log's day, read without its date.
         text = _DATE.sub(" ", text).strip(" :-–—|,.()")
         words = text.split()
@@ -1084,7 +1085,7 @@ def _name_before(text: str, past_loads: bool = False) -> tuple[str, str]:
     while pieces:
         candidate = pieces.pop()
         candidate = _INNER_LABEL.sub("", _strip_connectors(candidate.split("@")[0]).strip())
-        if past_loads and _DIGIT.search(candidate) and not _LETTER.search(_unloaded(candidate)):
+        if past_loads and _may_hold_load(candidate) and not _LETTER.search(_unloaded(candidate)):
             loads.insert(0, candidate)  # kept with the name, whose loads are taken out after
         elif _LETTER.search(candidate):
             name = " ".join([candidate, *loads])
@@ -1262,7 +1263,7 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
             between = between[:warmup.start()] + " " * (len(between) - warmup.start())
         name, before = _name_before(between, past_loads=True)
         name, loads = _strip_loads(name)
-        if index == 0 and _VERB_ONLY.match(name):
+        if index == 0 and name in _VERBS_ONLY:
             verb, name = name, ""  # "Do 3 sets of 10 push-ups": the name follows the numbers
         elif not _TWO_LETTERS.search(name) or _NOT_A_NAME.match(name):
             name = ""  # "(warmup), 5x5x135lb": more sets of the same exercise
@@ -1563,6 +1564,7 @@ _LIST_MARKS = (",", ";", "+", "&", ".", ")", "and")  # every match of `_LIST_OF_
 
 def _may_list(text: str) -> bool:
     return any(mark in text for mark in _LIST_MARKS)
+_REST_PREFIXES = ("no", "rest", "descanso", "pause", "repos", "recupero", "отдых", "відпочинок")  # `_REST_START`'s
 _REST_START = re.compile(r"^(?:no\s+)?(?:rest|descanso|pause|repos|recupero|отдых|відпочинок)\b")
 _BLOCK = re.compile(r"\b(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex|rounds?|emom|amrap\s+\d)")
 
@@ -1731,6 +1733,11 @@ _WARMUP_MARK = re.compile(rf"(?<!\w){_WARMUP_WORDS}(?!\w)")
 # A line that is only the rest after a set ("1 min rest", "Rest 90 sec", "No rest, drop set").
 _REST_LINE = re.compile(rf"^\W*(?:no\s+(?:rest|break)\b|(?:\d{{1,3}}(?:[.,]\d)?\s*(?:{_MINUTES}|{_SECONDS}|m|')\.?\s*(?:of\s+)?)?"
                         rf"(?:rest|break|recovery|pause)\b)")
+def _may_say_rest(norm: str) -> bool:
+    """Whether `_REST_LINE` can match (each of its words holds one of these)."""
+    return "rest" in norm or "break" in norm or "recovery" in norm or "pause" in norm
+
+
 _BETWEEN_ROUNDS = re.compile(r"round|rund|circuit|ronda|giro|круг|exerc|übung|ubung")  # not the rest of one exercise's sets
 _DROP_SET = re.compile(r"\bdrop\s*-?\s*sets?\b")
 
@@ -1870,7 +1877,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
         workouts[-1]._heading = plain  # the whole heading line ("Day A (Mon)"): a later day may name it by any word
 
     held: ParsedExercise | None = None  # the row of a time or distance on the line just above
-    row_lines: set[int] = set()  # the numbers of the lines that gave rows of exercises matched well
+    row_lines: dict[int, list[ParsedExercise]] = {}  # line number -> the rows it gave
     listed: list[tuple] = []  # rows of unknown names in a list, kept if the list names exercises (`_keep_listed`)
     for number, original in enumerate(lines):
         held, resting = None, held  # (`resting`: the row a rest line on this line belongs to, if no `previous`)
@@ -1994,9 +2001,9 @@ def parse_plan(text: str, catalog) -> ParseResult:
             previous, block = None, None
             continue
         titled = _TITLED_ROUNDS.match(norm) if "round" in norm or "times" in norm else None
-        if _may_say_block(norm) and ((stripped.endswith(":") and _BLOCK.search(norm) and len(norm.split()) <= 8)
-                                     or _BLOCK_ONLY.match(norm)
-                                     or (titled and matcher.match(titled[1])[1] < STRONG_SCORE)):
+        if ((stripped.endswith(":") or _DIGIT.search(norm)) and _may_say_block(norm)
+                and ((stripped.endswith(":") and _BLOCK.search(norm) and len(norm.split()) <= 8) or _BLOCK_ONLY.match(norm)
+                     or (titled and matcher.match(titled[1])[1] < STRONG_SCORE))):
             m = _ROUNDS.search(norm)
             blocks += 1
             block = (int(m[1] or m[2]) if m else None, chr(ord("P") + blocks % 10), None)
@@ -2026,8 +2033,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 previous = rows[-1]
                 continue
         resting = previous or resting
-        if resting is not None and len(norm.split()) <= 6 and _REST_LINE.match(norm) and not _BETWEEN_ROUNDS.search(norm) and (
-                not groups or all(g.weak or g.hold for g in groups)):
+        if (resting is not None and _may_say_rest(norm) and _REST_LINE.match(norm) and len(norm.split()) <= 6
+                and not _BETWEEN_ROUNDS.search(norm) and (not groups or all(g.weak or g.hold for g in groups))):
             # "1 min rest", "No rest, drop set" between the set lines under an exercise.
             rest = _find_rest(norm)[0]
             resting.rest_seconds = resting.rest_seconds or rest
@@ -2169,22 +2176,21 @@ def parse_plan(text: str, catalog) -> ParseResult:
             # each move, then lift 90% of your 5RM...": a long line naming no exercise the
             # catalogue knows is prose, whatever numbers it holds.
             rows = [r for r in rows if r.exercise is not None]
-        if rows and _REST_START.match(norm):
+        if rows and norm.startswith(_REST_PREFIXES) and _REST_START.match(norm):
             # "Rest 2 minutes after all 6 sets of the presses": about resting, not an exercise.
             rows = []
         if rows and was_first and all(r.exercise is None for r in rows) and _sets_apart(lines, number):
             title = plain  # "StrongLifts 5x5" set apart at the top, naming no exercise: the title
             rows = []
         if not rows:
-            if len(built) == 1 and _may_be_listed_name(segments[0].name, stripped, norm, groups):
+            if len(built) == 1 and _list_mark(original) and _may_be_listed_name(segments[0].name, stripped, norm, groups):
                 # "- Rotary torso" in a list of exercises: kept if the list around it names them.
                 listed.append((number, workouts[-1], len(workouts[-1].exercises), built[0]))
             unread.append(original.strip())
             if not (previous is not None and _describes(previous, norm)):
                 previous = None  # (a description under a name keeps the name's numbers coming)
             continue
-        if any(r.exercise is not None and r.score >= STRONG_SCORE for r in rows):
-            row_lines.add(number)
+        row_lines[number] = rows
         if len(" ".join(stripped.split())) > MAX_SURE_LINE or len(rows) > 1 or heading_cut:
             # A long line, several exercises on one (where a name may be split or glued
             # wrongly), or a heading cut off the line ("Friday Squat 5x5"): never sure.
@@ -2228,8 +2234,10 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 e.reps_min, e.reps_max = default.reps_min, default.reps_max
                 confidence = _confidence(e.exercise, e.score, _Group(sets=e.sets, reps_min=e.reps_min))
                 e.confidence = _doubted(e, confidence)  # read from another line
+    warmups = _may_say_warmup(text.lower())  # (one test of the text, not one per row)
     for workout in workouts:
-        _drop_warmups(workout, unread)
+        if warmups:
+            _drop_warmups(workout, unread)
         counts: dict[str, int] = {}
         for e in workout.exercises:
             if e.superset:
@@ -2286,7 +2294,8 @@ def _may_be_listed_name(name: str, stripped: str, norm: str, groups: list[_Group
             and not _is_prose(norm, groups, len(words)))
 
 
-def _keep_listed(listed: list[tuple], lines: list[str], row_lines: set[int], unread: list[str]) -> None:
+def _keep_listed(listed: list[tuple], lines: list[str], row_lines: dict[int, list[ParsedExercise]],
+                 unread: list[str]) -> None:
     """Rows of names the catalogue lacks ("- Rotary torso", "100 froggers") kept when
     they are items of a list whose other items (at least two, marked the same way, no
     blank line between) are two thirds or more exercises the catalogue knows well:
@@ -2301,7 +2310,8 @@ def _keep_listed(listed: list[tuple], lines: list[str], row_lines: set[int], unr
             while 0 <= other < len(lines) and lines[other].strip() and _list_mark(lines[other]) == mark:
                 run.append(other)
                 other += step
-        if len(run) < 2 or 3 * sum(n in row_lines for n in run) < 2 * len(run):
+        known = sum(any(r.exercise is not None and r.score >= STRONG_SCORE for r in row_lines.get(n, ())) for n in run)
+        if len(run) < 2 or 3 * known < 2 * len(run):
             continue
         if row.exercise is not None and row.score < WEAK_SCORE:
             row.alternatives = [row.exercise, *row.alternatives][:3]
