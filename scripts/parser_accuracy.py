@@ -10,8 +10,9 @@ Parts, each reported on its own:
 - tune: tests/plans/corpus/real/tune/ (real plans, tuned against);
 - holdout: tests/plans/corpus/real/holdout/ (real plans never looked at: only these
   aggregate figures are printed for it, never its lines, not even with -v);
-- fresh: the holdout's plans numbered 400 and up, collected in session 6 after the
-  tuning passes (SOURCES-c4a.md, SOURCES-c4b.md): the most independent figure.
+- fresh: the holdout's plans numbered 400 and up, collected after the tuning passes
+  (SOURCES-c4a.md, SOURCES-c4b.md in session 6, 600-614 of SOURCES-c5.md in session 8):
+  the most independent figure.
 
 Each text NAME.txt has NAME.json beside it: the parse a person expects (see
 tests/plans/corpus/real/SOURCES-c3.md and compare() below: workouts, exercises keyed by their original line, not_exercises).
@@ -41,7 +42,7 @@ from plans.parser import CONFIDENCE_LEVELS, MAX_CHARS, CatalogEntry, parse_plan 
 CORPUS = ROOT / "tests" / "plans" / "corpus"
 REAL = CORPUS / "real"
 PARTS = {"old": CORPUS, "tune": REAL / "tune", "holdout": REAL / "holdout", "fresh": REAL / "holdout"}
-# "fresh": the holdout's plans numbered 400 and up (SOURCES-c4a.md, SOURCES-c4b.md),
+# "fresh": the holdout's plans numbered 400 and up (SOURCES-c4a.md, SOURCES-c4b.md, c5),
 # collected after every tuning pass and never read by aggregate while tuning: the most
 # independent figure. They are also counted in "holdout".
 FRESH_FROM = 400
