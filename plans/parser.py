@@ -1446,18 +1446,21 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
         superset=label.split()[1][0] if label.startswith("superset") else None,
     )
     row._near = entry is not None and score < 100  # a near-exact name: any other doubt makes it low
+    row._unsure = confidence == "medium"  # the line itself needs a look: so does any other doubt
     if implied == {"barbell"}:
         row._barbell_default = True  # sure only in a plan that shows a barbell or loads: see parse_plan
     return row
 
 
-def _doubted(row: ParsedExercise, confidence: str) -> str:
-    """The confidence of a row with one more doubt than `confidence` counts (read from
-    another line, a long or crowded line, a day copied): at most medium, and low for a
-    near-exact name, which is a doubt already."""
+def _doubted(row: ParsedExercise, confidence: str, reason: str) -> str:
+    """The confidence of a row with one more doubt than `confidence` counts (`reason`:
+    read from another line, a long or crowded line, a line cut, a day copied): at most
+    medium, and low for a row with a doubt already (a near-exact name, a line that
+    needs a look, another reason): two doubts make a guess."""
+    doubts = row._doubts = getattr(row, "_doubts", frozenset()) | {reason}
     if confidence == "high":
         return "medium"
-    if confidence == "medium" and getattr(row, "_near", False):
+    if confidence == "medium" and (getattr(row, "_near", False) or len(doubts) > 1 or getattr(row, "_unsure", False)):
         return "low"
     return confidence
 
@@ -1687,7 +1690,7 @@ def _apply_field(previous: ParsedExercise, norm: str, stripped: str) -> bool:
     group = _Group(sets=previous.sets, reps_min=previous.reps_min, reps_max=previous.reps_max, amrap=previous.amrap)
     # Read from the lines below the name: at most medium.
     confidence = _confidence(previous.exercise, previous.score, group)
-    previous.confidence = _doubted(previous, confidence)
+    previous.confidence = _doubted(previous, confidence, "below")
     return True
 
 
@@ -1762,7 +1765,7 @@ def _prescribe(row: ParsedExercise, lines: list[_Group]) -> None:
         # A prescription on the lines below: someone should look. Medium at most, and only
         # when one line gave it ("Bench press", then "4 x 8"): of several lines, which one
         # is the prescription (the first? a ramp's last?) is our guess.
-        confidence = _doubted(row, _confidence(row.exercise, row.score, chosen))
+        confidence = _doubted(row, _confidence(row.exercise, row.score, chosen), "below")
         row.confidence = "low" if row.exercise and (ramp or len(lines) > 1) else confidence
         row._per_set = False
         return
@@ -2191,11 +2194,14 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 previous = None  # (a description under a name keeps the name's numbers coming)
             continue
         row_lines[number] = rows
-        if len(" ".join(stripped.split())) > MAX_SURE_LINE or len(rows) > 1 or heading_cut:
-            # A long line, several exercises on one (where a name may be split or glued
-            # wrongly), or a heading cut off the line ("Friday Squat 5x5"): never sure.
-            for row in rows:
-                row.confidence = _doubted(row, row.confidence)
+        # A long line, several exercises on one (where a name may be split or glued
+        # wrongly), a heading cut off the line ("Friday Squat 5x5"): never sure, and each
+        # is a doubt of its own.
+        for reason, doubt in (("long", len(" ".join(stripped.split())) > MAX_SURE_LINE), ("split", len(rows) > 1),
+                              ("heading", heading_cut)):
+            if doubt:
+                for row in rows:
+                    row.confidence = _doubted(row, row.confidence, reason)
         if len(rows) > 1 and _TOGETHER.search(norm):
             blocks += 1
             for row in rows:
@@ -2213,7 +2219,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     if given is block and (row.reps_min is not None or row.amrap or row.weight_text):
                         # The set count read from the block's line: at most medium.
                         group = _Group(sets=row.sets, reps_min=row.reps_min, amrap=row.amrap, clear=False)
-                        row.confidence = _doubted(row, _confidence(row.exercise, row.score, group))
+                        row.confidence = _doubted(row, _confidence(row.exercise, row.score, group), "below")
                 row.superset = row.superset or given[1]
         workouts[-1].exercises.extend(rows)
         previous = rows[-1]
@@ -2233,7 +2239,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 e.sets = e.sets or default.sets  # "Wadenheben / + 5 Sätze" keeps its 5
                 e.reps_min, e.reps_max = default.reps_min, default.reps_max
                 confidence = _confidence(e.exercise, e.score, _Group(sets=e.sets, reps_min=e.reps_min))
-                e.confidence = _doubted(e, confidence)  # read from another line
+                e.confidence = _doubted(e, confidence, "below")  # read from another line
     warmups = _may_say_warmup(text.lower())  # (one test of the text, not one per row)
     for workout in workouts:
         if warmups:
@@ -2265,7 +2271,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
             for e in workout.exercises:
                 if e.line in paragraphs:
                     e.line = paragraphs[e.line]
-                    e.confidence = _doubted(e, e.confidence)  # we cut the line
+                    e.confidence = _doubted(e, e.confidence, "cut")  # we cut the line
         unread = list(dict.fromkeys(paragraphs.get(u, u) for u in unread))
     workouts = [w for w in workouts if w.exercises]
     return ParseResult(title=title, workouts=workouts, unread=unread)
@@ -2503,7 +2509,7 @@ def _repeat(workout: ParsedWorkout, source: ParsedWorkout) -> None:
     copies = []
     for e in source.exercises:
         row = e.copy()
-        row.confidence = _doubted(row, row.confidence)
+        row.confidence = _doubted(row, row.confidence, "copied")
         copies.append(row)
     workout.exercises[:0] = copies
 

@@ -260,3 +260,13 @@ def test_a_titled_block_with_its_rounds():
     text = "A) Core finisher – 3 Rounds\n15 Crunches\n20 Mountain climbers\n"
     assert [row[1:3] for row in rows(text)] == [(3, 15), (3, 20)]
 
+
+
+@pytest.mark.parametrize(("text", "confidence"), [
+    ("Bench press 3x5", "high"),
+    ("Bench press 3x5 then a long walk home to cool down", "medium"),  # a long line, nothing else in doubt
+    ("Monday: Bench press 3x5, rows 3x8 and then curls 3x12 to finish the day", "low"),  # a long line split in three
+    ("Press 3x5 and chins 3x8", "medium"),  # split, but short and plain
+])
+def test_two_doubts_make_a_row_low(text, confidence):
+    assert parse("Loads in kg.\n" + text).exercises[0].confidence == confidence
