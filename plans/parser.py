@@ -1335,6 +1335,16 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     if not _LETTER.search(name) or len(name.split()) > MAX_NAME_WORDS:
         return None  # no name, or a sentence
     entry, score, alternatives = _choose(name, matcher)
+    tail_words = 0
+    if score < STRONG_SCORE and len(name.split()) >= 4 and (_INSTRUCTION_START.match(name) or _SENTENCE_START.match(name)):
+        # "then came the bench press", "after that the lat pulldowns": a name at the end of
+        # a clause of prose; the longest tail of at most three words that names an exercise well.
+        words = name.split()
+        for size in (3, 2, 1):
+            found = _choose(" ".join(words[-size:]), matcher)
+            if found[0] is not None and found[1] >= STRONG_SCORE:
+                (entry, score, alternatives), tail_words = found, size
+                break
     # Sure of the name only when it is, as written, a catalogue name or alias (case,
     # plurals, accents, word order and the vocabulary's translations aside): not when
     # words were dropped ("trapèze/dos"), a choice split, or an implement added from
@@ -1447,6 +1457,9 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     )
     row._near = entry is not None and score < 100  # a near-exact name: any other doubt makes it low
     row._unsure = confidence == "medium"  # the line itself needs a look: so does any other doubt
+    if tail_words:
+        row.confidence = "low"  # words before the name dropped: a guess
+        row._name_words = tail_words
     if implied == {"barbell"}:
         row._barbell_default = True  # sure only in a plan that shows a barbell or loads: see parse_plan
     return row
@@ -2133,7 +2146,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 # exercise, then a note on it (no numbers to read).
                 segments = [_Segment(name=head_name, groups=[], leftover=tail)]
         rows = built = [r for r in (exercise_row(s, original, label) for s in segments) if r]
-        name_words = max((len(s.name.split()) for s in segments), default=0)
+        name_words = max((getattr(r, "_name_words", 0) for r in rows), default=0) or max(
+            (len(s.name.split()) for s in segments), default=0)
         if not groups:
             # No numbers: only a short line naming an exercise for sure counts; prose does not.
             plain_words = len(_unbracket(norm).split())
@@ -2423,10 +2437,15 @@ def _split_paragraphs(lines: list[str]) -> tuple[list[str], dict[str, str]]:
         lines = expanded
     pattern = _paragraph_break()
     for line in lines:
-        if len(line) <= PARAGRAPH_CHARS or len(line) > MAX_LINE_CHARS or len(_PRESCRIPTION.findall(line)) < 3:
+        if len(line) <= PARAGRAPH_CHARS or len(line) > MAX_LINE_CHARS:
             out.append(line)
             continue
-        parts = [p for p in pattern.split(line) if p.strip()]
+        prescriptions = len(_PRESCRIPTION.findall(_normalise_line(line)))
+        parts = [p for p in pattern.split(line) if p.strip()] if prescriptions >= 3 else [line]
+        if prescriptions >= 2:
+            # "... sentadillas con barra, 3 series de 8. También, prensa 4 series de 10.": a
+            # prose paragraph naming several exercises, read sentence by sentence.
+            parts = [s for p in parts for s in (_SENTENCE_END.split(p) if len(p) > PARAGRAPH_CHARS else [p]) if s.strip()]
         if len(parts) < 2:
             out.append(line)
             continue
@@ -2434,6 +2453,9 @@ def _split_paragraphs(lines: list[str]) -> tuple[list[str], dict[str, str]]:
         for part in parts:
             pieces.setdefault(part.strip(), line.strip())
     return out, pieces
+
+
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=[^\W\d_])")  # after a word, before the next one
 
 
 @lru_cache(maxsize=1)

@@ -270,3 +270,14 @@ def test_a_titled_block_with_its_rounds():
 ])
 def test_two_doubts_make_a_row_low(text, confidence):
     assert parse("Loads in kg.\n" + text).exercises[0].confidence == confidence
+
+
+def test_a_prose_paragraph_naming_several_exercises_is_read_sentence_by_sentence():
+    text = ("We started the morning on the rowing machine and kept it easy for a while. Then came the bench press "
+            "for 4 sets of 8 reps with a slow lowering. After that the lat pulldowns, 3 sets of 12 reps, "
+            "squeezing at the bottom of each rep.\n")
+    result = parse(text)
+    assert [(e.exercise.name, e.sets, e.reps_min) for e in result.exercises] == [
+        ("Barbell Bench Press - Medium Grip", 4, 8), ("Wide-Grip Lat Pulldown", 3, 12)]
+    assert {e.line for e in result.exercises} == {text.strip()}  # the line as written
+    assert all(e.confidence == "low" for e in result.exercises)  # cut out of prose: a guess
