@@ -1338,10 +1338,11 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     tail_words = 0
     if score < STRONG_SCORE and len(name.split()) >= 4 and (_INSTRUCTION_START.match(name) or _SENTENCE_START.match(name)):
         # "then came the bench press", "after that the lat pulldowns": a name at the end of
-        # a clause of prose; the longest tail of at most three words that names an exercise well.
+        # a clause of prose; the longest tail of at most three words that names an exercise
+        # well (looked up without the fuzzy search: prose holds many such clauses).
         words = name.split()
         for size in (3, 2, 1):
-            found = _choose(" ".join(words[-size:]), matcher)
+            found = matcher.match_exactly(" ".join(words[-size:]))
             if found[0] is not None and found[1] >= STRONG_SCORE:
                 (entry, score, alternatives), tail_words = found, size
                 break
@@ -1827,6 +1828,10 @@ class _BoundedMatcher:
     def named(self, name: str) -> CatalogEntry | None:
         """The catalogue exercise with this (normalised) name, aliases aside."""
         return self.matcher.by_name.get(name) or self.matcher.by_sorted.get(" ".join(sorted(name.split())))
+
+    def match_exactly(self, name: str) -> tuple:
+        """A match without the fuzzy search (no budget)."""
+        return self.matcher.match(name, fuzzy=False)
 
     def match(self, name: str) -> tuple:
         if self.budget <= 0:
