@@ -641,3 +641,13 @@ def test_gym_shorthand(name, exercise):
 def test_what_the_catalogue_has_no_exercise_for_never_lands_on_a_lookalike(name):
     # not the machine row, Rocket Jump or Mountain Climbers
     assert best(name)[0] is None
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # from below is the low pulley; from above is the cable's usual way, nothing to add
+    ("Seilzug von unten", "Low Cable Crossover"),
+    ("tríceps con polea desde abajo", "Low Cable Triceps Extension"),
+    ("tríceps con polea desde arriba", "Triceps Pushdown"),
+])
+def test_the_direction_of_the_pull_in_other_languages(name, exercise):
+    assert best(name)[0] == exercise
