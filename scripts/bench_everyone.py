@@ -95,16 +95,16 @@ def _explain_policy(user) -> None:
     from allworkouts.db import rls_user
 
     from records.services import _BEST_SQL
-    from sessions.models import ExerciseSession, WorkoutSession
+    from sessions.models import ExerciseSession
 
     with rls_user(user.pk), connection.cursor() as cursor:
-        session_id = WorkoutSession.objects.filter(user=user).order_by("-created_at").values_list("pk", flat=True)[0]
+        # The latest set's workout (the lifter's newest workout may have none yet).
+        session_id, exercise_id = ExerciseSession.objects.filter(workout_session__user=user).order_by(
+            "-created_at").values_list("workout_session_id", "exercise_id")[0]
         cursor.execute("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT * FROM exercise_session "
                        "WHERE workout_session_id = %s", [session_id])
         print("\n-- the sets of one of the small user's workouts (what every session page reads)")
         print("\n".join(row[0] for row in cursor.fetchall()))
-        exercise_id = ExerciseSession.objects.filter(workout_session_id=session_id).values_list(
-            "exercise_id", flat=True)[0]
         cursor.execute("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + _BEST_SQL,
                        {"user": user.pk, "exercise": exercise_id, "excluding": []})
         print("\n-- one exercise's records recomputed from its history (a set edit)")
