@@ -665,13 +665,13 @@ class Matcher:
             return exact, sure, alternatives
         if changed:
             candidates = [(e, min(s, 94.0)) for e, s in candidates]
-        if set(corrected.split()) <= _NO_MOVEMENT:
-            # Only a position, a side, a grip or an implement ("seated", "one arm",
-            # "singles", "machine"): no movement named, no exercise (candidates offered).
-            return None, min(candidates[0][1], WEAK_SCORE - 1) if candidates else 0.0, [e for e, _ in candidates[:3]]
-        if not candidates or candidates[0][1] < WEAK_SCORE or self._one_word_not_the_movement(corrected, candidates[0][0]):
+        # Only a position, a side, a grip or an implement ("seated", "one arm", "singles",
+        # "machine"), or one word saying what kind: no movement named, no exercise.
+        no_movement = set(corrected.split()) <= _NO_MOVEMENT or (
+            candidates and self._one_word_not_the_movement(corrected, candidates[0][0]))
+        if not candidates or candidates[0][1] < WEAK_SCORE or no_movement:
             return (None, min(candidates[0][1], WEAK_SCORE - 1) if candidates else 0.0,
-                    [e for e, _ in candidates[:3]])
+                    [e for e, _ in candidates[:3]])  # (candidates offered)
         best, score = candidates[0]
         return best, score, [e for e, _ in candidates[1:4]]
 

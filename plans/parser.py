@@ -1581,8 +1581,11 @@ _LIST_MARKS = (",", ";", "+", "&", ".", ")", "and")  # every match of `_LIST_OF_
 
 def _may_list(text: str) -> bool:
     return any(mark in text for mark in _LIST_MARKS)
-_REST_PREFIXES = ("no", "rest", "descanso", "pause", "repos", "recupero", "отдых", "відпочинок")  # `_REST_START`'s
-_REST_START = re.compile(r"^(?:no\s+)?(?:rest|descanso|pause|repos|recupero|отдых|відпочинок)\b")
+
+
+_REST_LEADS = ("rest", "descanso", "pause", "repos", "recupero", "отдых", "відпочинок")
+_REST_START = re.compile(rf"^(?:no\s+)?(?:{'|'.join(_REST_LEADS)})\b")
+_REST_PREFIXES = ("no", *_REST_LEADS)  # what a line `_REST_START` matches starts with (a cheap test first)
 _BLOCK = re.compile(r"\b(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex|rounds?|emom|amrap\s+\d)")
 
 
