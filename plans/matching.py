@@ -355,8 +355,13 @@ class Matcher:
         vocab = vocabulary()
         self.catalog = catalog
         self.by_name = {}
+        # Each exercise's own name, normalised, as words: read for the rows it is found for
+        # (`implements_of`). Part of the index, so `clear_caches` keeps it.
+        self._entry_words: dict[str, list[str]] = {}
         for e in catalog:
+            self._entry_words[e.name] = normalise_name(e.name).split()
             self.by_name.setdefault(normalise_name(e.name), e)
+        self._entry_implements = {name: frozenset(implements(words)) for name, words in self._entry_words.items()}
         self.by_sorted = {" ".join(sorted(k.split())): e for k, e in self.by_name.items()}
         by_exact = {e.name: e for e in catalog}
         self.aliases = {k: by_exact[v] for k, v in vocab.aliases.items() if v in by_exact}
@@ -369,7 +374,7 @@ class Matcher:
         self.choice_words = [set(c.split()) for c in self.choices]
         # An alias's implements are also its exercise's: "walking lunge" names the bodyweight
         # lunge, so "walking dumbbell lunge" is not it.
-        self.choice_implements = [implements(w) | implements(set(normalise_name(t.name).split()))
+        self.choice_implements = [implements(w) | self.implements_of(t)
                                   for w, t in zip(self.choice_words, self.targets, strict=True)]
         self.choice_lengths = [len(w) for w in self.choice_words]
         self._word_counts = [len(c.split()) for c in self.choices]  # words, repeats counted (search)
@@ -675,11 +680,19 @@ class Matcher:
         best, score = candidates[0]
         return best, score, [e for e, _ in candidates[1:4]]
 
-    @staticmethod
-    def _one_word_not_the_movement(name: str, entry: CatalogEntry) -> bool:
+    def _one_word_not_the_movement(self, name: str, entry: CatalogEntry) -> bool:
         """One word of the name found that is not its last, its movement ("plate": Plate
         Pinch, "full": Barbell Full Squat), says what kind, not which exercise."""
-        return " " not in name and name in normalise_name(entry.name).split()[:-1]
+        return " " not in name and name in self._words_of(entry)[:-1]
+
+    def _words_of(self, entry: CatalogEntry) -> list[str]:
+        words = self._entry_words.get(entry.name)
+        return words if words is not None else normalise_name(entry.name).split()
+
+    def implements_of(self, entry: CatalogEntry) -> frozenset[str]:
+        """The implements an exercise's own name says (Dumbbell Row: the dumbbell)."""
+        found = self._entry_implements.get(entry.name)
+        return found if found is not None else frozenset(implements(self._words_of(entry)))
 
     def search(self, query: str, limit: int = 10) -> list[tuple[CatalogEntry, float]]:
         """Ranked results for a search box: the matcher's answer, names containing every

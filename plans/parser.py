@@ -1407,7 +1407,7 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     if amrap and not group.amrap:
         sure = False
     implied = (sure and not named and not _LOADED.search(weight)
-               and implements(set(normalise_name(entry.name).split())) - {"bodyweight"})
+               and matcher.implements_of(entry) - {"bodyweight"})
     if implied and implied != {"barbell"}:
         # "Rows 3x10" read as the cable row: the implement is our pick, not the user's word.
         sure = False
@@ -1831,6 +1831,9 @@ class _BoundedMatcher:
     def named(self, name: str) -> CatalogEntry | None:
         """The catalogue exercise with this (normalised) name, aliases aside."""
         return self.matcher.by_name.get(name) or self.matcher.by_sorted.get(" ".join(sorted(name.split())))
+
+    def implements_of(self, entry: CatalogEntry) -> frozenset[str]:
+        return self.matcher.implements_of(entry)
 
     def match_exactly(self, name: str) -> tuple:
         """A match without the fuzzy search (no budget)."""
