@@ -233,7 +233,9 @@ def _alone(word: str, vocab: Vocabulary) -> tuple[str, ...]:
     target = vocab.phrases.get((word,))
     if target is None:
         target = vocab.phrases.get((_singular(word),))
-    return tuple(_singular(w) for w in (target.split() if target is not None else [word]))
+    if target is None:
+        return (_singular(word),)  # (most words: no generator for one word)
+    return tuple(_singular(w) for w in target.split())
 
 
 def _normalise(text: str, vocab: Vocabulary, respell: bool = False) -> str:
@@ -500,9 +502,11 @@ class Matcher:
         return set(range(len(self.choices))) if found is None else found
 
     def exact(self, name: str) -> CatalogEntry | None:
-        key = " ".join(sorted(name.split()))
-        return (self.aliases.get(name) or self.by_name.get(name)
-                or self.aliases_sorted.get(key) or self.by_sorted.get(key))
+        found = self.aliases.get(name) or self.by_name.get(name)
+        if found is not None:
+            return found
+        key = " ".join(sorted(name.split()))  # (only when the name as written is none)
+        return self.aliases_sorted.get(key) or self.by_sorted.get(key)
 
     # -- scoring
 

@@ -61,6 +61,7 @@ at most `MAX_FUZZY_NAMES` fuzzy look-ups, so the time per input is bounded.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -290,6 +291,29 @@ def _heading_patterns() -> tuple[re.Pattern, re.Pattern]:
         re.IGNORECASE)
     glued = re.compile(rf"^((?:(?:{day})\s*(?:\d{{1,2}}|[a-f])|(?:{weekdays}))\b\s*[:\-–—|.]?\s*)(?=\S)", re.IGNORECASE)
     return heading, glued
+
+
+@lru_cache(maxsize=1)
+def _glued_starts() -> frozenset[str] | None:
+    """The first two letters (lower case) of each word a glued heading (`_heading_patterns`)
+    starts with: an ASCII line starting otherwise is none. None (no shortcut) when a word
+    is shorter, or holds a letter that matches an ASCII one when case is ignored ("K")."""
+    plan_words = vocabulary().plan_words
+    words = ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "day", "workout", "session",
+             "routine", "phase", "week", "wk", *(w for kind in ("weekday", "day", "week") for w in plan_words.get(kind, []))]
+    letters = {c for w in words for c in w if not c.isascii()}
+    if not all(plan_words.get(kind) for kind in ("weekday", "day", "week")) or any(len(w) < 2 for w in words) or any(
+            re.fullmatch(re.escape(c), a, re.IGNORECASE) for c in letters for a in string.ascii_letters):
+        return None
+    return frozenset(w[:2].lower() for w in words if w.isascii())
+
+
+def _glued_heading(text: str) -> re.Match | None:
+    """`_heading_patterns`' glued heading at the start of `text` ("Friday Press 5x3")."""
+    starts = _glued_starts()
+    if starts is not None and text.isascii() and text[:2].lower() not in starts:
+        return None  # (most lines: one look-up, not the alternation of every day word)
+    return _heading_patterns()[1].match(text)
 
 
 @dataclass
@@ -538,7 +562,11 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
                 group.clear, group.start, group.end, group.one_set = False, m.start(), m.end(), len(found) > 1
                 text = _blank(text, *m.span())
                 groups.append(group)
-    if not groups:
+    # Each pattern anchored at the end below ends in a digit ("+" after reps), or in a
+    # unit's letter or "." (a hold): the line's last character says which may match.
+    last = text.rstrip()[-1:]
+    ends_in_number = last.isdecimal() or last == "+"  # (`\d` is a Unicode decimal digit too)
+    if not groups and last.isdecimal():
         m = _search_end(_SPACE_LIST, text)
         if m and _LETTER.search(text[:m.start()]):
             # "Push ups   20   20   20": reps of each set, in columns.
@@ -557,7 +585,7 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
                            start=m.start(), end=m.end())
             text = _blank(text, *m.span())
             groups.append(group)
-    if not groups:
+    if not groups and (last.isalpha() or last == "."):
         m = _search_end(_BARE_HOLD, text)
         if m and _LETTER.search(text[:m.start()]):
             # "Plank 30s", "Carry 40 m": a hold or distance with no sets.
@@ -565,7 +593,7 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             text = _blank(text, *m.span())
             groups.append(group)
     if not groups:
-        m = _search_end(_COLUMNS, text)
+        m = _search_end(_COLUMNS, text) if ends_in_number else None
         if m and _LETTER.search(text[:m.start()]):
             # "Bench   4   6": sets and reps in columns.
             group = _reps_group(m[1], m[2], m[3], m[4], None)
@@ -588,7 +616,7 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             group.clear, group.start, group.end = False, m.start(), m.end()
             text = _blank(text, *m.span())
             groups.append(group)
-    if not groups:
+    if not groups and ends_in_number:
         m = _search_end(_TRAILING_REPS, text)
         if m and _LETTER.search(text[:m.start()]) and int(m[1]) <= 30:
             # "Push ups 10" (in a circuit): reps.
@@ -925,9 +953,13 @@ _SPELLED = re.compile(
 def _may_spell_number(text: str) -> bool:
     """Whether `_SPELLED` can match: it needs a set, rep, round or times word (most lines
     with one hold digits, not words: the search runs on few lines)."""
-    return ("set" in text or "rep" in text or "round" in text or "times" in text) and any(
-        w in text for w in ("one", "two", "thr", "fo", "fi", "six", "seven", "eight", "nine", "ten", "eleven", "twel",
-                            "teen", "twenty", "thirty", "forty", "fifty", "hundred"))
+    return ("set" in text or "rep" in text or "round" in text or "times" in text) and _SPELLED_MARKS.search(
+        text) is not None
+
+
+# A piece of every number word of `_SPELLED` (one search, not a test per piece).
+_SPELLED_MARKS = re.compile("one|two|thr|fo|fi|six|seven|eight|nine|ten|eleven|twel|teen|twenty|thirty|forty|fifty"
+                            "|hundred")
 
 
 def _spelled(word: str) -> str:
@@ -1580,7 +1612,9 @@ _LIST_MARKS = (",", ";", "+", "&", ".", ")", "and")  # every match of `_LIST_OF_
 
 
 def _may_list(text: str) -> bool:
-    return any(mark in text for mark in _LIST_MARKS)
+    """Whether one of `_LIST_MARKS` is in the text (spelt out: cheaper than a generator)."""
+    return ("," in text or ";" in text or "+" in text or "&" in text or "." in text or ")" in text
+            or "and" in text)
 
 
 _REST_LEADS = ("rest", "descanso", "pause", "repos", "recupero", "отдых", "відпочинок")
@@ -1856,7 +1890,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
     if len(text) > MAX_CHARS:
         raise PlanTextError(f"That text is {len(text):,} characters; the limit is {MAX_CHARS:,}.")
     matcher = _BoundedMatcher(matcher_for(tuple(catalog)), MAX_FUZZY_NAMES)
-    heading, glued = _heading_patterns()
+    heading = _heading_patterns()[0]
     title: str | None = None
     workouts: list[ParsedWorkout] = [ParsedWorkout(name=None)]
     unread: list[str] = []
@@ -1980,7 +2014,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 continue
             waiting = None
         if groups and not label:
-            m = glued.match(_unaccent(stripped)) if len(_unaccent(stripped)) == len(stripped) else glued.match(stripped)
+            unaccented = _unaccent(stripped)
+            m = _glued_heading(unaccented if len(unaccented) == len(stripped) else stripped)
             if m and (m[1].rstrip().endswith((":", "-", "–", "—", "|", ".")) or heading.match(m[1])):
                 # "Friday Press 5x3 at 60 Chins 3x8": a heading glued to its exercises.
                 start_workout(_heading_name(m[1]))
@@ -2048,7 +2083,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
             unread.append(stripped)  # no exercise of its own: listed, so the review shows it
             previous = None
             continue
-        if previous is not None and _SAME_AS_ABOVE.search(norm):
+        if previous is not None and "same" in norm and _SAME_AS_ABOVE.search(norm):
             source = previous
             segments = _segments(norm, [], _SAME_AS_ABOVE.sub(" ", remaining))
             rows = [r for r in (_exercise(s, original, label, matcher) for s in segments) if r]
