@@ -316,8 +316,11 @@ def _glued_heading(text: str) -> re.Match | None:
     return _heading_patterns()[1].match(text)
 
 
-@dataclass
+@dataclass(init=False)
 class _Group:
+    """The numbers read from a piece of a line. Its `__init__` sets only the values given
+    (the others are the class's defaults): several are made for every line read."""
+
     sets: int | None = None
     reps_min: int | None = None
     reps_max: int | None = None
@@ -336,6 +339,9 @@ class _Group:
     aside: bool = False  # in brackets with words, beside numbers outside them: another option
     two_sets: bool = False  # "135x12x12" (12 sets of 12) may be two sets at 135: see _find_groups
     hold: bool = False  # "60yd sled drag", "30s dead bugs": a distance or time before the name
+
+    def __init__(self, **values) -> None:
+        self.__dict__.update(values)
 
 
 def _int(value: str | None) -> int | None:
@@ -465,33 +471,19 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
         group = _with(_reps_group(None, None, None, None, m[1]), clear=False, start=m.start(), end=m.end())
         return [group], _blank(text, *m.span())
 
-    numbered = list(_SET_NUMBER.finditer(text)) if "set" in text else []
-    x = bool(_X_BY_DIGIT.search(text)) if "x" in text else False
-    sets, rep = "set" in text, "rep" in text
-    present = {"x": x, "set": sets, "for": "for" in text, "%": "%" in text,
-               "xx": x and text.count("x") >= 2, "bw": x and ("bw" in text or "bodyweight" in text),
-               "list": x and ("," in text or "/" in text or text.count("-") >= 2), "по": "по" in text, ",": "," in text,
-               "x time": x and bool(_X_TIME.search(text)), "x rep": x and rep, "x set": x and sets,
-               "set rep": sets and rep, "set from": sets and ("from" in text or "at" in text),
-               "set list": sets and ("," in text or "/" in text or "and" in text or "&" in text)}
-
-    def take(pattern: re.Pattern, build) -> None:
-        nonlocal text
-        spans = []
-        for m in pattern.finditer(text):
-            group = build(m)
-            if group is None:
-                continue
-            group.start, group.end = m.span()
-            group.plain = id(pattern) in _PLAIN_IDS and not (pattern in _SETS_FIRST and _SET_RANGE.match(m[0]))
-            groups.append(group)
-            spans.append(m.span())
-        if spans:  # blank them all at once: one copy of the line per pattern, not per match
-            pieces, last = [], 0
-            for start, end in spans:
-                pieces += [text[last:start], " " * (end - start)]
-                last = end
-            text = "".join(pieces) + text[last:]
+    sets = "set" in text
+    numbered = list(_SET_NUMBER.finditer(text)) if sets else []
+    # What the patterns need (see `_PATTERNS`), read off the line before any is tried.
+    x = "x" in text and _X_BY_DIGIT.search(text) is not None
+    rep = "rep" in text
+    comma, slash = "," in text, "/" in text
+    needs = (x, sets, "for" in text, "%" in text, x and text.count("x") >= 2, x and ("bw" in text or "bodyweight" in text),
+             x and (comma or slash or text.count("-") >= 2), "по" in text, comma,
+             x and _X_TIME.search(text) is not None, x and rep, x and sets, sets and rep,
+             sets and ("from" in text or "at" in text), sets and (comma or slash or "and" in text or "&" in text))
+    steps = _STEPS.get(needs)
+    if steps is None:
+        steps = _STEPS[needs] = tuple(step for step in _PATTERN_STEPS if needs[step[2]])
 
     kept = []  # tempo and programme names: not numbers to read, but notes to keep
     for pattern in (_TEMPO, _PROGRAM_NAMES):
@@ -506,16 +498,14 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
     pair = _LOAD_PAIR.search(text) if "/" in text else None
     if pair:  # "135/95# thrusters": the men's and women's loads, not two sets
         text = _blank(text, *pair.span())
-    for pattern, build, needs in _PATTERNS:
-        if needs is None or present[needs]:  # most lines have no "x" or "set": skip what cannot match
-            take(pattern, build)
+    for pattern, build, _, plain in steps:  # (most lines have no "x" or "set": what cannot match is not tried)
+        text = _take(pattern, build, plain, text, groups)
     if not groups and "/" in text:  # (the cheap test first: every pattern here needs its character)
-        take(_REPS_SLASH_LOAD, lambda m: _Group(sets=1, reps_min=int(m[1]), reps_max=int(m[1]), weight=m[2],
-                                                clear=False, sets_said=False) if float(m[2]) > 50 else None)
+        text = _take(_REPS_SLASH_LOAD, _reps_slash_load, _NOT_PLAIN, text, groups)
     if not groups and ("," in text or "/" in text):
-        take(_LIST, _list_group)
+        text = _take(_LIST, _list_group, _NOT_PLAIN, text, groups)
     if not groups and text.count("-") >= 2:
-        take(_DASH_LIST, _list_group)
+        text = _take(_DASH_LIST, _list_group, _NOT_PLAIN, text, groups)
     if not groups and ("to failure" in text or "max reps" in text or "amrap" in text or "possible" in text):
         m = _SETS_TO_FAILURE.search(text)
         if m and _LETTER.search(text[:m.start()]) and 1 < int(m[1]) <= 10:
@@ -687,6 +677,38 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
     return groups, text
 
 
+_NOT_PLAIN, _PLAIN, _PLAIN_ONE_SET_COUNT = range(3)  # what a pattern's match is (`_PLAIN_PATTERNS`)
+
+
+def _take(pattern: re.Pattern, build, plain: int, text: str, groups: list[_Group]) -> str:
+    """Add the groups `build` makes of the matches of `pattern` (None: no group) to
+    `groups`; the text with their spans blanked. `plain`: whether a group is written the
+    standard way (`_PLAIN_ONE_SET_COUNT`: unless it gives a range of sets, "3-4 x 10")."""
+    spans = []
+    for m in pattern.finditer(text):
+        group = build(m)
+        if group is None:
+            continue
+        group.start, group.end = span = m.span()
+        group.plain = plain == _PLAIN or (plain == _PLAIN_ONE_SET_COUNT and not _SET_RANGE.match(m[0]))
+        groups.append(group)
+        spans.append(span)
+    if not spans:
+        return text
+    pieces, last = [], 0  # blank them all at once: one copy of the line per pattern, not per match
+    for start, end in spans:
+        pieces += [text[last:start], " " * (end - start)]
+        last = end
+    return "".join(pieces) + text[last:]
+
+
+def _reps_slash_load(m: re.Match) -> _Group | None:
+    """"12/115": 12 reps at 115 (a number too small for a load is no load)."""
+    if float(m[2]) <= 50:
+        return None
+    return _Group(sets=1, reps_min=int(m[1]), reps_max=int(m[1]), weight=m[2], clear=False, sets_said=False)
+
+
 # A number then words, not a unit or a plan word ("5 minutes plank", "3 days a week").
 _LEADING_REPS = re.compile(
     rf"^\s*(\d{{1,3}})(?:\s*-\s*(\d{{1,3}}))?(\+)?\s+(?!(?:{_SECONDS}|{_MINUTES}|{_DIST}|kg|kgs|lbs?|x|sets?|rounds?"
@@ -784,8 +806,18 @@ _SET_RANGE = re.compile(r"\d{1,2}\s*-\s*\d")
 _SETS_FIRST = (_SETS_OF, _SETS_X_REPS)
 _PLAIN_PATTERNS = frozenset({_HOLD, _DISTANCE, _SETS_OF_HOLD, _SETS_X_REPS_X_LOAD, _LABELLED, _REPS_X_SETS,
                              _SETS_PO_REPS, _SETS_OF, _SETS_X_REPS})
-# Looked up by identity: hashing a compiled pattern hashes its whole code (about 1 µs each time).
+# Each pattern of `_PATTERNS` with the index of what it needs in the tuple `_find_groups`
+# reads off a line, and what its matches are (`_take`); looked up by identity (hashing a
+# compiled pattern hashes its whole code, about 1 µs each time).
+_NEEDS = ("x", "set", "for", "%", "xx", "bw", "list", "по", ",", "x time", "x rep", "x set", "set rep", "set from",
+          "set list")
 _PLAIN_IDS = frozenset(map(id, _PLAIN_PATTERNS))
+_PATTERN_STEPS = tuple(
+    (pattern, build, _NEEDS.index(needs),
+     _NOT_PLAIN if id(pattern) not in _PLAIN_IDS else _PLAIN_ONE_SET_COUNT if any(pattern is p for p in _SETS_FIRST)
+     else _PLAIN)
+    for pattern, build, needs in _PATTERNS)
+_STEPS: dict[tuple[bool, ...], tuple] = {}  # what a line needs -> the steps it takes (few distinct)
 
 
 def _describe(group: _Group) -> str:
@@ -1038,7 +1070,7 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 
 def _cleanup_notes(pieces: list[str], original: str) -> str | None:
     """Join the leftover pieces, in the case the user wrote them ("RPE 8", not "rpe 8")."""
-    text = " ".join(p.strip(_NOTE_TRIM) for p in pieces if p and p.strip(_NOTE_TRIM))
+    text = " ".join([q for q in (p.strip(_NOTE_TRIM) for p in pieces if p) if q])
     if not text:
         return None
     text = _SPACES.sub(" ", text)
@@ -1047,12 +1079,16 @@ def _cleanup_notes(pieces: list[str], original: str) -> str | None:
     if "rest" in text:
         text = _REST_WORD.sub("", text)
     text = text.strip(_NOTE_TRIM)  # "(90 sec rest)" is in rest_seconds
-    for left, right in ("()", "[]", "{}"):
-        if text.count(left) != text.count(right):  # "Squat (3 x 5)": the bracket's other half was read
-            text = text.replace(left, " ").replace(right, " ").strip(_NOTE_TRIM)
-    text = " ".join(w for w in text.split() if len(w) > 3 or not _LABEL_WORD.match(w))  # "-> 1B." is the next row's label
+    if _ANY_BRACKET.search(text):
+        for left, right in ("()", "[]", "{}"):
+            if text.count(left) != text.count(right):  # "Squat (3 x 5)": the bracket's other half was read
+                text = text.replace(left, " ").replace(right, " ").strip(_NOTE_TRIM)
+    words = [w for w in text.split() if len(w) > 3 or not _LABEL_WORD.match(w)]  # "-> 1B." is the next row's label
     cased = _cased(original)
-    return " ".join(cased.get(w, w) for w in text.split())[:500] or None
+    return " ".join([cased.get(w, w) for w in words])[:500] or None
+
+
+_ANY_BRACKET = re.compile(r"[()\[\]{}]")
 
 
 # Between two exercises on one line: what separates them ("; ", " -> ", " and ").
@@ -1116,7 +1152,10 @@ def _name_before(text: str, past_loads: bool = False) -> tuple[str, str]:
     name, loads = "", []
     while pieces:
         candidate = pieces.pop()
-        candidate = _INNER_LABEL.sub("", _strip_connectors(candidate.split("@")[0]).strip())
+        candidate = _strip_connectors(candidate.split("@")[0]).strip()
+        m = _INNER_LABEL.match(candidate)  # (anchored: one match at most)
+        if m:
+            candidate = candidate[m.end():]
         if past_loads and _may_hold_load(candidate) and not _LETTER.search(_unloaded(candidate)):
             loads.insert(0, candidate)  # kept with the name, whose loads are taken out after
         elif _LETTER.search(candidate):
@@ -1188,6 +1227,7 @@ def _confidence(entry: CatalogEntry | None, score: float, group: _Group) -> str:
 
 
 _CHOICE = re.compile(r"\s+or\s+|\s*/\s*|\s+oder\s+|\s+ou\s+|\s+o\s+|\s+или\s+|\s+або\s+")
+_CHOICE_MARK = re.compile(r"/|\s(?:o|или|або)")  # what each separator of `_CHOICE` holds: one cheap search
 
 
 def _choose(name: str, matcher: Matcher) -> tuple[CatalogEntry | None, float, list[CatalogEntry]]:
@@ -1196,7 +1236,7 @@ def _choose(name: str, matcher: Matcher) -> tuple[CatalogEntry | None, float, li
     entry, score, alternatives = matcher.match(name)
     if score >= 100:
         return entry, score, alternatives
-    if "/" not in name and "o" not in name and "или" not in name and "або" not in name:
+    if ("/" not in name and "o" not in name and "или" not in name and "або" not in name) or not _CHOICE_MARK.search(name):
         return entry, score, alternatives  # no `_CHOICE` separator can be in it: one part
     parts = [p.strip() for p in _CHOICE.split(name) if p.strip()]
     if len(parts) < 2:
