@@ -20,6 +20,10 @@ class ExerciseAddForm(Form):
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
+        if not name[:1].isalnum():
+            # Every user sees the name (and exports it): "=HYPERLINK(...)" or "- squat" is
+            # a formula to a spreadsheet or a list mark, never an exercise's name.
+            raise ValidationError("Start the name with a letter or a number.")
         existing = Exercise.objects.filter(name__iexact=name).first()
         if existing is not None:
             raise ValidationError(f"“{existing.name}” is already in the catalogue: search for it.")

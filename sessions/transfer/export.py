@@ -26,7 +26,7 @@ from plans.models import WorkoutExercise, WorkoutImportLog, WorkoutPlan
 from records.models import PersonalRecord
 from sessions.models import ExerciseSession, WorkoutSession
 from sessions.transfer.models import ExerciseNameMapping, HistoryImport
-from sessions.transfer.readers import LB
+from sessions.transfer.readers import FORMULA_START, LB
 from sessions.transfer.services import user_zone
 
 CHUNK = 2000
@@ -73,8 +73,14 @@ def _duration(seconds: float) -> str:
     return f"{hours}h {minutes}m" if hours else f"{minutes}m" if minutes else f"{seconds}s"
 
 
-def _escaped(text: str | None) -> str:
-    return (text or "").replace("\n", "\\n")  # Strong writes line breaks as a literal \n
+def _text(text: str | None) -> str:
+    """A cell of free text: line breaks as Strong writes them (a literal \\n), and a
+    formula defused: a plan name, a note, or an exercise another user added to the
+    shared catalogue ("=HYPERLINK(...)") could run in the lifter's spreadsheet. It is
+    written behind an apostrophe, which spreadsheets show as text and our import takes
+    off again (readers.FORMULA_START)."""
+    text = (text or "").replace("\n", "\\n")
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def _csv_line(fields) -> str:
@@ -113,9 +119,10 @@ def strong_csv(*, user) -> Iterator[str]:
                 numbered[exercise] = numbered.get(exercise, 0) + 1
             shown = weight if unit == "kg" else (Decimal(weight) / LB).quantize(Decimal("0.1"))
             yield _csv_line([
-                timezone.localtime(start, zone).strftime("%Y-%m-%d %H:%M:%S"), plan, names.get(exercise, exercise),
+                timezone.localtime(start, zone).strftime("%Y-%m-%d %H:%M:%S"), _text(plan),
+                _text(names.get(exercise, exercise)),
                 SET_ORDER.get(set_type) or numbered[exercise], f"{shown.normalize():f}", unit, reps,
-                f"{rpe.normalize():f}" if rpe is not None else "", "", "", "", _escaped(notes), _escaped(workout_notes),
+                f"{rpe.normalize():f}" if rpe is not None else "", "", "", "", _text(notes), _text(workout_notes),
                 _duration((end - start).total_seconds()),
             ])
 

@@ -86,8 +86,16 @@ class Export:
 
 # --- small parsers --------------------------------------------------------------------
 
+# What a spreadsheet reads as a formula at the start of a cell; our export writes such a
+# cell behind an apostrophe (export._text).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _clean(value: str | None) -> str:
-    return (value or "").strip()
+    text = (value or "").strip()
+    if text[:1] == "'" and text[1:2] and text[1:2] in FORMULA_START:
+        return text[1:]  # a cell our export defused ("'=..."): the text as the user wrote it
+    return text
 
 
 # The small parsers are pure and a file repeats its values (a workout's date and

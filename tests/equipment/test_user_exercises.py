@@ -45,6 +45,8 @@ def test_a_user_adds_an_exercise_that_everyone_sees_at_once(user_client, user, c
     ({"equipment": ["not-a-uuid"]}, "is not a valid value"),
     ({"name": "x\x00y"}, "Null characters are not allowed."),
     ({"name": "y" * 101}, "at most 100 characters"),
+    ({"name": "=HYPERLINK(\"http://evil.example\")"}, "Start the name with a letter or a number."),
+    ({"name": "- Spoto press"}, "Start the name with a letter or a number."),
 ])
 def test_a_bad_new_exercise_is_refused_with_a_message(user_client, overrides, message):
     before = Exercise.objects.count()

@@ -121,3 +121,23 @@ def test_round_trip_into_a_fresh_account(user):
     assert after == before
     volume = sum(w * r for _, _, w, r, *_ in after[1])
     assert Decimal(str(summary["volume_kg"])) == volume
+
+
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_exported_as_text_and_imported_back(user):
+    # Free text that starts like a formula: a workout named by the lifter, notes.
+    text = ('"Workout #";"Date";"Workout Name";"Duration (sec)";"Exercise Name";"Set Order";"Weight (kg)";'
+            '"Reps";"RPE";"Distance (meters)";"Seconds";"Notes";"Workout Notes"\n'
+            '"1";"2026-04-08 16:50:00";"=HYPERLINK(""http://evil.example"")";"3600";"Bench Press (Barbell)";'
+            '"1";"60";"5";"";"";"";"-2 kg next time";"@gym A"\n')
+    do_import(user, text)
+    exported = body(login(user).get("/sessions/transfer/export/strong.csv"))
+    cells = exported.splitlines()[1].split(";")
+    assert cells[1] == '"\'=HYPERLINK(""http://evil.example"")"'  # a spreadsheet shows it as text
+    assert cells[11:13] == ["'-2 kg next time", "'@gym A"]
+    assert cells[2] == "Bench Press (Barbell)" and cells[4] == "60"  # other cells as they were
+    fresh = UserFactory()
+    do_import(fresh, exported, unit=None)
+    with rls_user(fresh.pk):
+        logged = ExerciseSession.objects.select_related("workout_session__workout_plan").get()
+    assert logged.notes == "-2 kg next time" and logged.workout_session.notes == "@gym A"
+    assert logged.workout_session.workout_plan.name == '=HYPERLINK("http://evil.example")'
