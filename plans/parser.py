@@ -2196,92 +2196,10 @@ def parse_plan(text: str, catalog) -> ParseResult:
             # "6x5 bar + 15 lbs", "Set 1: 3 reps @ RPE 7", "warm-ups: 45 x 8" under an exercise.
             _absorb(previous, groups, remaining)
             continue
-        if not groups and _may_list(stripped) and _LIST_OF_NAMES.search(_unbracket(stripped)):
-            # "1) Incline dumbbell press 2) Flat dumbbell press", "Situps, Russian twists",
-            # "Squat + Bench Press": several exercises named on one line.
-            pieces = [p for p in _LIST_OF_NAMES.split(_unbracket(stripped)) if p.strip()]
-            named = [_Segment(name=_name_before(_normalise_line(p))[0], groups=[], leftover="") for p in pieces]
-            if all(n.name and matcher.match(n.name)[1] >= STRONG_SCORE for n in named):
-                segments = named
-        if not groups and "|" in original and original.count("|") >= 2:
-            # "| **A1** | Squat | Bench Press | Lat Pulldown |": a table row of names (tiers
-            # or slots as columns), a label cell aside.
-            cells = [c.strip(" *_") for c in original.strip().strip("|").split("|")]
-            cells = [c for c in cells if c and not _LABEL_WORD.match(c.lower()) and not _DIGIT.fullmatch(c)]
-            named = [_Segment(name=_name_before(_normalise_line(c))[0], groups=[], leftover="") for c in cells]
-            if len(named) >= 2 and all(n.name and matcher.match(n.name)[1] >= STRONG_SCORE for n in named):
-                segments = named
-        if groups and len(segments) == 1 and _may_list(segments[0].aside) and _LIST_OF_NAMES.search(segments[0].aside):
-            # "Squat, bench, row: 3x5 each", "Squat + Bench + Row, 5x3 / 5x5 / 4x6": names
-            # listed before one prescription for each, or one per name in the same order.
-            one = segments[0]
-            pieces = [_strip_connectors(p) for p in _LIST_OF_NAMES.split(_unbracket(one.aside)) if p.strip(_NAME_TRIM)]
-            working = [g for g in one.groups if not g.warmup]
-            commas_only = not re.search(r"[;+&]|\band\b", one.aside)  # "Curl, dumbbell hammer": one name, inverted
-            if ((3 if commas_only else 2) <= len(pieces) <= 6 and len(working) in (1, len(pieces))
-                    and all(matcher.match(p)[1] >= STRONG_SCORE for p in pieces)):
-                segments = [_Segment(name=p, groups=[working[i] if len(working) > 1 else working[0]], leftover=one.leftover)
-                            for i, p in enumerate(pieces)]
-        if not groups and ":" in norm and not label:
-            head, _, tail = norm.partition(":")
-            head_name = _name_before(head)[0]
-            if (head_name and len(tail.split()) <= 4 and not _LIST_OF_NAMES.search(head)
-                    and not (segments and matcher.match(segments[0].name)[1] >= STRONG_SCORE)
-                    and matcher.match(head_name)[1] >= STRONG_SCORE):
-                # "Squats: warm up, 5/3/1", "Standing calf raise: N/A", "Rows: BBB": the
-                # exercise, then a note on it (no numbers to read).
-                segments = [_Segment(name=head_name, groups=[], leftover=tail)]
+        segments = _named_segments(segments, groups, stripped, original, norm, label, matcher)
         rows = built = [r for r in (exercise_row(s, original, label) for s in segments) if r]
-        name_words = max((getattr(r, "_name_words", 0) for r in rows), default=0) or max(
-            (len(s.name.split()) for s in segments), default=0)
-        if not groups:
-            # No numbers: only a short line naming an exercise for sure counts; prose does not.
-            plain_words = len(_unbracket(norm).split())
-            sure = STRONG_SCORE if len(rows) > 1 or plain_words > 5 else WEAK_SCORE
-            if len(rows) == 1 and label and name_words <= MAX_NAME_WORDS and not named_over_sets:
-                # "E1. Rear delt cross:" over "Sets: 2 Reps: 20": a labelled name over its numbers.
-                named_over_sets = _starts_exercise_below(lines, number, find_groups)
-            if named_over_sets and len(rows) == 1:
-                pass  # a name over its set lines, known or not
-            elif (not rows or any(r.exercise is None or r.score < sure for r in rows)
-                    or name_words > 6 or plain_words > 6 * len(rows) + 2 or norm.rstrip().endswith(".")):
-                rows = []
-        elif weak:
-            # "Push ups 10" must name an exercise for sure; "Cardio 30-40 min" (a time or
-            # distance) may name one the catalogue lacks.
-            rows = [r for r, s in zip(rows, segments, strict=False)
-                    if (r.exercise is not None and r.score >= STRONG_SCORE)
-                    or (r.weight_text and len(s.name.split()) <= 4 and not _LABEL_TALK.search(s.name))]
-        else:
-            # A name the catalogue lacks is kept when it reads like one: short, and when
-            # the numbers come first ("5x10 Sitting Leg Levers"), written as a name. After
-            # "3 serie po 12 powtórzeń", "10x 145lbs (warm up)" the words are no exercise.
-            numbers_first = bool(_NUMBERS_FIRST.match(norm))
-            rows = [r for r, s in zip(rows, segments, strict=False)
-                    if r.exercise is not None or (len(s.name.split()) <= 5 and not s.name.endswith((".", "?", "!"))
-                                                  and not (numbers_first and not _written_as_name(s.name, original))
-                                                  and not _LABEL_TALK.search(s.name)
-                                                  and not _INSTRUCTION_START.match(s.name)
-                                                  # "Mike (135,155,185)": a person's loads, no prescription
-                                                  and not ("(" in norm and "," in norm
-                                                           and _NUMBERS_ONLY_ASIDE.fullmatch(norm)))]
-            if groups[0].leading:
-                # "60 push-ups" must name an exercise: "1 Warm Up", "4 Runden à 3 Minuten" do not.
-                rows = [r for r, seg in zip(rows, segments, strict=False)
-                        if (r.exercise is not None and r.score >= WEAK_SCORE)
-                        or (r.exercise is None and len(seg.name.split()) <= 4 and not _NOT_A_NAME.match(seg.name)
-                            and not _PLAN_TALK.search(seg.name) and not original.rstrip().endswith(":")
-                            and _written_as_name(seg.name, original))]
-            if _is_prose(norm, groups, name_words):
-                rows = []
-        if rows and table is None and "|" not in stripped and len(_unbracket(stripped).split()) > MAX_UNKNOWN_LINE_WORDS:
-            # "I took a long rest between 110 and 115, about 8 minutes.", "Warm up before
-            # each move, then lift 90% of your 5RM...": a long line naming no exercise the
-            # catalogue knows is prose, whatever numbers it holds.
-            rows = [r for r in rows if r.exercise is not None]
-        if rows and norm.startswith(_REST_PREFIXES) and _REST_START.match(norm):
-            # "Rest 2 minutes after all 6 sets of the presses": about resting, not an exercise.
-            rows = []
+        rows = _kept_rows(rows, segments, groups, weak, stripped, original, norm, label, named_over_sets,
+                          table is not None, lines, number, find_groups)
         if rows and was_first and all(r.exercise is None for r in rows) and _sets_apart(lines, number):
             title = plain  # "StrongLifts 5x5" set apart at the top, naming no exercise: the title
             rows = []
@@ -2294,33 +2212,15 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 previous = None  # (a description under a name keeps the name's numbers coming)
             continue
         row_lines[number] = rows
-        # A long line, several exercises on one (where a name may be split or glued
-        # wrongly), a heading cut off the line ("Friday Squat 5x5"): never sure, and each
-        # is a doubt of its own.
-        for reason, doubt in (("long", len(" ".join(stripped.split())) > MAX_SURE_LINE), ("split", len(rows) > 1),
-                              ("heading", heading_cut)):
-            if doubt:
-                for row in rows:
-                    row.confidence = _doubted(row, row.confidence, reason)
+        _doubt_line(rows, stripped, heading_cut)
         if len(rows) > 1 and _TOGETHER.search(norm):
             blocks += 1
             for row in rows:
                 row.superset = row.superset or chr(ord("P") + blocks % 10)
         for given in (block, round_block):
-            if given is None:
-                continue
-            block_used = block_used or given is block
-            for row in rows:
-                scheme = given[2]
-                if scheme is not None and row.reps_min is None and not row.amrap and not row.weight_text:
-                    row.reps_min, row.reps_max, row.amrap = scheme.reps_min, scheme.reps_max, scheme.amrap
-                if row.sets is None and given[0]:
-                    row.sets = given[0]
-                    if given is block and (row.reps_min is not None or row.amrap or row.weight_text):
-                        # The set count read from the block's line: at most medium.
-                        group = _Group(sets=row.sets, reps_min=row.reps_min, amrap=row.amrap, clear=False)
-                        row.confidence = _doubted(row, _confidence(row.exercise, row.score, group), "below")
-                row.superset = row.superset or given[1]
+            if given is not None:
+                block_used = block_used or given is block
+                _give_block(rows, given, given is block)
         workouts[-1].exercises.extend(rows)
         previous = rows[-1]
         if len(groups) == 1 and groups[0].hold:
@@ -2329,6 +2229,142 @@ def parse_plan(text: str, catalog) -> ParseResult:
         if not groups and len(rows) == 1 and rows[0].sets is None:
             previous._bare = True  # a name alone: its numbers may follow a blank line
     _keep_listed(listed, lines, row_lines, unread)
+    workouts, unread = _finish(workouts, defaults, unread, text, paragraphs)
+    return ParseResult(title=title, workouts=workouts, unread=unread)
+
+
+def _named_segments(segments: list[_Segment], groups: list[_Group], stripped: str, original: str, norm: str,
+                    label: str, matcher: _BoundedMatcher) -> list[_Segment]:
+    """The exercises of a line that names several, or one and a note on it, when the
+    catalogue knows each name well; otherwise `segments`, as read."""
+    if not groups and _may_list(stripped) and _LIST_OF_NAMES.search(_unbracket(stripped)):
+        # "1) Incline dumbbell press 2) Flat dumbbell press", "Situps, Russian twists",
+        # "Squat + Bench Press": several exercises named on one line.
+        pieces = [p for p in _LIST_OF_NAMES.split(_unbracket(stripped)) if p.strip()]
+        named = [_Segment(name=_name_before(_normalise_line(p))[0], groups=[], leftover="") for p in pieces]
+        if all(n.name and matcher.match(n.name)[1] >= STRONG_SCORE for n in named):
+            segments = named
+    if not groups and "|" in original and original.count("|") >= 2:
+        # "| **A1** | Squat | Bench Press | Lat Pulldown |": a table row of names (tiers
+        # or slots as columns), a label cell aside.
+        cells = [c.strip(" *_") for c in original.strip().strip("|").split("|")]
+        cells = [c for c in cells if c and not _LABEL_WORD.match(c.lower()) and not _DIGIT.fullmatch(c)]
+        named = [_Segment(name=_name_before(_normalise_line(c))[0], groups=[], leftover="") for c in cells]
+        if len(named) >= 2 and all(n.name and matcher.match(n.name)[1] >= STRONG_SCORE for n in named):
+            segments = named
+    if groups and len(segments) == 1 and _may_list(segments[0].aside) and _LIST_OF_NAMES.search(segments[0].aside):
+        # "Squat, bench, row: 3x5 each", "Squat + Bench + Row, 5x3 / 5x5 / 4x6": names
+        # listed before one prescription for each, or one per name in the same order.
+        one = segments[0]
+        pieces = [_strip_connectors(p) for p in _LIST_OF_NAMES.split(_unbracket(one.aside)) if p.strip(_NAME_TRIM)]
+        working = [g for g in one.groups if not g.warmup]
+        commas_only = not re.search(r"[;+&]|\band\b", one.aside)  # "Curl, dumbbell hammer": one name, inverted
+        if ((3 if commas_only else 2) <= len(pieces) <= 6 and len(working) in (1, len(pieces))
+                and all(matcher.match(p)[1] >= STRONG_SCORE for p in pieces)):
+            segments = [_Segment(name=p, groups=[working[i] if len(working) > 1 else working[0]], leftover=one.leftover)
+                        for i, p in enumerate(pieces)]
+    if not groups and ":" in norm and not label:
+        head, _, tail = norm.partition(":")
+        head_name = _name_before(head)[0]
+        if (head_name and len(tail.split()) <= 4 and not _LIST_OF_NAMES.search(head)
+                and not (segments and matcher.match(segments[0].name)[1] >= STRONG_SCORE)
+                and matcher.match(head_name)[1] >= STRONG_SCORE):
+            # "Squats: warm up, 5/3/1", "Standing calf raise: N/A", "Rows: BBB": the
+            # exercise, then a note on it (no numbers to read).
+            segments = [_Segment(name=head_name, groups=[], leftover=tail)]
+    return segments
+
+
+def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: list[_Group], weak: bool,
+               stripped: str, original: str, norm: str, label: str, named_over_sets: bool, in_table: bool,
+               lines: list[str], number: int, find_groups) -> list[ParsedExercise]:
+    """The rows of a line that are exercises: a line with no numbers must name one for
+    sure, a name the catalogue lacks must read like one, prose and rest lines give none."""
+    name_words = max((getattr(r, "_name_words", 0) for r in rows), default=0) or max(
+        (len(s.name.split()) for s in segments), default=0)
+    if not groups:
+        # No numbers: only a short line naming an exercise for sure counts; prose does not.
+        plain_words = len(_unbracket(norm).split())
+        sure = STRONG_SCORE if len(rows) > 1 or plain_words > 5 else WEAK_SCORE
+        if len(rows) == 1 and label and name_words <= MAX_NAME_WORDS and not named_over_sets:
+            # "E1. Rear delt cross:" over "Sets: 2 Reps: 20": a labelled name over its numbers.
+            named_over_sets = _starts_exercise_below(lines, number, find_groups)
+        if named_over_sets and len(rows) == 1:
+            pass  # a name over its set lines, known or not
+        elif (not rows or any(r.exercise is None or r.score < sure for r in rows)
+                or name_words > 6 or plain_words > 6 * len(rows) + 2 or norm.rstrip().endswith(".")):
+            rows = []
+    elif weak:
+        # "Push ups 10" must name an exercise for sure; "Cardio 30-40 min" (a time or
+        # distance) may name one the catalogue lacks.
+        rows = [r for r, s in zip(rows, segments, strict=False)
+                if (r.exercise is not None and r.score >= STRONG_SCORE)
+                or (r.weight_text and len(s.name.split()) <= 4 and not _LABEL_TALK.search(s.name))]
+    else:
+        # A name the catalogue lacks is kept when it reads like one: short, and when
+        # the numbers come first ("5x10 Sitting Leg Levers"), written as a name. After
+        # "3 serie po 12 powtórzeń", "10x 145lbs (warm up)" the words are no exercise.
+        numbers_first = bool(_NUMBERS_FIRST.match(norm))
+        rows = [r for r, s in zip(rows, segments, strict=False)
+                if r.exercise is not None or (len(s.name.split()) <= 5 and not s.name.endswith((".", "?", "!"))
+                                              and not (numbers_first and not _written_as_name(s.name, original))
+                                              and not _LABEL_TALK.search(s.name)
+                                              and not _INSTRUCTION_START.match(s.name)
+                                              # "Mike (135,155,185)": a person's loads, no prescription
+                                              and not ("(" in norm and "," in norm
+                                                       and _NUMBERS_ONLY_ASIDE.fullmatch(norm)))]
+        if groups[0].leading:
+            # "60 push-ups" must name an exercise: "1 Warm Up", "4 Runden à 3 Minuten" do not.
+            rows = [r for r, seg in zip(rows, segments, strict=False)
+                    if (r.exercise is not None and r.score >= WEAK_SCORE)
+                    or (r.exercise is None and len(seg.name.split()) <= 4 and not _NOT_A_NAME.match(seg.name)
+                        and not _PLAN_TALK.search(seg.name) and not original.rstrip().endswith(":")
+                        and _written_as_name(seg.name, original))]
+        if _is_prose(norm, groups, name_words):
+            rows = []
+    if rows and not in_table and "|" not in stripped and len(_unbracket(stripped).split()) > MAX_UNKNOWN_LINE_WORDS:
+        # "I took a long rest between 110 and 115, about 8 minutes.", "Warm up before
+        # each move, then lift 90% of your 5RM...": a long line naming no exercise the
+        # catalogue knows is prose, whatever numbers it holds.
+        rows = [r for r in rows if r.exercise is not None]
+    if rows and norm.startswith(_REST_PREFIXES) and _REST_START.match(norm):
+        # "Rest 2 minutes after all 6 sets of the presses": about resting, not an exercise.
+        rows = []
+    return rows
+
+
+def _doubt_line(rows: list[ParsedExercise], stripped: str, heading_cut: bool) -> None:
+    """A long line, several exercises on one (where a name may be split or glued
+    wrongly), a heading cut off the line ("Friday Squat 5x5"): never sure, and each
+    is a doubt of its own."""
+    for reason, doubt in (("long", len(" ".join(stripped.split())) > MAX_SURE_LINE), ("split", len(rows) > 1),
+                          ("heading", heading_cut)):
+        if doubt:
+            for row in rows:
+                row.confidence = _doubted(row, row.confidence, reason)
+
+
+def _give_block(rows: list[ParsedExercise], given: tuple, from_header: bool) -> None:
+    """The rows of a line in a block ("Giant set, 4 rounds:" above it, `from_header`, or
+    "3 rounds of: ..." on it): its set count, numbers and label where they say none."""
+    for row in rows:
+        scheme = given[2]
+        if scheme is not None and row.reps_min is None and not row.amrap and not row.weight_text:
+            row.reps_min, row.reps_max, row.amrap = scheme.reps_min, scheme.reps_max, scheme.amrap
+        if row.sets is None and given[0]:
+            row.sets = given[0]
+            if from_header and (row.reps_min is not None or row.amrap or row.weight_text):
+                # The set count read from the block's line: at most medium.
+                group = _Group(sets=row.sets, reps_min=row.reps_min, amrap=row.amrap, clear=False)
+                row.confidence = _doubted(row, _confidence(row.exercise, row.score, group), "below")
+        row.superset = row.superset or given[1]
+
+
+def _finish(workouts: list[ParsedWorkout], defaults: dict[int, _Group], unread: list[str], text: str,
+            paragraphs: dict[str, str]) -> tuple[list[ParsedWorkout], list[str]]:
+    """What is read over the whole plan once its lines are: numbers given per exercise,
+    warm-up rows, labels nobody shares, the barbell default in a plan with no barbell,
+    days that repeat another, the lines of a paragraph; the workouts with rows."""
     for index, workout in enumerate(workouts):
         default = defaults.get(index) or defaults.get(-1)
         if default is None:
@@ -2374,7 +2410,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     e.confidence = _doubted(e, e.confidence, "cut")  # we cut the line
         unread = list(dict.fromkeys(paragraphs.get(u, u) for u in unread))
     workouts = [w for w in workouts if w.exercises]
-    return ParseResult(title=title, workouts=workouts, unread=unread)
+    return workouts, unread
 
 
 _LIST_MARK = re.compile(r"^\s*(?:([-*+•·–—])|\(?\d{1,2}([.)])|\(?[a-h]([.)]))\s+", re.IGNORECASE)
