@@ -1491,22 +1491,7 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
         # lists, ramps, columns, loads first and pieces put together from several groups
         # need a look.
         sure = False
-    other_words = [w for w in _WORD.findall(leftover) if w not in _PLAIN_WORDS]
-    aside_words = [w for a in (_ASIDE.findall(segment.aside) if "(" in segment.aside else ()) for w in _WORD.findall(a.lower())
-                   if w not in _PLAIN_WORDS and not implements({w})]
-    # Words between the name and its numbers that are not the name ("Situps (just do 2
-    # sets of 20)", "Main lift: Bench 5x5"), brackets aside (counted above).
-    between_words = []
-    if sure and len(segment.aside) > len(name) + 3:  # (most lines: the name, a colon, a bullet)
-        name_words = set(_WORD.findall(name))
-        between_words = [w for w in _WORD.findall(_unbracket(segment.aside.lower()))
-                         if w not in name_words and w not in _PLAIN_WORDS and not implements({w})]
-    if sure and (len(other_words) + len(between_words) > 1 or aside_words or (group.sets or 0) > 10
-                 or any(g.aside for g in segment.groups)
-                 # a number on the line we did not read ("(... 3 on deload weeks)")
-                 or (_DIGIT.search(leftover) and _DIGIT.search(_unloaded(_TEMPO.sub(" ", leftover) if "tempo" in leftover
-                                                                 else leftover)))
-                 or (weight.lower().startswith(("bw+", "bodyweight+")))):
+    if sure and _says_more(segment, name, leftover, weight, group):
         # The line says more than we read ("Dips (parallel bars)", "@ BW+20", "16 x 10"
         # may be a load): someone should look.
         sure = False
@@ -1536,6 +1521,28 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     if implied == {"barbell"}:
         row._barbell_default = True  # sure only in a plan that shows a barbell or loads: see parse_plan
     return row
+
+
+def _says_more(segment: _Segment, name: str, leftover: str, weight: str, group: _Group) -> bool:
+    """Whether a line says more than was read of it: words left over (more than one),
+    words in brackets or between the name and its numbers, more than 10 sets, an option
+    in brackets, a number not read, an added load. (Only asked of a row otherwise sure.)"""
+    other_words = [w for w in _WORD.findall(leftover) if w not in _PLAIN_WORDS]
+    aside_words = [w for a in (_ASIDE.findall(segment.aside) if "(" in segment.aside else ()) for w in _WORD.findall(a.lower())
+                   if w not in _PLAIN_WORDS and not implements({w})]
+    # Words between the name and its numbers that are not the name ("Situps (just do 2
+    # sets of 20)", "Main lift: Bench 5x5"), brackets aside (counted above).
+    between_words = []
+    if len(segment.aside) > len(name) + 3:  # (most lines: the name, a colon, a bullet)
+        name_words = set(_WORD.findall(name))
+        between_words = [w for w in _WORD.findall(_unbracket(segment.aside.lower()))
+                         if w not in name_words and w not in _PLAIN_WORDS and not implements({w})]
+    return bool(len(other_words) + len(between_words) > 1 or aside_words or (group.sets or 0) > 10
+                or any(g.aside for g in segment.groups)
+                # a number on the line we did not read ("(... 3 on deload weeks)")
+                or (_DIGIT.search(leftover) and _DIGIT.search(_unloaded(_TEMPO.sub(" ", leftover) if "tempo" in leftover
+                                                                else leftover)))
+                or (weight.lower().startswith(("bw+", "bodyweight+"))))
 
 
 def _doubted(row: ParsedExercise, confidence: str, reason: str) -> str:
@@ -2280,10 +2287,10 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
                lines: list[str], number: int, find_groups) -> list[ParsedExercise]:
     """The rows of a line that are exercises: a line with no numbers must name one for
     sure, a name the catalogue lacks must read like one, prose and rest lines give none."""
-    name_words = max((getattr(r, "_name_words", 0) for r in rows), default=0) or max(
-        (len(s.name.split()) for s in segments), default=0)
+    built = rows
     if not groups:
         # No numbers: only a short line naming an exercise for sure counts; prose does not.
+        name_words = _name_words(built, segments)
         plain_words = len(_unbracket(norm).split())
         sure = STRONG_SCORE if len(rows) > 1 or plain_words > 5 else WEAK_SCORE
         if len(rows) == 1 and label and name_words <= MAX_NAME_WORDS and not named_over_sets:
@@ -2320,7 +2327,7 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
                     or (r.exercise is None and len(seg.name.split()) <= 4 and not _NOT_A_NAME.match(seg.name)
                         and not _PLAN_TALK.search(seg.name) and not original.rstrip().endswith(":")
                         and _written_as_name(seg.name, original))]
-        if _is_prose(norm, groups, name_words):
+        if _is_prose(norm, groups, _name_words(built, segments)):
             rows = []
     if rows and not in_table and "|" not in stripped and len(_unbracket(stripped).split()) > MAX_UNKNOWN_LINE_WORDS:
         # "I took a long rest between 110 and 115, about 8 minutes.", "Warm up before
@@ -2331,6 +2338,13 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
         # "Rest 2 minutes after all 6 sets of the presses": about resting, not an exercise.
         rows = []
     return rows
+
+
+def _name_words(rows: list[ParsedExercise], segments: list[_Segment]) -> int:
+    """How many words the line's name has: those read as the name at a clause's end
+    (`_exercise`), or the longest segment's."""
+    return max((getattr(r, "_name_words", 0) for r in rows), default=0) or max(
+        (len(s.name.split()) for s in segments), default=0)
 
 
 def _doubt_line(rows: list[ParsedExercise], stripped: str, heading_cut: bool) -> None:
