@@ -498,14 +498,17 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
     pair = _LOAD_PAIR.search(text) if "/" in text else None
     if pair:  # "135/95# thrusters": the men's and women's loads, not two sets
         text = _blank(text, *pair.span())
-    for pattern, build, _, plain in steps:  # (most lines have no "x" or "set": what cannot match is not tried)
-        text = _take(pattern, build, plain, text, groups)
+    # Blanking takes digits away, never adds one: no digit comes before this one later.
+    first_digit = _DIGIT.search(text)
+    first_digit = first_digit.start() if first_digit else len(text)
+    for pattern, build, _, plain, digit_first in steps:  # (most lines have no "x" or "set": what cannot match is not tried)
+        text = _take(pattern, build, plain, text, groups, first_digit if digit_first else 0)
     if not groups and "/" in text:  # (the cheap test first: every pattern here needs its character)
-        text = _take(_REPS_SLASH_LOAD, _reps_slash_load, _NOT_PLAIN, text, groups)
+        text = _take(_REPS_SLASH_LOAD, _reps_slash_load, _NOT_PLAIN, text, groups, first_digit)
     if not groups and ("," in text or "/" in text):
-        text = _take(_LIST, _list_group, _NOT_PLAIN, text, groups)
+        text = _take(_LIST, _list_group, _NOT_PLAIN, text, groups, first_digit)
     if not groups and text.count("-") >= 2:
-        text = _take(_DASH_LIST, _list_group, _NOT_PLAIN, text, groups)
+        text = _take(_DASH_LIST, _list_group, _NOT_PLAIN, text, groups, first_digit)
     if not groups and ("to failure" in text or "max reps" in text or "amrap" in text or "possible" in text):
         m = _SETS_TO_FAILURE.search(text)
         if m and _LETTER.search(text[:m.start()]) and 1 < int(m[1]) <= 10:
@@ -680,12 +683,14 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
 _NOT_PLAIN, _PLAIN, _PLAIN_ONE_SET_COUNT = range(3)  # what a pattern's match is (`_PLAIN_PATTERNS`)
 
 
-def _take(pattern: re.Pattern, build, plain: int, text: str, groups: list[_Group]) -> str:
+def _take(pattern: re.Pattern, build, plain: int, text: str, groups: list[_Group], start: int = 0) -> str:
     """Add the groups `build` makes of the matches of `pattern` (None: no group) to
     `groups`; the text with their spans blanked. `plain`: whether a group is written the
-    standard way (`_PLAIN_ONE_SET_COUNT`: unless it gives a range of sets, "3-4 x 10")."""
+    standard way (`_PLAIN_ONE_SET_COUNT`: unless it gives a range of sets, "3-4 x 10").
+    `start`: where a match may start (a pattern starting with a digit: the first digit;
+    its look-behinds still see the text before)."""
     spans = []
-    for m in pattern.finditer(text):
+    for m in pattern.finditer(text, start):
         group = build(m)
         if group is None:
             continue
@@ -812,10 +817,12 @@ _PLAIN_PATTERNS = frozenset({_HOLD, _DISTANCE, _SETS_OF_HOLD, _SETS_X_REPS_X_LOA
 _NEEDS = ("x", "set", "for", "%", "xx", "bw", "list", "по", ",", "x time", "x rep", "x set", "set rep", "set from",
           "set list")
 _PLAIN_IDS = frozenset(map(id, _PLAIN_PATTERNS))
+_WORD_FIRST = (_BW_X_REPS, _LABELLED)  # every other pattern's match starts with a digit ("bw+20 x 8", "sets: 4 reps: 8")
 _PATTERN_STEPS = tuple(
     (pattern, build, _NEEDS.index(needs),
      _NOT_PLAIN if id(pattern) not in _PLAIN_IDS else _PLAIN_ONE_SET_COUNT if any(pattern is p for p in _SETS_FIRST)
-     else _PLAIN)
+     else _PLAIN,
+     not any(pattern is p for p in _WORD_FIRST))
     for pattern, build, needs in _PATTERNS)
 _STEPS: dict[tuple[bool, ...], tuple] = {}  # what a line needs -> the steps it takes (few distinct)
 
