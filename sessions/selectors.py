@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import (
-    Count, DecimalField, F, Max, OuterRef, Q, QuerySet, Subquery, Sum, Value,
+    Count, DecimalField, F, Max, OuterRef, QuerySet, Subquery, Sum, Value,
 )
 from django.db.models.functions import Coalesce, Greatest
 
@@ -138,13 +139,51 @@ class WorkoutNote:
     notes: str
 
 
-def last_workout_note(*, user, session: WorkoutSession) -> WorkoutNote | None:
-    """The note of the latest earlier workout of the same plan (or of the plan a
-    workout's copy came from) that has one: shown on the workout page. One query."""
-    plan = session.workout_plan
-    plan_ids = {plan.pk, plan.source_plan_id} - {None}
-    earlier = (WorkoutSession.objects.filter(user=user, deleted_at__isnull=True, created_at__lt=session.created_at,
-                                             notes__isnull=False)
-               .filter(Q(workout_plan_id__in=plan_ids) | Q(workout_plan__source_plan_id__in=plan_ids))
-               .exclude(pk=session.pk).order_by("-created_at").values("created_at", "notes").first())
-    return WorkoutNote(date=earlier["created_at"], notes=earlier["notes"]) if earlier else None
+_SESSION_FIELDS = WorkoutSession._meta.concrete_fields
+_PLAN_FIELDS = WorkoutPlan._meta.concrete_fields
+# The session with its plan and the note of the latest earlier workout of the same plan
+# (or of the plan a workout's copy came from) that has one. Plain SQL: the ORM's
+# building of the note's query (an OR across a join) cost more than running it. The
+# columns are named, not "*": the statement is prepared on the connection.
+_WORKOUT_SESSION_SQL = f"""
+SELECT {", ".join(f"ws.{f.column}" for f in _SESSION_FIELDS)}, {", ".join(f"wp.{f.column}" for f in _PLAN_FIELDS)},
+       note.created_at, note.notes
+FROM workout_session ws
+JOIN workout_plan wp ON wp.id = ws.workout_plan_id
+LEFT JOIN LATERAL (
+    SELECT e.created_at, e.notes FROM workout_session e JOIN workout_plan ep ON ep.id = e.workout_plan_id
+    WHERE e.user_id = ws.user_id AND e.deleted_at IS NULL AND e.created_at < ws.created_at
+      AND e.notes IS NOT NULL AND e.id <> ws.id
+      AND (e.workout_plan_id IN (wp.id, wp.source_plan_id) OR ep.source_plan_id IN (wp.id, wp.source_plan_id))
+    ORDER BY e.created_at DESC LIMIT 1
+) note ON true
+WHERE ws.id = %(session)s AND ws.user_id = %(user)s AND ws.deleted_at IS NULL
+"""
+
+
+def workout_session(*, user, session_id) -> tuple[WorkoutSession, WorkoutNote | None]:
+    """`session_for_user` for the workout page, with the note shown there: the latest
+    earlier workout's of the same plan that has one (`WorkoutNote`). One query; raises
+    WorkoutSession.DoesNotExist."""
+    with connection.cursor() as cursor:
+        cursor.execute(_WORKOUT_SESSION_SQL, {"session": session_id, "user": user.pk})
+        row = cursor.fetchone()
+    if row is None:
+        raise WorkoutSession.DoesNotExist("No such workout.")
+    plan_at = len(_SESSION_FIELDS)
+    note_at = plan_at + len(_PLAN_FIELDS)
+    session = _from_row(WorkoutSession, _SESSION_FIELDS, row[:plan_at])
+    session.workout_plan = _from_row(WorkoutPlan, _PLAN_FIELDS, row[plan_at:note_at])
+    date, notes = row[note_at:]
+    return session, (WorkoutNote(date=date, notes=notes) if date is not None else None)
+
+
+def _from_row(model, fields, values):
+    """A model instance from its columns as the cursor gave them, converted as the ORM
+    converts them (a JSON column's text decoded, say)."""
+    converted = []
+    for field, value in zip(fields, values):
+        for converter in field.get_db_converters(connection):
+            value = converter(value, field, connection)
+        converted.append(value)
+    return model.from_db("default", [f.attname for f in fields], converted)

@@ -85,14 +85,14 @@ def session_start(request, plan_id):
 
 @require_GET
 def workout(request, session_id):
-    session = _session_or_404(request, session_id)
+    session, last_note = _session_or_404(request, session_id, selectors.workout_session)
     if session.status != SessionStatus.IN_PROGRESS:
         return redirect("sessions:detail", session.pk)
     page = workout_page.workout(user=request.user, session=session)
     last_set = page.latest_set
     return render(request, "sessions/workout.html", {
         "session": session, "page": page, "details": blank_set_details(),
-        "last_note": selectors.last_workout_note(user=request.user, session=session),
+        "last_note": last_note,
         "timer_ends_at": workout_page.rest_ends_at(last_set, page.rest_after(last_set) if last_set else None),
     })
 

@@ -572,6 +572,27 @@ class WorkoutData:
                 [changed.pop(r.record_type, r) for r in mine] + list(changed.values()), key=lambda r: r.record_type)
 
 
+# What a card shows of a record (its type and value) and what a set log's answer
+# replaces it by (records.services); its dates are not read.
+_RECORD_FIELDS = ["id", "user_id", "exercise_id", "record_type", "value", "unit", "exercise_session_id"]
+_RECORDS_SQL = (f"SELECT {', '.join(_RECORD_FIELDS)} FROM personal_record "
+                "WHERE user_id = %(user)s AND exercise_id = ANY(%(exercises)s::uuid[]) ORDER BY record_type")
+
+
+def _records(*, user, exercise_ids) -> dict:
+    """exercise id -> the user's records of it, by type (one query; none without ids)."""
+    from django.db import connection
+
+    records: dict = {pk: [] for pk in exercise_ids}
+    if exercise_ids:
+        with connection.cursor() as cursor:
+            cursor.execute(_RECORDS_SQL, {"user": user.pk, "exercises": [str(pk) for pk in exercise_ids]})
+            for row in cursor.fetchall():
+                record = PersonalRecord.from_db("default", _RECORD_FIELDS, row)
+                records[record.exercise_id].append(record)
+    return records
+
+
 def read_plan(session: WorkoutSession) -> tuple[list[WorkoutExercise], list[Exercise]]:
     """The plan's exercises in order, and the exercise each is done with today (one
     query; two with an exercise swapped in), with their load kind."""
@@ -618,10 +639,7 @@ def read(*, user, session: WorkoutSession, focus=None, adding: Exercise | None =
     # The focused group's own records are not shown by the answer: only the next card's.
     record_ids = wanted_ids if focus is None else [exercises[i].pk for i in sorted(wanted)
                                                    if plan_items[i].pk != focus and not _same_span(plan_items, i, focus)]
-    records = {pk: [] for pk in record_ids}
-    if record_ids:
-        for r in PersonalRecord.objects.filter(user=user, exercise_id__in=record_ids).order_by("record_type"):
-            records[r.exercise_id].append(r)
+    records = _records(user=user, exercise_ids=record_ids)
     return WorkoutData(session=session, plan_items=plan_items, exercises=exercises, sets=sets, previous=previous,
                        records=records)
 
