@@ -818,8 +818,16 @@ _NEEDS = ("x", "set", "for", "%", "xx", "bw", "list", "по", ",", "x time", "x 
           "set list")
 _PLAIN_IDS = frozenset(map(id, _PLAIN_PATTERNS))
 _WORD_FIRST = (_BW_X_REPS, _LABELLED)  # every other pattern's match starts with a digit ("bw+20 x 8", "sets: 4 reps: 8")
+
+
+def _from_a_digit(pattern: re.Pattern) -> re.Pattern:
+    """The same pattern for one whose matches start with a digit, saying so first: the
+    search then skips to the next digit (a look-behind first is tried at every position)."""
+    return re.compile(r"(?=\d)" + pattern.pattern, pattern.flags)
+
+
 _PATTERN_STEPS = tuple(
-    (pattern, build, _NEEDS.index(needs),
+    (pattern if any(pattern is p for p in _WORD_FIRST) else _from_a_digit(pattern), build, _NEEDS.index(needs),
      _NOT_PLAIN if id(pattern) not in _PLAIN_IDS else _PLAIN_ONE_SET_COUNT if any(pattern is p for p in _SETS_FIRST)
      else _PLAIN,
      not any(pattern is p for p in _WORD_FIRST))
