@@ -2165,7 +2165,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
             if getattr(resting, "_set_lines", None) is not None and _DROP_SET.search(norm):
                 resting._drop_next = True
             continue
-        if all(g.weak for g in groups) and previous is not None and _REST_START.match(stripped.lower()):
+        if weak and previous is not None and _REST_START.match(stripped.lower()):  # (`weak`: of these groups still)
             rest = _find_rest(norm)[0]
             if rest is not None:
                 previous.rest_seconds = previous.rest_seconds or rest
@@ -2342,7 +2342,8 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
                     or (r.exercise is None and len(seg.name.split()) <= 4 and not _NOT_A_NAME.match(seg.name)
                         and not _PLAN_TALK.search(seg.name) and not original.rstrip().endswith(":")
                         and _written_as_name(seg.name, original))]
-        if _is_prose(norm, groups, _name_words(built, segments)):
+        # (The name's words decide only for a line of more than 14 words.)
+        if _is_prose(norm, groups, _name_words(built, segments) if len(norm.split()) > 14 else 0):
             rows = []
     if rows and not in_table and "|" not in stripped and len(_unbracket(stripped).split()) > MAX_UNKNOWN_LINE_WORDS:
         # "I took a long rest between 110 and 115, about 8 minutes.", "Warm up before
