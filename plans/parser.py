@@ -350,16 +350,15 @@ def _int(value: str | None) -> int | None:
 
 def _reps_group(sets: str | None, lo: str | None, hi: str | None, plus: str | None,
                 amrap_word: str | None) -> _Group:
-    group = _Group(sets=_int(sets))
     if amrap_word:
-        group.amrap = True
-        group.note = "AMRAP" if "amrap" in amrap_word or "max" in amrap_word or "many" in amrap_word else "to failure"
-    elif lo:
-        a, b = int(lo), int(hi) if hi else int(lo)
-        group.reps_min, group.reps_max = min(a, b), max(a, b)
-        if plus:
-            group.amrap, group.reps_max = True, None
-    return group
+        return _Group(sets=_int(sets), amrap=True, note="AMRAP" if "amrap" in amrap_word or "max" in amrap_word
+                      or "many" in amrap_word else "to failure")
+    if not lo:
+        return _Group(sets=_int(sets))
+    a, b = int(lo), int(hi) if hi else int(lo)
+    if plus:
+        return _Group(sets=_int(sets), reps_min=min(a, b), reps_max=None, amrap=True)
+    return _Group(sets=_int(sets), reps_min=min(a, b), reps_max=max(a, b))
 
 
 def _sets_x_reps(m: re.Match) -> _Group | None:
@@ -1405,6 +1404,11 @@ _GYM_PLAN_LOADS = re.compile(r"\d\s*(?:kg|kgs|lbs?|#|pounds|kilos|%|rm)\b", re.I
 _LOADED = re.compile(r"\d\s*(?:kg|kgs|lbs?|#|pounds|kilos)\b|^\d{2,4}(?:[.,]\d+)?$", re.I)
 # Exercises held for a time or walked for a distance more often than counted in reps.
 _HOLD_NAME = re.compile(r"plank|hold|hang|wall sit|l-sit|side bridge|carry|farmer|walk|sled|hollow|superman", re.I)
+
+
+@lru_cache(maxsize=4096)  # a catalogue name: the rows of a plan name the same few
+def _is_hold_name(name: str) -> bool:
+    return _HOLD_NAME.search(name) is not None
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _PLAIN_WORDS = frozenset("rpe rir kg kgs lb lbs rest sec secs seconds min mins minutes each side per reps rep sets set "
                          "between at of and with working work top heavy light leg arm hand tempo pause paused amrap "
@@ -1498,7 +1502,7 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     if implied and implied != {"barbell"}:
         # "Rows 3x10" read as the cable row: the implement is our pick, not the user's word.
         sure = False
-    if sure and group.reps_min is not None and _HOLD_NAME.search(entry.name):
+    if sure and group.reps_min is not None and _is_hold_name(entry.name):
         # "Plank 3x30": seconds or reps? A hold's number without a unit is a guess.
         sure = False
     if len(segment.groups) != 1 or not group.plain:
