@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Exists, OuterRef, Subquery
+from django.db.models.base import ModelState
 from django.db.models.query import _get_from_db, get_related_populators
 
 from allworkouts import units
@@ -264,8 +265,12 @@ CROSS JOIN LATERAL (
 ) latest
 JOIN exercise_session es ON es.workout_session_id = latest.id AND es.exercise_id = wanted.exercise_id
 """
-_SET_COLUMNS = [f.column for f in ExerciseSession._meta.concrete_fields]
-_SET_ATTNAMES = [f.attname for f in ExerciseSession._meta.concrete_fields]
+# A set as the page uses it: all but its `updated_at`, which nothing here reads (left
+# deferred; a row's timestamps are most of what making it costs, and a set log reads
+# every set of its workout).
+_SET_FIELDS = [f for f in ExerciseSession._meta.concrete_fields if f.attname != "updated_at"]
+_SET_COLUMNS = [f.column for f in _SET_FIELDS]
+_SET_ATTNAMES = [f.attname for f in _SET_FIELDS]
 _SET_SELECT = ", ".join(f"es.{c}" for c in _SET_COLUMNS)
 _LAST_TIME_SQL = f"SELECT {_SET_SELECT}, latest.created_at {_LAST_TIME_FROM} ORDER BY es.exercise_id, es.set_number"
 # This session's sets (`previous` false) and last time's of the given exercises, in one
@@ -284,7 +289,18 @@ def _last_time_params(*, user, exercise_ids, session: WorkoutSession) -> dict:
 
 
 def _set_of(row) -> ExerciseSession:
-    return ExerciseSession.from_db("default", _SET_ATTNAMES, row)
+    """A set as `ExerciseSession.from_db` makes it (`updated_at` deferred), without
+    Model.__init__'s per-field descriptors and signal: a fresh instance has no cached
+    relation for them to clear and the model no post_init receiver (the test compares
+    the two). A set log makes one per set of its workout, hundreds in a long one."""
+    logged = _new_set(ExerciseSession)
+    logged.__dict__.update(zip(_SET_ATTNAMES, row))
+    state = logged._state = ModelState()
+    state.adding, state.db = False, "default"
+    return logged
+
+
+_new_set = ExerciseSession.__new__
 
 
 def _last_times(rows) -> dict:
@@ -543,8 +559,11 @@ def _with_exercises(sets: list[ExerciseSession], exercises: dict) -> list[Exerci
     if missing:
         exercises = {**exercises, **{e.pk: e for e in Exercise.objects.filter(pk__in=missing)
                                      .annotate(load_kind=load_kind_annotation())}}
+    # The relation's cache, not its descriptor: the sets hold these exercises' ids
+    # already, and the descriptor's checks were a good part of a long workout's set log.
+    cache = ExerciseSession.exercise.field.set_cached_value
     for s in sets:
-        s.exercise = exercises[s.exercise_id]
+        cache(s, exercises[s.exercise_id])
     return sets
 
 
