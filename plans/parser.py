@@ -932,7 +932,10 @@ def _strip_markup(line: str) -> tuple[str, bool, str]:
                                       and len(text) > 4)
     if text[:1].isalpha() is False:  # a bullet never starts with a letter: skip the patterns
         for _ in range(3):
-            text = _BULLET.sub("", text, count=1).strip()
+            unmarked = _BULLET.sub("", text, count=1).strip()
+            if unmarked == text:
+                break  # (no bullet left: the next tries would find none either)
+            text = unmarked
     if "*" in text or "_" in text or "`" in text:
         text = text.replace("**", "").replace("__", "").replace("`", "").strip()
     if text[1:2] in (".", ")"):
@@ -1417,8 +1420,10 @@ _PLAIN_WORDS = frozenset("rpe rir kg kgs lb lbs rest sec secs seconds min mins m
 
 def _as_written(text: str, original: str) -> str:
     """The load in the case the user wrote it ("BW+20", not "bw+20")."""
+    if not text:
+        return text
     index = original.lower().find(text)
-    return original[index:index + len(text)] if text and index >= 0 else text
+    return original[index:index + len(text)] if index >= 0 else text
 
 
 def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) -> ParsedExercise | None:
@@ -1467,7 +1472,7 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     rest, rest_note, leftover = _find_rest(segment.leftover)
     m = (_IMPLEMENT_AFTER.search(leftover)  # each of its words holds one of these
          if "with" in leftover or "on" in leftover or "using" in leftover or "w/" in leftover else None)
-    named = implements(set(normalise_name(name).split()))
+    named = implements(normalise_name(name).split())
     implement = m[1] if m else ""
     if not implement and not named:
         for aside in _ASIDE.findall(segment.aside) if "(" in segment.aside else ():
