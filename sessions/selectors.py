@@ -172,15 +172,16 @@ def workout_session(*, user, session_id) -> tuple[WorkoutSession, WorkoutNote | 
         raise WorkoutSession.DoesNotExist("No such workout.")
     plan_at = len(_SESSION_FIELDS)
     note_at = plan_at + len(_PLAN_FIELDS)
-    session = _from_row(WorkoutSession, _SESSION_FIELDS, row[:plan_at])
-    session.workout_plan = _from_row(WorkoutPlan, _PLAN_FIELDS, row[plan_at:note_at])
+    session = from_row(WorkoutSession, _SESSION_FIELDS, row[:plan_at])
+    session.workout_plan = from_row(WorkoutPlan, _PLAN_FIELDS, row[plan_at:note_at])
     date, notes = row[note_at:]
     return session, (WorkoutNote(date=date, notes=notes) if date is not None else None)
 
 
-def _from_row(model, fields, values):
-    """A model instance from its columns as the cursor gave them, converted as the ORM
-    converts them (a JSON column's text decoded, say)."""
+def from_row(model, fields, values):
+    """A model instance from its columns as a cursor gave them, converted as the ORM
+    converts them (a JSON column's text decoded, say): what a raw() query makes,
+    without its per-query set-up."""
     converted = []
     for field, value in zip(fields, values):
         for converter in field.get_db_converters(connection):

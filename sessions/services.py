@@ -26,6 +26,7 @@ from records.services import (
     records_read, records_recompute,
 )
 from sessions.models import ExerciseSession, SessionStatus, WorkoutSession
+from sessions.selectors import from_row
 
 # The limits live on the model (allworkouts.limits); these names stay for callers.
 MAX_REPS = limits.MAX_REPS
@@ -105,7 +106,8 @@ def check_plausible(*, user_id, exercise: Exercise, weight_kg: Decimal, reps: in
 # fetch its session with it (set_log_session). The columns are named, not "*": the
 # statement is prepared on the connection (settings: server-side binding), and a
 # prepared "*" fails once a migration adds a column to the table.
-_SESSION_COLUMNS = ", ".join(f.column for f in WorkoutSession._meta.concrete_fields)
+_SESSION_FIELDS = WorkoutSession._meta.concrete_fields
+_SESSION_COLUMNS = ", ".join(f.column for f in _SESSION_FIELDS)
 _LOCK_SQL = f"""
 WITH s AS (SELECT {_SESSION_COLUMNS} FROM workout_session WHERE id = %(session)s AND user_id = %(user)s FOR SHARE)
 SELECT s.*, pg_advisory_xact_lock(hashtextextended(%(key)s, 0))::text AS records_locked FROM s
@@ -114,8 +116,11 @@ SELECT s.*, pg_advisory_xact_lock(hashtextextended(%(key)s, 0))::text AS records
 
 def _locked_session(*, user_id, session_id, exercise_id) -> WorkoutSession | None:
     """The session as it stands once locked (deleted ones too), None if the user has no such one."""
-    return next(iter(WorkoutSession.objects.raw(_LOCK_SQL, {
-        "session": session_id, "user": user_id, "key": lock_key(user_id=user_id, exercise_id=exercise_id)})), None)
+    with connection.cursor() as cursor:
+        cursor.execute(_LOCK_SQL, {"session": session_id, "user": user_id,
+                                   "key": lock_key(user_id=user_id, exercise_id=exercise_id)})
+        row = cursor.fetchone()
+    return from_row(WorkoutSession, _SESSION_FIELDS, row[:-1]) if row is not None else None
 
 
 def set_log_session(*, user, session_id, exercise_id) -> WorkoutSession:

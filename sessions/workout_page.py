@@ -17,6 +17,7 @@ from collections import defaultdict
 from weakref import ref as weak_ref
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import attrgetter
 
 from django.db.models import Exists, OuterRef, Subquery
 from django.db.models.base import ModelState
@@ -429,12 +430,15 @@ def _exercises(session: WorkoutSession, plan_items: list[WorkoutExercise]) -> li
     return [swapped.get(swaps.get(str(i.pk), ""), i.exercise) for i in plan_items]
 
 
+_CLAIM_ORDER = attrgetter("set_number", "created_at")  # a set's place among its exercise's
+
+
 class _Claims:
     """This session's sets by exercise, handed out to plan items in logging order."""
 
     def __init__(self, sets: list[ExerciseSession]):
         self.logged = defaultdict(list)
-        for s in sorted(sets, key=lambda s: (s.set_number, s.created_at)):
+        for s in sorted(sets, key=_CLAIM_ORDER):
             self.logged[s.exercise_id].append(s)
         self.claimed = defaultdict(int)
 
