@@ -2235,7 +2235,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
             title = plain  # "StrongLifts 5x5" set apart at the top, naming no exercise: the title
             rows = []
         if not rows:
-            if len(built) == 1 and _list_mark(original) and _may_be_listed_name(segments[0].name, stripped, norm, groups):
+            if (len(built) == 1 and len(stripped) <= 60 and _list_mark(original)  # (a listed name is short: the cheap test first)
+                    and _may_be_listed_name(segments[0].name, stripped, norm, groups)):
                 # "- Rotary torso" in a list of exercises: kept if the list around it names them.
                 listed.append((number, workouts[-1], len(workouts[-1].exercises), built[0]))
             unread.append(original.strip())
@@ -2368,8 +2369,8 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
 def _name_words(rows: list[ParsedExercise], segments: list[_Segment]) -> int:
     """How many words the line's name has: those read as the name at a clause's end
     (`_exercise`), or the longest segment's."""
-    return max((getattr(r, "_name_words", 0) for r in rows), default=0) or max(
-        (len(s.name.split()) for s in segments), default=0)
+    said = max([getattr(r, "_name_words", 0) for r in rows], default=0)
+    return said or max([len(s.name.split()) for s in segments], default=0)
 
 
 def _doubt_line(rows: list[ParsedExercise], stripped: str, heading_cut: bool) -> None:
