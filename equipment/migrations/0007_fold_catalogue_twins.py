@@ -1,0 +1,34 @@
+"""Fold the catalogue's twins, two exercises for one movement (equipment/data/
+merged-exercises.json, with the reason for each), into one: every user's plans, sets
+and records follow the survivor (the SQL function exercise_merge, migration 0005), and
+the records of the users whose sets moved are recomputed, as the admin's merge does.
+
+Depends on the last migration of every app with a foreign key to exercise, so their
+rows exist to follow the survivor. Going back leaves them folded: the loser's rows
+are the survivor's now and nothing tells them apart."""
+
+import io
+
+from django.core.management import call_command
+from django.db import migrations
+
+from equipment import catalog
+
+
+def fold(apps, schema_editor):
+    users = catalog.fold_twins(Exercise=apps.get_model("equipment", "Exercise"),
+                               ExerciseEquipment=apps.get_model("equipment", "ExerciseEquipment"),
+                               connection=schema_editor.connection)
+    User = apps.get_model("allworkouts", "User")
+    for email in User.objects.filter(pk__in=users).values_list("email", flat=True):
+        call_command("recompute_records", user=email, stdout=io.StringIO())
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("equipment", "0006_seed_missing_exercises"),
+        ("plans", "0005_workout_plan_source_plan"),
+        ("records", "0003_exercise_history_index"),
+        ("workout_sessions", "0007_set_limits_as_validators"),
+    ]
+    operations = [migrations.RunPython(fold, migrations.RunPython.noop)]
