@@ -666,3 +666,40 @@ def test_a_folded_twin_is_found_as_its_survivor(name, exercise):
     """The catalogue's twins are folded (equipment/data/merged-exercises.json): each
     name of the movement finds the one exercise left."""
     assert best(name, SEEDED)[0] == exercise
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    ("Wyciskanie sztangi leżąc", "Barbell Bench Press - Medium Grip"),
+    ("wyciskanie hantli na ławce skośnej", "Incline Dumbbell Press"),
+    ("Przysiady ze sztangą", "Barbell Squat"),
+    ("martwy ciąg rumuński", "Romanian Deadlift"),
+    ("Podciąganie nachwytem", "Pullups"),
+    ("uginanie ramion z hantlami", "Dumbbell Bicep Curl"),
+    ("Uginanie ramion z hantlami na lawce skosnej", "Incline Dumbbell Curl"),  # typed without ł and accents
+    ("wznosy bokiem z hantlami", "Side Lateral Raise"),
+    ("wiosłowanie hantlem", "One-Arm Dumbbell Row"),
+    ("prostowanie nóg na maszynie", "Leg Extensions"),
+])
+def test_polish_names(name, exercise):
+    assert best(name, SEEDED)[0] == exercise
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    ("chest press", "Machine Bench Press"),  # the selectorised machine, as the corpus' lifters mean it
+    ("Machine chest press", "Machine Bench Press"),
+    ("Hammer Strength chest press", "Leverage Chest Press"),  # the plate-loaded lever machine
+    ("plate loaded chest press", "Leverage Chest Press"),
+    ("Hammer Strength row", "Leverage Iso Row"),
+    ("TGUs", "Kettlebell Turkish Get-Up (Lunge style)"),
+    ("low row", "Seated Cable Rows"),
+    ("inverse curl", "Reverse Barbell Curl"),
+    ("swings", "Kettlebell Swing"),
+])
+def test_gym_names_of_machines_and_kettlebell_lifts(name, exercise):
+    assert best(name, SEEDED)[0] == exercise
+
+
+def test_an_alias_naming_several_exercises_takes_the_first_the_catalogue_has():
+    # "swing": the two-handed swing where the catalogue has it, else the one-arm swing
+    assert best("swings", SEEDED)[0] == "Kettlebell Swing"
+    assert best("swings", CATALOG)[0] == "One-Arm Kettlebell Swings"
