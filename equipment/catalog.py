@@ -257,12 +257,15 @@ def _folded(existing: set[str]) -> set[str]:
 
 def seeded_names(*, added: bool = True) -> list[str]:
     """The names of the catalogue as the migrations leave it: the dataset, the added
-    exercises (unless `added` is false), less the twins folded into their survivors.
-    For tools and tests that work on the catalogue without a database."""
-    losers = {loser.lower() for loser, _ in twins()}
+    exercises, less the twins folded into their survivors. For tools and tests that
+    work on the catalogue without a database. With `added` false, the dataset alone,
+    less the twins folded into another dataset exercise (a twin whose survivor is an
+    added exercise stays: the dataset alone has the movement only under that name)."""
     names = [item.name for item in load()]
     if added:
         names += [item["name"] for item in json.loads(ADDED_FILE.read_text())["exercises"]]
+    present = {name.lower() for name in names}
+    losers = {loser.lower() for loser, survivor in twins() if survivor.lower() in present}
     return [name for name in dict.fromkeys(names) if name.lower() not in losers]
 
 
