@@ -718,3 +718,15 @@ def test_an_alias_naming_several_exercises_takes_the_first_the_catalogue_has():
     # "swing": the two-handed swing where the catalogue has it, else the one-arm swing
     assert best("swings", SEEDED)[0] == "Kettlebell Swing"
     assert best("swings", CATALOG)[0] == "One-Arm Kettlebell Swings"
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    ("Elévation latérale haltères", "Side Lateral Raise"),  # the singular, beside the plural
+    ("écarté couché", "Dumbbell Flyes"),
+    ("Ecarte incline", "Incline Dumbbell Flyes"),
+    ("rowing buste penché", "Bent Over Barbell Row"),
+    ("relevés de jambes", "Lying Leg Raise"),
+    ("soulevé de terre roumain", "Romanian Deadlift"),
+])
+def test_more_french_names(name, exercise):
+    assert best(name, SEEDED)[0] == exercise
