@@ -730,3 +730,14 @@ def test_an_alias_naming_several_exercises_takes_the_first_the_catalogue_has():
 ])
 def test_more_french_names(name, exercise):
     assert best(name, SEEDED)[0] == exercise
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    ("sentadilla libre", "Barbell Squat"),
+    ("curl femoral tumbado", "Lying Leg Curls"),
+    ("remo en polea baja", "Seated Cable Rows"),
+    ("alzata laterale", "Side Lateral Raise"),  # the singular, beside "alzate laterali"
+    ("dip alle parallele", "Parallel Bar Dip"),
+])
+def test_more_spanish_and_italian_names(name, exercise):
+    assert best(name, SEEDED) == (exercise, 100)
