@@ -738,6 +738,7 @@ def test_more_french_names(name, exercise):
     ("remo en polea baja", "Seated Cable Rows"),
     ("alzata laterale", "Side Lateral Raise"),  # the singular, beside "alzate laterali"
     ("dip alle parallele", "Parallel Bar Dip"),
+    ("молоткові згинання", "Hammer Curls"),
 ])
-def test_more_spanish_and_italian_names(name, exercise):
+def test_more_spanish_italian_and_ukrainian_names(name, exercise):
     assert best(name, SEEDED) == (exercise, 100)
