@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.db.models.functions import Lower
+
 DATA_FILE = Path(__file__).resolve().parent / "data" / "free-exercise-db.json"
 
 # Categories seeded. Stretching and cardio are left out: they are not logged as
@@ -190,7 +192,8 @@ def seed(*, Equipment, Exercise, ExerciseEquipment) -> int:
         for name, description in EQUIPMENT.items()
     }
     existing = {name.lower() for name in Exercise.objects.values_list("name", flat=True)}
-    new = [item for item in load() if item.name.lower() not in existing]
+    skip = existing | _folded(existing)
+    new = [item for item in load() if item.name.lower() not in skip]
     created = Exercise.objects.bulk_create(
         [
             Exercise(
@@ -234,3 +237,61 @@ def seed_added(*, Equipment, Exercise, ExerciseEquipment) -> int:
             [ExerciseEquipment(exercise=exercise, equipment=equipment[name]) for name in item["equipment"]])
         count += 1
     return count
+
+
+MERGED_FILE = Path(__file__).resolve().parent / "data" / "merged-exercises.json"
+
+
+def twins() -> list[tuple[str, str]]:
+    """(loser, survivor) names of the seeded exercises that are one movement twice
+    (MERGED_FILE, with the reason for each)."""
+    return [(item["loser"], item["survivor"]) for item in json.loads(MERGED_FILE.read_text())["merges"]]
+
+
+def _folded(existing: set[str]) -> set[str]:
+    """The dataset's twins (lower case) not to seed again: those whose survivor is there.
+    (The added exercises are seeded once, by migration 0006, before the fold: a twin
+    among them brings its equipment to its survivor.)"""
+    return {loser.lower() for loser, survivor in twins() if survivor.lower() in existing}
+
+
+def seeded_names(*, added: bool = True) -> list[str]:
+    """The names of the catalogue as the migrations leave it: the dataset, the added
+    exercises, less the twins folded into their survivors. For tools and tests that
+    work on the catalogue without a database. With `added` false, the dataset alone,
+    less the twins folded into another dataset exercise (a twin whose survivor is an
+    added exercise stays: the dataset alone has the movement only under that name)."""
+    names = [item.name for item in load()]
+    if added:
+        names += [item["name"] for item in json.loads(ADDED_FILE.read_text())["exercises"]]
+    present = {name.lower() for name in names}
+    losers = {loser.lower() for loser, survivor in twins() if survivor.lower() in present}
+    return [name for name in dict.fromkeys(names) if name.lower() not in losers]
+
+
+def fold_twins(*, Exercise, ExerciseEquipment, connection) -> set:
+    """Fold every twin (`twins()`) into its survivor where both are there: the survivor
+    takes the loser's description and secondary muscles if it has none, and its
+    equipment too; then the SQL function exercise_merge (migration 0005) moves every
+    user's rows, as the admin's merge does. Returns the ids of the users whose rows moved, whose
+    records the caller recomputes."""
+    pairs = twins()
+    wanted = {name.lower() for pair in pairs for name in pair}
+    found = {e.name.lower(): e for e in Exercise.objects.annotate(lower=Lower("name")).filter(lower__in=wanted)}
+    users = set()
+    for loser_name, survivor_name in pairs:
+        loser, survivor = found.get(loser_name.lower()), found.get(survivor_name.lower())
+        if loser is None or survivor is None:
+            continue  # already folded, or renamed by an admin: nothing to do
+        survivor.description = survivor.description or loser.description
+        survivor.secondary_muscle_groups = survivor.secondary_muscle_groups or loser.secondary_muscle_groups
+        survivor.save(update_fields=["description", "secondary_muscle_groups"])
+        has = set(ExerciseEquipment.objects.filter(exercise=survivor).values_list("equipment_id", flat=True))
+        ExerciseEquipment.objects.bulk_create(
+            [ExerciseEquipment(exercise=survivor, equipment_id=equipment_id)
+             for equipment_id in ExerciseEquipment.objects.filter(exercise=loser).values_list("equipment_id", flat=True)
+             if equipment_id not in has])
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT * FROM exercise_merge(%s, %s)", [loser.pk, survivor.pk])
+            users.update(row[0] for row in cursor.fetchall())
+    return users

@@ -80,7 +80,9 @@ class CatalogEntry(NamedTuple):
 class Vocabulary:
     phrases: dict[tuple[str, ...], str]  # normalised words -> English replacement
     longest: int  # the longest phrase, in words
-    aliases: dict[str, str]  # normalised alias -> catalogue name
+    # normalised alias -> the catalogue names it may mean, the first the catalogue has wins
+    # ("swing": the two-handed Kettlebell Swing, else the one-arm swing)
+    aliases: dict[str, tuple[str, ...]]
     filler: frozenset[str]  # words that say nothing about which exercise ("heavy")
     plan_words: dict[str, list[str]]  # e.g. "day" -> ["day", "dia", "tag", "день"]
     translate: dict[str, str] = None  # plan words in other languages -> English ("series" -> "sets")
@@ -133,11 +135,11 @@ _PUNCTUATION = re.compile(r"[\W_]+")
 def vocabulary() -> Vocabulary:
     files = [_VOCABULARY_FILE, *sorted(_LANGUAGE_DIR.glob("*.json"))]
     phrases: dict[tuple[str, ...], str] = {}
-    aliases: dict[str, str] = {}
+    aliases: dict[str, tuple[str, ...]] = {}
     filler: set[str] = set()
     ambiguous: set[str] = set()
     plan_words: dict[str, list[str]] = {}
-    raw_aliases: dict[str, str] = {}
+    raw_aliases: dict[str, tuple[str, ...]] = {}
     translate: dict[str, str] = {}
     for path in files:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -153,7 +155,8 @@ def vocabulary() -> Vocabulary:
             if words:
                 phrases.setdefault(words, "")
         for source, target in data.get("aliases", {}).items():
-            raw_aliases.setdefault(source, target)  # English (the first file) wins
+            # English (the first file) wins; a list names the exercises it may mean, in order
+            raw_aliases.setdefault(source, (target,) if isinstance(target, str) else tuple(target))
         translate.update({k.lower(): v for k, v in data.get("translate", {}).items()})
         filler.update(_fold(w) for w in data.get("filler", []))
         ambiguous.update(data.get("ambiguous", []))
@@ -366,7 +369,11 @@ class Matcher:
         self._entry_implements = {name: frozenset(implements(words)) for name, words in self._entry_words.items()}
         self.by_sorted = {" ".join(sorted(k.split())): e for k, e in self.by_name.items()}
         by_exact = {e.name: e for e in catalog}
-        self.aliases = {k: by_exact[v] for k, v in vocab.aliases.items() if v in by_exact}
+        self.aliases = {}
+        for alias, names in vocab.aliases.items():
+            found = next((by_exact[n] for n in names if n in by_exact), None)
+            if found is not None:
+                self.aliases[alias] = found
         self.aliases_sorted = {" ".join(sorted(k.split())): e for k, e in self.aliases.items()}
         # Candidates for fuzzy matching: every catalogue name and every alias.
         # Fewest words first: the index order is the candidates' tie order (shortest first).

@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from equipment.catalog import ADDED_FILE, load as load_catalog  # noqa: E402
+from equipment.catalog import seeded_names  # noqa: E402
 from plans import matching  # noqa: E402
 from plans.parser import CONFIDENCE_LEVELS, MAX_CHARS, CatalogEntry, parse_plan  # noqa: E402
 
@@ -52,11 +52,9 @@ FIELDS = (*STRUCTURE, "rest_seconds")  # what "structure right" meant for the ol
 
 
 def catalog() -> list[CatalogEntry]:
-    """The catalogue as the app seeds it: the dataset plus the exercises added for what
-    real plans name (equipment/data/added-exercises.json)."""
-    added = json.loads(ADDED_FILE.read_text())["exercises"]
-    return [CatalogEntry(id=e.name, name=e.name) for e in load_catalog()] + [
-        CatalogEntry(id=e["name"], name=e["name"]) for e in added]
+    """The catalogue as the migrations seed it: the dataset, the exercises added for
+    what real plans name, less the twins folded into their survivors."""
+    return [CatalogEntry(id=name, name=name) for name in seeded_names()]
 
 
 def _clean(line: str) -> str:

@@ -17,12 +17,15 @@ def _reseed_catalogue(sender, **kwargs):
     table, the seeded catalogue too; the flush sends post_migrate, so seed it again."""
     if sender.name != "equipment":
         return
+    from django.db import connection
+
     from equipment import catalog
     from equipment.models import Equipment, Exercise, ExerciseEquipment
 
     if not Exercise.objects.exists():
         catalog.seed(Equipment=Equipment, Exercise=Exercise, ExerciseEquipment=ExerciseEquipment)
         catalog.seed_added(Equipment=Equipment, Exercise=Exercise, ExerciseEquipment=ExerciseEquipment)
+        catalog.fold_twins(Exercise=Exercise, ExerciseEquipment=ExerciseEquipment, connection=connection)
 
 
 post_migrate.connect(_reseed_catalogue, dispatch_uid="tests.reseed_catalogue")

@@ -177,8 +177,9 @@ def test_an_unknown_filter_value_is_not_a_500(admin_client):
 def test_the_catalogue_has_the_exercises_real_plans_name():
     from equipment import catalog
     import json
-    wanted = [i["name"] for i in json.loads(catalog.ADDED_FILE.read_text())["exercises"]]
-    assert {"Larsen Press", "Pendlay Row", "Bulgarian Split Squat", "Kettlebell Swing", "Pec Deck"} <= set(wanted)
+    seeded = set(catalog.seeded_names())  # (less the twins folded into a survivor: Pec Deck is Butterfly)
+    wanted = [i["name"] for i in json.loads(catalog.ADDED_FILE.read_text())["exercises"] if i["name"] in seeded]
+    assert {"Larsen Press", "Pendlay Row", "Bulgarian Split Squat", "Kettlebell Swing", "Nordic Curl"} <= set(wanted)
     found = dict(Exercise.objects.filter(name__in=wanted).values_list("name", "review_status"))
     assert sorted(found) == sorted(wanted) and set(found.values()) == {None}
     swing = Exercise.objects.get(name="Kettlebell Swing")
