@@ -281,3 +281,16 @@ def test_a_prose_paragraph_naming_several_exercises_is_read_sentence_by_sentence
         ("Barbell Bench Press - Medium Grip", 4, 8), ("Wide-Grip Lat Pulldown", 3, 12)]
     assert {e.line for e in result.exercises} == {text.strip()}  # the line as written
     assert all(e.confidence == "low" for e in result.exercises)  # cut out of prose: a guess
+
+
+@pytest.mark.parametrize(("text", "reps", "load"), [
+    ("Lat pulldowns 4 x 12 - 130", (12, 12), "130"),  # a log's reps, then its load
+    ("Curls 3 x 10 - 25 kg", (10, 10), "25 kg"),
+    ("Lateral raises 3 x 12 -40", (12, 12), "40"),
+    ("Lateral raises 3 x 15 - 20", (15, 20), None),  # a range people do
+    ("Bench press 3 x 8-12", (8, 12), None),
+])
+def test_a_number_after_a_spaced_dash_too_large_for_reps_is_the_load(text, reps, load):
+    (row,) = parse(text).exercises
+    assert (row.reps_min, row.reps_max) == reps and row.weight_text == load
+    assert row.confidence != "high" or load is None  # a load read this way needs a look
