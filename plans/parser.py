@@ -1420,6 +1420,11 @@ _IMPLEMENT_AFTER = re.compile(r"\b(?:with|on|using|w/)\s+(?:a\s+|the\s+)?(?:[\d.
 _GYM_PLAN_WORDS = re.compile(r"barbell|barra\b|bilanciere|\b(?:bb|bar|barre|rack|kg|lbs?|1rm|tm)\b|plates?\b"
                              r"|штанг|langhantel", re.I)
 _GYM_PLAN_LOADS = re.compile(r"\d\s*(?:kg|kgs|lbs?|#|pounds|kilos|%|rm)\b", re.I)
+# A plan naming kettlebells and no barbell: its bare "deadlifts" may be the kettlebell's.
+# ("the rack" alone is the kettlebell's rack position, not the barbell's squat rack)
+_BARBELL_PLAN = re.compile(r"barbell|barra\b|bilanciere|\b(?:bb|bar|barre)\b|(?:squat|power) rack|rack pull|plates?\b"
+                           r"|штанг|langhantel", re.I)
+_KETTLEBELL_PLAN = re.compile(r"kettle|\bkbs?\b|\bbells?\b|гир[яиь]", re.I)
 _LOADED = re.compile(r"\d\s*(?:kg|kgs|lbs?|#|pounds|kilos)\b|^\d{2,4}(?:[.,]\d+)?$", re.I)
 # Exercises held for a time or walked for a distance more often than counted in reps.
 _HOLD_NAME = re.compile(r"plank|hold|hang|wall sit|l-sit|side bridge|carry|farmer|walk|sled|hollow|superman", re.I)
@@ -2445,10 +2450,12 @@ def _finish(workouts: list[ParsedWorkout], defaults: dict[int, _Group], unread: 
                 e.superset = None  # a label nobody shares ("C1" alone) groups nothing
     defaulted = [e for workout in workouts for e in workout.exercises
                  if e.confidence == "high" and getattr(e, "_barbell_default", False)]
-    if defaulted and not (_GYM_PLAN_LOADS.search(text) or _GYM_PLAN_WORDS.search(text)):
+    if defaulted and (not (_GYM_PLAN_LOADS.search(text) or _GYM_PLAN_WORDS.search(text))
+                      or (_KETTLEBELL_PLAN.search(text) and not _BARBELL_PLAN.search(text))):
         # "Squats 3x20", "Bench 3x10" read as the barbell lifts by default, in a plan that
-        # names no barbell and no load anywhere (a home or bodyweight plan): not sure.
-        # (The rows first: the two searches over the whole text only when one may change.)
+        # names no barbell and no load anywhere (a home or bodyweight plan), or that names
+        # kettlebells and no barbell ("5x5 deadlifts" with "my 16kg bell"): not sure.
+        # (The rows first: the searches over the whole text only when one may change.)
         for e in defaulted:
             e.confidence = "medium"
     for index, workout in enumerate(workouts):

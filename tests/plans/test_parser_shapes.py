@@ -294,3 +294,10 @@ def test_a_number_after_a_spaced_dash_too_large_for_reps_is_the_load(text, reps,
     (row,) = parse(text).exercises
     assert (row.reps_min, row.reps_max) == reps and row.weight_text == load
     assert row.confidence != "high" or load is None  # a load read this way needs a look
+
+
+def test_the_barbell_default_is_not_sure_in_a_kettlebell_plan():
+    kettlebell = parse("Swings with the 24 kg bell 5x10, then squats in the rack\nDeadlifts 5x5\n")
+    assert [(e.exercise.name, e.confidence) for e in kettlebell.exercises][1] == ("Barbell Deadlift", "medium")
+    barbell = parse("Squat 5x5 100 kg\nDeadlifts 1x5\n")
+    assert [e.confidence for e in barbell.exercises] == ["high", "high"]
