@@ -1419,6 +1419,7 @@ _IMPLEMENT_AFTER = re.compile(r"\b(?:with|on|using|w/)\s+(?:a\s+|the\s+)?(?:[\d.
 # characters), the one pattern tried all its branches at every position (12 ms).
 _GYM_PLAN_WORDS = re.compile(r"barbell|barra\b|bilanciere|\b(?:bb|bar|barre|rack|kg|lbs?|1rm|tm)\b|plates?\b"
                              r"|штанг|langhantel", re.I)
+_ADDED_LOAD = re.compile(r"(?:bw|bodyweight|body weight)\s*\+|\+\s*\d", re.I)  # "BW+20", "+20 kg"
 _GYM_PLAN_LOADS = re.compile(r"\d\s*(?:kg|kgs|lbs?|#|pounds|kilos|%|rm)\b", re.I)
 # A plan naming kettlebells and no barbell: its bare "deadlifts" may be the kettlebell's.
 # ("the rack" alone is the kettlebell's rack position, not the barbell's squat rack)
@@ -1514,6 +1515,12 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     m = _POOD.search(leftover) if "pood" in leftover or "pd" in leftover else None
     if m and not weight:
         weight = m[0]
+    if entry is not None and "+" in weight and _ADDED_LOAD.match(weight):
+        # "Pull-ups 4x8 @ BW+20 lbs", "Dips 3x8 +20 kg": the weighted version, where the
+        # catalogue has one (Weighted Pull Ups); the bodyweight one stays an alternative.
+        weighted = matcher.match_exactly(f"weighted {name}")
+        if weighted[0] is not None and weighted[1] >= 100 and weighted[0] != entry and "eighted" in weighted[0].name:
+            entry, alternatives = weighted[0], [entry, *(a for a in alternatives if a != weighted[0])][:3]
     amrap = group.amrap
     if not amrap and group.reps_min is not None and "last" in leftover and _LAST_SET_AMRAP.search(leftover):
         amrap = True  # "5x5 (last set AMRAP)": the reps stay, the last set goes on

@@ -9,10 +9,11 @@ from equipment.catalog import seeded_names
 from plans.parser import CatalogEntry, parse_plan
 
 CATALOG = [CatalogEntry(id=name, name=name) for name in seeded_names(added=False)]
+SEEDED = [CatalogEntry(id=name, name=name) for name in seeded_names()]  # the app's catalogue
 
 
-def parse(text):
-    return parse_plan(text, CATALOG)
+def parse(text, catalog=CATALOG):
+    return parse_plan(text, catalog)
 
 
 def rows(text):
@@ -301,3 +302,13 @@ def test_the_barbell_default_is_not_sure_in_a_kettlebell_plan():
     assert [(e.exercise.name, e.confidence) for e in kettlebell.exercises][1] == ("Barbell Deadlift", "medium")
     barbell = parse("Squat 5x5 100 kg\nDeadlifts 1x5\n")
     assert [e.confidence for e in barbell.exercises] == ["high", "high"]
+
+
+@pytest.mark.parametrize(("text", "exercise", "plain"), [
+    ("Pull-ups 4x8 @ BW+20 lbs", "Weighted Pull Ups", "Pullups"),
+    ("Chin-ups 3x5 @ bodyweight + 10 kg", "Weighted Chin-Up", "Chin-Up"),
+])
+def test_a_load_added_to_the_body_is_the_weighted_version(text, exercise, plain):
+    (row,) = parse(text, SEEDED).exercises
+    assert row.exercise.name == exercise and plain in [a.name for a in row.alternatives]
+    assert row.confidence != "high"
