@@ -1275,13 +1275,21 @@ def _choose(name: str, matcher: Matcher) -> tuple[CatalogEntry | None, float, li
     if len(parts) < 2:
         return entry, score, alternatives
     tail = parts[-1].split()[1:]
-    options = [p if len(p.split()) > 1 or not tail else " ".join([p, *tail]) for p in parts[:-1]] + [parts[-1]]
-    found = [matcher.match(o) for o in options]
+    # "Bench/standing press": a one-word part takes the last part's words after its first
+    # (bench press), unless it names an exercise as it is ("Squat / Leg press" is no
+    # "squat press", a thruster).
+    found = [matcher.match(p) if len(p.split()) > 1 or not tail else _one_word_choice(p, tail, matcher)
+             for p in parts[:-1]] + [matcher.match(parts[-1])]
     first = found[0]
     if first[0] is None or first[1] < score:
         return entry, score, alternatives
     others = [f[0] for f in found[1:] if f[0] is not None and f[0] != first[0]]
     return first[0], first[1], (others + [a for a in first[2] if a not in others])[:3]
+
+
+def _one_word_choice(part: str, tail: list[str], matcher: Matcher):
+    alone = matcher.match(part)
+    return alone if alone[1] >= 100 else matcher.match(" ".join([part, *tail]))
 
 
 @dataclass
@@ -2303,6 +2311,13 @@ def _named_segments(segments: list[_Segment], groups: list[_Group], stripped: st
         pieces = [p for p in _LIST_OF_NAMES.split(_unbracket(stripped)) if p.strip()]
         named = [_Segment(name=_name_before(_normalise_line(p))[0], groups=[], leftover="") for p in pieces]
         if all(n.name and matcher.match(n.name)[1] >= STRONG_SCORE for n in named):
+            segments = named
+    if not groups and stripped.count(" / ") >= 2:
+        # "Pull-up / Incline press / Lateral raise": three or more names between spaced
+        # slashes are a list (two are a choice: "Squat / Leg press").
+        named = [_Segment(name=_name_before(_normalise_line(p))[0], groups=[], leftover="")
+                 for p in _unbracket(stripped).split(" / ") if p.strip()]
+        if len(named) >= 3 and all(n.name and matcher.match(n.name)[1] >= STRONG_SCORE for n in named):
             segments = named
     if not groups and "|" in original and original.count("|") >= 2:
         # "| **A1** | Squat | Bench Press | Lat Pulldown |": a table row of names (tiers

@@ -312,3 +312,19 @@ def test_a_load_added_to_the_body_is_the_weighted_version(text, exercise, plain)
     (row,) = parse(text, SEEDED).exercises
     assert row.exercise.name == exercise and plain in [a.name for a in row.alternatives]
     assert row.confidence != "high"
+
+
+def test_three_names_between_spaced_slashes_are_a_list_two_are_a_choice():
+    listed = parse("Upper day\n- Chin-up / Incline bench press / Face pull\n").exercises
+    assert [e.exercise.name for e in listed] == ["Chin-Up", "Barbell Incline Bench Press - Medium Grip", "Face Pull"]
+    (choice,) = parse("Front squat / Leg press 3x10\n").exercises
+    assert choice.exercise.name == "Front Barbell Squat" and "Leg Press" in [a.name for a in choice.alternatives]
+
+
+def test_a_one_word_choice_that_names_an_exercise_keeps_its_name():
+    (row,) = parse("Squat / Leg press 3x10\n").exercises
+    assert row.exercise.name == "Barbell Squat"  # not "squat press", a thruster
+    assert "Leg Press" in [a.name for a in row.alternatives]
+    (row,) = parse("Bench/standing press 3x5\n").exercises
+    assert row.exercise.name == "Barbell Bench Press - Medium Grip"
+    assert "Standing Military Press" in [a.name for a in row.alternatives]
