@@ -1618,9 +1618,19 @@ def _doubted(row: ParsedExercise, confidence: str, reason: str) -> str:
     return confidence
 
 
+# "Phase: Hypertrophy (8-12 reps)", "Total: 7 exercises | 23 sets": a field about the
+# plan, not an exercise, whatever numbers it holds.
+_PLAN_FIELD = re.compile(r"^\W*(?:total|phase|type|goals?|duration|frequency|split|focus|level|objective|"
+                         r"program(?:me)?|intensity|progression|gesamt|dauer|ziel|fase|tipo|objetivo|"
+                         r"duraci[oó]n|frecuencia|dura[cç][aã]o|frequ[eê]ncia|durée|fréquence|итого|всего)\W*:")
+
+
 def _is_prose(norm: str, groups: list[_Group], name_words: int) -> bool:
-    """Stats, definitions and sentences: not a plan line even with numbers in it."""
+    """Stats, definitions, fields about the plan and sentences: not a plan line even
+    with numbers in it."""
     # (The substring tests first: each pattern needs one of them, most lines have none.)
+    if ":" in norm and _PLAN_FIELD.match(norm):
+        return True
     if ("=" in norm or "means" in norm or "stands" in norm) and _DEFINITION.match(norm) and not _SETS_X_REPS.search(norm):
         return True
     if ("example" in norm or "instance" in norm or "e." in norm or "i." in norm or "eg" in norm
@@ -2367,7 +2377,8 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
         if named_over_sets and len(rows) == 1:
             pass  # a name over its set lines, known or not
         elif (not rows or any(r.exercise is None or r.score < sure for r in rows)
-                or name_words > 6 or plain_words > 6 * len(rows) + 2 or norm.rstrip().endswith(".")):
+                or name_words > 6 or plain_words > 6 * len(rows) + 2 or norm.rstrip().endswith(".")
+                or (":" in norm and _PLAN_FIELD.match(norm))):  # "Type: Push/Pull/Legs Split"
             rows = []
     elif weak:
         # "Push ups 10" must name an exercise for sure; "Cardio 30-40 min" (a time or

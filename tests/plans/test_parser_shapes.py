@@ -328,3 +328,11 @@ def test_a_one_word_choice_that_names_an_exercise_keeps_its_name():
     (row,) = parse("Bench/standing press 3x5\n").exercises
     assert row.exercise.name == "Barbell Bench Press - Medium Grip"
     assert "Standing Military Press" in [a.name for a in row.alternatives]
+
+
+@pytest.mark.parametrize("field", ["**Phase**: Hypertrophy (8-12 reps)", "Total: 6 exercises | 21 sets",
+                                   "Type: Push/Pull/Legs", "Frecuencia: 3 días por semana", "Split: upper/lower"])
+def test_a_field_about_the_plan_is_no_exercise_and_is_listed(field):
+    result = parse(f"{field}\nSplit squat: 3x8\n")
+    assert [e.line for e in result.exercises] == ["Split squat: 3x8"]  # a name like a field word stays
+    assert field in result.unread
