@@ -339,6 +339,7 @@ class _Group:
     aside: bool = False  # in brackets with words, beside numbers outside them: another option
     two_sets: bool = False  # "135x12x12" (12 sets of 12) may be two sets at 135: see _find_groups
     hold: bool = False  # "60yd sled drag", "30s dead bugs": a distance or time before the name
+    rest: int | None = None  # of a workout's (or the plan's) defaults: "Rest 60 s between sets" above its exercises
 
     def __init__(self, **values) -> None:
         self.__dict__.update(values)
@@ -2220,6 +2221,20 @@ def parse_plan(text: str, catalog) -> ParseResult:
             if getattr(resting, "_set_lines", None) is not None and _DROP_SET.search(norm):
                 resting._drop_next = True
             continue
+        if (resting is None and not workouts[-1].exercises and block is None and _may_say_rest(norm)
+                and _REST_LINE.match(norm) and len(norm.split()) <= 12 and not _BETWEEN_ROUNDS.search(norm)
+                and (not groups or all(g.weak or g.hold for g in groups))):
+            rest = _find_rest(norm)[0]
+            if rest is not None:
+                # "Rest 60 seconds between sets" before a workout's first exercise: for its
+                # exercises (the whole plan's, before its first workout) that say none.
+                # (Further down, a rest line with no exercise right above it may be any
+                # exercise's, or a circuit's between rounds: not a default.)
+                scope = -1 if not workouts[-1].exercises and len(workouts) == 1 and workouts[0].name is None else len(workouts) - 1
+                known = defaults.setdefault(scope, _Group())
+                known.rest = known.rest or rest
+                unread.append(stripped if table is None else original.strip())
+                continue
         if weak and previous is not None and _REST_START.match(stripped.lower()):  # (`weak`: of these groups still)
             rest = _find_rest(norm)[0]
             if rest is not None:
@@ -2460,6 +2475,10 @@ def _finish(workouts: list[ParsedWorkout], defaults: dict[int, _Group], unread: 
     warm-up rows, labels nobody shares, the barbell default in a plan with no barbell,
     days that repeat another, the lines of a paragraph; the workouts with rows."""
     for index, workout in enumerate(workouts):
+        rest = next((d.rest for d in (defaults.get(index), defaults.get(-1)) if d is not None and d.rest), None)
+        if rest is not None:
+            for e in workout.exercises:
+                e.rest_seconds = e.rest_seconds or rest
         default = defaults.get(index) or defaults.get(-1)
         if default is None:
             continue

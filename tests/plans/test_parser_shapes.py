@@ -336,3 +336,15 @@ def test_a_field_about_the_plan_is_no_exercise_and_is_listed(field):
     result = parse(f"{field}\nSplit squat: 3x8\n")
     assert [e.line for e in result.exercises] == ["Split squat: 3x8"]  # a name like a field word stays
     assert field in result.unread
+
+
+def test_a_rest_line_before_the_exercises_holds_for_those_that_say_none():
+    result = parse("Rest 90 seconds between sets.\n\nDay 1\nBench press 3x8, rest 3 min\nSquat 3x5\n"
+                   "Day 2\nRest 2 min between sets\nDeadlift 1x5\n")
+    assert [(e.exercise.name, e.rest_seconds) for e in result.exercises] == [
+        ("Barbell Bench Press - Medium Grip", 180), ("Barbell Squat", 90), ("Barbell Deadlift", 120)]
+    # under an exercise, a rest line is that exercise's; between rounds, the circuit's
+    under = parse("Day 1\nBench press 3x8\nRest 2 min\nSquat 3x5\n").exercises
+    assert [e.rest_seconds for e in under] == [120, None]
+    rounds = parse("Circuit, rest 2 min between rounds\nPush ups 3x10\n").exercises
+    assert [e.rest_seconds for e in rounds] == [None]
