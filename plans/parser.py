@@ -1003,8 +1003,13 @@ def _normalise_line(text: str) -> str:
     if "+" in text:
         # "10+10 reps": the reps on each side (or each arm), done in one set.
         text = _EACH_SIDE_REPS.sub(lambda m: m[1] + " " * (len(m[0]) - len(m[1])), text)
+    if "set" in text and "-" in text:
+        # "Set 1 - 10 reps": the set's number, then its reps (as "Set 1: 10 reps"), not 1-10 reps.
+        text = _SET_NUMBER_DASH.sub(lambda m: m[1] + ":" + " " * (len(m[2]) - 1), text)
     return _TO.sub(lambda m: m[1] + "-" + " " * (len(m[0]) - 3) + m[4], text)
 
+
+_SET_NUMBER_DASH = re.compile(r"(\bset\s*#?\d{1,2})(\s*-\s*)(?=\d)")
 
 _NUMBER_WORDS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen".split())}
@@ -1921,6 +1926,10 @@ def _load_value(group: _Group) -> float | None:
 
 def _prescribe(row: ParsedExercise, lines: list[_Group]) -> None:
     """Set a row's numbers from the lines of numbers under its name (see `_absorb`)."""
+    if len(lines) >= 2 and all(g.sets == n for n, g in enumerate(lines, 1)):
+        # "1 подход - 10 повторений", "2 подход - 8 повторений": numbered sets, one each
+        # (not a ramp to 2 sets of 8). Copies: a line's groups are shared.
+        lines = [replace(g, sets=1) for g in lines]
     first, last = lines[0], lines[-1]
     loads = [_load_value(g) for g in lines]
     ramp = (len(lines) >= 2 and (last.sets or 0) >= 2

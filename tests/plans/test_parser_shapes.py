@@ -348,3 +348,13 @@ def test_a_rest_line_before_the_exercises_holds_for_those_that_say_none():
     assert [e.rest_seconds for e in under] == [120, None]
     rounds = parse("Circuit, rest 2 min between rounds\nPush ups 3x10\n").exercises
     assert [e.rest_seconds for e in rounds] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "Squat\nSet 1 - 10 reps\nSet 2 - 8 reps\nSet 3 - 6 reps\n",
+    "Squat\n1 set - 10 reps, 20 kg\n2 set - 8 reps, 30 kg\n3 set - 6 reps, 40 kg\n",
+    "Присед\n1 подход - 10 повторений\n2 подход - 8 повторений\n3 подход - 6 повторений\n",
+])
+def test_numbered_set_lines_are_one_set_each(text):
+    (row,) = parse(text).exercises
+    assert (row.sets, row.reps_min, row.reps_max) == (3, 6, 10)  # not reps 1-10, nor a ramp to the last line
