@@ -87,6 +87,9 @@ class Vocabulary:
     plan_words: dict[str, list[str]]  # e.g. "day" -> ["day", "dia", "tag", "день"]
     translate: dict[str, str] = None  # plan words in other languages -> English ("series" -> "sets")
     ambiguous: frozenset[str] = frozenset()  # aliases naming one of several ("curl"): not sure
+    # Names that alone are no exercise ("walk", "rowing": cardio), though inside a longer
+    # name they are part of one ("walking lunge", "rowing machine" aside).
+    nothing_alone: frozenset[str] = frozenset()
     starts: dict[str, int] = None  # first word of a phrase of 2+ words -> its longest such phrase
     # The Russian and Ukrainian (stemmed) words of the phrases, in order: a word of those
     # scripts the vocabulary lacks may be a typo of one of them (`respelled_name`).
@@ -138,6 +141,7 @@ def vocabulary() -> Vocabulary:
     aliases: dict[str, tuple[str, ...]] = {}
     filler: set[str] = set()
     ambiguous: set[str] = set()
+    nothing_alone: set[str] = set()
     plan_words: dict[str, list[str]] = {}
     raw_aliases: dict[str, tuple[str, ...]] = {}
     translate: dict[str, str] = {}
@@ -160,6 +164,7 @@ def vocabulary() -> Vocabulary:
         translate.update({k.lower(): v for k, v in data.get("translate", {}).items()})
         filler.update(_fold(w) for w in data.get("filler", []))
         ambiguous.update(data.get("ambiguous", []))
+        nothing_alone.update(data.get("no_exercise_alone", []))
         for kind, words in data.get("plan_words", {}).items():
             plan_words.setdefault(kind, []).extend(_fold(w) for w in words)
     starts: dict[str, int] = {}
@@ -179,6 +184,7 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(phrases=phrases, longest=vocab.longest, aliases=aliases,
                       filler=vocab.filler, plan_words=plan_words, translate=translate,
                       ambiguous=frozenset(_normalise(a, vocab) for a in ambiguous), starts=starts,
+                      nothing_alone=frozenset(_normalise(n, vocab) for n in nothing_alone),
                       cyrillic=tuple(cyrillic), cyrillic_known=frozenset(cyrillic))
 
 
@@ -665,8 +671,8 @@ class Matcher:
         return entry, min(score, most), list(alternatives)
 
     def _match(self, name: str) -> Match:
-        if not name:
-            return None, 0.0, []
+        if not name or name in vocabulary().nothing_alone:
+            return None, 0.0, []  # ("walk 2.5 miles" is no Farmer's Walk)
         exact = self.exact(name)
         corrected, changed = (name, False) if exact else self.correct(name)
         if exact is None and changed:

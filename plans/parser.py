@@ -162,7 +162,7 @@ _REPS = r"(\d{1,4})(?:\s*-\s*(\d{1,4}))?(\+(?!\s*(?:drop|ds|\d)))?"  # "6+drop" 
 _AMRAP_WORDS = r"(amrap|(?<!your\s)(?<!of\s)(?<!the\s)(?<!% )(?<!rep\s)max(?:imum)?(?:\s+reps)?|(?:to|till?|until)\s+failure|failure|as\s+many\s+as\s+possible)"
 _SECONDS = r"(?:s|sec|secs|second|seconds|sek|seg|segundos|secondes|secondi|сек|секунд)"
 _MINUTES = r"(?:min|mins|minute|minutes|minuten|minutos|minuti|мин|минут|хв|хвилин)"
-_DIST = r"(?:m|meters|metres|yd|yds|yards|km|ft|feet|steps)"
+_DIST = r"(?:m|meters|metres|yd|yds|yards|km|ft|feet|steps|mi|miles?)"
 _SETWORD = r"(?:top\s+|working\s+|work\s+|heavy\s+|back-?off\s+|main\s+)?sets?"
 
 # Each pattern is tried on what earlier ones left; spans they take are blanked out.

@@ -742,3 +742,14 @@ def test_more_french_names(name, exercise):
 ])
 def test_more_spanish_italian_and_ukrainian_names(name, exercise):
     assert best(name, SEEDED) == (exercise, 100)
+
+
+@pytest.mark.parametrize("name", ["walk", "Walking", "swimming", "sprints", "cardio"])
+def test_a_cardio_word_alone_is_no_exercise(name):
+    assert best(name, SEEDED)[0] is None  # not Farmer's Walk, Kettlebell Swing, Bench Sprint
+
+
+@pytest.mark.parametrize(("name", "exercise"), [("walking lunges", "Bodyweight Walking Lunge"),
+                                                ("farmers walk", "Farmer's Walk")])
+def test_inside_a_longer_name_a_cardio_word_is_part_of_it(name, exercise):
+    assert best(name, SEEDED)[0] == exercise

@@ -358,3 +358,8 @@ def test_a_rest_line_before_the_exercises_holds_for_those_that_say_none():
 def test_numbered_set_lines_are_one_set_each(text):
     (row,) = parse(text).exercises
     assert (row.sets, row.reps_min, row.reps_max) == (3, 6, 10)  # not reps 1-10, nor a ramp to the last line
+
+
+def test_a_distance_in_miles_is_kept_as_the_load():
+    (row,) = parse("Farmer's walk 4 x 1 mile\n").exercises
+    assert (row.exercise.name, row.sets, row.reps_min, row.weight_text) == ("Farmer's Walk", 4, None, "1 mile")
