@@ -377,13 +377,13 @@ def _sets_x_reps(m: re.Match) -> _Group | None:
 
 def _load_after_dash(m: re.Match) -> bool:
     """Whether the second number of "R - N" after "sets x" is a load: a spaced dash, and
-    a unit after it or a number more than twice the first and 25 or more ("12 - 30";
-    "15 - 20" and "8-12" stay ranges)."""
+    a unit after it or a number more than twice the first and over 40, which no range
+    of reps reaches ("12 - 130"; "10 - 30" leg raises and "8-12" stay ranges)."""
     between = m.string[m.end(2):m.start(3)]
     if "-" not in between or between == "-":
         return False
     low, high = int(m[2]), int(m[3])
-    return bool(m[6]) or (high > 2 * low and high >= 25)
+    return bool(m[6]) or (high > 2 * low and high > 40)
 
 
 def _sets_x_reps_x_load(m: re.Match) -> _Group | None:
@@ -1433,7 +1433,7 @@ _IMPLEMENT_AFTER = re.compile(r"\b(?:with|on|using|w/)\s+(?:a\s+|the\s+)?(?:[\d.
 # characters), the one pattern tried all its branches at every position (12 ms).
 _GYM_PLAN_WORDS = re.compile(r"barbell|barra\b|bilanciere|\b(?:bb|bar|barre|rack|kg|lbs?|1rm|tm)\b|plates?\b"
                              r"|штанг|langhantel", re.I)
-_ADDED_LOAD = re.compile(r"(?:bw|bodyweight|body weight)\s*\+|\+\s*\d", re.I)  # "BW+20", "+20 kg"
+_ADDED_LOAD = re.compile(r"(?:bw|bodyweight|body weight)\s*\+", re.I)  # "BW+20", "bodyweight + 10 kg"
 _GYM_PLAN_LOADS = re.compile(r"\d\s*(?:kg|kgs|lbs?|#|pounds|kilos|%|rm)\b", re.I)
 # A plan naming kettlebells and no barbell: its bare "deadlifts" may be the kettlebell's.
 # ("the rack" alone is the kettlebell's rack position, not the barbell's squat rack)
@@ -1530,10 +1530,11 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     if m and not weight:
         weight = m[0]
     if entry is not None and "+" in weight and _ADDED_LOAD.match(weight):
-        # "Pull-ups 4x8 @ BW+20 lbs", "Dips 3x8 +20 kg": the weighted version, where the
-        # catalogue has one (Weighted Pull Ups); the bodyweight one stays an alternative.
+        # "Pull-ups 4x8 @ BW+20 lbs": the weighted version, where the catalogue has one
+        # (Weighted Pull Ups); the bodyweight one stays an alternative.
         weighted = matcher.match_exactly(f"weighted {name}")
-        if weighted[0] is not None and weighted[1] >= 100 and weighted[0] != entry and "eighted" in weighted[0].name:
+        if (weighted[0] is not None and weighted[1] >= 100 and weighted[0] != entry
+                and "weighted" in normalise_name(weighted[0].name).split()):
             entry, alternatives = weighted[0], [entry, *(a for a in alternatives if a != weighted[0])][:3]
     amrap = group.amrap
     if not amrap and group.reps_min is not None and "last" in leftover and _LAST_SET_AMRAP.search(leftover):

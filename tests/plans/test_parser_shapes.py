@@ -287,8 +287,9 @@ def test_a_prose_paragraph_naming_several_exercises_is_read_sentence_by_sentence
 @pytest.mark.parametrize(("text", "reps", "load"), [
     ("Lat pulldowns 4 x 12 - 130", (12, 12), "130"),  # a log's reps, then its load
     ("Curls 3 x 10 - 25 kg", (10, 10), "25 kg"),
-    ("Lateral raises 3 x 12 -40", (12, 12), "40"),
+    ("Lateral raises 3 x 12 -45", (12, 12), "45"),
     ("Lateral raises 3 x 15 - 20", (15, 20), None),  # a range people do
+    ("Leg raises 3 x 10 - 30", (10, 30), None),
     ("Bench press 3 x 8-12", (8, 12), None),
 ])
 def test_a_number_after_a_spaced_dash_too_large_for_reps_is_the_load(text, reps, load):
