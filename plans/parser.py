@@ -367,23 +367,30 @@ def _sets_x_reps(m: re.Match) -> _Group | None:
     so is "5x80lb" (written with its unit): one set of a list ("5x80lb, 5x95lb")."""
     if m[2] and not m[3] and (int(m[2]) > 50 or m[6] and int(m[2]) >= 20):
         return _Group(reps_min=int(m[1]), reps_max=int(m[1]), weight=m[2] + (m[6] or ""), clear=False, one_set=True)
-    if m[3] and _load_after_dash(m):
+    dash = _after_dash(m) if m[3] else None
+    if dash == "load":
         # "4 x 12 - 130", "3 x 10 - 25 kg": a log's reps, then the load after a spaced
         # dash, not a range nobody does (12 to 130 reps). Someone should look.
         return _Group(sets=int(m[1]), reps_min=int(m[2]), reps_max=int(m[2]), weight=m[3] + (m[6] or ""),
                       clear=False)
-    return _reps_group(m[1], m[2], m[3], m[4], m[5])
+    group = _reps_group(m[1], m[2], m[3], m[4], m[5])
+    if dash == "either":
+        group.clear = False  # "3 x 12 - 30": 12 to 30 reps, or 12 reps at 30? A look.
+    return group
 
 
-def _load_after_dash(m: re.Match) -> bool:
-    """Whether the second number of "R - N" after "sets x" is a load: a spaced dash, and
-    a unit after it or a number more than twice the first and over 40, which no range
-    of reps reaches ("12 - 130"; "10 - 30" leg raises and "8-12" stay ranges)."""
+def _after_dash(m: re.Match) -> str | None:
+    """What the second number of "R - N" after "sets x" is, after a spaced dash: "load"
+    with a unit after it, or more than twice the first and over 40, which no range of
+    reps reaches ("12 - 130"); "either" when more than twice the first ("12 - 30": a
+    range, or a load); None for a range ("8-12", "15 - 20")."""
     between = m.string[m.end(2):m.start(3)]
     if "-" not in between or between == "-":
-        return False
+        return None
     low, high = int(m[2]), int(m[3])
-    return bool(m[6]) or (high > 2 * low and high > 40)
+    if m[6] or (high > 2 * low and high > 40):
+        return "load"
+    return "either" if high > 2 * low else None
 
 
 def _sets_x_reps_x_load(m: re.Match) -> _Group | None:

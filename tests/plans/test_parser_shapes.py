@@ -364,3 +364,10 @@ def test_numbered_set_lines_are_one_set_each(text):
 def test_a_distance_in_miles_is_kept_as_the_load():
     (row,) = parse("Farmer's walk 4 x 1 mile\n").exercises
     assert (row.exercise.name, row.sets, row.reps_min, row.weight_text) == ("Farmer's Walk", 4, None, "1 mile")
+
+
+def test_a_spaced_range_that_may_be_a_load_is_not_sure():
+    (row,) = parse("Loads in kg.\nHammer curls 3 x 12 - 30\n").exercises
+    assert (row.reps_min, row.reps_max) == (12, 30) and row.confidence != "high"  # 12-30 reps, or 12 at 30?
+    (row,) = parse("Loads in kg.\nHammer curls 3 x 8 - 12\n").exercises
+    assert row.confidence == "high"
