@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.db import transaction
 from django.db.models.functions import Lower
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "free-exercise-db.json"
@@ -273,11 +274,21 @@ def fold_twins(*, Exercise, ExerciseEquipment, connection) -> set:
     """Fold every twin (`twins()`) into its survivor where both are there: the survivor
     takes the loser's description and secondary muscles if it has none, and its
     equipment too; then the SQL function exercise_merge (migration 0005) moves every
-    user's rows, as the admin's merge does. Returns the ids of the users whose rows moved, whose
-    records the caller recomputes."""
+    user's rows, as the admin's merge does. Returns the ids of the users whose rows
+    moved, whose records the caller recomputes.
+
+    Only seeded exercises are folded (an exercise a user added under a twin's name stays
+    for the admins' review), and they are locked first: a set logged meanwhile on a twin
+    waits for the fold, rather than pointing at an exercise about to go."""
     pairs = twins()
     wanted = {name.lower() for pair in pairs for name in pair}
-    found = {e.name.lower(): e for e in Exercise.objects.annotate(lower=Lower("name")).filter(lower__in=wanted)}
+    with transaction.atomic(using=connection.alias):
+        found = {e.name.lower(): e for e in Exercise.objects.annotate(lower=Lower("name"))
+                 .filter(lower__in=wanted, review_status__isnull=True).select_for_update()}
+        return _fold(pairs, found, ExerciseEquipment, connection)
+
+
+def _fold(pairs, found, ExerciseEquipment, connection) -> set:
     users = set()
     for loser_name, survivor_name in pairs:
         loser, survivor = found.get(loser_name.lower()), found.get(survivor_name.lower())

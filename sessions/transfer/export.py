@@ -80,7 +80,9 @@ def _text(text: str | None) -> str:
     written behind an apostrophe, which spreadsheets show as text and our import takes
     off again (readers.FORMULA_START)."""
     text = (text or "").replace("\n", "\\n")
-    return "'" + text if text.startswith(FORMULA_START) else text
+    # (Text that starts with an apostrophe gets one more, so the import, which takes one
+    # off such a cell, gives it back as written.)
+    return "'" + text if text.startswith(FORMULA_START) or text.startswith("'") else text
 
 
 def _csv_line(fields) -> str:

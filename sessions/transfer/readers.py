@@ -93,8 +93,8 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def _clean(value: str | None) -> str:
     text = (value or "").strip()
-    if text[:1] == "'" and text[1:2] and text[1:2] in FORMULA_START:
-        return text[1:]  # a cell our export defused ("'=..."): the text as the user wrote it
+    if text[:1] == "'" and text[1:2] and (text[1:2] in FORMULA_START or text[1:2] == "'"):
+        return text[1:]  # a cell our export defused ("'=...", "''quoted"): the text as the user wrote it
     return text
 
 

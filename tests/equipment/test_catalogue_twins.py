@@ -10,10 +10,11 @@ from django.db import connection
 
 from allworkouts.db import rls_user
 from equipment import catalog
-from equipment.models import Equipment, Exercise, ExerciseEquipment
+from equipment.models import Equipment, Exercise, ExerciseEquipment, ReviewStatus
 from plans.models import WorkoutExercise
 from records.models import PersonalRecord
-from sessions.models import ExerciseSession
+from sessions.models import ExerciseSession, WorkoutSession
+from sessions.transfer.models import HistoryImport
 from tests.factories import exercise_named, user_data
 
 pytestmark = pytest.mark.django_db
@@ -46,6 +47,12 @@ def test_folding_moves_every_users_rows_to_the_survivor_and_recomputes_their_rec
     ExerciseEquipment.objects.create(exercise=twin, equipment=Equipment.objects.get(name="Cable Machine"))
     data = user_data(user, exercise_name="Pec Deck")
     survivor = exercise_named("Butterfly")
+    with rls_user(user.pk):
+        # Exercise ids kept in JSON: a swap in a workout, a queued import's chosen exercise.
+        swapped = WorkoutSession.objects.create(user=user, workout_plan=data["workout_exercise"].workout_plan,
+                                                substitutions={str(data["workout_exercise"].pk): str(twin.pk)})
+        queued = HistoryImport.objects.create(user=user, filename="strong.csv", format="strong",
+                                              mappings={"Pec Deck (Machine)": str(twin.pk), "Mystery": None})
 
     fold_migration.fold(apps, _Editor())
 
@@ -57,6 +64,18 @@ def test_folding_moves_every_users_rows_to_the_survivor_and_recomputes_their_rec
         # The records are the survivor's, rebuilt from the moved set (100 kg x 5).
         records = dict(PersonalRecord.objects.filter(exercise=survivor).values_list("record_type", "value"))
     assert records["set_volume"] == 500 and records["total_volume"] == 500
+    with rls_user(user.pk):
+        assert WorkoutSession.objects.get(pk=swapped.pk).substitutions == {
+            str(data["workout_exercise"].pk): str(survivor.pk)}
+        assert HistoryImport.objects.get(pk=queued.pk).mappings == {"Pec Deck (Machine)": str(survivor.pk),
+                                                                  "Mystery": None}
+
+
+def test_an_exercise_a_user_added_under_a_twins_name_is_left_for_the_admins(user):
+    mine = Exercise.objects.create(name="Pec Deck", primary_muscle_groups=["chest"], added_by=user,
+                                   review_status=ReviewStatus.PENDING)
+    fold_migration.fold(apps, _Editor())
+    assert Exercise.objects.filter(pk=mine.pk).exists()
 
 
 def test_folding_twice_changes_nothing():

@@ -128,8 +128,12 @@ def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_exported_as_text_and_imp
     text = ('"Workout #";"Date";"Workout Name";"Duration (sec)";"Exercise Name";"Set Order";"Weight (kg)";'
             '"Reps";"RPE";"Distance (meters)";"Seconds";"Notes";"Workout Notes"\n'
             '"1";"2026-04-08 16:50:00";"=HYPERLINK(""http://evil.example"")";"3600";"Bench Press (Barbell)";'
-            '"1";"60";"5";"";"";"";"-2 kg next time";"@gym A"\n')
+            '"1";"60";"5";"";"";"";"-2 kg next time";"@gym A"\n'
+            '"1";"2026-04-08 16:50:00";"=HYPERLINK(""http://evil.example"")";"3600";"Bench Press (Barbell)";'
+            '"2";"60";"5";"";"";"";"x";""\n')
     do_import(user, text)
+    with rls_user(user.pk):  # a note the lifter typed in the app, starting with an apostrophe
+        ExerciseSession.objects.filter(notes="x").update(notes="'-quoted")
     exported = body(login(user).get("/sessions/transfer/export/strong.csv"))
     cells = exported.splitlines()[1].split(";")
     assert cells[1] == '"\'=HYPERLINK(""http://evil.example"")"'  # a spreadsheet shows it as text
@@ -138,6 +142,7 @@ def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_exported_as_text_and_imp
     fresh = UserFactory()
     do_import(fresh, exported, unit=None)
     with rls_user(fresh.pk):
-        logged = ExerciseSession.objects.select_related("workout_session__workout_plan").get()
+        logged, quoted = ExerciseSession.objects.select_related("workout_session__workout_plan").order_by("set_number")
     assert logged.notes == "-2 kg next time" and logged.workout_session.notes == "@gym A"
+    assert quoted.notes == "'-quoted"  # a note that starts with an apostrophe keeps it
     assert logged.workout_session.workout_plan.name == '=HYPERLINK("http://evil.example")'
