@@ -7,21 +7,12 @@ import json
 
 import pytest
 
-from equipment.catalog import ADDED_FILE, load as load_catalog
 from plans import matching
-from plans.matching import CatalogEntry, _fold, _stem, matcher_for
+from plans.matching import _fold, _stem
 from plans.parser import parse_plan
+from tests.plans.test_matching import CATALOG, SEEDED, best
 
-CATALOG = tuple(CatalogEntry(id=e.name, name=e.name) for e in load_catalog())
-# The catalogue as the app seeds it: the dataset and the exercises added for real plans.
-SEEDED = CATALOG + tuple(CatalogEntry(id=e["name"], name=e["name"])
-                         for e in json.loads(ADDED_FILE.read_text())["exercises"])
-NEW = ("nl", "tr", "ro")
-
-
-def best(name, catalog=CATALOG):
-    entry, score, _ = matcher_for(catalog).match(name)
-    return entry.name if entry else None, score
+NEW = ("nl", "tr", "ro", "pl")
 
 
 @pytest.mark.parametrize(("name", "exercise"), [
