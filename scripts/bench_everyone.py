@@ -94,6 +94,7 @@ def _explain_policy(user) -> None:
 
     from allworkouts.db import rls_user
 
+    from equipment.selectors import ASSISTED_NAME_PATTERN
     from records.services import _BEST_SQL
     from sessions.models import ExerciseSession
 
@@ -106,7 +107,7 @@ def _explain_policy(user) -> None:
         print("\n-- the sets of one of the small user's workouts (what every session page reads)")
         print("\n".join(row[0] for row in cursor.fetchall()))
         cursor.execute("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + _BEST_SQL,
-                       {"user": user.pk, "exercise": exercise_id, "excluding": []})
+                       {"user": user.pk, "exercise": exercise_id, "assisted": ASSISTED_NAME_PATTERN, "excluding": []})
         print("\n-- one exercise's records recomputed from its history (a set edit)")
         print("\n".join(row[0] for row in cursor.fetchall()))
 
