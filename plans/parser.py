@@ -1543,6 +1543,8 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
         if (weighted[0] is not None and weighted[1] >= 100 and weighted[0] != entry
                 and "weighted" in normalise_name(weighted[0].name).split()):
             entry, alternatives = weighted[0], [entry, *(a for a in alternatives if a != weighted[0])][:3]
+    if entry is not None and "(" in original:
+        entry, alternatives = _variant_in_brackets(entry, alternatives, name, original, matcher)
     amrap = group.amrap
     if not amrap and group.reps_min is not None and "last" in leftover and _LAST_SET_AMRAP.search(leftover):
         amrap = True  # "5x5 (last set AMRAP)": the reps stay, the last set goes on
@@ -1569,6 +1571,8 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
         # The line says more than we read ("Dips (parallel bars)", "@ BW+20", "16 x 10"
         # may be a load): someone should look.
         sure = False
+    if confidence != "low" and entry is not None and entry.name.startswith("Bodyweight") and _LOADED.search(weight):
+        confidence = "low"  # "Walking lunges 3x20 @ 40 lbs": the load says it is no bodyweight exercise
     if confidence == "high" and not (sure and entry is as_written):
         confidence = "medium"
     elif confidence == "medium" and score < 100 and not sure:
@@ -1617,6 +1621,25 @@ def _says_more(segment: _Segment, name: str, leftover: str, weight: str, group: 
                 or (_DIGIT.search(leftover) and _DIGIT.search(_unloaded(_TEMPO.sub(" ", leftover) if "tempo" in leftover
                                                                 else leftover)))
                 or (weight.lower().startswith(("bw+", "bodyweight+"))))
+
+
+# Words in brackets that name a variant the catalogue has as an exercise of its own.
+_BRACKETED = re.compile(r"\(([^()]{3,80})\)")
+_VARIANT_SAID = re.compile(r"\b(incline|decline|assisted|weighted|band|banded|seated|kneeling)\b")
+
+
+def _variant_in_brackets(entry, alternatives, name: str, original: str, matcher) -> tuple:
+    """"5x10 push-ups (which I do on an incline)", "pull-ups (assisted with a band)": the
+    variant the brackets name, where the catalogue has it exactly (Incline Push-Up, Band
+    Assisted Pull-Up); the name's own exercise stays an alternative."""
+    for bracket in _BRACKETED.findall(original):
+        said = list(dict.fromkeys(_VARIANT_SAID.findall(bracket.lower())))
+        for words in ([*said] if len(said) == 1 else [" ".join(said), *said]):
+            found = matcher.match_exactly(f"{words} {name}")
+            if (found[0] is not None and found[1] >= 100 and found[0] != entry
+                    and set(normalise_name(words).split()) <= set(normalise_name(found[0].name).split())):
+                return found[0], [entry, *(a for a in alternatives if a != found[0])][:3]
+    return entry, alternatives
 
 
 def _doubted(row: ParsedExercise, confidence: str, reason: str) -> str:

@@ -371,3 +371,19 @@ def test_a_spaced_range_that_may_be_a_load_is_not_sure():
     assert (row.reps_min, row.reps_max) == (12, 30) and row.confidence != "high"  # 12-30 reps, or 12 at 30?
     (row,) = parse("Loads in kg.\nHammer curls 3 x 8 - 12\n").exercises
     assert row.confidence == "high"
+
+
+@pytest.mark.parametrize(("text", "exercise", "named"), [
+    ("Push-ups 5x10 (I do them on an incline, feet on the floor)", "Incline Push-Up", "Pushups"),
+    ("Pull-ups 5x8 (assisted, with a green band)", "Band Assisted Pull-Up", "Pullups"),
+])
+def test_a_variant_named_in_brackets_is_that_exercise(text, exercise, named):
+    (row,) = parse(text).exercises
+    assert row.exercise.name == exercise and named in [a.name for a in row.alternatives]
+    assert row.confidence != "high"
+
+
+def test_a_load_on_a_bodyweight_exercise_makes_it_a_guess():
+    (row,) = parse("Walking lunges 3x20 @ 40 lbs\n").exercises
+    assert row.exercise.name == "Bodyweight Walking Lunge" and row.confidence == "low"
+    assert "Barbell Walking Lunge" in [a.name for a in row.alternatives]
