@@ -2392,6 +2392,16 @@ def _named_segments(segments: list[_Segment], groups: list[_Group], stripped: st
         named = [_Segment(name=_name_before(_normalise_line(c))[0], groups=[], leftover="") for c in cells]
         if len(named) >= 2 and all(n.name and matcher.match(n.name)[1] >= STRONG_SCORE for n in named):
             segments = named
+    if groups and len(segments) == 1 and segments[0].aside.count(" / ") >= 2:
+        # "Squat / Bench press / Row 3x5": three or more names between spaced slashes, one
+        # prescription for each (two are a choice, as above).
+        one = segments[0]
+        pieces = [_strip_connectors(p) for p in _unbracket(one.aside).split(" / ") if p.strip(_NAME_TRIM)]
+        working = [g for g in one.groups if not g.warmup]
+        if (3 <= len(pieces) <= 6 and len(working) in (1, len(pieces))
+                and all(matcher.match(p)[1] >= STRONG_SCORE for p in pieces)):
+            return [_Segment(name=p, groups=[working[i] if len(working) > 1 else working[0]], leftover=one.leftover)
+                    for i, p in enumerate(pieces)]
     if groups and len(segments) == 1 and _may_list(segments[0].aside) and _LIST_OF_NAMES.search(segments[0].aside):
         # "Squat, bench, row: 3x5 each", "Squat + Bench + Row, 5x3 / 5x5 / 4x6": names
         # listed before one prescription for each, or one per name in the same order.

@@ -318,6 +318,9 @@ def test_a_load_added_to_the_body_is_the_weighted_version(text, exercise, plain)
 def test_three_names_between_spaced_slashes_are_a_list_two_are_a_choice():
     listed = parse("Upper day\n- Chin-up / Incline bench press / Face pull\n").exercises
     assert [e.exercise.name for e in listed] == ["Chin-Up", "Barbell Incline Bench Press - Medium Grip", "Face Pull"]
+    with_numbers = parse("Chin-up / Incline bench press / Face pull 3x10\n").exercises
+    assert [(e.exercise.name, e.sets, e.reps_min) for e in with_numbers] == [
+        ("Chin-Up", 3, 10), ("Barbell Incline Bench Press - Medium Grip", 3, 10), ("Face Pull", 3, 10)]
     (choice,) = parse("Front squat / Leg press 3x10\n").exercises
     assert choice.exercise.name == "Front Barbell Squat" and "Leg Press" in [a.name for a in choice.alternatives]
 
