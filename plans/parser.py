@@ -2530,8 +2530,8 @@ def _finish(workouts: list[ParsedWorkout], defaults: dict[int, _Group], unread: 
             for e in workout.exercises:
                 e.rest_seconds = e.rest_seconds or rest
         default = defaults.get(index) or defaults.get(-1)
-        if default is None:
-            continue
+        if default is None or (default.sets is None and default.reps_min is None):
+            continue  # (a rest alone, taken above)
         for e in workout.exercises:
             if e.reps_min is None and not e.amrap and not e.weight_text and (e.sets is None or default.sets is None
                                                                              or getattr(e, "_set_lines", None)):

@@ -390,3 +390,10 @@ def test_a_load_on_a_bodyweight_exercise_makes_it_a_guess():
     (row,) = parse("Walking lunges 3x20 @ 40 lbs\n").exercises
     assert row.exercise.name == "Bodyweight Walking Lunge" and row.confidence == "low"
     assert "Barbell Walking Lunge" in [a.name for a in row.alternatives]
+
+
+def test_a_default_rest_changes_nothing_else_of_a_row():
+    with_rest = parse("Rest 90 s between sets\nPlank 3 sets\n").exercises
+    without = parse("Plank 3 sets\n").exercises
+    assert [(e.sets, e.reps_min, e.confidence, e.rest_seconds) for e in with_rest] == [
+        (e.sets, e.reps_min, e.confidence, 90) for e in without]
