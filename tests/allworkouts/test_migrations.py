@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
@@ -37,7 +38,21 @@ def scratch_database():
     try:
         yield _url(connection.settings_dict, name)
     finally:
-        _admin_execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
+        _drop(name)
+
+
+def _drop(name, tries=20):
+    """DROP DATABASE ... WITH (FORCE), retried: after the migrations' bulk deletes an
+    autovacuum worker (the server's own, which our role may not terminate) can still be
+    in the scratch database for a moment."""
+    for attempt in range(tries):
+        try:
+            _admin_execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
+            return
+        except psycopg.errors.InsufficientPrivilege:
+            if attempt == tries - 1:
+                raise
+            time.sleep(0.5)
 
 
 def _manage(url, *args):
