@@ -1537,12 +1537,8 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     if m and not weight:
         weight = m[0]
     if entry is not None and "+" in weight and _ADDED_LOAD.match(weight):
-        # "Pull-ups 4x8 @ BW+20 lbs": the weighted version, where the catalogue has one
-        # (Weighted Pull Ups); the bodyweight one stays an alternative.
-        weighted = matcher.match_exactly(f"weighted {name}")
-        if (weighted[0] is not None and weighted[1] >= 100 and weighted[0] != entry
-                and "weighted" in normalise_name(weighted[0].name).split()):
-            entry, alternatives = weighted[0], [entry, *(a for a in alternatives if a != weighted[0])][:3]
+        # "Pull-ups 4x8 @ BW+20 lbs": the weighted version (Weighted Pull Ups).
+        entry, alternatives = _variant("weighted", entry, alternatives, name, matcher)
     if entry is not None and "(" in original:
         entry, alternatives = _variant_in_brackets(entry, alternatives, name, original, matcher)
     amrap = group.amrap
@@ -1623,22 +1619,32 @@ def _says_more(segment: _Segment, name: str, leftover: str, weight: str, group: 
                 or (weight.lower().startswith(("bw+", "bodyweight+"))))
 
 
-# Words in brackets that name a variant the catalogue has as an exercise of its own.
+def _variant(words: str, entry, alternatives, name: str, matcher) -> tuple:
+    """(exercise, alternatives) of the variant "<words> <name>" where the catalogue has
+    it exactly, its name holding those words (Weighted Pull Ups, Incline Push-Up), the
+    name's own exercise offered beside it; else the two unchanged."""
+    found = matcher.match_exactly(f"{words} {name}")
+    if (found[0] is not None and found[1] >= 100 and found[0] != entry
+            and set(normalise_name(words).split()) <= set(normalise_name(found[0].name).split())):
+        return found[0], [entry, *(a for a in alternatives if a != found[0])][:3]
+    return entry, alternatives
+
+
+# Brackets that may say a variant: longer than `_ASIDE`'s (a sentence in brackets,
+# "(which I do on an incline, aka my bathtub)"), and the variant words that count.
 _BRACKETED = re.compile(r"\(([^()]{3,80})\)")
 _VARIANT_SAID = re.compile(r"\b(incline|decline|assisted|weighted|band|banded|seated|kneeling)\b")
 
 
 def _variant_in_brackets(entry, alternatives, name: str, original: str, matcher) -> tuple:
     """"5x10 push-ups (which I do on an incline)", "pull-ups (assisted with a band)": the
-    variant the brackets name, where the catalogue has it exactly (Incline Push-Up, Band
-    Assisted Pull-Up); the name's own exercise stays an alternative."""
+    variant the brackets name (`_variant`: Incline Push-Up, Band Assisted Pull-Up)."""
     for bracket in _BRACKETED.findall(original):
         said = list(dict.fromkeys(_VARIANT_SAID.findall(bracket.lower())))
         for words in ([*said] if len(said) == 1 else [" ".join(said), *said]):
-            found = matcher.match_exactly(f"{words} {name}")
-            if (found[0] is not None and found[1] >= 100 and found[0] != entry
-                    and set(normalise_name(words).split()) <= set(normalise_name(found[0].name).split())):
-                return found[0], [entry, *(a for a in alternatives if a != found[0])][:3]
+            found = _variant(words, entry, alternatives, name, matcher)
+            if found[0] is not entry:
+                return found
     return entry, alternatives
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import attrgetter
 
+from django.db import connection
 from django.db.models import Exists, OuterRef, Subquery
 from django.db.models.base import ModelState
 from django.db.models.query import _get_from_db, get_related_populators
@@ -317,8 +318,6 @@ def last_time(*, user, exercise_ids, session: WorkoutSession) -> dict:
     session that has any, else the most recent of any status (deleted sessions don't
     count). One query: for each exercise, walk the user's sessions newest first
     (idx_workout_session_user_created) until one has it."""
-    from django.db import connection
-
     if not exercise_ids:
         return {}
     with connection.cursor() as cursor:
@@ -328,8 +327,6 @@ def last_time(*, user, exercise_ids, session: WorkoutSession) -> dict:
 
 def _sets_and_last_time(*, user, exercise_ids, session: WorkoutSession) -> tuple[list[ExerciseSession], dict]:
     """This session's sets, and `last_time` of the given exercises: one query."""
-    from django.db import connection
-
     with connection.cursor() as cursor:
         cursor.execute(_SETS_AND_LAST_TIME_SQL, _last_time_params(user=user, exercise_ids=exercise_ids,
                                                                   session=session))
@@ -604,8 +601,6 @@ _RECORDS_SQL = (f"SELECT {', '.join(_RECORD_FIELDS)} FROM personal_record "
 
 def _records(*, user, exercise_ids) -> dict:
     """exercise id -> the user's records of it, by type (one query; none without ids)."""
-    from django.db import connection
-
     records: dict = {pk: [] for pk in exercise_ids}
     if exercise_ids:
         with connection.cursor() as cursor:
