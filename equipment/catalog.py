@@ -250,9 +250,10 @@ def twins() -> list[tuple[str, str]]:
 
 
 def _folded(existing: set[str]) -> set[str]:
-    """The dataset's twins (lower case) not to seed again: those whose survivor is there.
-    (The added exercises are seeded once, by migration 0006, before the fold: a twin
-    among them brings its equipment to its survivor.)"""
+    """The twins (lower case) folded away where these names are: those whose survivor is
+    among them. `seed()` does not add them again. (The added exercises are seeded once,
+    by migration 0006, before the fold: a twin among them brings its equipment to its
+    survivor.)"""
     return {loser.lower() for loser, survivor in twins() if survivor.lower() in existing}
 
 
@@ -265,8 +266,7 @@ def seeded_names(*, added: bool = True) -> list[str]:
     names = [item.name for item in load()]
     if added:
         names += [item["name"] for item in json.loads(ADDED_FILE.read_text())["exercises"]]
-    present = {name.lower() for name in names}
-    losers = {loser.lower() for loser, survivor in twins() if survivor.lower() in present}
+    losers = _folded({name.lower() for name in names})
     return [name for name in dict.fromkeys(names) if name.lower() not in losers]
 
 
