@@ -70,6 +70,7 @@ from plans.matching import (  # noqa: F401  (re-exported: callers import them fr
     STRONG_SCORE, WEAK_SCORE, CatalogEntry, Matcher, implements, matcher_for, normalise_name, strip_accents,
     vocabulary,
 )
+from plans.matching import _fold  # the vocabulary's phrases are stored folded
 
 MAX_CHARS = 50_000
 MAX_LINE_CHARS = 3000
@@ -1963,6 +1964,25 @@ _WARMUP_MARK = re.compile(rf"(?<!\w){_WARMUP_WORDS}(?!\w)")
 # A line that is only the rest after a set ("1 min rest", "Rest 90 sec", "No rest, drop set").
 _REST_LINE = re.compile(rf"^\W*(?:no\s+(?:rest|break)\b|(?:\d{{1,3}}(?:[.,]\d)?\s*(?:{_MINUTES}|{_SECONDS}|m|')\.?\s*(?:of\s+)?)?"
                         rf"(?:rest|break|recovery|pause)\b)")
+def _line_above(lines: list[str], number: int) -> int | None:
+    """The number of the nearest line above that is not blank."""
+    return next((i for i in range(number - 1, -1, -1) if lines[i].strip()), None)
+
+
+_SHORT_REST_WORDS = 8  # "Rest: 60-90 sec between each set" under an exercise is its rest; a sentence, the plan's
+_REST_NOTE_WORDS = 40  # longer, a paragraph of a story ("... so I rested 30 s longer between sets ..."), no note
+
+
+@lru_cache(maxsize=1)
+def _between_sets() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{_plan_words('between_sets')})(?!\w)")
+
+
+def _says_between_sets(line: str) -> bool:
+    """"Between sets" in one of the vocabulary's languages ("entre series", "между подходами")."""
+    return any(c.isdigit() for c in line) and _between_sets().search(_fold(line)) is not None
+
+
 def _may_say_rest(norm: str) -> bool:
     """Whether `_REST_LINE` can match (each of its words holds one of these)."""
     return "rest" in norm or "break" in norm or "recovery" in norm or "pause" in norm
@@ -2077,6 +2097,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
     previous: ParsedExercise | None = None  # the exercise on the line just above, if any
     waiting: ParsedExercise | None = None  # a name alone, then a blank line: its numbers may follow
     defaults: dict[int, _Group] = {}  # workout index (-1: the whole plan) -> "N sets per exercise"
+    rest_notes: list[tuple[int, int, int]] = []  # "rest 90 s between sets": (workout, its rows then, rest)
     # "Giant set, 4 rounds:", "3 sets of 12:": sets, label and the numbers (or None) for its members
     block: tuple[int | None, str, _Group | None] | None = None
     block_used = block_blank = False  # whether the block gave a row yet; a blank line came under it
@@ -2289,14 +2310,34 @@ def parse_plan(text: str, catalog) -> ParseResult:
             rest = _find_rest(norm)[0]
             if rest is not None:
                 # "Rest 60 seconds between sets" before a workout's first exercise: for its
-                # exercises (the whole plan's, before its first workout) that say none.
-                # (Further down, a rest line with no exercise right above it may be any
-                # exercise's, or a circuit's between rounds: not a default.)
-                scope = -1 if not workouts[-1].exercises and len(workouts) == 1 and workouts[0].name is None else len(workouts) - 1
-                known = defaults.setdefault(scope, _Group())
-                known.rest = known.rest or rest
+                # exercises (the whole plan's, before its first workout or in notes after
+                # the last: `_rest_scope`) that say none. (Further down, a rest line with no
+                # exercise right above it may be any exercise's, or a circuit's between
+                # rounds: not a default, unless it says "between sets", below.)
+                rest_notes.append((len(workouts) - 1, 0, rest))
                 unread.append(stripped if table is None else original.strip())
                 continue
+        if (block is None and all(g.weak or g.hold for g in groups) and _says_between_sets(stripped)
+                and len(norm.split()) <= _REST_NOTE_WORDS):
+            rest, _, left = _find_rest(norm)
+            if (rest is not None and _find_rest(left)[0] is None  # (two rests: for which sets?)
+                    and all(matcher.match(s.name)[1] < STRONG_SCORE for s in _segments(norm, groups, remaining))):
+                # "4-5 min between sets", "Rest 90 s between sets", "Отдых между подходами:
+                # 30-45 секунд" on a line naming no exercise ("between sets": no circuit's rest
+                # between rounds). Short, under an exercise: that exercise's. Otherwise (a
+                # sentence, notes under their own heading) a default, for the workout or the
+                # whole plan: which is known at the end (`_rest_scope`).
+                above = _line_above(lines, number)
+                if above in row_lines and len(norm.split()) <= _SHORT_REST_WORDS:
+                    row = row_lines[above][-1]
+                    row.rest_seconds = row.rest_seconds or rest
+                    continue
+                if above is None or above in row_lines or not _DIGIT.search(lines[above]):
+                    # (Under a line of numbers that gave no row, a set line we did not read
+                    # or a stat: whose rest it is, is not known.)
+                    rest_notes.append((len(workouts) - 1, len(workouts[-1].exercises), rest))
+                    unread.append(stripped if table is None else original.strip())
+                    continue
         if weak and previous is not None and _REST_START.match(stripped.lower()):  # (`weak`: of these groups still)
             rest = _find_rest(norm)[0]
             if rest is not None:
@@ -2384,6 +2425,9 @@ def parse_plan(text: str, catalog) -> ParseResult:
         if not groups and len(rows) == 1 and rows[0].sets is None:
             previous._bare = True  # a name alone: its numbers may follow a blank line
     _keep_listed(listed, lines, row_lines, unread)
+    for index, rows_before, rest in rest_notes:
+        known = defaults.setdefault(_rest_scope(workouts, index, rows_before), _Group())
+        known.rest = known.rest or rest
     workouts, unread = _finish(workouts, defaults, unread, text, paragraphs)
     return ParseResult(title=title, workouts=workouts, unread=unread)
 
@@ -2539,6 +2583,15 @@ def _give_block(rows: list[ParsedExercise], given: tuple, from_header: bool) -> 
                 group = _Group(sets=row.sets, reps_min=row.reps_min, amrap=row.amrap, clear=False)
                 row.confidence = _doubted(row, _confidence(row.exercise, row.score, group), "below")
         row.superset = row.superset or given[1]
+
+
+def _rest_scope(workouts: list[ParsedWorkout], index: int, rows_before: int) -> int:
+    """Where a "rest ... between sets" line holds: after every exercise of the plan (notes
+    at its end) or in a part with none of its own, the whole plan (-1); in a workout with
+    exercises after it, or in one of several days, that workout."""
+    if all(not w.exercises for w in workouts[index + 1:]) and len(workouts[index].exercises) == rows_before:
+        return -1
+    return index if workouts[index].exercises else -1
 
 
 def _finish(workouts: list[ParsedWorkout], defaults: dict[int, _Group], unread: list[str], text: str,

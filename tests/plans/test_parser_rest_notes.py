@@ -1,0 +1,61 @@
+"""Rest written once for many exercises: "Rest 90 s between sets" in notes after the last
+day, in a day after its exercises, or under one exercise. "Between sets" (in each of the
+vocabulary's languages) says it is the rest of sets, not a circuit's between rounds.
+
+Each example is written for the shape, not copied from the corpus."""
+
+import pytest
+
+from equipment.catalog import seeded_names
+from plans.parser import CatalogEntry, parse_plan
+
+SEEDED = [CatalogEntry(id=name, name=name) for name in seeded_names()]
+
+
+def rests(text):
+    result = parse_plan(text, SEEDED)
+    return [[e.rest_seconds for e in w.exercises] for w in result.workouts], result.unread
+
+
+@pytest.mark.parametrize("note", [
+    "Rest 60-90 s between sets.",
+    "Notes: keep 60 seconds between sets on everything",
+    "Descanso entre series: 60 segundos",
+    "Отдых между подходами: 60-90 секунд",
+    "Pause zwischen den Sätzen: 60 Sekunden",
+    "Riposo tra le serie: 60 secondi",
+    "Przerwa między seriami 60 s",
+])
+def test_a_note_after_the_last_day_is_the_rest_of_the_whole_plan(note):
+    text = f"Day 1\nSquat 5x5\nBench press 3x8 rest 2 min\n\nDay 2\nDeadlift 1x5\nChin ups 3x8\n\nNotes:\n{note}"
+    workouts, unread = rests(text)
+    assert workouts == [[60, 120], [60, 60]]  # the bench's own rest stays
+    assert unread[-1] == note  # listed as read into no row
+
+
+def test_a_sentence_about_rest_after_a_days_exercises_is_that_days():
+    text = ("Day 1\nSquat 5x5\nLeg press 3x10\n\nI take 2 min between sets here, heavy day.\n\n"
+            "Day 2\nBench press 3x8\nRows 3x10")
+    assert rests(text)[0] == [[120, 120], [None, None]]
+
+
+def test_a_short_rest_line_under_an_exercise_is_that_exercises():
+    text = "Squat 5x5\n\n3-4 min between sets\n\nLeg curl 3x12\n\nCalf raise 3x15"
+    assert rests(text)[0] == [[180, None, None]]
+
+
+def test_two_rests_on_the_line_hold_for_no_row():
+    text = "Squat 5x5\nCurls 3x12\n\nRest between sets: 3 min on compounds, 60 s on isolation"
+    assert rests(text)[0] == [[None, None]]
+
+
+def test_rest_between_rounds_is_no_rest_between_sets():
+    text = "Squat 3x10\nPush ups 3x10\n\nRest 2 min between rounds"
+    assert rests(text)[0] == [[None, None]]
+
+
+def test_a_story_mentioning_rest_between_sets_is_no_note():
+    story = ("Felt tired today, slept badly and the gym was packed, so I decided to rest about 30 seconds longer "
+             "between sets than usual and it worked, the bar moved well and I even added a rep on the last set "
+             "of the day, which made me happy before going home.")
+    assert rests(f"Squat 5x5\nBench press 3x8\n\n{story}")[0] == [[None, None]]
