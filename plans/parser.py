@@ -1004,7 +1004,7 @@ def _normalise_line(text: str) -> str:
     if _may_spell_number(text):
         # "four sets of eight", "three rounds": numbers spelled out before or after a set
         # word; padded, so positions still line up with the original.
-        text = _SPELLED.sub(lambda m: (m[1] or "") + _spelled(m[2] or m[3]), text)
+        text = _SPELLED.sub(lambda m: (m[1] or "") + _spelled(m[2] or m[3] or m[4]), text)
     # "8 to 12" -> "8-  12": same length, so positions still line up with the original.
     if not _DIGIT.search(text):
         return text
@@ -1026,7 +1026,8 @@ _NUMBER_WORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _SPELLED = re.compile(
     rf"(\b(?:sets?|rounds?)\s+of\s+)({_NUMBER_WORD})\b"
     rf"|\b({_NUMBER_WORD})\b(?=\s+(?:(?:top|working|work|heavy|hard|more|warm-?up|back-?off|total|quick)\s+)?"
-    r"(?:sets?|reps?|repetitions?|rounds?|times)\b)")
+    r"(?:sets?|reps?|repetitions?|rounds?|times)\b)"
+    rf"|\b({_NUMBER_WORD})\b(?=[\s-]+(?:minutes?|seconds?)\b)")  # "a one minute break between sets"
 
 
 def _may_spell_number(text: str) -> bool:
@@ -1980,7 +1981,7 @@ def _between_sets() -> re.Pattern:
 
 def _says_between_sets(line: str) -> bool:
     """"Between sets" in one of the vocabulary's languages ("entre series", "между подходами")."""
-    return any(c.isdigit() for c in line) and _between_sets().search(_fold(line)) is not None
+    return _between_sets().search(_fold(line)) is not None
 
 
 def _may_say_rest(norm: str) -> bool:
@@ -2317,8 +2318,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 rest_notes.append((len(workouts) - 1, 0, rest))
                 unread.append(stripped if table is None else original.strip())
                 continue
-        if (block is None and all(g.weak or g.hold for g in groups) and _says_between_sets(stripped)
-                and len(norm.split()) <= _REST_NOTE_WORDS):
+        if (block is None and all(g.weak or g.hold for g in groups) and _DIGIT.search(norm)
+                and _says_between_sets(stripped) and len(norm.split()) <= _REST_NOTE_WORDS):
             rest, _, left = _find_rest(norm)
             if (rest is not None and _find_rest(left)[0] is None  # (two rests: for which sets?)
                     and all(matcher.match(s.name)[1] < STRONG_SCORE for s in _segments(norm, groups, remaining))):

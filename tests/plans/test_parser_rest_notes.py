@@ -44,6 +44,11 @@ def test_a_short_rest_line_under_an_exercise_is_that_exercises():
     assert rests(text)[0] == [[180, None, None]]
 
 
+def test_a_rest_in_words_is_read():
+    text = "Squat 5x5\nBench press 3x8\n\nFor all of these, take a two minute break between sets."
+    assert rests(text)[0] == [[120, 120]]
+
+
 def test_two_rests_on_the_line_hold_for_no_row():
     text = "Squat 5x5\nCurls 3x12\n\nRest between sets: 3 min on compounds, 60 s on isolation"
     assert rests(text)[0] == [[None, None]]
