@@ -284,7 +284,7 @@ def _explain(user, session_id) -> None:
     from records.services import _BEST_SQL
     from plans.models import WorkoutExercise
     from sessions.models import WorkoutSession
-    from sessions.workout_page import _LAST_TIME_SQL
+    from sessions.workout_page import _LAST_TIME_SELECT, _last_time_statement
 
     with rls_user(user.pk):
         session = WorkoutSession.objects.get(pk=session_id)
@@ -292,8 +292,8 @@ def _explain(user, session_id) -> None:
                         .order_by("sequence").values_list("exercise_id", flat=True)]
         with connection.cursor() as cursor:
             for title, sql, params in [
-                ("last time (active workout page)", _LAST_TIME_SQL,
-                 {"exercises": exercise_ids, "user": user.pk, "session": session.pk, "before": session.created_at}),
+                ("last time (active workout page)", *_last_time_statement(
+                    _LAST_TIME_SELECT, user=user, exercise_ids=exercise_ids, session=session)),
                 ("records recomputed (set edit/delete), one exercise", _BEST_SQL,
                  {"user": user.pk, "exercise": exercise_ids[0], "excluding": []}),
             ]:

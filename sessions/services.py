@@ -22,8 +22,8 @@ from plans.models import WorkoutExercise, WorkoutPlan
 from plans.services import plan_exercise_substitute
 from records.models import PersonalRecord, RecordType
 from records.services import (
-    MAX_1RM_REPS, RECORDS_READ_SQL, epley, lock_key, records_after_set_changed, records_after_set_logged,
-    records_read, records_recompute,
+    MAX_1RM_REPS, RECORD_COLUMNS, RECORDS_READ_SQL, epley, lock_key, records_after_set_changed,
+    records_after_set_logged, records_read, records_recompute,
 )
 from sessions.models import ExerciseSession, SessionStatus, WorkoutSession
 from sessions.selectors import from_row
@@ -144,7 +144,7 @@ def set_log_session(*, user, session_id, exercise_id) -> WorkoutSession:
 # (records.services.records_after_set_logged): the exercise's total in this workout,
 # the new set included (the snapshot does not hold it), and its records, one row each
 # (none: one row of NULLs).
-_INSERT_SQL = f"""
+_INSERT_CTES = """
 WITH latest AS (
     SELECT coalesce(max(set_number) FILTER (WHERE exercise_id = %(exercise)s), 0) + 1 AS n,
            max(created_at) AS at,
@@ -162,18 +162,51 @@ WITH latest AS (
     FROM latest
     ON CONFLICT (id) DO NOTHING
     RETURNING set_number, rest_time_seconds
-)
+)"""
+_INSERT_ROWS = f"""
 SELECT inserted.set_number, inserted.rest_time_seconds,
        latest.total + CASE WHEN %(set_type)s IS DISTINCT FROM 'warmup' THEN %(weight)s * %(reps)s ELSE 0 END,
        records.*
 FROM inserted CROSS JOIN latest LEFT JOIN ({RECORDS_READ_SQL}) records ON true
 """
+_INSERT_SQL = _INSERT_CTES + _INSERT_ROWS
+# Its columns: the set's number and rest, the total, the records' and their in_session.
+_INSERT_WIDTH = 3 + len(RECORD_COLUMNS) + 1
+
+
+class ReadAlong:
+    """A read that rides in a set log's INSERT statement (one round trip, one statement
+    fewer): a SELECT with named parameters, whose rows set_log leaves in `rows`. Its
+    snapshot is the INSERT's, taken after the locks, so it sees what the write finds
+    but not the new set. `rows` stays None where no INSERT ran (the workout is no
+    longer open): the caller then reads apart."""
+
+    def __init__(self, sql: str, params: dict, width: int):
+        self.sql, self.params, self.width = sql, params, width  # width: the read's columns
+        self.rows: list[tuple] | None = None
+
+    def statement(self, insert_params: dict) -> tuple[str, dict]:
+        """_INSERT_SQL and the read, one UNION ALL: a first column tells their rows
+        apart, NULLs fill the other's columns."""
+        shared = insert_params.keys() & self.params.keys()
+        assert all(insert_params[k] == self.params[k] for k in shared), shared  # one name, one value
+        nulls = ", ".join(["NULL"] * self.width)
+        insert_nulls = ", ".join(["NULL"] * _INSERT_WIDTH)
+        # (A data-modifying WITH must be the statement's own: the read joins its list.)
+        sql = (f"{_INSERT_CTES}, logged AS ({_INSERT_ROWS})\nSELECT true, logged.*, {nulls} FROM logged\n"
+               f"UNION ALL SELECT false, {insert_nulls}, read.* FROM ({self.sql}) read")
+        return sql, {**insert_params, **self.params}
+
+    def split(self, rows: list[tuple]) -> list[tuple]:
+        """The INSERT's rows; the read's go to `rows`."""
+        self.rows = [row[1 + _INSERT_WIDTH:] for row in rows if not row[0]]
+        return [row[1:1 + _INSERT_WIDTH] for row in rows if row[0]]
 
 
 def set_log(*, session: WorkoutSession, set_id: uuid.UUID, exercise: Exercise, weight_kg: Decimal,
             reps: int, rest_time_seconds: int | None = None, set_type: str | None = None,
             rpe: Decimal | None = None, notes: str | None = None, confirmed: bool = True,
-            unit_system: str = "metric", locked: bool = False,
+            unit_system: str = "metric", locked: bool = False, read_along: ReadAlong | None = None,
             ) -> tuple[ExerciseSession, list[PersonalRecord], bool]:
     """Store one set, idempotently: `set_id` was generated when the form was rendered,
     so a repeated submission finds its set and stores nothing. Returns (set, new PRs,
@@ -183,10 +216,11 @@ def set_log(*, session: WorkoutSession, set_id: uuid.UUID, exercise: Exercise, w
     `confirmed`, a set far above the best is asked about first (`check_plausible`; an
     exercise read with `best_1rm` annotated saves its query). `locked`: `session` was
     read by set_log_session for this exercise, in this transaction, with the locks.
+    `read_along`: a read to run in the INSERT statement (`ReadAlong`).
 
     Two statements on the way in, three for a new PR (one fewer when `locked`): the
-    locks, the INSERT (which reads the records too) and the records' write (records.services.
-    records_after_set_logged); no savepoint."""
+    locks, the INSERT (which reads the records too, and `read_along`) and the records'
+    write (records.services.records_after_set_logged); no savepoint."""
     logged = ExerciseSession(id=set_id, workout_session=session, exercise=exercise, weight=weight_kg, reps=reps,
                              rest_time_seconds=rest_time_seconds, set_number=1, set_type=set_type, rpe=rpe,
                              notes=notes)
@@ -206,11 +240,14 @@ def set_log(*, session: WorkoutSession, set_id: uuid.UUID, exercise: Exercise, w
             if is_open:
                 logged.created_at = now = timezone.now()  # the wall clock: order and "last time" rely on it
                 logged.updated_at = now
-                cursor.execute(_INSERT_SQL, {
+                params = {
                     "id": set_id, "session": session.pk, "exercise": exercise.pk, "weight": weight_kg,
                     "reps": reps, "rest": rest_time_seconds, "now": now, "max_rest": MAX_REST_SECONDS,
-                    "set_type": set_type, "rpe": rpe, "notes": notes, "user": session.user_id})
+                    "set_type": set_type, "rpe": rpe, "notes": notes, "user": session.user_id}
+                cursor.execute(*(read_along.statement(params) if read_along else (_INSERT_SQL, params)))
                 rows = cursor.fetchall()
+                if read_along:
+                    rows = read_along.split(rows)
                 stored = rows[0] if rows else None
         if stored is not None:
             logged.set_number, logged.rest_time_seconds = stored[:2]

@@ -128,16 +128,22 @@ def set_log(request, session_id):
     if form.is_valid() and form.exercise is not None:
         data = form.cleaned_data
         plan_exercise_id = form.plan_exercise.pk if form.plan_exercise else None
-        page_data = workout_page.read(user=request.user, session=session, adding=form.exercise, plan=plan,
-                                      focus=plan_exercise_id or workout_page.NO_CARD) if request.htmx else None
+        focus = plan_exercise_id or workout_page.NO_CARD
+        # The answer's sets and last time's ride in the INSERT statement (after the
+        # locks, so they show what the write finds): one statement fewer.
+        along = services.ReadAlong(*workout_page.sets_and_last_time_read(
+            user=request.user, exercise_ids=workout_page.answer_exercise_ids(plan, focus),
+            session=session)) if request.htmx else None
         try:
             logged, new_records, _ = services.set_log(
                 session=session, set_id=data["id"], exercise=form.exercise, weight_kg=data["weight_kg"],
                 reps=data["reps"], confirmed=data["confirm"], unit_system=request.user.unit_system,
-                locked=form.exercise.pk == locked_exercise, **form.details())
+                locked=form.exercise.pk == locked_exercise, read_along=along, **form.details())
         except ValidationError as exc:
             add_service_error(form, exc)
         else:
+            page_data = workout_page.read(user=request.user, session=session, adding=form.exercise, plan=plan,
+                                          focus=focus, rows=along.rows) if request.htmx else None
             return _set_logged(request, session, form, logged, new_records, page_data)
     if form.exercise is None and not form.non_field_errors():
         form.add_error(None, OUT_OF_DATE)

@@ -12,6 +12,7 @@ session's sets, last time, records.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections import defaultdict
 from weakref import ref as weak_ref
@@ -245,7 +246,7 @@ def prefill(*, number: int, last: LastTime | None, lifted: ExerciseSession | Non
 
 
 _LAST_TIME_FROM = """
-FROM unnest(%(exercises)s::uuid[]) AS wanted(exercise_id)
+FROM unnest(ARRAY[{wanted}]::uuid[]) AS wanted(exercise_id)
 CROSS JOIN LATERAL (
     -- The latest completed workout with the exercise; only when there is none, the
     -- latest of any (an abandoned one). UNION ALL runs its branches in order and the
@@ -274,10 +275,10 @@ _SET_FIELDS = [f for f in ExerciseSession._meta.concrete_fields if f.attname != 
 _SET_COLUMNS = [f.column for f in _SET_FIELDS]
 _SET_ATTNAMES = [f.attname for f in _SET_FIELDS]
 _SET_SELECT = ", ".join(f"es.{c}" for c in _SET_COLUMNS)
-_LAST_TIME_SQL = f"SELECT {_SET_SELECT}, latest.created_at {_LAST_TIME_FROM} ORDER BY es.exercise_id, es.set_number"
+_LAST_TIME_SELECT = f"SELECT {_SET_SELECT}, latest.created_at {_LAST_TIME_FROM} ORDER BY es.exercise_id, es.set_number"
 # This session's sets (`previous` false) and last time's of the given exercises, in one
-# round trip: what the answer to a set log reads before the write (`read`).
-_SETS_AND_LAST_TIME_SQL = f"""
+# round trip: what the answer to a set log reads with the write (`read`).
+_SETS_AND_LAST_TIME_SELECT = f"""
 SELECT false AS previous, {_SET_SELECT}, NULL::timestamptz FROM exercise_session es
 WHERE es.workout_session_id = %(session)s
 UNION ALL
@@ -285,9 +286,21 @@ UNION ALL
 """
 
 
-def _last_time_params(*, user, exercise_ids, session: WorkoutSession) -> dict:
-    return {"exercises": [str(e) for e in exercise_ids], "user": user.pk, "session": session.pk,
-            "before": session.created_at}
+@functools.cache
+def _with_exercises_listed(sql: str, count: int) -> str:
+    """`sql` for `count` exercises, each a parameter of its own (exercise_0, ...) in an
+    ARRAY[...] rather than one array parameter: the planner then knows how many rows
+    `wanted` has in the statement's generic plan too (it guesses 10 for an array
+    parameter, and then never chose that plan), so PostgreSQL plans it once per
+    connection, not on every run (~1 ms of a set log's). One statement per count: a set
+    log reads two or three, the page one per plan length."""
+    return sql.replace("{wanted}", ", ".join(f"%(exercise_{n})s" for n in range(count)))
+
+
+def _last_time_statement(sql: str, *, user, exercise_ids, session: WorkoutSession) -> tuple[str, dict]:
+    params = {"user": user.pk, "session": session.pk, "before": session.created_at}
+    params.update((f"exercise_{n}", pk) for n, pk in enumerate(exercise_ids))
+    return _with_exercises_listed(sql, len(exercise_ids)), params
 
 
 def _set_of(row) -> ExerciseSession:
@@ -321,16 +334,29 @@ def last_time(*, user, exercise_ids, session: WorkoutSession) -> dict:
     if not exercise_ids:
         return {}
     with connection.cursor() as cursor:
-        cursor.execute(_LAST_TIME_SQL, _last_time_params(user=user, exercise_ids=exercise_ids, session=session))
+        cursor.execute(*_last_time_statement(_LAST_TIME_SELECT, user=user, exercise_ids=exercise_ids,
+                                             session=session))
         return _last_times(cursor.fetchall())
 
 
-def _sets_and_last_time(*, user, exercise_ids, session: WorkoutSession) -> tuple[list[ExerciseSession], dict]:
-    """This session's sets, and `last_time` of the given exercises: one query."""
-    with connection.cursor() as cursor:
-        cursor.execute(_SETS_AND_LAST_TIME_SQL, _last_time_params(user=user, exercise_ids=exercise_ids,
-                                                                  session=session))
-        rows = cursor.fetchall()
+def sets_and_last_time_read(*, user, exercise_ids, session: WorkoutSession) -> tuple[str, dict, int]:
+    """This session's sets, and `last_time` of the given exercises, as one SELECT: its
+    SQL, parameters and number of columns (what sessions.services.ReadAlong takes, for
+    a set log's INSERT statement to run it)."""
+    sql, params = _last_time_statement(_SETS_AND_LAST_TIME_SELECT, user=user, exercise_ids=exercise_ids,
+                                       session=session)
+    return sql, params, len(_SET_COLUMNS) + 2
+
+
+def _sets_and_last_time(*, user, exercise_ids, session: WorkoutSession, rows=None
+                        ) -> tuple[list[ExerciseSession], dict]:
+    """This session's sets, and `last_time` of the given exercises: one query, none
+    when its `rows` were read already (`sets_and_last_time_read`)."""
+    if rows is None:
+        sql, params, _ = sets_and_last_time_read(user=user, exercise_ids=exercise_ids, session=session)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
     return [_set_of(row[1:-1]) for row in rows if not row[0]], _last_times(row[1:] for row in rows if row[0])
 
 
@@ -579,9 +605,9 @@ class WorkoutData:
     records: dict
 
     def add(self, logged: ExerciseSession, new_records) -> None:
-        """A set logged after the read, and the records it set: the page as a read
-        after it would find it (sessions.views.set_log reads first, so the records'
-        lock is held for the write alone)."""
+        """A set logged with the read, and the records it set: the page as a read
+        after it would find it (sessions.views.set_log reads the sets in the INSERT
+        statement, whose snapshot does not hold the new set)."""
         if any(s.pk == logged.pk for s in self.sets):
             return
         self.sets.append(logged)
@@ -618,8 +644,22 @@ def read_plan(session: WorkoutSession) -> tuple[list[WorkoutExercise], list[Exer
     return plan_items, _exercises(session, plan_items)
 
 
+def answer_exercise_ids(plan: tuple, focus) -> list:
+    """The exercises whose last time the answer to a set logged for plan exercise
+    `focus` may show (`plan`: `read_plan`'s answer): its group's and the next group's
+    (the one opened when this group is done); every exercise for the page (`focus` None)."""
+    plan_items, exercises = plan
+    if focus is None:
+        guessed = range(len(plan_items))
+    else:
+        spans = _spans(plan_items)
+        at = next((n for n, span in enumerate(spans) if any(plan_items[i].pk == focus for i in span)), None)
+        guessed = [i for span in (spans[at:at + 2] if at is not None else []) for i in span]
+    return list(dict.fromkeys(exercises[i].pk for i in guessed))
+
+
 def read(*, user, session: WorkoutSession, focus=None, adding: Exercise | None = None,
-         plan: tuple | None = None) -> WorkoutData:
+         plan: tuple | None = None, rows: list | None = None) -> WorkoutData:
     """The page's data (four queries; three with no exercise swapped).
 
     `focus` (a plan exercise's id): only what the answer to a set logged for it shows
@@ -627,22 +667,18 @@ def read(*, user, session: WorkoutSession, focus=None, adding: Exercise | None =
     cards alone and, when the group is done, the next group's too and its records; the
     other cards have no last time and no records. Two or three queries (the plan, the
     sets with last time's, the next card's records), rarely one more. `adding`: the
-    exercise of a set about to be logged (`WorkoutData.add`),
-    counted as logged when deciding whether its group is done. `plan`: `read_plan`'s
-    answer, when the caller read it already."""
-    plan_items, exercises = plan or read_plan(session)
+    exercise of the set being logged (`WorkoutData.add`), counted as logged when
+    deciding whether its group is done. `plan`: `read_plan`'s
+    answer, when the caller read it already. `rows`: the sets and last time's read
+    already, for `answer_exercise_ids` (a set log reads them in its INSERT statement:
+    `sets_and_last_time_read`)."""
+    plan = plan or read_plan(session)
+    plan_items, exercises = plan
     # Last time's sets are read with the session's (one query) for the cards the answer
-    # may show: all of them for the page; for a set log, its group's and the next
-    # group's (the one opened when this group is done). Which are shown depends on the
-    # sets, so a card beyond those (the next group done already) is read after.
-    spans = _spans(plan_items)
-    if focus is None:
-        guessed = range(len(plan_items))
-    else:
-        at = next((n for n, span in enumerate(spans) if any(plan_items[i].pk == focus for i in span)), None)
-        guessed = [i for span in (spans[at:at + 2] if at is not None else []) for i in span]
-    guessed_ids = list(dict.fromkeys(exercises[i].pk for i in guessed))
-    sets, previous = _sets_and_last_time(user=user, exercise_ids=guessed_ids, session=session)
+    # may show (`answer_exercise_ids`). Which are shown depends on the sets, so a card
+    # beyond those (the next group done already) is read after.
+    guessed_ids = answer_exercise_ids(plan, focus)
+    sets, previous = _sets_and_last_time(user=user, exercise_ids=guessed_ids, session=session, rows=rows)
     sets = _with_exercises(sets, {e.pk: e for e in [*(i.exercise for i in plan_items), *exercises]})
     if focus is None:
         wanted = range(len(plan_items))
