@@ -244,10 +244,17 @@ _POOD = re.compile(r"(?<![\d.])(" + _N + r")\s*(?:pood|pd)\b")
 # The words a labelled rest starts with; `_find_rest` tries the pattern only on text
 # holding one of them.
 _REST_WORDS = ("rest", "descanso", "pause", "repos", "recupero", "отдых", "відпочинок")
+# Minutes and seconds as primes, as Italian and Spanish plans write them: 1' (or 1’) is a
+# minute, 90'' (or 90") ninety seconds, 1'30 a minute and a half.
+_PRIME_MINUTES = r"['’′](?!['’′])"
+_PRIME_SECONDS = r"(?:''|’’|\"|″|”)"
 _REST_LABELLED = re.compile(
-    rf"\b(?:rest(?:ing)?|{'|'.join(_REST_WORDS[1:])})\s*[:=]?\s*(?:(\d{{1,2}}):(\d{{2}})|(\d{{1,4}}(?:[.,]\d)?)(?:\s*-\s*(\d{{1,4}}))?\s*(?:({_MINUTES}|m)\.?|({_SECONDS}|'|\")\.?)?(?![\w.]))")
+    rf"\b(?:rest(?:ing)?|{'|'.join(_REST_WORDS[1:])})\s*[:=]?\s*(?:(\d{{1,2}})(?::|{_PRIME_MINUTES})([0-5]\d){_PRIME_SECONDS}?"
+    rf"|(\d{{1,4}}(?:[.,]\d)?)(?:\s*-\s*(\d{{1,4}}))?\s*(?:({_MINUTES}|m|{_PRIME_MINUTES})\.?|({_SECONDS}|{_PRIME_SECONDS})\.?)?"
+    r"(?![\w.]))")
 _REST_CLOCK = re.compile(r"(?<![\d.])(\d{1,2}):([0-5]\d)(?!\d)")
-_REST_UNIT = re.compile(rf"(?<![\d.])(\d{{1,4}})(?:\s*-\s*(\d{{1,4}}))?\s*(?:({_MINUTES})|{_SECONDS})\b")
+_REST_UNIT = re.compile(rf"(?<![\d.])(\d{{1,4}})(?:\s*-\s*(\d{{1,4}}))?\s*(?:({_MINUTES}\b|{_PRIME_MINUTES}(?!\d))"
+                        rf"|{_SECONDS}\b|{_PRIME_SECONDS})")
 
 _BULLET = re.compile(r"^\s*(?:[-*+•·>#–—]+\s*|\(?\d{1,3}[.)]\s+|\[[ x]\]\s*)")
 _SUPERSET = re.compile(r"^\(?(?:([a-h])\s?([1-9])|([1-9])\s?([a-h]))\s*[.):\-]?\s+", re.IGNORECASE)

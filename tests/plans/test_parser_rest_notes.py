@@ -64,3 +64,19 @@ def test_a_story_mentioning_rest_between_sets_is_no_note():
              "between sets than usual and it worked, the bar moved well and I even added a rep on the last set "
              "of the day, which made me happy before going home.")
     assert rests(f"Squat 5x5\nBench press 3x8\n\n{story}")[0] == [[None, None]]
+
+
+@pytest.mark.parametrize(("line", "rest"), [
+    ("Panca piana 4x8 recupero 1'30", 90),  # a minute and a half, as primes
+    ("Panca piana 4x8 rec. 90''", 90),  # seconds as a double prime
+    ("Squat 5x5 rec 2'", 120),  # a minute as a prime
+    ("Press de banca 4x10 descanso 1’30”", 90),  # curly primes
+    ('Squat 5x5 90" rest', 90),
+    ("Bench press 3x8 rest 90", 90),  # no unit: seconds
+    ("Bench press 3x8 rest 2", 120),  # no unit, small: minutes
+])
+def test_rest_written_with_primes(line, rest):
+    (row,) = parse_plan(line, SEEDED).exercises
+    assert row.rest_seconds == rest
+    assert row.notes is None  # nothing of the rest left over in the notes
+
