@@ -163,12 +163,18 @@ _REPS = r"(\d{1,4})(?:\s*-\s*(\d{1,4}))?(\+(?!\s*(?:drop|ds|\d)))?"  # "6+drop" 
 _AMRAP_WORDS = r"(amrap|(?<!your\s)(?<!of\s)(?<!the\s)(?<!% )(?<!rep\s)max(?:imum)?(?:\s+reps)?|(?:to|till?|until)\s+failure|failure|as\s+many\s+as\s+possible)"
 _SECONDS = r"(?:s|sec|secs|second|seconds|sek|seg|segundos|secondes|secondi|сек|секунд)"
 _MINUTES = r"(?:min|mins|minute|minutes|minuten|minutos|minuti|мин|минут|хв|хвилин)"
+# Minutes and seconds as primes, as Italian and Spanish plans write them: 1' (or 1’) is a
+# minute, 90'' (or 90") ninety seconds, 1'30 a minute and a half.
+_PRIME = r"['’′]"
+_PRIME_MINUTES = r"['’′](?!['’′\w])"  # (not "10's")
+_PRIME_SECONDS = r"(?:''|’’|\"|″|”)"
 _DIST = r"(?:m|meters|metres|yd|yds|yards|km|ft|feet|steps|mi|miles?)"
 _SETWORD = r"(?:top\s+|working\s+|work\s+|heavy\s+|back-?off\s+|main\s+)?sets?"
 
 # Each pattern is tried on what earlier ones left; spans they take are blanked out.
 _TEMPO = re.compile(r"\btempo\s*[:=]?\s*\(?([0-9x]{3,4})\b\)?")
-_HOLD = re.compile(rf"(?<![\d.])(\d{{1,2}})\s*x\s*((\d{{1,3}})\s*(?:-\s*\d{{1,3}}\s*)?{_SECONDS}|\d{{1,2}}\s*{_MINUTES}|\d{{1,2}}:\d\d)(?![a-z])")
+_HOLD = re.compile(rf"(?<![\d.])(\d{{1,2}})\s*x\s*((\d{{1,3}})\s*(?:-\s*\d{{1,3}}\s*)?(?:{_SECONDS}|{_PRIME_SECONDS})"
+                   rf"|\d{{1,2}}\s*(?:{_MINUTES}|{_PRIME_MINUTES})|\d{{1,2}}:\d\d)(?![a-z])")
 _DISTANCE = re.compile(rf"(?<![\d.])(\d{{1,2}})\s*x\s*(\d{{1,4}}\s*{_DIST})\b")
 _SETS_OF_HOLD = re.compile(rf"\b(\d{{1,2}})\s*{_SETWORD}\s*(?:of|x)?\s*(\d{{1,3}}(?:\s*-\s*\d{{1,3}})?\s*(?:{_SECONDS}|{_DIST}))(?!\w)")
 _BW_X_REPS = re.compile(r"\b((?:bw|bodyweight)\s*[+-]\s*" + _N + r"\s*(?:kg|kgs|lbs?)?)\s*x\s*" + _REPS)
@@ -244,12 +250,8 @@ _POOD = re.compile(r"(?<![\d.])(" + _N + r")\s*(?:pood|pd)\b")
 # The words a labelled rest starts with; `_find_rest` tries the pattern only on text
 # holding one of them.
 _REST_WORDS = ("rest", "descanso", "pause", "repos", "recupero", "отдых", "відпочинок")
-# Minutes and seconds as primes, as Italian and Spanish plans write them: 1' (or 1’) is a
-# minute, 90'' (or 90") ninety seconds, 1'30 a minute and a half.
-_PRIME_MINUTES = r"['’′](?!['’′])"
-_PRIME_SECONDS = r"(?:''|’’|\"|″|”)"
 _REST_LABELLED = re.compile(
-    rf"\b(?:rest(?:ing)?|{'|'.join(_REST_WORDS[1:])})\s*[:=]?\s*(?:(\d{{1,2}})(?::|{_PRIME_MINUTES})([0-5]\d){_PRIME_SECONDS}?"
+    rf"\b(?:rest(?:ing)?|{'|'.join(_REST_WORDS[1:])})\s*[:=]?\s*(?:(\d{{1,2}})(?::|{_PRIME})([0-5]\d){_PRIME_SECONDS}?"
     rf"|(\d{{1,4}}(?:[.,]\d)?)(?:\s*-\s*(\d{{1,4}}))?\s*(?:({_MINUTES}|m|{_PRIME_MINUTES})\.?|({_SECONDS}|{_PRIME_SECONDS})\.?)?"
     r"(?![\w.]))")
 _REST_CLOCK = re.compile(r"(?<![\d.])(\d{1,2}):([0-5]\d)(?!\d)")
@@ -801,8 +803,8 @@ def _sets_list_group(m: re.Match) -> _Group:
 
 _X_BY_DIGIT = re.compile(r"\d\s*x|x\s*\d")  # every "x" pattern has a number on one side of the x
 # What `_HOLD` and `_DISTANCE` cannot match without: a number after the x, then a unit (a
-# letter) or a clock ("3x30s", "4 x 40 m", "3x1:00"). One pass instead of their two.
-_X_TIME = re.compile(r"\d\s*x\s*\d+\s*(?:-\s*\d+\s*)?(?:[^\W\d_]|:\d)")
+# letter), a clock or a prime ("3x30s", "4 x 40 m", "3x1:00", "3x45''"). One pass instead of their two.
+_X_TIME = re.compile(r"\d\s*x\s*\d+\s*(?:-\s*\d+\s*)?(?:[^\W\d_]|:\d|['’′\"″”])")
 
 # The patterns tried in turn, what each match makes, and a word it cannot match without.
 _PATTERNS = (

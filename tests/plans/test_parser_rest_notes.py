@@ -1,6 +1,7 @@
-"""Rest written once for many exercises: "Rest 90 s between sets" in notes after the last
+"""Rest and times written once or in shorthand: "Rest 90 s between sets" in notes after the last
 day, in a day after its exercises, or under one exercise. "Between sets" (in each of the
-vocabulary's languages) says it is the rest of sets, not a circuit's between rounds.
+vocabulary's languages) says it is the rest of sets, not a circuit's between rounds. Rests
+and holds written with primes (1'30, 90'', 3x30'').
 
 Each example is written for the shape, not copied from the corpus."""
 
@@ -80,3 +81,14 @@ def test_rest_written_with_primes(line, rest):
     assert row.rest_seconds == rest
     assert row.notes is None  # nothing of the rest left over in the notes
 
+
+
+@pytest.mark.parametrize(("line", "held"), [("Plank 3x30''", "30''"), ("Wall sit 3 x 1'", "1'"), ('Plank 3x45"', '45"')])
+def test_a_hold_written_with_primes_is_a_time_not_reps(line, held):
+    (row,) = parse_plan(line, SEEDED).exercises
+    assert (row.sets, row.reps_min, row.weight_text) == (3, None, held)
+
+
+def test_an_apostrophe_s_is_no_prime():
+    (row,) = parse_plan("Curls 3x10's rest 90", SEEDED).exercises
+    assert (row.sets, row.reps_min, row.rest_seconds) == (3, 10, 90)
