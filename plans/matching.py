@@ -350,13 +350,14 @@ Match = tuple[CatalogEntry | None, float, list[CatalogEntry]]
 class _Query:
     """What scoring reads of a normalised name, worked out once for all its candidates."""
 
-    __slots__ = ("sorted", "words", "implements", "name", "padded", "not_barbell", "implements_or_barbell")
+    __slots__ = ("sorted", "words", "implements", "name", "padded", "not_barbell", "implements_or_barbell", "positions")
 
     def __init__(self, query_sorted: str, words: set[str], query_implements: set[str], name: str):
         self.sorted, self.words, self.implements, self.name = query_sorted, words, query_implements, name
         self.padded = f" {name} "
         self.not_barbell = query_implements - {"barbell"}
         self.implements_or_barbell = query_implements | {"barbell"}
+        self.positions = words & _POSITIONS
 
 
 class Matcher:
@@ -392,6 +393,10 @@ class Matcher:
         self.choice_implements = [implements(w) | self.implements_of(t)
                                   for w, t in zip(self.choice_words, self.targets, strict=True)]
         self.choice_lengths = [len(w) for w in self.choice_words]
+        # Where the body is, in the name or in the exercise an alias names ("calf raise" is
+        # Standing Calf Raises): a query saying another position is another exercise.
+        self.choice_positions = [frozenset((w | set(self._entry_words.get(t.name, ()))) & _POSITIONS)
+                                 for w, t in zip(self.choice_words, self.targets, strict=True)]
         self._word_counts = [len(c.split()) for c in self.choices]  # words, repeats counted (search)
         self.sorted_choices = [" ".join(sorted(c.split())) for c in self.choices]
         self.known_words = sorted({w for c in self.choices for w in c.split()})
@@ -403,7 +408,7 @@ class Matcher:
         self._near_choices: dict[int, tuple[list[str], list[int]]] = {}
         # What `_score` reads of each name, in one tuple (one index, not five lists).
         self._scoring = list(zip(self.choice_words, self.sorted_choices, self.choice_implements,
-                                 self.choices, strict=True))
+                                 self.choices, self.choice_positions, strict=True))
         word_index: dict[str, list[int]] = {}
         for index, words in enumerate(self.choice_words):
             for w in words:
@@ -572,7 +577,7 @@ class Matcher:
 
     def _score(self, q: _Query, index: int) -> float:
         query_sorted, query_words, query_implements = q.sorted, q.words, q.implements
-        choice_words, sorted_choice, choice_implements, choice = self._scoring[index]
+        choice_words, sorted_choice, choice_implements, choice, choice_positions = self._scoring[index]
         base = fuzz.ratio(query_sorted, sorted_choice)
         # A name saying no implement is the barbell lift ("Reverse Grip Bent-Over Rows"):
         # "reverse grip barbell rows" says it too, the barbell aside (a little less sure).
@@ -634,6 +639,8 @@ class Matcher:
                     phrase = f" {choice} " in q.padded  # in its order: "overhead press", not "overhead squat"
                     base = max(base, UNKNOWN_WORD_CAP - 2 * (strong_missing - 1) + (1 if phrase else 0)
                                + min(len(choice_words) - 1, 2))  # the longer name held ("leg press", not "press")
+        if q.positions and choice_positions and not (q.positions & choice_positions):
+            base -= 8  # "seated overhead press" is not Standing Military Press
         if query_implements and choice_implements and not (query_implements & choice_implements):
             base -= 30
         elif query_implements and not choice_implements <= q.implements_or_barbell:

@@ -764,3 +764,22 @@ def test_a_cardio_word_alone_is_no_exercise(name):
                                                 ("farmers walk", "Farmer's Walk")])
 def test_inside_a_longer_name_a_cardio_word_is_part_of_it(name, exercise):
     assert best(name, SEEDED)[0] == exercise
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    ("Wyciskanie sztangielek na ławce dodatniej", "Incline Dumbbell Press"),  # inflected dumbbells, incline bench
+    ("Wyciskanie sztangielkami na ławce ujemnej", "Decline Dumbbell Bench Press"),
+    ("Elevação de panturrilhas", "Standing Calf Raises"),
+    ("Elevação de panturrilha sentado", "Seated Calf Raise"),
+    ("Підйом на носочки сидячи", "Seated Calf Raise"),
+    ("Подъемы на носочки", "Standing Calf Raises"),
+])
+def test_inflected_and_diminutive_forms(name, exercise):
+    assert best(name, SEEDED)[0] == exercise
+
+
+def test_a_position_said_is_not_the_opposite_position():
+    # "calf raise" names Standing Calf Raises: with "seated" typed after an unknown word,
+    # the standing one is not the best guess.
+    assert best("slow calf raises seated", SEEDED)[0] == "Seated Calf Raise"
+    assert best("slow calf raises standing", SEEDED)[0] == "Standing Calf Raises"
