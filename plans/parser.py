@@ -204,6 +204,10 @@ _SETS_X_REPS = re.compile(rf"(?<![\d.])(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*x\s*(?
 _SETS_X_REPS_LIST = re.compile(rf"(?<![\d.])(\d{{1,2}})\s*x\s*(\d{{1,3}}(?:(?:\s*,\s*\d{{1,3}}){{1,9}}|(?:\s*/\s*\d{{1,3}}){{2,9}}"
                                rf"|(?:\s*-\s*\d{{1,3}}){{2,9}}))"
                                rf"(?![\d.%:]|\s*(?:x|kg|lbs?|%|\+|-|:|'|\"|(?:{_MINUTES}|{_SECONDS}|{_DIST}|rpe|rir)\b))")
+# "Squats 5x(145, 155, 165, 165lb)": reps, then one load per set in brackets.
+_REPS_X_LOAD_LIST = re.compile(r"(?<![\d.])(\d{1,2})\s*x\s*\(\s*(\d{1,4}(?:\.\d{1,2})?(?:\s*[,/;]\s*\d{1,4}(?:\.\d{1,2})?){1,9})"
+                               r"\s*(kgs?|lbs?|#)?\s*\)")
+_LOAD_NUMBER = re.compile(r"\d{1,4}(?:\.\d{1,2})?")
 _WEIGHT_X_REPS_X_SETS = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d)?)\s*(kgs?|lbs?)?\s*x\s*(\d{1,2})\s*x\s*(\d{1,2})\b(?!\s*x)")
 # "5x5x135lb", "2x5x45": sets x reps x a load (too large for reps, or written with its unit).
 _SETS_X_REPS_X_LOAD = re.compile(r"(?<![\d.])(\d{1,2})\s*x\s*(\d{1,2})\s*x\s*(\d{1,4}(?:[.,]\d{1,2})?|bw\b|bodyweight\b)"
@@ -223,6 +227,7 @@ _REPS_AT_LOAD = re.compile(r"(?<![\d.])(" + _N + r")\s*(kg|kgs|lbs?|’s|'s)?\s*
 _SETS_ONLY = re.compile(r"\b(\d{1,2})(?:\s*-\s*\d{1,2})?\s*" + _SETWORD + r"\b")  # "3-5 sets": 3
 _REPS_ONLY = re.compile(rf"\b{_REPS}\s*(?:reps?|repetitions?|rep)\b")
 _AMRAP_ONLY = re.compile(rf"\b{_AMRAP_WORDS}\b")
+_COUNT_BEFORE = re.compile(r"(?<![\d.,x/:%-])(\d{1,2})[ \t]+(?:x[ \t]*)?$")  # searched up to an AMRAP word
 
 
 def _may_say_amrap(text: str) -> bool:
@@ -563,6 +568,10 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
         sets = _SETS_ONLY.search(text) if "set" in text else None
         reps = _REPS_ONLY.search(text) if "rep" in text else None
         amrap = _AMRAP_ONLY.search(text) if _may_say_amrap(text) else None
+        if amrap and not sets and not reps:
+            count = _COUNT_BEFORE.search(text, 0, amrap.start())
+            if count and not (count[1] == "1" and "max" in amrap[0]):  # ("1 max": a one-rep max)
+                sets = count  # "Pull ups   3   max", "Dips <tab> 3 <tab> failure": a set count, then AMRAP
         plus = None if reps or "+" not in text else _PLUS_ONLY.search(text)
         if sets or reps or amrap or plus:
             if plus:
@@ -794,6 +803,17 @@ def _reps_x_loads(m: re.Match) -> _Group | None:
                   note="loads " + ", ".join(loads))
 
 
+def _reps_x_load_list(m: re.Match) -> _Group | None:
+    """"Squats 5x(145, 155, 165lb)": the reps, then a load for each set in brackets (numbers
+    too large for reps, or with a unit; "3x(10, 8, 6)" is reps of each set)."""
+    loads = _LOAD_NUMBER.findall(m[2])
+    unit = m[3] or ""
+    if int(m[1]) > 20 or (not unit and min(float(x) for x in loads) <= 30):
+        return None
+    return _Group(sets=len(loads), reps_min=int(m[1]), reps_max=int(m[1]), weight=f"{loads[0]}-{loads[-1]}{unit}",
+                  clear=False, note=f"loads {', '.join(loads)}{unit}")
+
+
 def _sets_list_group(m: re.Match) -> _Group:
     """"3 sets 12, 10, 8": the set count, and reps from the list."""
     reps = [int(x) for x in _DIGITS.findall(m[2])]
@@ -827,6 +847,7 @@ _PATTERNS = (
     (_REPS_WORD_X_SETS, _reps_word_x_sets, "x rep"),
     (_SETS_LADDER, _sets_ladder, "set from"),
     (_SETS_OF, lambda m: _reps_group(m[1], m[2], m[3], m[4], m[5]), "set"),
+    (_REPS_X_LOAD_LIST, lambda m: _reps_x_load_list(m) or _sets_list_group(m), "list"),
     (_SETS_X_REPS_LIST, lambda m: _reps_x_loads(m) or _sets_list_group(m), "list"),
     (_LOAD_X_REPS_LIST, _load_x_reps_list, "list"),
     (_LOAD_X_REPS, _load_x_reps, "x"),

@@ -1,0 +1,43 @@
+"""Compact prescriptions: a set count then AMRAP in columns ("Pull ups   3   max"), and
+reps then one load per set in brackets ("Squats 5x(145, 155, 165lb)").
+
+Each example is written for the shape, not copied from the corpus."""
+
+import pytest
+
+from equipment.catalog import seeded_names
+from plans.parser import CatalogEntry, parse_plan
+
+SEEDED = [CatalogEntry(id=name, name=name) for name in seeded_names()]
+
+
+def only(line):
+    (row,) = parse_plan(line, SEEDED).exercises
+    return row
+
+
+@pytest.mark.parametrize("line", ["Pull ups   3   max", "Dips\t3\tto failure", "Chin ups 3 AMRAP", "Push ups 3 x max"])
+def test_a_set_count_then_amrap(line):
+    row = only(line)
+    assert (row.sets, row.reps_min, row.reps_max, row.amrap) == (3, None, None, True)
+
+
+def test_one_max_is_a_one_rep_max_not_a_set():
+    row = only("Squat 1 max")
+    assert row.sets is None
+
+
+@pytest.mark.parametrize(("line", "sets", "reps", "weight"), [
+    ("Squats – 5x(145, 155, 165, 165lb)", 4, 5, "145-165lb"),
+    ("Leg press 10x(300,250,250lb)", 3, 10, "300-250lb"),  # commas with no space: no decimals
+    ("Bench 8x(60, 70, 80 kg)", 3, 8, "60-80kg"),
+    ("Bench 8 x (135, 155, 175)", 3, 8, "135-175"),  # too large for reps: loads
+])
+def test_reps_then_a_load_per_set_in_brackets(line, sets, reps, weight):
+    row = only(line)
+    assert (row.sets, row.reps_min, row.reps_max, row.weight_text) == (sets, reps, reps, weight)
+
+
+def test_small_numbers_in_brackets_are_the_reps_of_each_set():
+    row = only("Curl 3 x (12, 10, 8)")
+    assert (row.sets, row.reps_min, row.reps_max, row.weight_text) == (3, 8, 12, None)
