@@ -132,8 +132,7 @@ def set_log(request, session_id):
         # The answer's sets and last time's ride in the INSERT statement (after the
         # locks, so they show what the write finds): one statement fewer.
         along = services.ReadAlong(*workout_page.sets_and_last_time_read(
-            user=request.user, exercise_ids=workout_page.answer_exercise_ids(plan, focus),
-            session=session)) if request.htmx else None
+            user=request.user, session=session, plan=plan, focus=focus)) if request.htmx else None
         try:
             logged, new_records, _ = services.set_log(
                 session=session, set_id=data["id"], exercise=form.exercise, weight_kg=data["weight_kg"],

@@ -17,6 +17,7 @@ import uuid
 from collections import defaultdict
 from weakref import ref as weak_ref
 from dataclasses import dataclass, field
+from datetime import datetime, timezone as dt_timezone
 from decimal import Decimal
 from operator import attrgetter
 
@@ -246,7 +247,7 @@ def prefill(*, number: int, last: LastTime | None, lifted: ExerciseSession | Non
 
 
 _LAST_TIME_FROM = """
-FROM unnest(ARRAY[{wanted}]::uuid[]) AS wanted(exercise_id)
+FROM unnest(ARRAY[{exercise}]::uuid[]) AS wanted(exercise_id)
 CROSS JOIN LATERAL (
     -- The latest completed workout with the exercise; only when there is none, the
     -- latest of any (an abandoned one). UNION ALL runs its branches in order and the
@@ -286,7 +287,32 @@ UNION ALL
 """
 
 
+# What the answer to a set log reads of the session's sets: in full those of the
+# exercises its cards may show (`_shown_exercise_ids`); of the others only how many
+# each has, one row per exercise (its id, and the count where the set number goes),
+# which is all that tells whether their cards are done. A long workout (hundreds of
+# sets) no longer makes every one of its sets into an object on every set log.
+_COUNT_SELECT = ", ".join("es.exercise_id" if c == "exercise_id" else "count(*)::integer" if c == "set_number"
+                          else "NULL" for c in _SET_COLUMNS)
+_ANSWER_SETS_SELECT = f"""
+SELECT false AS previous, {_SET_SELECT}, NULL::timestamptz FROM exercise_session es
+WHERE es.workout_session_id = %(session)s AND es.exercise_id = ANY(ARRAY[{{shown}}]::uuid[])
+UNION ALL
+SELECT false, {_COUNT_SELECT}, NULL FROM exercise_session es
+WHERE es.workout_session_id = %(session)s AND es.exercise_id <> ALL(ARRAY[{{shown}}]::uuid[])
+GROUP BY es.exercise_id
+UNION ALL
+(SELECT true, {_SET_SELECT}, latest.created_at {_LAST_TIME_FROM} ORDER BY es.exercise_id, es.set_number)
+"""
+_SETS_OF_SQL = (f"SELECT {_SET_SELECT} FROM exercise_session es "
+                "WHERE es.workout_session_id = %(session)s AND es.exercise_id = ANY(%(exercises)s::uuid[])")
+
+
 @functools.cache
+def _listed(sql: str, name: str, count: int) -> str:
+    return sql.replace(f"{{{name}}}", ", ".join(f"%({name}_{n})s" for n in range(count)))
+
+
 def _with_exercises_listed(sql: str, count: int) -> str:
     """`sql` for `count` exercises, each a parameter of its own (exercise_0, ...) in an
     ARRAY[...] rather than one array parameter: the planner then knows how many rows
@@ -294,13 +320,20 @@ def _with_exercises_listed(sql: str, count: int) -> str:
     parameter, and then never chose that plan), so PostgreSQL plans it once per
     connection, not on every run (~1 ms of a set log's). One statement per count: a set
     log reads two or three, the page one per plan length."""
-    return sql.replace("{wanted}", ", ".join(f"%(exercise_{n})s" for n in range(count)))
+    return _listed(sql, "exercise", count)
 
 
-def _last_time_statement(sql: str, *, user, exercise_ids, session: WorkoutSession) -> tuple[str, dict]:
+def _last_time_statement(sql: str, *, user, exercise_ids, session: WorkoutSession,
+                         shown: list | None = None) -> tuple[str, dict]:
+    """`sql` with its parameters: last time's `exercise_ids` and, for
+    _ANSWER_SETS_SELECT, the exercises whose sets it reads in full (`shown`)."""
     params = {"user": user.pk, "session": session.pk, "before": session.created_at}
     params.update((f"exercise_{n}", pk) for n, pk in enumerate(exercise_ids))
-    return _with_exercises_listed(sql, len(exercise_ids)), params
+    sql = _with_exercises_listed(sql, len(exercise_ids))
+    if shown is not None:
+        params.update((f"shown_{n}", pk) for n, pk in enumerate(shown))
+        sql = _listed(sql, "shown", len(shown))
+    return sql, params
 
 
 def _set_of(row) -> ExerciseSession:
@@ -339,25 +372,65 @@ def last_time(*, user, exercise_ids, session: WorkoutSession) -> dict:
         return _last_times(cursor.fetchall())
 
 
-def sets_and_last_time_read(*, user, exercise_ids, session: WorkoutSession) -> tuple[str, dict, int]:
-    """This session's sets, and `last_time` of the given exercises, as one SELECT: its
-    SQL, parameters and number of columns (what sessions.services.ReadAlong takes, for
-    a set log's INSERT statement to run it)."""
-    sql, params = _last_time_statement(_SETS_AND_LAST_TIME_SELECT, user=user, exercise_ids=exercise_ids,
-                                       session=session)
+def sets_and_last_time_read(*, user, session: WorkoutSession, plan: tuple, focus=None) -> tuple[str, dict, int]:
+    """This session's sets, and last time's of the exercises the answer to a set logged
+    for `focus` may show (`answer_exercise_ids`; every card's for the page, `focus`
+    None), as one SELECT: its SQL, parameters and number of columns (what
+    sessions.services.ReadAlong takes, for a set log's INSERT statement to run it).
+    For a set log, only the sets of `_shown_exercise_ids` in full, of the others their
+    counts (`_ANSWER_SETS_SELECT`)."""
+    last_ids = answer_exercise_ids(plan, focus)
+    if focus is None:
+        sql, params = _last_time_statement(_SETS_AND_LAST_TIME_SELECT, user=user, exercise_ids=last_ids,
+                                           session=session)
+    else:
+        sql, params = _last_time_statement(_ANSWER_SETS_SELECT, user=user, exercise_ids=last_ids, session=session,
+                                           shown=_shown_exercise_ids(plan, focus))
     return sql, params, len(_SET_COLUMNS) + 2
 
 
-def _sets_and_last_time(*, user, exercise_ids, session: WorkoutSession, rows=None
+# The time a counted-only set stands in with: before any set, never shown.
+_COUNTED_AT = datetime.min.replace(tzinfo=dt_timezone.utc)
+
+
+_EXERCISE_AT, _NUMBER_AT, _CREATED_AT = (_SET_ATTNAMES.index(a) for a in ("exercise_id", "set_number", "created_at"))
+
+
+def _counted(exercise_id, count: int) -> list[ExerciseSession]:
+    """`count` sets of an exercise that only count (numbered 1 to `count`, nothing
+    else known): what tells a card not shown whether it is done."""
+    row = [None] * len(_SET_ATTNAMES)
+    row[_EXERCISE_AT], row[_CREATED_AT] = exercise_id, _COUNTED_AT
+    sets = []
+    for number in range(1, count + 1):
+        row[_NUMBER_AT] = number
+        sets.append(_set_of(row))
+    return sets
+
+
+def _sets_and_last_time(*, user, session: WorkoutSession, plan: tuple, focus=None, rows=None
                         ) -> tuple[list[ExerciseSession], dict]:
-    """This session's sets, and `last_time` of the given exercises: one query, none
-    when its `rows` were read already (`sets_and_last_time_read`)."""
+    """This session's sets (some only counted, for a set log), and last time's: one
+    query, none when its `rows` were read already (`sets_and_last_time_read`)."""
     if rows is None:
-        sql, params, _ = sets_and_last_time_read(user=user, exercise_ids=exercise_ids, session=session)
+        sql, params, _ = sets_and_last_time_read(user=user, session=session, plan=plan, focus=focus)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
-    return [_set_of(row[1:-1]) for row in rows if not row[0]], _last_times(row[1:] for row in rows if row[0])
+    sets = []
+    for row in rows:
+        if not row[0]:
+            columns = row[1:-1]
+            sets += [_set_of(columns)] if columns[0] is not None else _counted(columns[_EXERCISE_AT],
+                                                                              columns[_NUMBER_AT])
+    return sets, _last_times(row[1:] for row in rows if row[0])
+
+
+def _sets_of(*, session: WorkoutSession, exercise_ids) -> list[ExerciseSession]:
+    """This session's sets of the given exercises, in full (one query)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_SETS_OF_SQL, {"session": session.pk, "exercises": [str(pk) for pk in exercise_ids]})
+        return [_set_of(row) for row in cursor.fetchall()]
 
 
 def _best_1rm(user_id, exercise_ref: str) -> Subquery:
@@ -658,6 +731,16 @@ def answer_exercise_ids(plan: tuple, focus) -> list:
     return list(dict.fromkeys(exercises[i].pk for i in guessed))
 
 
+def _shown_exercise_ids(plan: tuple, focus) -> list:
+    """The exercises whose sets the answer to a set logged for `focus` reads in full:
+    those of `answer_exercise_ids`' cards, and the exercises swapped out of them (a
+    swapped card shows the sets logged before the swap too)."""
+    plan_items, exercises = plan
+    last_ids = set(answer_exercise_ids(plan, focus))
+    return list(dict.fromkeys(pk for item, exercise in zip(plan_items, exercises) if exercise.pk in last_ids
+                              for pk in (exercise.pk, item.exercise_id)))
+
+
 def read(*, user, session: WorkoutSession, focus=None, adding: Exercise | None = None,
          plan: tuple | None = None, rows: list | None = None) -> WorkoutData:
     """The page's data (four queries; three with no exercise swapped).
@@ -678,8 +761,7 @@ def read(*, user, session: WorkoutSession, focus=None, adding: Exercise | None =
     # may show (`answer_exercise_ids`). Which are shown depends on the sets, so a card
     # beyond those (the next group done already) is read after.
     guessed_ids = answer_exercise_ids(plan, focus)
-    sets, previous = _sets_and_last_time(user=user, exercise_ids=guessed_ids, session=session, rows=rows)
-    sets = _with_exercises(sets, {e.pk: e for e in [*(i.exercise for i in plan_items), *exercises]})
+    sets, previous = _sets_and_last_time(user=user, session=session, plan=plan, focus=focus, rows=rows)
     if focus is None:
         wanted = range(len(plan_items))
     else:
@@ -690,6 +772,11 @@ def read(*, user, session: WorkoutSession, focus=None, adding: Exercise | None =
     unread = [pk for pk in wanted_ids if pk not in guessed_ids]
     if unread:
         previous.update(last_time(user=user, exercise_ids=unread, session=session))
+        # That card's sets were only counted: read them in full.
+        counted = {pk for i in wanted for pk in (exercises[i].pk, plan_items[i].exercise_id)} - set(
+            _shown_exercise_ids(plan, focus))
+        sets = [s for s in sets if s.exercise_id not in counted] + _sets_of(session=session, exercise_ids=counted)
+    sets = _with_exercises(sets, {e.pk: e for e in [*(i.exercise for i in plan_items), *exercises]})
     # The focused group's own records are not shown by the answer: only the next card's.
     record_ids = wanted_ids if focus is None else [exercises[i].pk for i in sorted(wanted)
                                                    if plan_items[i].pk != focus and not _same_span(plan_items, i, focus)]

@@ -103,7 +103,8 @@ def _normalised(html: str) -> str:
 
 
 @pytest.mark.parametrize("scenario", ["mid-card", "card done", "superset", "superset done", "swapped", "no plan",
-                                      "card done, the next group done already"])
+                                      "card done, the next group done already", "a later card started",
+                                      "card done, every later group done already"])
 def test_the_answer_read_for_the_logged_group_is_the_answer_read_for_the_whole_page(
         user_client, user, monkeypatch, scenario):
     plan = plan_with(user, (BENCH, 2, None), (ROW, 2, "A"), (CURL, 1, "A"), (SQUAT, 2, None))
@@ -115,7 +116,11 @@ def test_the_answer_read_for_the_logged_group_is_the_answer_read_for_the_whole_p
     steps = {"mid-card": [(bench, 1)], "card done": [(bench, 1), (bench, 2)], "superset": [(row, 1)],
              "superset done": [(row, 1), (curl, 1), (row, 2)], "swapped": [(bench, 1)], "no plan": [(bench, 1)],
              # the card opened next is beyond the one after the logged card's
-             "card done, the next group done already": [(row, 1), (curl, 1), (row, 2), (bench, 1), (bench, 2)]}
+             "card done, the next group done already": [(row, 1), (curl, 1), (row, 2), (bench, 1), (bench, 2)],
+             # sets of a card the answer does not show are only counted (workout_page._counted)
+             "a later card started": [(squat, 1), (squat, 2), (squat, 3), (bench, 1)],
+             "card done, every later group done already": [(squat, 1), (squat, 2), (row, 1), (curl, 1), (row, 2),
+                                                           (bench, 1), (bench, 2)]}
     *before, (item, number) = steps[scenario]
     for done, n in before:
         post_set(user_client, session, done, 50, 8, n)
@@ -264,3 +269,23 @@ def test_the_insert_with_last_time_s_read_in_it_is_planned_once_per_connection(u
         cursor.execute("SELECT generic_plans FROM pg_prepared_statements WHERE statement LIKE '%%ON CONFLICT (id)%%'")
         (generic,), = cursor.fetchall()
     assert generic >= 1  # an array parameter: none, ever
+
+
+def test_the_answer_reads_in_full_only_the_sets_of_the_cards_it_may_show(user_client, user):
+    plan = plan_with(user, (BENCH, 2, None), (ROW, 2, None), (SQUAT, 2, None))
+    with rls_user(user.pk):
+        session = start(user_client, plan)
+    bench, row, squat = plan_items(user, plan)
+    for item in (squat, squat, squat, row, bench):
+        post_set(user_client, session, item, 50, 8, 1)
+    with rls_user(user.pk):
+        data = workout_page.read(user=user, session=session, focus=bench.pk)
+    by_exercise = {}
+    for logged in data.sets:
+        by_exercise.setdefault(logged.exercise_id, []).append(logged)
+    # The logged card's and the next card's sets as stored; the squats, shown by no
+    # card of the answer, only counted: three, numbered, nothing else read.
+    assert all(s.pk is not None and s.weight == 50 for pk in (bench.exercise_id, row.exercise_id)
+               for s in by_exercise[pk])
+    assert [(s.pk, s.set_number, s.weight) for s in by_exercise[squat.exercise_id]] == [
+        (None, 1, None), (None, 2, None), (None, 3, None)]
