@@ -1462,7 +1462,14 @@ _NOTE_AFTER = re.compile(r"^\s*(?:with|using|w/|at)\b")
 _OF_BEFORE_NAME = re.compile(r"^\s*(?:of|de|da|di|du|des|mit|по|з)\s+")
 _LAST_SET_AMRAP = re.compile(r"\blast\s+(?:set|one|round)\s*(?:is\s*|to\s*|=\s*|:\s*)?(?:an?\s+)?(?:amrap|to\s+failure|failure|max(?:imum)?(?:\s+reps)?|as\s+many)")
 _GLOSS = re.compile(r"\(([^()\d]{3,40})\)")  # "(floor press)": letters only, a few words
-_BARE_LOAD = re.compile(r"@\s*(\d+(?:[.,]\d+)?)(?![\d%.,]|\s*(?:%|kg|lb|rpe|rir))")
+# "3x5 @ 185", "9 x 3 at 185": a load with no unit ("at" only before a number of two
+# digits or more, and not a percentage, a time, an effort or reps: "at 8 RPE", "at 90 s").
+_BARE_LOAD = re.compile(rf"(?:@\s*|\bat\s+(?=\d{{2}}))(\d+(?:[.,]\d+)?)(?![\d%.,]|\s*(?:%|kg|lb|rpe|rir|x\b|reps?\b"
+                        rf"|(?:{_SECONDS}|{_MINUTES})\b|{_PRIME_MINUTES}|{_PRIME_SECONDS}))")
+
+
+def _may_say_bare_load(text: str) -> bool:
+    return "@" in text or "at " in text
 _ASIDE = re.compile(r"\(([^()]{1,40})\)")
 _IMPLEMENT_AFTER = re.compile(r"\b(?:with|on|using|w/)\s+(?:a\s+|the\s+)?(?:[\d.,]+\s*(?:kg|lbs?)?\s+)?"
                              r"(dumbbells?|db|kettlebells?|kb|cables?|machine|bands?|barbell|smith)\b")
@@ -1563,7 +1570,7 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
             entry, score, alternatives = with_implement
     loaded = leftover + " " + " ".join(loads)
     weights = [m[0].strip() for m in _WEIGHT.finditer(loaded)] if _DIGIT.search(loaded) else []  # each needs a digit
-    weights += [m[1] for m in _BARE_LOAD.finditer(leftover)] if "@" in leftover else []
+    weights += [m[1] for m in _BARE_LOAD.finditer(leftover)] if _may_say_bare_load(leftover) else []
     weight = group.weight or (weights[0] if weights else "")
     m = _POOD.search(leftover) if "pood" in leftover or "pd" in leftover else None
     if m and not weight:
@@ -1962,8 +1969,9 @@ def _absorb(previous: ParsedExercise, groups: list[_Group], remaining: str) -> N
     group = _merge(groups)
     if not group.weight:
         m = _WEIGHT.search(remaining)  # "1x3 @ 100kg": the load beside the numbers
-        if m:
-            group = replace(group, weight=m[0].strip())  # a copy: the line's groups are shared
+        bare = _BARE_LOAD.search(remaining) if not m and _may_say_bare_load(remaining) else None  # "3x5 @ 185"
+        if m or bare:
+            group = replace(group, weight=m[0].strip() if m else bare[1])  # a copy: the line's groups are shared
     if _may_say_warmup(remaining) and _WARMUP_MARK.search(remaining):
         group = replace(group, warmup=True)  # "8x 45lbs (warm up)": not a working set
     lines = getattr(previous, "_set_lines", None)
@@ -2042,8 +2050,8 @@ def _prescribe(row: ParsedExercise, lines: list[_Group]) -> None:
     if ramp or (first.sets or 0) > 1:
         chosen = last if ramp else first
         row.sets, row.reps_min, row.reps_max, row.amrap = chosen.sets, chosen.reps_min, chosen.reps_max, chosen.amrap
-        if ramp and chosen.weight:
-            row.weight_text = chosen.weight
+        if chosen.weight and (ramp or not row.weight_text):
+            row.weight_text = chosen.weight  # ("Bench:", then "3x5 @ 185")
         # A prescription on the lines below: someone should look. Medium at most, and only
         # when one line gave it ("Bench press", then "4 x 8"): of several lines, which one
         # is the prescription (the first? a ramp's last?) is our guess.

@@ -1,5 +1,5 @@
-"""Compact prescriptions: a set count then AMRAP in columns ("Pull ups   3   max"), and
-reps then one load per set in brackets ("Squats 5x(145, 155, 165lb)").
+"""Compact prescriptions: a set count then AMRAP in columns ("Pull ups   3   max"), loads after
+"at" or on the line under the name, and reps then one load per set in brackets ("Squats 5x(145, 155, 165lb)").
 
 Each example is written for the shape, not copied from the corpus."""
 
@@ -41,3 +41,16 @@ def test_reps_then_a_load_per_set_in_brackets(line, sets, reps, weight):
 def test_small_numbers_in_brackets_are_the_reps_of_each_set():
     row = only("Curl 3 x (12, 10, 8)")
     assert (row.sets, row.reps_min, row.reps_max, row.weight_text) == (3, 8, 12, None)
+
+
+@pytest.mark.parametrize(("text", "weight"), [
+    ("Bench 9 x 3 at 185", "185"),  # "at" a number: a load with no unit
+    ("Bench:\n3x5 @ 185", "185"),  # the load on the line under the name
+    ("Squat:\n5x5 at 100kg", "100kg"),
+    ("Bench 3x5 at 8 RPE", None),  # an effort
+    ("Squat 5x5 at 75%", None),  # a percentage, not a load
+    ("Bench 3x8 at 10 reps", None),
+])
+def test_a_load_after_at_or_under_the_name(text, weight):
+    row = only(text)
+    assert row.weight_text == weight
