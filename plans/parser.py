@@ -1823,6 +1823,9 @@ def _may_say_per_exercise(norm: str) -> bool:
             or "esercizi" in norm or "упражнени" in norm or "вправ" in norm or ("rep" in norm and "/" in norm))
 
 
+# "One arm curl: 8" under "Pull-ups: 12": a list of "name: count" lines, each an exercise
+# (not a set line of the one above, as "Paused: 115x5" under "Bench: 135x5" is).
+_NAME_COLON_NUMBER = re.compile(r"^\W*[^\W\d_][^:\d]{0,50}:\s*\d{1,3}\s*(?:reps?)?$", re.IGNORECASE)
 _NUMBERS_FIRST = re.compile(r"^[\s\-–•*+|]*\d(?!\d*[.)]\s)")  # not a list number ("3. Rows")
 
 
@@ -1847,16 +1850,17 @@ def _written_as_name(name: str, original: str) -> bool:
     return written[:1].isupper()
 
 
-def _starts_exercise_below(lines: list[str], number: int, find_groups=None) -> bool:
+def _starts_exercise_below(lines: list[str], number: int, find_groups=None, block_below: bool = True) -> bool:
     """Whether the next non-empty line (a description in words aside) is only numbers
-    for the name on this one."""
+    for the name on this one (with `block_below` False, not numbers ending in ":", as "6
+    sets:" over the exercises of a block is)."""
     for following in lines[number + 1:number + 4]:
         text, _, _ = _strip_markup(following)
         if not text or _ASIDE_LINE.match(text) or (len(text.split()) >= 5 and not _DIGIT.search(text)):
             continue  # "(palms only)", "Hold both dumbbells at the shoulders." between a name and its numbers
         norm = _normalise_line(text)
         groups, remaining = (find_groups or _find_groups)(norm)  # the parse's cache: read once
-        return bool(groups) and not _segments(norm, groups, remaining)
+        return bool(groups) and not _segments(norm, groups, remaining) and (block_below or not text.endswith(":"))
     return False
 
 
@@ -2321,6 +2325,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 previous = None  # an aside under a name keeps the name's numbers coming
             continue
         if (groups and previous is not None and not label and not groups[0].leading
+                and not (_NAME_COLON_NUMBER.match(stripped) and _NAME_COLON_NUMBER.match(previous.line.strip()))
                 and all(_NOT_A_NAME.match(s.name) or (
                     (norm[:1].isdigit() or previous.sets is None or getattr(previous, "_per_set", False))
                     and matcher.match(_strip_loads(s.name)[0])[1] < WEAK_SCORE)
@@ -2442,9 +2447,11 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
         name_words = _name_words(built, segments)
         plain_words = len(_unbracket(norm).split())
         sure = STRONG_SCORE if len(rows) > 1 or plain_words > 5 else WEAK_SCORE
-        if len(rows) == 1 and label and name_words <= MAX_NAME_WORDS and not named_over_sets:
-            # "E1. Rear delt cross:" over "Sets: 2 Reps: 20": a labelled name over its numbers.
-            named_over_sets = _starts_exercise_below(lines, number, find_groups)
+        if (len(rows) == 1 and name_words <= MAX_NAME_WORDS and not named_over_sets
+                and (label or _may_name_over_sets(norm))):
+            # "E1. Rear delt cross:" over "Sets: 2 Reps: 20", "Leg press!" over "1 set - 10
+            # reps" lines: a name over its numbers, known or not.
+            named_over_sets = _starts_exercise_below(lines, number, find_groups, block_below=bool(label))
         if named_over_sets and len(rows) == 1:
             pass  # a name over its set lines, known or not
         elif (not rows or any(r.exercise is None or r.score < sure for r in rows)
@@ -2489,6 +2496,17 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
         # "Rest 2 minutes after all 6 sets of the presses": about resting, not an exercise.
         rows = []
     return rows
+
+
+def _may_name_over_sets(norm: str) -> bool:
+    """Whether a line with no numbers may be the name of an exercise written over its
+    set lines: a short name, no sentence, no label, part of a session or instruction."""
+    words = norm.split()
+    return (0 < len(words) <= 6 and not _DIGIT.search(norm)  # "3 days a week" over "2 warm-up sets"
+            and not norm.rstrip().endswith((".", "?", ":")) and not _NOT_A_NAME.match(norm)
+            and not _LABEL_TALK.search(norm) and not _PLAN_TALK.search(norm) and not _SENTENCE_START.match(norm)
+            and not _INSTRUCTION_START.match(norm) and not _PHASE.match(_unaccent(norm).strip(" #*_:-"))
+            and not _REST_START.match(norm) and "=" not in norm)  # "RIR = reps in reserve": a definition
 
 
 def _name_words(rows: list[ParsedExercise], segments: list[_Segment]) -> int:
@@ -2588,12 +2606,15 @@ _LIST_MARK = re.compile(r"^\s*(?:([-*+•·–—])|\(?\d{1,2}([.)])|\(?[a-h]([.
 
 
 def _list_mark(line: str) -> str | None:
-    """How a line is marked as an item of a list: its bullet, "1." / "1)" numbering, or
-    numbers first ("100 froggers"); None for a line of prose."""
+    """How a line is marked as an item of a list: its bullet, "1." / "1)" numbering,
+    numbers first ("100 froggers") or after the name and a colon ("Curls: 20"); None for
+    a line of prose."""
     m = _LIST_MARK.match(line)
     if m:
         return m[1] or ("n" + m[2] if m[2] else "a" + m[3])
-    return "reps" if _LEADING_REPS.match(line.lower()) else None
+    if _LEADING_REPS.match(line.lower()):
+        return "reps"
+    return "colon" if _NAME_COLON_NUMBER.match(line.strip()) else None  # "Pull-ups: 12"
 
 
 def _may_be_listed_name(name: str, stripped: str, norm: str, groups: list[_Group]) -> bool:

@@ -397,3 +397,33 @@ def test_a_default_rest_changes_nothing_else_of_a_row():
     without = parse("Plank 3 sets\n").exercises
     assert [(e.sets, e.reps_min, e.confidence, e.rest_seconds) for e in with_rest] == [
         (e.sets, e.reps_min, e.confidence, 90) for e in without]
+
+
+def test_a_list_of_name_colon_count_lines_gives_a_row_each():
+    # Each line names its own exercise and count: not a set line of the one above,
+    # and an unknown name among well-known ones is kept, for the review to name.
+    text = "Today:\nPush-ups: 30\nSit-ups: 20\nWobbly frog hops: 15\nCrunches: 25\n"
+    got = [(e.exercise.name if e.exercise else None, e.reps_min, e.line) for e in parse(text).exercises]
+    assert got == [("Pushups", 30, "Push-ups: 30"), ("Sit-Up", 20, "Sit-ups: 20"),
+                   (None, 15, "Wobbly frog hops: 15"), ("Crunches", 25, "Crunches: 25")]
+
+
+def test_a_set_word_under_a_name_is_still_a_set_line():
+    assert [e.line for e in parse("Bench press: 135x5\nHeavy: 115x5\n").exercises] == ["Bench press: 135x5"]
+
+
+def test_an_unknown_name_over_numbered_set_lines_is_a_row():
+    text = "Zercher wobble carry!\n1 set - 12 reps, empty bar\n2 set - 10 reps, 40kg\n3 set - 8 reps, 50kg\n"
+    (row,) = parse(text).exercises
+    assert row.exercise is None and (row.sets, row.reps_min, row.reps_max) == (3, 8, 12)
+    assert row.line == "Zercher wobble carry!"
+
+
+@pytest.mark.parametrize("line", ["RIR = reps in reserve", "Then do this", "Notes", "Pick one"])
+def test_a_label_or_sentence_over_numbers_is_no_row(line):
+    assert parse(f"{line}\n4 sets of 3 reps\n").exercises == []
+
+
+def test_a_name_over_a_block_header_is_no_row():
+    text = "Power and grit\n5 sets:\n40m sled push\n10 burpees\n"
+    assert all(e.line != "Power and grit" for e in parse(text).exercises)
