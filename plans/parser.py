@@ -1430,6 +1430,7 @@ _NOTE_AFTER = re.compile(r"^\s*(?:with|using|w/|at)\b")
 _OF_BEFORE_NAME = re.compile(r"^\s*(?:of|de|da|di|du|des|mit|по|з)\s+")
 _LAST_SET_AMRAP = re.compile(r"\blast\s+(?:set|one|round)\s*(?:is\s*|to\s*|=\s*|:\s*)?(?:an?\s+)?(?:amrap|to\s+failure|failure|max(?:imum)?(?:\s+reps)?|as\s+many)")
 _GLOSS = re.compile(r"\(([^()\d]{3,40})\)")  # "(floor press)": letters only, a few words
+_EXAMPLES = re.compile(r"\(([^()\d,]{3,40}),[^()\d]{1,80}\)")  # "(squat, leg press, lunge)": the first
 _BARE_LOAD = re.compile(r"@\s*(\d+(?:[.,]\d+)?)(?![\d%.,]|\s*(?:%|kg|lb|rpe|rir))")
 _ASIDE = re.compile(r"\(([^()]{1,40})\)")
 _IMPLEMENT_AFTER = re.compile(r"\b(?:with|on|using|w/)\s+(?:a\s+|the\s+)?(?:[\d.,]+\s*(?:kg|lbs?)?\s+)?"
@@ -1503,10 +1504,12 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
             entry, score, alternatives = wider
             if score >= 100 and matcher.exact(normalise_name(_strip_loads(segment.wider)[0])) is not None:
                 as_written = entry  # "Rows, barbell": the name in the user's order
-    if score < STRONG_SCORE and "(" in original:
+    if score < STRONG_SCORE and ("(" in original or "(" in segment.leftover):
         # "Жим гантелей лежачи на підлозі (floor press)", "Pozycja deski (Plank)": a name
         # glossed in brackets, often in English, is read when the name itself is not.
-        for gloss in _GLOSS.findall(original):
+        # "| Lower compound | 6-8 | 3 | Squat, leg press |": a kind of exercise, examples of
+        # it listed in brackets (a table's example column): the first is read.
+        for gloss in _GLOSS.findall(original) + _EXAMPLES.findall(segment.leftover):
             found = _choose(_strip_loads(_normalise_line(gloss))[0], matcher)
             if found[0] is not None and found[1] >= STRONG_SCORE and found[1] > score:
                 entry, score, alternatives = found[0], min(found[1], 95.0), found[2]
@@ -1708,11 +1711,15 @@ def _long_sentence(norm: str) -> bool:
 # --- tables ----------------------------------------------------------------------------
 
 _CELL_SPLIT = re.compile(r"\t|\s*\|\s*|\s{2,}")
+# (Polish, Dutch, Turkish and Romanian too, matched with the accents off: "Ilość serii",
+# "Zakres powt.", "Herhalingen", "Tekrar", "Repetări", "Przerwa", "Rust", "Pauză".)
 _HEADER_WORDS = {
-    "name": r"exercises?|movements?|lifts?|name|description|descripci[oó]n|descrizione|beschreibung|название|назва|übung|ubung|ejercicios?|exercícios?|exercicios?|exercices?|esercizi[oi]?|упражнени[ея]|вправ[аи]",
-    "sets": r"sets?|series|séries|sätze|satze|serie|подходы|подходов|підходи|rounds?",
-    "reps": r"reps?|repetitions?|repeticiones|repetições|repeticoes|wiederholungen|wdh|ripetizioni|répétitions|повторения|повторений|повторення",
-    "rest": r"rest|pause|descanso|repos|recupero|отдых|відпочинок|rest\s*\(s\)|rest\s*time",
+    "name": r"exercises?|movements?|lifts?|name|description|descripci[oó]n|descrizione|beschreibung|название|назва|übung|ubung|ejercicios?|exercícios?|exercicios?|exercices?|esercizi[oi]?|упражнени[ея]|вправ[аи]"
+            r"|(?:nazwa\s+)?cwiczeni[ea]|oefeningen?|hareketler?|egzersizler?|exercitii|exercitiu(?:l)?",
+    "sets": r"sets?|series|séries|sätze|satze|serie|подходы|подходов|підходи|rounds?|(?:ilosc\s+|liczba\s+)?serii|seriler?",
+    "reps": r"reps?|repetitions?|repeticiones|repetições|repeticoes|wiederholungen|wdh|ripetizioni|répétitions|повторения|повторений|повторення"
+            r"|powtorzenia|(?:zakres\s+|liczba\s+)?powt(?:\.|orzen)?|herhalingen|tekrarl?a?r?|repetari|repetitii",
+    "rest": r"rest|pause|descanso|repos|recupero|отдых|відпочинок|rest\s*\(s\)|rest\s*time|przerwa|odpoczynek|rust|dinlenme|pauza",
     "weight": r"weight|load|kg|lbs?|gewicht|peso|poids|carico|charge|carga|belastung|вес|вага|intensity|%\s*1rm|%",
 }
 _HEADER = {kind: re.compile(rf"^(?:{words})(?:\s*\(.*\))?$", re.IGNORECASE) for kind, words in _HEADER_WORDS.items()}

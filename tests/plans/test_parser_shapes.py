@@ -427,3 +427,25 @@ def test_a_label_or_sentence_over_numbers_is_no_row(line):
 def test_a_name_over_a_block_header_is_no_row():
     text = "Power and grit\n5 sets:\n40m sled push\n10 burpees\n"
     assert all(e.line != "Power and grit" for e in parse(text).exercises)
+
+
+@pytest.mark.parametrize("header", [
+    "| Ćwiczenie | Ilość serii | Zakres powt. | Przerwa |",
+    "| Oefening | Sets | Herhalingen | Rust |",
+    "| Hareket | Set | Tekrar | Dinlenme |",
+    "| Exercitiu | Serii | Repetari | Pauza |",
+])
+def test_a_table_header_in_polish_dutch_turkish_or_romanian_is_read(header):
+    (row,) = parse(f"{header}\n|---|---|---|---|\n| Deadlift | 4 | 5-6 | 2 min |\n").exercises
+    assert (row.exercise.name, row.sets, row.reps_min, row.reps_max, row.rest_seconds) == (
+        "Barbell Deadlift", 4, 5, 6, 120)
+
+
+def test_a_table_of_kinds_of_exercise_reads_the_first_example_listed():
+    text = ("| Kind | Sets | Reps | Examples |\n|---|---|---|---|\n"
+            "| Upper pull, vertical | 3 | 8-10 | Pull-ups, lat pulldown |\n"
+            "| Lower hinge | 3 | 6-8 | Odd cable thing, deadlift |\n")
+    first, second = parse(text).exercises
+    assert (first.exercise.name, first.sets, first.reps_min) == ("Pullups", 3, 8)
+    assert first.confidence != "high"  # a guess from the examples
+    assert second.exercise is None or second.exercise.name != "Barbell Deadlift"  # only the first example is read
