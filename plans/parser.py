@@ -2431,6 +2431,14 @@ def _named_segments(segments: list[_Segment], groups: list[_Group], stripped: st
                 and all(matcher.match(p)[1] >= STRONG_SCORE for p in pieces)):
             segments = [_Segment(name=p, groups=[working[i] if len(working) > 1 else working[0]], leftover=one.leftover)
                         for i, p in enumerate(pieces)]
+    if groups and len(segments) == 1 and ". " in segments[0].aside:
+        # "Dumbbell bench press. Full 3x15, forgot the weight": the name is the first
+        # sentence, the words before the numbers only a note on them.
+        one = segments[0]
+        head = one.aside.split(". ", 1)[0].strip(_NAME_TRIM)
+        if (head and len(head.split()) <= 6 and matcher.match(one.name)[1] < STRONG_SCORE
+                and matcher.match(head)[1] >= STRONG_SCORE):
+            segments = [replace(one, name=head)]
     if not groups and ":" in norm and not label:
         head, _, tail = norm.partition(":")
         head_name = _name_before(head)[0]

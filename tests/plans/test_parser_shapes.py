@@ -449,3 +449,10 @@ def test_a_table_of_kinds_of_exercise_reads_the_first_example_listed():
     assert (first.exercise.name, first.sets, first.reps_min) == ("Pullups", 3, 8)
     assert first.confidence != "high"  # a guess from the examples
     assert second.exercise is None or second.exercise.name != "Barbell Deadlift"  # only the first example is read
+
+
+def test_a_numbered_item_names_its_exercise_in_its_first_sentence():
+    (row,) = parse("1. Goblet squat. Strict 3x12, felt good.\n").exercises
+    assert (row.exercise.name, row.sets, row.reps_min) == ("Goblet Squat", 3, 12)
+    (row,) = parse("1. Goblet squat. Paused 3x12.\n").exercises  # ("paused" alone reads as a bench press)
+    assert row.exercise.name == "Goblet Squat"
