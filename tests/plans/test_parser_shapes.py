@@ -456,3 +456,13 @@ def test_a_numbered_item_names_its_exercise_in_its_first_sentence():
     assert (row.exercise.name, row.sets, row.reps_min) == ("Goblet Squat", 3, 12)
     (row,) = parse("1. Goblet squat. Paused 3x12.\n").exercises  # ("paused" alone reads as a bench press)
     assert row.exercise.name == "Goblet Squat"
+
+
+@pytest.mark.parametrize("line", ["Deadlift 3x5 or 5x3", "Deadlift 3x5 oder 5x3", "DEADLIFT 5/3/3 oppure 6/4/2"])
+def test_a_second_scheme_after_or_is_no_exercise_of_its_own(line):
+    (row,) = parse(line).exercises
+    assert row.exercise.name == "Barbell Deadlift" and row.sets == 3 and row.confidence != "high"
+
+
+def test_another_exercise_after_or_is_still_a_row():
+    assert [e.exercise.name for e in parse("Curl 3x10 or Hammer curl 3x12").exercises][1:] == ["Hammer Curls"]
