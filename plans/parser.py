@@ -1434,6 +1434,7 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
 
 _NOTE_AFTER = re.compile(r"^\s*(?:with|using|w/|at)\b")
 _CHOICE_ONLY = re.compile(r"(?:(?:or|oppure|oder|ou|o|или|або)\s*)+")  # no name between two schemes
+_LEADING_CHOICE = re.compile(r"^(?:or|oppure|oder|ou|или|або)\s+(?=[^\W\d_])")  # (not "o": Portuguese "the")
 _OF_BEFORE_NAME = re.compile(r"^\s*(?:of|de|da|di|du|des|mit|по|з)\s+")
 _LAST_SET_AMRAP = re.compile(r"\blast\s+(?:set|one|round)\s*(?:is\s*|to\s*|=\s*|:\s*)?(?:an?\s+)?(?:amrap|to\s+failure|failure|max(?:imum)?(?:\s+reps)?|as\s+many)")
 _GLOSS = re.compile(r"\(([^()\d]{3,40})\)")  # "(floor press)": letters only, a few words
@@ -2120,10 +2121,12 @@ def parse_plan(text: str, catalog) -> ParseResult:
         workouts[-1]._heading = plain  # the whole heading line ("Day A (Mon)"): a later day may name it by any word
 
     held: ParsedExercise | None = None  # the row of a time or distance on the line just above
+    choice_of: ParsedExercise | None = None  # the row above an "Or" line: the next line is another choice for it
     row_lines: dict[int, list[ParsedExercise]] = {}  # line number -> the rows it gave
     listed: list[tuple] = []  # rows of unknown names in a list, kept if the list names exercises (`_keep_listed`)
     for number, original in enumerate(lines):
         held, resting = None, held  # (`resting`: the row a rest line on this line belongs to, if no `previous`)
+        choosing, choice_of = choice_of, None
         if len(original) > MAX_LINE_CHARS:
             unread.append(original.strip()[:MAX_LINE_CHARS] + "…")  # listed, not read: no plan line is this long
             previous = None
@@ -2181,6 +2184,11 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     previous, block = None, None
                     continue
         was_first, first_line = first_line, False
+        if previous is not None and len(norm) <= 12 and _CHOICE_ONLY.fullmatch(norm.strip(" .:-–—")):
+            choice_of = previous  # "Lat pulldown 2x8" / "Or" / "Seated row 2x8": a choice of two
+            continue
+        if previous is not None and _LEADING_CHOICE.match(norm):
+            choosing = previous  # "Or pullover with a dumbbell" under an exercise
         heading_cut = False
         named_over_sets = False
         if (previous or waiting) is not None and _apply_field(previous or waiting, norm, stripped):
@@ -2368,6 +2376,15 @@ def parse_plan(text: str, catalog) -> ParseResult:
             unread.append(original.strip())
             if not (previous is not None and _describes(previous, norm)):
                 previous = None  # (a description under a name keeps the name's numbers coming)
+            continue
+        if choosing is not None:
+            # Another choice for the exercise above: offered with it, not a row of its own.
+            for row in rows:
+                if row.exercise is not None and row.exercise != choosing.exercise and row.exercise not in choosing.alternatives:
+                    choosing.alternatives = [row.exercise, *choosing.alternatives][:3]
+            if rows and "choice" not in getattr(choosing, "_doubts", ()):
+                choosing.confidence = _doubted(choosing, choosing.confidence, "choice")  # our pick of the two
+            previous = choosing
             continue
         row_lines[number] = rows
         _doubt_line(rows, stripped, heading_cut)

@@ -466,3 +466,15 @@ def test_a_second_scheme_after_or_is_no_exercise_of_its_own(line):
 
 def test_another_exercise_after_or_is_still_a_row():
     assert [e.exercise.name for e in parse("Curl 3x10 or Hammer curl 3x12").exercises][1:] == ["Hammer Curls"]
+
+
+def test_an_or_line_makes_the_next_exercise_a_choice_for_the_one_above():
+    text = "Lat pulldown 2x8\nOr\nSeated cable rows 2x8\nOr dumbbell pullover\nCurl 3x10\n"
+    first, curl = parse(text).exercises
+    assert (first.exercise.name, curl.exercise.name) == ("Wide-Grip Lat Pulldown", "Barbell Curl")
+    assert "Seated Cable Rows" in [a.name for a in first.alternatives]
+    assert first.confidence != "high"  # which of the choices: our pick
+
+
+def test_an_or_line_after_a_blank_line_chooses_nothing():
+    assert len(parse("Lat pulldown 2x8\n\nOr\n\nSeated cable rows 2x8\n").exercises) == 2
