@@ -1312,6 +1312,7 @@ class _Segment:
     leftover: str
     wider: str = ""  # the name with the piece before a comma ("Rows, barbell")
     aside: str = ""  # the text before the numbers, parentheses kept ("(with dumbbells)")
+    doubt: str = ""  # why the row read from it is less sure than its numbers and name say
 
 
 _LEADING_LOAD = re.compile(r"\s*(?:@|at\b)\s*(\d+(?:[.,]\d+)?\s*(?:kg|kgs|lbs?|%)?)")
@@ -1605,6 +1606,8 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
         row._name_words = tail_words
     if implied == {"barbell"}:
         row._barbell_default = True  # sure only in a plan that shows a barbell or loads: see parse_plan
+    if segment.doubt:
+        row.confidence = _doubted(row, row.confidence, segment.doubt)
     return row
 
 
@@ -2408,10 +2411,34 @@ def parse_plan(text: str, catalog) -> ParseResult:
     return ParseResult(title=title, workouts=workouts, unread=unread)
 
 
+_LEADING_NAME = re.compile(r"^\W*([^\W\d][^\d:–—]{1,40}?)\s*(?::|\s[–—-]\s|[–—]|-\s)\s*(?=\S)")
+
+
+def _leading_name(norm: str, segments: list[_Segment], matcher) -> re.Match | None:
+    """The name a line leads with, before a colon or a dash, when the catalogue knows it
+    well and no name read before the line's numbers does ("Bench press: after 3-4
+    warm-up sets, do 3x5 at 75%", "Hammer curl – 1 set at 17.5 lbs, then 2 at 15")."""
+    m = _LEADING_NAME.match(norm) if (":" in norm or "-" in norm or "–" in norm or "—" in norm) else None
+    if m is None or len(m[1].split()) > 5 or _NOT_A_NAME.match(m[1]) or _PLAN_FIELD.match(norm):
+        return None
+    if any(matcher.match(s.name)[1] >= STRONG_SCORE for s in segments):
+        return None
+    return m if matcher.match(m[1])[1] >= STRONG_SCORE else None
+
+
 def _named_segments(segments: list[_Segment], groups: list[_Group], stripped: str, original: str, norm: str,
                     label: str, matcher: _BoundedMatcher) -> list[_Segment]:
     """The exercises of a line that names several, or one and a note on it, when the
     catalogue knows each name well; otherwise `segments`, as read."""
+    if groups and not label:
+        head = _leading_name(norm, segments, matcher)
+        if head is not None:
+            leftover = norm
+            for g in groups:
+                leftover = _blank(leftover, g.start, g.end)
+            # (Its numbers are read from words about it: a doubt.)
+            return [_Segment(name=head[1], groups=[g for g in groups if not g.warmup] or groups,
+                             leftover=leftover[head.end():], doubt="leading")]
     if not groups and _may_list(stripped) and _LIST_OF_NAMES.search(_unbracket(stripped)):
         # "1) Incline dumbbell press 2) Flat dumbbell press", "Situps, Russian twists",
         # "Squat + Bench Press": several exercises named on one line.

@@ -478,3 +478,17 @@ def test_an_or_line_makes_the_next_exercise_a_choice_for_the_one_above():
 
 def test_an_or_line_after_a_blank_line_chooses_nothing():
     assert len(parse("Lat pulldown 2x8\n\nOr\n\nSeated cable rows 2x8\n").exercises) == 2
+
+
+@pytest.mark.parametrize(("line", "exercise", "sets", "reps"), [
+    ("Romanian deadlift: after two lighter sets, go for 3x8 at 60 kg", "Romanian Deadlift", 3, 8),
+    ("Hammer curls – one easy set with 10 kg, then 2 sets of 12 with 14 kg", "Hammer Curls", 2, 12),
+])
+def test_a_line_leading_with_a_known_name_and_a_colon_or_dash_is_that_exercise(line, exercise, sets, reps):
+    (row,) = parse(line).exercises
+    assert (row.exercise.name, row.sets, row.reps_min) == (exercise, sets, reps)
+    assert row.confidence == "low" or row.confidence == "medium"  # numbers read from words about it
+
+
+def test_a_leading_label_is_no_name():
+    assert [e.exercise.name for e in parse("Week 2: Squat 3x5\n").exercises] == ["Barbell Squat"]
