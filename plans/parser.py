@@ -1786,6 +1786,7 @@ def _table_row(text: str, columns: dict[int, str]) -> str | None:
 # --- the plan --------------------------------------------------------------------------
 
 _LIST_OF_NAMES = re.compile(r"(?:^|\s)\(?\d{1,2}[.)]\s+|\s*[,;+&]\s+|\s+and\s+")
+_COMMAS = re.compile(r"\s*[,;]\s+")
 _LIST_MARKS = (",", ";", "+", "&", ".", ")", "and")  # every match of `_LIST_OF_NAMES` holds one
 
 
@@ -2442,10 +2443,14 @@ def _named_segments(segments: list[_Segment], groups: list[_Group], stripped: st
     if not groups and _may_list(stripped) and _LIST_OF_NAMES.search(_unbracket(stripped)):
         # "1) Incline dumbbell press 2) Flat dumbbell press", "Situps, Russian twists",
         # "Squat + Bench Press": several exercises named on one line.
-        pieces = [p for p in _LIST_OF_NAMES.split(_unbracket(stripped)) if p.strip()]
-        named = [_Segment(name=_name_before(_normalise_line(p))[0], groups=[], leftover="") for p in pieces]
-        if all(n.name and matcher.match(n.name)[1] >= STRONG_SCORE for n in named):
-            segments = named
+        listed = _unbracket(stripped)
+        # At each separator; else at commas and semicolons only ("Glute & ham raises; pull-throughs").
+        for separators in (_LIST_OF_NAMES, _COMMAS) if _COMMAS.search(listed) else (_LIST_OF_NAMES,):
+            pieces = [p for p in separators.split(listed) if p.strip()]
+            named = [_Segment(name=_name_before(_normalise_line(p))[0], groups=[], leftover="") for p in pieces]
+            if all(n.name and matcher.match(n.name)[1] >= STRONG_SCORE for n in named):
+                segments = named
+                break
     if not groups and stripped.count(" / ") >= 2:
         # "Pull-up / Incline press / Lateral raise": three or more names between spaced
         # slashes are a list (two are a choice: "Squat / Leg press").

@@ -492,3 +492,8 @@ def test_a_line_leading_with_a_known_name_and_a_colon_or_dash_is_that_exercise(l
 
 def test_a_leading_label_is_no_name():
     assert [e.exercise.name for e in parse("Week 2: Squat 3x5\n").exercises] == ["Barbell Squat"]
+
+
+def test_names_listed_at_semicolons_may_hold_an_ampersand():
+    got = [e.exercise.name for e in parse("Accessories\n- Clean & jerk; face pulls\n").exercises]
+    assert got == ["Clean and Jerk", "Face Pull"]
