@@ -1756,6 +1756,9 @@ def _table_header(text: str) -> dict[int, str] | None:
     return columns if len(columns) >= 2 and kinds & {"sets", "reps"} else None
 
 
+_CELL_SETS_X_REPS = re.compile(r"^\d{1,2}\s*[x×]\s*(\d{1,3}(?:\s*-\s*\d{1,3})?)$", re.IGNORECASE)
+
+
 def _table_row(text: str, columns: dict[int, str]) -> str | None:
     """A table row rewritten as a plan line ("Bench 4x6 rest 90s @ 100kg")."""
     cells = _cells(text)
@@ -1766,6 +1769,9 @@ def _table_row(text: str, columns: dict[int, str]) -> str | None:
     if "name" not in columns.values() and 0 in columns:
         return None  # no name column, and the first column is something else
     sets, reps = values.get("sets", ""), values.get("reps", "")
+    m = _CELL_SETS_X_REPS.match(reps) if sets else None
+    if m:
+        reps = m[1]  # "5 | 3x6": the sets column says 5; the reps column's "3x6" is read for its reps
     extra = [c for i, c in enumerate(cells) if i not in columns and c != name]
     parts = [name]
     if sets and reps:
@@ -2146,7 +2152,9 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 if block is not None and (block_used or block_blank):
                     block = None  # a block ends at a blank line (one right under its header aside)
                 block_blank = True
-                previous, table = None, None
+                previous = None
+                if "\t" not in original and "|" not in original:
+                    table = None  # (a row of empty cells is still the table's: "\t\t" between its days)
             continue
         header = _table_header(stripped)
         if header:

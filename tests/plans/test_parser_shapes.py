@@ -497,3 +497,14 @@ def test_a_leading_label_is_no_name():
 def test_names_listed_at_semicolons_may_hold_an_ampersand():
     got = [e.exercise.name for e in parse("Accessories\n- Clean & jerk; face pulls\n").exercises]
     assert got == ["Clean and Jerk", "Face Pull"]
+
+
+def test_a_row_of_empty_cells_does_not_end_a_table():
+    text = "Day 1\tSets\tReps\nDeadlift\t3\t5\n\t\t\nDay 2\t\t\nLeg press\t4\t12 slow, deep\n"
+    rows_read = [(e.exercise.name, e.sets, e.reps_min) for e in parse(text).exercises]
+    assert rows_read[-1] == ("Leg Press", 4, 12)
+
+
+def test_a_reps_cell_written_sets_x_reps_gives_its_reps_to_the_sets_column():
+    (row,) = parse("Exercise\tSets\tReps\nDeadlift\t5\t3 x 6\n").exercises
+    assert (row.sets, row.reps_min, row.reps_max) == (5, 6, 6)
