@@ -675,10 +675,10 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
     if len(groups) == 1 and groups[0].sets in (None, 1):
         m = _BRACKETED_TIMES.match(text)
         if m:
-            # "(70lb x10) 3x": the set in brackets done N times.
+            # "(70lb x10) 3x": the set in brackets done N times ("(26lb x3 ea. leg) 4x":
+            # the other words in the brackets are about the set, no exercise).
             groups[0].sets, groups[0].end = int(m[1]), m.end()
-            text = _blank(text, *m.span(1))
-            text = text.replace("(", " ").replace(")", " ").replace("x", " ")
+            text = _blank(text, 0, m.end())
     if pair:
         if groups:
             if not groups[0].weight:
@@ -747,7 +747,7 @@ _LEADING_HOLD = re.compile(rf"^\s*(\d{{1,4}}(?:\s*-\s*\d{{1,4}})?\s*(?:{_DIST}|{
                            r"(?=[^\W\d_]{2})")
 # "..., 15 band pull aparts and 10 pallof presses": the next name's reps after a comma or "and".
 _MORE_LEADING_REPS = re.compile(_LEADING_REPS.pattern.replace(r"^\s*(", r"(?:[,;]|\s(?:and|&))\s*(", 1))
-_BRACKETED_TIMES = re.compile(r"^\s*\(\s*\)\s*(\d{1,2})\s*x\s*$")
+_BRACKETED_TIMES = re.compile(r"^\s*\([^()\d]*(?:/\s*x?\d{1,3}[^()\d]*)?\)\s*(\d{1,2})\s*x\s*$")
 
 
 def _search_end(pattern: re.Pattern, text: str, tail: int = 60):

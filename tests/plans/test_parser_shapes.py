@@ -508,3 +508,9 @@ def test_a_row_of_empty_cells_does_not_end_a_table():
 def test_a_reps_cell_written_sets_x_reps_gives_its_reps_to_the_sets_column():
     (row,) = parse("Exercise\tSets\tReps\nDeadlift\t5\t3 x 6\n").exercises
     assert (row.sets, row.reps_min, row.reps_max) == (5, 6, 6)
+
+
+@pytest.mark.parametrize(("line", "sets", "reps"), [("(40lb x8 each leg) 3x", 3, 8), ("(30lb x12 / x6) 2x", 2, 12)])
+def test_a_set_in_brackets_done_n_times_is_a_set_line_whatever_else_the_brackets_say(line, sets, reps):
+    (row,) = parse(f"WALKING LUNGES:\n{line}\n").exercises
+    assert (row.line, row.sets, row.reps_min) == ("WALKING LUNGES:", sets, reps)
