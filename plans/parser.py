@@ -1858,6 +1858,9 @@ _NUMBERS_FIRST = re.compile(r"^[\s\-–•*+|]*\d(?!\d*[.)]\s)")  # not a list n
 # 9 sets", "**Total:** 7 ejercicios | 23 series", "Stage 2 | 3×8").
 _LABEL_TALK = re.compile(r"\b(?:total|duration|scheme|type|frequency|stage|phase|tips?|notes?|goal|level|volume|cycle"
                          r"|assistance|accessor(?:y|ies)|secondary|main\s+lift|extras?|programming)\b")
+# "Approximately 60-75 minutes", "Estimated workout time - 45-60 min": how long a session
+# takes, not an exercise done for that long.
+_SESSION_TALK = re.compile(r"\b(?:workout|session|training|time|approx\w*|about|estimated|total)\b")
 _PLAN_TALK = re.compile(r"\b(?:exercises?|progressions?|pick|choose|chosen|any|your|rounds?|runden|sets?|minutes?|min)\b")
 # A name the catalogue lacks that starts like a sentence or an instruction ("Then complete 3
 # sets of 2 reps", "Build to one top set of 3 reps", "Drop 15% and do 2 sets of 4", "At
@@ -2542,7 +2545,8 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
         # distance) may name one the catalogue lacks.
         rows = [r for r, s in zip(rows, segments, strict=False)
                 if (r.exercise is not None and r.score >= STRONG_SCORE)
-                or (r.weight_text and len(s.name.split()) <= 4 and not _LABEL_TALK.search(s.name))]
+                or (r.weight_text and len(s.name.split()) <= 4 and not _LABEL_TALK.search(s.name)
+                    and not _SESSION_TALK.search(s.name))]
     else:
         # A name the catalogue lacks is kept when it reads like one: short, and when
         # the numbers come first ("5x10 Sitting Leg Levers"), written as a name. After

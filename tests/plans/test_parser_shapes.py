@@ -514,3 +514,13 @@ def test_a_reps_cell_written_sets_x_reps_gives_its_reps_to_the_sets_column():
 def test_a_set_in_brackets_done_n_times_is_a_set_line_whatever_else_the_brackets_say(line, sets, reps):
     (row,) = parse(f"WALKING LUNGES:\n{line}\n").exercises
     assert (row.line, row.sets, row.reps_min) == ("WALKING LUNGES:", sets, reps)
+
+
+@pytest.mark.parametrize("line", ["Approximately 45-60 minutes", "Estimated session time - 50 min", "Total: 70 mins"])
+def test_how_long_a_session_takes_is_no_exercise(line):
+    assert parse(f"Monday\n- {line}\n- Squat 3x5\n").exercises[0].exercise.name == "Barbell Squat"
+
+
+def test_a_cardio_time_with_a_name_the_catalogue_lacks_is_still_a_row():
+    (row,) = parse("Finisher\nBattle ropes fun 10 min\n").exercises
+    assert row.weight_text == "10 min"
