@@ -248,7 +248,7 @@ _REST_LABELLED = re.compile(
 _REST_CLOCK = re.compile(r"(?<![\d.])(\d{1,2}):([0-5]\d)(?!\d)")
 _REST_UNIT = re.compile(rf"(?<![\d.])(\d{{1,4}})(?:\s*-\s*(\d{{1,4}}))?\s*(?:({_MINUTES})|{_SECONDS})\b")
 
-_BULLET = re.compile(r"^\s*(?:[-*+•·>#–—]+\s*|\(?\d{1,3}[.)]\s+|\[[ x]\]\s*)")
+_BULLET = re.compile(r"^\s*(?:[-*+•·>#–—]+\s*|\(?\d{1,3}[.):]\s+|\[[ x]\]\s*)")  # ("1: 10 squats": an EMOM's minute 1)
 _SUPERSET = re.compile(r"^\(?(?:([a-h])\s?([1-9])|([1-9])\s?([a-h]))\s*[.):\-]?\s+", re.IGNORECASE)
 _LABEL = re.compile(r"^(?:(t[1-3])|exercise(?:\s*\d{1,2})?)\s*[:.)\-]\s*", re.IGNORECASE)  # "T1: Squat", "Exercise: Squat"
 _LOAD = re.compile(r"(?:@\s*)?\d+(?:[.,]\d+)?\s*(?:(?:kg|kgs|lb|lbs|pounds|kilos)\b|%)|@\s*\d+(?:\.\d+)?"
@@ -2685,7 +2685,7 @@ def _finish(workouts: list[ParsedWorkout], defaults: dict[int, _Group], unread: 
     return workouts, unread
 
 
-_LIST_MARK = re.compile(r"^\s*(?:([-*+•·–—])|\(?\d{1,2}([.)])|\(?[a-h]([.)]))\s+", re.IGNORECASE)
+_LIST_MARK = re.compile(r"^\s*(?:([-*+•·–—])|\(?\d{1,2}([.):])|\(?[a-h]([.)]))\s+", re.IGNORECASE)
 
 
 def _list_mark(line: str) -> str | None:

@@ -524,3 +524,14 @@ def test_how_long_a_session_takes_is_no_exercise(line):
 def test_a_cardio_time_with_a_name_the_catalogue_lacks_is_still_a_row():
     (row,) = parse("Finisher\nBattle ropes fun 10 min\n").exercises
     assert row.weight_text == "10 min"
+
+
+def test_minutes_numbered_with_a_colon_are_list_numbers():
+    got = [(e.exercise.name if e.exercise else None, e.reps_min, e.weight_text)
+           for e in parse("EMOM, 6 rounds\n1: 10 goblet squats\n2: 12 push-ups\n3: 200m run\n").exercises]
+    assert got[:2] == [("Goblet Squat", 10, None), ("Pushups", 12, None)] and got[2][2] == "200m"
+
+
+def test_a_clock_time_is_no_list_number():
+    (row,) = parse("10:00 Squat 3x5\n").exercises
+    assert (row.exercise.name, row.sets) == ("Barbell Squat", 3)
