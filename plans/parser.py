@@ -1808,6 +1808,20 @@ _REST_PREFIXES = ("no", *_REST_LEADS)  # what a line `_REST_START` matches start
 _BLOCK = re.compile(r"\b(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex|rounds?|emom|amrap\s+\d)")
 
 
+_ROUNDS_SAID = re.compile(r"\b(\d{1,2})\s*rounds?\b")
+_TIMED_BLOCK = re.compile(r"\b(?:emom|amrap)\s*(?:x\s*|for\s+)?\d{1,3}\s*(?:min|')")
+
+
+def _block_sets(norm: str) -> int | None:
+    """The sets a block's header gives its members: its rounds ("EMOM x 30 mins (6
+    rounds)": 6), none for a block given only its length ("AMRAP 20 min")."""
+    m = _ROUNDS_SAID.search(norm)
+    if m:
+        return int(m[1])
+    m = None if _TIMED_BLOCK.search(norm) else _ROUNDS.search(norm)
+    return int(m[1] or m[2]) if m else None
+
+
 def _may_say_block(norm: str) -> bool:
     """Whether `_BLOCK` can match (each of its words holds one of these)."""
     return ("set" in norm or "round" in norm or "circuit" in norm or "complex" in norm or "emom" in norm
@@ -1820,7 +1834,9 @@ _ROUNDS_LINE = re.compile(r"^(?:[^\d()]{0,30}:\s*|\d{1,2}\s*[:.)]\s*)?(\d{1,2})\
 # (3 sets)", "4 rounds of" (a note in brackets aside).
 _BLOCK_ONLY = re.compile(
     r"^\W*(?:(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex)s?\s*[:\-–—,]?\s*\(?\s*(?:x\s*\d{1,2}|\d{1,2}\s*(?:x|rounds?|sets?|times))"
-    r"|\d{1,2}\s*(?:rounds?|times)(?:\s+of)?)\s*\)?\s*[:.\-–—]?\s*(?:\([^()]*\))?\s*:?\s*$")
+    r"|\d{1,2}\s*(?:rounds?|times)(?:\s+of)?"
+    r"|(?:emom|amrap)\s*(?:x\s*|for\s+)?\d{1,3}\s*(?:min\w*|')?)"  # "EMOM 12 min", "AMRAP 20 min": its length, no exercise
+    r"\s*\)?\s*[:.\-–—]?\s*(?:\([^()]*\))?\s*:?\s*$")
 # "Pistol prep – 3 Rounds": a block named by a title that names no exercise, and its rounds.
 _TITLED_ROUNDS = re.compile(r"^([^\d:–—-]{3,40}?)\s*[:\-–—,(]\s*\d{1,2}\s*(?:rounds?|times)\)?\s*:?\s*$")
 _ROUNDS = re.compile(r"\b(\d{1,2})\s*(?:rounds?|sets?|x)\b|\bx\s*(\d{1,2})\b")
@@ -2250,9 +2266,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     names_exercise = named_over_sets = True
             if not names_exercise:
                 if _may_say_block(norm) and _BLOCK.search(norm):
-                    m = _ROUNDS.search(norm)
                     blocks += 1
-                    block = (int(m[1] or m[2]) if m else None, chr(ord("P") + blocks % 10), None)
+                    block = (_block_sets(norm), chr(ord("P") + blocks % 10), None)
                     block_used = block_blank = False
                     continue
                 if _PHASE.match(_unaccent(norm).strip(" #*_:-")):
@@ -2271,9 +2286,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
         if ((stripped.endswith(":") or _DIGIT.search(norm)) and _may_say_block(norm)
                 and ((stripped.endswith(":") and _BLOCK.search(norm) and len(norm.split()) <= 8) or _BLOCK_ONLY.match(norm)
                      or (titled and matcher.match(titled[1])[1] < STRONG_SCORE))):
-            m = _ROUNDS.search(norm)
             blocks += 1
-            block = (int(m[1] or m[2]) if m else None, chr(ord("P") + blocks % 10), None)
+            block = (_block_sets(norm), chr(ord("P") + blocks % 10), None)
             block_used = block_blank = False
             continue
         if (groups and stripped.endswith(":") and not label

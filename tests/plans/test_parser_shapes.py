@@ -535,3 +535,11 @@ def test_minutes_numbered_with_a_colon_are_list_numbers():
 def test_a_clock_time_is_no_list_number():
     (row,) = parse("10:00 Squat 3x5\n").exercises
     assert (row.exercise.name, row.sets) == ("Barbell Squat", 3)
+
+
+@pytest.mark.parametrize(("header", "sets"), [("EMOM 12 min", None), ("AMRAP 20 min:", None),
+                                              ("EMOM x 24 mins (8 rounds)", 8)])
+def test_a_timed_block_header_is_no_exercise_and_gives_only_its_rounds(header, sets):
+    result = parse(f"{header}\n10 goblet squats\n12 push-ups\n").exercises
+    assert [(e.exercise.name, e.sets) for e in result] == [("Goblet Squat", sets), ("Pushups", sets)]
+    assert result[0].superset and result[0].superset == result[1].superset
