@@ -213,6 +213,7 @@ _SETS_TO_FAILURE = re.compile(r"(?<![\d.x/:-])(\d{1,2})\s+(?:to\s+failure|amrap|
 # "Dumbbell bench: 21 x 10 (x 3)": the set done N times.
 _TIMES_IN_BRACKETS = re.compile(r"\(\s*x\s*(\d{1,2})\s*\)|\(\s*(\d{1,2})\s*x\s*\)")
 _REPS_AT_LOAD = re.compile(r"(?<![\d.])(" + _N + r")\s*(kg|kgs|lbs?|’s|'s)?\s*for\s*" + r"(?:(\d{1,2})\s*sets?\s*of\s*)?" + _REPS + r"\s*reps?\b")
+_SETS_OF_NAME = re.compile(r"\b(\d{1,2})(\s*sets?)\s+of\s+(?=[^\W\d_])")
 _SETS_ONLY = re.compile(r"\b(\d{1,2})(?:\s*-\s*\d{1,2})?\s*" + _SETWORD + r"\b")  # "3-5 sets": 3
 _REPS_ONLY = re.compile(rf"\b{_REPS}\s*(?:reps?|repetitions?|rep)\b")
 _AMRAP_ONLY = re.compile(rf"\b{_AMRAP_WORDS}\b")
@@ -554,6 +555,13 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
         reps = _REPS_ONLY.search(text) if "rep" in text else None
         amrap = _AMRAP_ONLY.search(text) if _may_say_amrap(text) else None
         plus = None if reps or "+" not in text else _PLUS_ONLY.search(text)
+        counts = list(_SETS_OF_NAME.finditer(text)) if sets and not (reps or amrap or plus) else []
+        if len(counts) >= 2:
+            # "2 sets of hypers and 4 sets of sit-ups": a set count for each name after it.
+            for m in counts:
+                groups.append(_Group(sets=int(m[1]), clear=False, start=m.start(), end=m.end(1) + len(m[2])))
+                text = _blank(text, m.start(), m.end(1) + len(m[2]))
+            sets = None
         if sets or reps or amrap or plus:
             if plus:
                 group = _reps_group(sets[1] if sets else None, plus[1], None, "+", None)
@@ -1369,7 +1377,9 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
     if not groups:
         name, _ = _name_before(remaining)
         return [_Segment(name=name, groups=[], leftover="")] if name else []
-    if len(groups) > 1 and not _LETTER.search(remaining[:groups[0].start]):
+    if len(groups) > 1 and (not _LETTER.search(remaining[:groups[0].start])
+                            or (remaining[:groups[0].start].rstrip().endswith(":")  # "Accessories: 2 sets of ..."
+                                and _OF_BEFORE_NAME.match(remaining[groups[0].end:]))):
         numbers_first = _numbers_first(groups, remaining)
         if numbers_first:
             return numbers_first

@@ -543,3 +543,9 @@ def test_a_timed_block_header_is_no_exercise_and_gives_only_its_rounds(header, s
     result = parse(f"{header}\n10 goblet squats\n12 push-ups\n").exercises
     assert [(e.exercise.name, e.sets) for e in result] == [("Goblet Squat", sets), ("Pushups", sets)]
     assert result[0].superset and result[0].superset == result[1].superset
+
+
+@pytest.mark.parametrize("prefix", ["", "Accessories: "])
+def test_set_counts_before_each_of_several_names(prefix):
+    got = [(e.exercise.name, e.sets) for e in parse(f"{prefix}3 sets of face pulls and 2 sets of crunches\n").exercises]
+    assert got == [("Face Pull", 3), ("Crunches", 2)]
