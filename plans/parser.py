@@ -224,6 +224,7 @@ _SETS_TO_FAILURE = re.compile(r"(?<![\d.x/:-])(\d{1,2})\s+(?:to\s+failure|amrap|
 # "Dumbbell bench: 21 x 10 (x 3)": the set done N times.
 _TIMES_IN_BRACKETS = re.compile(r"\(\s*x\s*(\d{1,2})\s*\)|\(\s*(\d{1,2})\s*x\s*\)")
 _REPS_AT_LOAD = re.compile(r"(?<![\d.])(" + _N + r")\s*(kg|kgs|lbs?|’s|'s)?\s*for\s*" + r"(?:(\d{1,2})\s*sets?\s*of\s*)?" + _REPS + r"\s*reps?\b")
+_SETS_OF_NAME = re.compile(r"\b(\d{1,2})(\s*sets?)\s+of\s+(?=[^\W\d_])")
 _SETS_ONLY = re.compile(r"\b(\d{1,2})(?:\s*-\s*\d{1,2})?\s*" + _SETWORD + r"\b")  # "3-5 sets": 3
 _REPS_ONLY = re.compile(rf"\b{_REPS}\s*(?:reps?|repetitions?|rep)\b")
 _AMRAP_ONLY = re.compile(rf"\b{_AMRAP_WORDS}\b")
@@ -263,7 +264,7 @@ _REST_CLOCK = re.compile(r"(?<![\d.])(\d{1,2}):([0-5]\d)(?!\d)")
 _REST_UNIT = re.compile(rf"(?<![\d.])(\d{{1,4}})(?:\s*-\s*(\d{{1,4}}))?\s*(?:({_MINUTES}\b|{_PRIME_MINUTES}(?!\d))"
                         rf"|{_SECONDS}\b|{_PRIME_SECONDS})")
 
-_BULLET = re.compile(r"^\s*(?:[-*+•·>#–—]+\s*|\(?\d{1,3}[.)]\s+|\[[ x]\]\s*)")
+_BULLET = re.compile(r"^\s*(?:[-*+•·>#–—]+\s*|\(?\d{1,3}[.):]\s+|\[[ x]\]\s*)")  # ("1: 10 squats": an EMOM's minute 1)
 _SUPERSET = re.compile(r"^\(?(?:([a-h])\s?([1-9])|([1-9])\s?([a-h]))\s*[.):\-]?\s+", re.IGNORECASE)
 _LABEL = re.compile(r"^(?:(t[1-3])|exercise(?:\s*\d{1,2})?)\s*[:.)\-]\s*", re.IGNORECASE)  # "T1: Squat", "Exercise: Squat"
 _LOAD = re.compile(r"(?:@\s*)?\d+(?:[.,]\d+)?\s*(?:(?:kg|kgs|lb|lbs|pounds|kilos)\b|%)|@\s*\d+(?:\.\d+)?"
@@ -573,6 +574,13 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             if count and not (count[1] == "1" and "max" in amrap[0]):  # ("1 max": a one-rep max)
                 sets = count  # "Pull ups   3   max", "Dips <tab> 3 <tab> failure": a set count, then AMRAP
         plus = None if reps or "+" not in text else _PLUS_ONLY.search(text)
+        counts = list(_SETS_OF_NAME.finditer(text)) if sets and not (reps or amrap or plus) else []
+        if len(counts) >= 2:
+            # "2 sets of hypers and 4 sets of sit-ups": a set count for each name after it.
+            for m in counts:
+                groups.append(_Group(sets=int(m[1]), clear=False, start=m.start(), end=m.end(1) + len(m[2])))
+                text = _blank(text, m.start(), m.end(1) + len(m[2]))
+            sets = None
         if sets or reps or amrap or plus:
             if plus:
                 group = _reps_group(sets[1] if sets else None, plus[1], None, "+", None)
@@ -694,10 +702,10 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
     if len(groups) == 1 and groups[0].sets in (None, 1):
         m = _BRACKETED_TIMES.match(text)
         if m:
-            # "(70lb x10) 3x": the set in brackets done N times.
+            # "(70lb x10) 3x": the set in brackets done N times ("(26lb x3 ea. leg) 4x":
+            # the other words in the brackets are about the set, no exercise).
             groups[0].sets, groups[0].end = int(m[1]), m.end()
-            text = _blank(text, *m.span(1))
-            text = text.replace("(", " ").replace(")", " ").replace("x", " ")
+            text = _blank(text, 0, m.end())
     if pair:
         if groups:
             if not groups[0].weight:
@@ -766,7 +774,7 @@ _LEADING_HOLD = re.compile(rf"^\s*(\d{{1,4}}(?:\s*-\s*\d{{1,4}})?\s*(?:{_DIST}|{
                            r"(?=[^\W\d_]{2})")
 # "..., 15 band pull aparts and 10 pallof presses": the next name's reps after a comma or "and".
 _MORE_LEADING_REPS = re.compile(_LEADING_REPS.pattern.replace(r"^\s*(", r"(?:[,;]|\s(?:and|&))\s*(", 1))
-_BRACKETED_TIMES = re.compile(r"^\s*\(\s*\)\s*(\d{1,2})\s*x\s*$")
+_BRACKETED_TIMES = re.compile(r"^\s*\([^()\d]*(?:/\s*x?\d{1,3}[^()\d]*)?\)\s*(\d{1,2})\s*x\s*$")
 
 
 def _search_end(pattern: re.Pattern, text: str, tail: int = 60):
@@ -1344,6 +1352,7 @@ class _Segment:
     leftover: str
     wider: str = ""  # the name with the piece before a comma ("Rows, barbell")
     aside: str = ""  # the text before the numbers, parentheses kept ("(with dumbbells)")
+    doubt: str = ""  # why the row read from it is less sure than its numbers and name say
 
 
 _LEADING_LOAD = re.compile(r"\s*(?:@|at\b)\s*(\d+(?:[.,]\d+)?\s*(?:kg|kgs|lbs?|%)?)")
@@ -1400,7 +1409,9 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
     if not groups:
         name, _ = _name_before(remaining)
         return [_Segment(name=name, groups=[], leftover="")] if name else []
-    if len(groups) > 1 and not _LETTER.search(remaining[:groups[0].start]):
+    if len(groups) > 1 and (not _LETTER.search(remaining[:groups[0].start])
+                            or (remaining[:groups[0].start].rstrip().endswith(":")  # "Accessories: 2 sets of ..."
+                                and _OF_BEFORE_NAME.match(remaining[groups[0].end:]))):
         numbers_first = _numbers_first(groups, remaining)
         if numbers_first:
             return numbers_first
@@ -1421,6 +1432,12 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
             between = between[:warmup.start()] + " " * (len(between) - warmup.start())
         name, before = _name_before(between, past_loads=True)
         name, loads = _strip_loads(name)
+        if segments and name and _CHOICE_ONLY.fullmatch(name):
+            # "Squat 3x10 or 4x8", "10/8/6/4 oppure 15/6/4": another scheme for the same
+            # exercise, kept as a note on it; the first is read.
+            segments[-1].leftover += f" {between.strip()} {norm[group.start:group.end]}"
+            previous_end = group.end
+            continue
         if index == 0 and name in _VERBS_ONLY:
             verb, name = name, ""  # "Do 3 sets of 10 push-ups": the name follows the numbers
         elif not _TWO_LETTERS.search(name) or _NOT_A_NAME.match(name):
@@ -1459,9 +1476,12 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
 
 
 _NOTE_AFTER = re.compile(r"^\s*(?:with|using|w/|at)\b")
+_CHOICE_ONLY = re.compile(r"(?:(?:or|oppure|oder|ou|o|или|або)\s*)+")  # no name between two schemes
+_LEADING_CHOICE = re.compile(r"^(?:or|oppure|oder|ou|или|або)\s+(?=[^\W\d_])")  # (not "o": Portuguese "the")
 _OF_BEFORE_NAME = re.compile(r"^\s*(?:of|de|da|di|du|des|mit|по|з)\s+")
 _LAST_SET_AMRAP = re.compile(r"\blast\s+(?:set|one|round)\s*(?:is\s*|to\s*|=\s*|:\s*)?(?:an?\s+)?(?:amrap|to\s+failure|failure|max(?:imum)?(?:\s+reps)?|as\s+many)")
 _GLOSS = re.compile(r"\(([^()\d]{3,40})\)")  # "(floor press)": letters only, a few words
+_EXAMPLES = re.compile(r"\(([^()\d,]{3,40}),[^()\d]{1,80}\)")  # "(squat, leg press, lunge)": the first
 # "3x5 @ 185", "9 x 3 at 185": a load with no unit ("at" only before a number of two
 # digits or more, and not a percentage, a time, an effort or reps: "at 8 RPE", "at 90 s").
 _BARE_LOAD = re.compile(rf"(?:@\s*|\bat\s+(?=\d{{2}}))(\d+(?:[.,]\d+)?)(?![\d%.,]|\s*(?:%|kg|lb|rpe|rir|x\b|reps?\b"
@@ -1470,6 +1490,8 @@ _BARE_LOAD = re.compile(rf"(?:@\s*|\bat\s+(?=\d{{2}}))(\d+(?:[.,]\d+)?)(?![\d%.,
 
 def _may_say_bare_load(text: str) -> bool:
     return "@" in text or "at " in text
+
+
 _ASIDE = re.compile(r"\(([^()]{1,40})\)")
 _IMPLEMENT_AFTER = re.compile(r"\b(?:with|on|using|w/)\s+(?:a\s+|the\s+)?(?:[\d.,]+\s*(?:kg|lbs?)?\s+)?"
                              r"(dumbbells?|db|kettlebells?|kb|cables?|machine|bands?|barbell|smith)\b")
@@ -1542,10 +1564,12 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
             entry, score, alternatives = wider
             if score >= 100 and matcher.exact(normalise_name(_strip_loads(segment.wider)[0])) is not None:
                 as_written = entry  # "Rows, barbell": the name in the user's order
-    if score < STRONG_SCORE and "(" in original:
+    if score < STRONG_SCORE and ("(" in original or "(" in segment.leftover):
         # "Жим гантелей лежачи на підлозі (floor press)", "Pozycja deski (Plank)": a name
         # glossed in brackets, often in English, is read when the name itself is not.
-        for gloss in _GLOSS.findall(original):
+        # "| Lower compound | 6-8 | 3 | Squat, leg press |": a kind of exercise, examples of
+        # it listed in brackets (a table's example column): the first is read.
+        for gloss in _GLOSS.findall(original) + _EXAMPLES.findall(segment.leftover):
             found = _choose(_strip_loads(_normalise_line(gloss))[0], matcher)
             if found[0] is not None and found[1] >= STRONG_SCORE and found[1] > score:
                 entry, score, alternatives = found[0], min(found[1], 95.0), found[2]
@@ -1633,6 +1657,8 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
         row._name_words = tail_words
     if implied == {"barbell"}:
         row._barbell_default = True  # sure only in a plan that shows a barbell or loads: see parse_plan
+    if segment.doubt:
+        row.confidence = _doubted(row, row.confidence, segment.doubt)
     return row
 
 
@@ -1763,11 +1789,15 @@ def _long_sentence(norm: str) -> bool:
 # --- tables ----------------------------------------------------------------------------
 
 _CELL_SPLIT = re.compile(r"\t|\s*\|\s*|\s{2,}")
+# (Polish, Dutch, Turkish and Romanian too, matched with the accents off: "Ilość serii",
+# "Zakres powt.", "Herhalingen", "Tekrar", "Repetări", "Przerwa", "Rust", "Pauză".)
 _HEADER_WORDS = {
-    "name": r"exercises?|movements?|lifts?|name|description|descripci[oó]n|descrizione|beschreibung|название|назва|übung|ubung|ejercicios?|exercícios?|exercicios?|exercices?|esercizi[oi]?|упражнени[ея]|вправ[аи]",
-    "sets": r"sets?|series|séries|sätze|satze|serie|подходы|подходов|підходи|rounds?",
-    "reps": r"reps?|repetitions?|repeticiones|repetições|repeticoes|wiederholungen|wdh|ripetizioni|répétitions|повторения|повторений|повторення",
-    "rest": r"rest|pause|descanso|repos|recupero|отдых|відпочинок|rest\s*\(s\)|rest\s*time",
+    "name": r"exercises?|movements?|lifts?|name|description|descripci[oó]n|descrizione|beschreibung|название|назва|übung|ubung|ejercicios?|exercícios?|exercicios?|exercices?|esercizi[oi]?|упражнени[ея]|вправ[аи]"
+            r"|(?:nazwa\s+)?cwiczeni[ea]|oefeningen?|hareketler?|egzersizler?|exercitii|exercitiu(?:l)?",
+    "sets": r"sets?|series|séries|sätze|satze|serie|подходы|подходов|підходи|rounds?|(?:ilosc\s+|liczba\s+)?serii|seriler?",
+    "reps": r"reps?|repetitions?|repeticiones|repetições|repeticoes|wiederholungen|wdh|ripetizioni|répétitions|повторения|повторений|повторення"
+            r"|powtorzenia|(?:zakres\s+|liczba\s+)?powt(?:\.|orzen)?|herhalingen|tekrarl?a?r?|repetari|repetitii",
+    "rest": r"rest|pause|descanso|repos|recupero|отдых|відпочинок|rest\s*\(s\)|rest\s*time|przerwa|odpoczynek|rust|dinlenme|pauza",
     "weight": r"weight|load|kg|lbs?|gewicht|peso|poids|carico|charge|carga|belastung|вес|вага|intensity|%\s*1rm|%",
 }
 _HEADER = {kind: re.compile(rf"^(?:{words})(?:\s*\(.*\))?$", re.IGNORECASE) for kind, words in _HEADER_WORDS.items()}
@@ -1793,6 +1823,9 @@ def _table_header(text: str) -> dict[int, str] | None:
     return columns if len(columns) >= 2 and kinds & {"sets", "reps"} else None
 
 
+_CELL_SETS_X_REPS = re.compile(r"^\d{1,2}\s*[x×]\s*(\d{1,3}(?:\s*-\s*\d{1,3})?)$", re.IGNORECASE)
+
+
 def _table_row(text: str, columns: dict[int, str]) -> str | None:
     """A table row rewritten as a plan line ("Bench 4x6 rest 90s @ 100kg")."""
     cells = _cells(text)
@@ -1803,6 +1836,9 @@ def _table_row(text: str, columns: dict[int, str]) -> str | None:
     if "name" not in columns.values() and 0 in columns:
         return None  # no name column, and the first column is something else
     sets, reps = values.get("sets", ""), values.get("reps", "")
+    m = _CELL_SETS_X_REPS.match(reps) if sets else None
+    if m:
+        reps = m[1]  # "5 | 3x6": the sets column says 5; the reps column's "3x6" is read for its reps
     extra = [c for i, c in enumerate(cells) if i not in columns and c != name]
     parts = [name]
     if sets and reps:
@@ -1823,6 +1859,7 @@ def _table_row(text: str, columns: dict[int, str]) -> str | None:
 # --- the plan --------------------------------------------------------------------------
 
 _LIST_OF_NAMES = re.compile(r"(?:^|\s)\(?\d{1,2}[.)]\s+|\s*[,;+&]\s+|\s+and\s+")
+_COMMAS = re.compile(r"\s*[,;]\s+")
 _LIST_MARKS = (",", ";", "+", "&", ".", ")", "and")  # every match of `_LIST_OF_NAMES` holds one
 
 
@@ -1838,6 +1875,20 @@ _REST_PREFIXES = ("no", *_REST_LEADS)  # what a line `_REST_START` matches start
 _BLOCK = re.compile(r"\b(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex|rounds?|emom|amrap\s+\d)")
 
 
+_ROUNDS_SAID = re.compile(r"\b(\d{1,2})\s*rounds?\b")
+_TIMED_BLOCK = re.compile(r"\b(?:emom|amrap)\s*(?:x\s*|for\s+)?\d{1,3}\s*(?:min|')")
+
+
+def _block_sets(norm: str) -> int | None:
+    """The sets a block's header gives its members: its rounds ("EMOM x 30 mins (6
+    rounds)": 6), none for a block given only its length ("AMRAP 20 min")."""
+    m = _ROUNDS_SAID.search(norm)
+    if m:
+        return int(m[1])
+    m = None if _TIMED_BLOCK.search(norm) else _ROUNDS.search(norm)
+    return int(m[1] or m[2]) if m else None
+
+
 def _may_say_block(norm: str) -> bool:
     """Whether `_BLOCK` can match (each of its words holds one of these)."""
     return ("set" in norm or "round" in norm or "circuit" in norm or "complex" in norm or "emom" in norm
@@ -1850,7 +1901,9 @@ _ROUNDS_LINE = re.compile(r"^(?:[^\d()]{0,30}:\s*|\d{1,2}\s*[:.)]\s*)?(\d{1,2})\
 # (3 sets)", "4 rounds of" (a note in brackets aside).
 _BLOCK_ONLY = re.compile(
     r"^\W*(?:(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex)s?\s*[:\-–—,]?\s*\(?\s*(?:x\s*\d{1,2}|\d{1,2}\s*(?:x|rounds?|sets?|times))"
-    r"|\d{1,2}\s*(?:rounds?|times)(?:\s+of)?)\s*\)?\s*[:.\-–—]?\s*(?:\([^()]*\))?\s*:?\s*$")
+    r"|\d{1,2}\s*(?:rounds?|times)(?:\s+of)?"
+    r"|(?:emom|amrap)\s*(?:x\s*|for\s+)?\d{1,3}\s*(?:min\w*|')?)"  # "EMOM 12 min", "AMRAP 20 min": its length, no exercise
+    r"\s*\)?\s*[:.\-–—]?\s*(?:\([^()]*\))?\s*:?\s*$")
 # "Pistol prep – 3 Rounds": a block named by a title that names no exercise, and its rounds.
 _TITLED_ROUNDS = re.compile(r"^([^\d:–—-]{3,40}?)\s*[:\-–—,(]\s*\d{1,2}\s*(?:rounds?|times)\)?\s*:?\s*$")
 _ROUNDS = re.compile(r"\b(\d{1,2})\s*(?:rounds?|sets?|x)\b|\bx\s*(\d{1,2})\b")
@@ -1878,6 +1931,9 @@ def _may_say_per_exercise(norm: str) -> bool:
             or "esercizi" in norm or "упражнени" in norm or "вправ" in norm or ("rep" in norm and "/" in norm))
 
 
+# "One arm curl: 8" under "Pull-ups: 12": a list of "name: count" lines, each an exercise
+# (not a set line of the one above, as "Paused: 115x5" under "Bench: 135x5" is).
+_NAME_COLON_NUMBER = re.compile(r"^\W*[^\W\d_][^:\d]{0,50}:\s*\d{1,3}\s*(?:reps?)?$", re.IGNORECASE)
 _NUMBERS_FIRST = re.compile(r"^[\s\-–•*+|]*\d(?!\d*[.)]\s)")  # not a list number ("3. Rows")
 
 
@@ -1885,6 +1941,9 @@ _NUMBERS_FIRST = re.compile(r"^[\s\-–•*+|]*\d(?!\d*[.)]\s)")  # not a list n
 # 9 sets", "**Total:** 7 ejercicios | 23 series", "Stage 2 | 3×8").
 _LABEL_TALK = re.compile(r"\b(?:total|duration|scheme|type|frequency|stage|phase|tips?|notes?|goal|level|volume|cycle"
                          r"|assistance|accessor(?:y|ies)|secondary|main\s+lift|extras?|programming)\b")
+# "Approximately 60-75 minutes", "Estimated workout time - 45-60 min": how long a session
+# takes, not an exercise done for that long.
+_SESSION_TALK = re.compile(r"\b(?:workout|session|training|time|approx\w*|about|estimated|total)\b")
 _PLAN_TALK = re.compile(r"\b(?:exercises?|progressions?|pick|choose|chosen|any|your|rounds?|runden|sets?|minutes?|min)\b")
 # A name the catalogue lacks that starts like a sentence or an instruction ("Then complete 3
 # sets of 2 reps", "Build to one top set of 3 reps", "Drop 15% and do 2 sets of 4", "At
@@ -1902,16 +1961,17 @@ def _written_as_name(name: str, original: str) -> bool:
     return written[:1].isupper()
 
 
-def _starts_exercise_below(lines: list[str], number: int, find_groups=None) -> bool:
+def _starts_exercise_below(lines: list[str], number: int, find_groups=None, block_below: bool = True) -> bool:
     """Whether the next non-empty line (a description in words aside) is only numbers
-    for the name on this one."""
+    for the name on this one (with `block_below` False, not numbers ending in ":", as "6
+    sets:" over the exercises of a block is)."""
     for following in lines[number + 1:number + 4]:
         text, _, _ = _strip_markup(following)
         if not text or _ASIDE_LINE.match(text) or (len(text.split()) >= 5 and not _DIGIT.search(text)):
             continue  # "(palms only)", "Hold both dumbbells at the shoulders." between a name and its numbers
         norm = _normalise_line(text)
         groups, remaining = (find_groups or _find_groups)(norm)  # the parse's cache: read once
-        return bool(groups) and not _segments(norm, groups, remaining)
+        return bool(groups) and not _segments(norm, groups, remaining) and (block_below or not text.endswith(":"))
     return False
 
 
@@ -2178,10 +2238,12 @@ def parse_plan(text: str, catalog) -> ParseResult:
         workouts[-1]._heading = plain  # the whole heading line ("Day A (Mon)"): a later day may name it by any word
 
     held: ParsedExercise | None = None  # the row of a time or distance on the line just above
+    choice_of: ParsedExercise | None = None  # the row above an "Or" line: the next line is another choice for it
     row_lines: dict[int, list[ParsedExercise]] = {}  # line number -> the rows it gave
     listed: list[tuple] = []  # rows of unknown names in a list, kept if the list names exercises (`_keep_listed`)
     for number, original in enumerate(lines):
         held, resting = None, held  # (`resting`: the row a rest line on this line belongs to, if no `previous`)
+        choosing, choice_of = choice_of, None
         if len(original) > MAX_LINE_CHARS:
             unread.append(original.strip()[:MAX_LINE_CHARS] + "…")  # listed, not read: no plan line is this long
             previous = None
@@ -2197,7 +2259,9 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 if block is not None and (block_used or block_blank):
                     block = None  # a block ends at a blank line (one right under its header aside)
                 block_blank = True
-                previous, table = None, None
+                previous = None
+                if "\t" not in original and "|" not in original:
+                    table = None  # (a row of empty cells is still the table's: "\t\t" between its days)
             continue
         header = _table_header(stripped)
         if header:
@@ -2239,6 +2303,11 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     previous, block = None, None
                     continue
         was_first, first_line = first_line, False
+        if previous is not None and len(norm) <= 12 and _CHOICE_ONLY.fullmatch(norm.strip(" .:-–—")):
+            choice_of = previous  # "Lat pulldown 2x8" / "Or" / "Seated row 2x8": a choice of two
+            continue
+        if previous is not None and _LEADING_CHOICE.match(norm):
+            choosing = previous  # "Or pullover with a dumbbell" under an exercise
         heading_cut = False
         named_over_sets = False
         if (previous or waiting) is not None and _apply_field(previous or waiting, norm, stripped):
@@ -2285,9 +2354,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     names_exercise = named_over_sets = True
             if not names_exercise:
                 if _may_say_block(norm) and _BLOCK.search(norm):
-                    m = _ROUNDS.search(norm)
                     blocks += 1
-                    block = (int(m[1] or m[2]) if m else None, chr(ord("P") + blocks % 10), None)
+                    block = (_block_sets(norm), chr(ord("P") + blocks % 10), None)
                     block_used = block_blank = False
                     continue
                 if _PHASE.match(_unaccent(norm).strip(" #*_:-")):
@@ -2306,9 +2374,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
         if ((stripped.endswith(":") or _DIGIT.search(norm)) and _may_say_block(norm)
                 and ((stripped.endswith(":") and _BLOCK.search(norm) and len(norm.split()) <= 8) or _BLOCK_ONLY.match(norm)
                      or (titled and matcher.match(titled[1])[1] < STRONG_SCORE))):
-            m = _ROUNDS.search(norm)
             blocks += 1
-            block = (int(m[1] or m[2]) if m else None, chr(ord("P") + blocks % 10), None)
+            block = (_block_sets(norm), chr(ord("P") + blocks % 10), None)
             block_used = block_blank = False
             continue
         if (groups and stripped.endswith(":") and not label
@@ -2417,6 +2484,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 previous = None  # an aside under a name keeps the name's numbers coming
             continue
         if (groups and previous is not None and not label and not groups[0].leading
+                and not (_NAME_COLON_NUMBER.match(stripped) and _NAME_COLON_NUMBER.match(previous.line.strip()))
                 and all(_NOT_A_NAME.match(s.name) or (
                     (norm[:1].isdigit() or previous.sets is None or getattr(previous, "_per_set", False))
                     and matcher.match(_strip_loads(s.name)[0])[1] < WEAK_SCORE)
@@ -2446,6 +2514,15 @@ def parse_plan(text: str, catalog) -> ParseResult:
             if not (previous is not None and _describes(previous, norm)):
                 previous = None  # (a description under a name keeps the name's numbers coming)
             continue
+        if choosing is not None:
+            # Another choice for the exercise above: offered with it, not a row of its own.
+            for row in rows:
+                if row.exercise is not None and row.exercise != choosing.exercise and row.exercise not in choosing.alternatives:
+                    choosing.alternatives = [row.exercise, *choosing.alternatives][:3]
+            if rows and "choice" not in getattr(choosing, "_doubts", ()):
+                choosing.confidence = _doubted(choosing, choosing.confidence, "choice")  # our pick of the two
+            previous = choosing
+            continue
         row_lines[number] = rows
         _doubt_line(rows, stripped, heading_cut)
         if len(rows) > 1 and _TOGETHER.search(norm):
@@ -2471,17 +2548,45 @@ def parse_plan(text: str, catalog) -> ParseResult:
     return ParseResult(title=title, workouts=workouts, unread=unread)
 
 
+_LEADING_NAME = re.compile(r"^\W*([^\W\d][^\d:–—]{1,40}?)\s*(?::|\s[–—-]\s|[–—]|-\s)\s*(?=\S)")
+
+
+def _leading_name(norm: str, segments: list[_Segment], matcher) -> re.Match | None:
+    """The name a line leads with, before a colon or a dash, when the catalogue knows it
+    well and no name read before the line's numbers does ("Bench press: after 3-4
+    warm-up sets, do 3x5 at 75%", "Hammer curl – 1 set at 17.5 lbs, then 2 at 15")."""
+    m = _LEADING_NAME.match(norm) if (":" in norm or "-" in norm or "–" in norm or "—" in norm) else None
+    if m is None or len(m[1].split()) > 5 or _NOT_A_NAME.match(m[1]) or _PLAN_FIELD.match(norm):
+        return None
+    if any(matcher.match(s.name)[1] >= STRONG_SCORE for s in segments):
+        return None
+    return m if matcher.match(m[1])[1] >= STRONG_SCORE else None
+
+
 def _named_segments(segments: list[_Segment], groups: list[_Group], stripped: str, original: str, norm: str,
                     label: str, matcher: _BoundedMatcher) -> list[_Segment]:
     """The exercises of a line that names several, or one and a note on it, when the
     catalogue knows each name well; otherwise `segments`, as read."""
+    if groups and not label:
+        head = _leading_name(norm, segments, matcher)
+        if head is not None:
+            leftover = norm
+            for g in groups:
+                leftover = _blank(leftover, g.start, g.end)
+            # (Its numbers are read from words about it: a doubt.)
+            return [_Segment(name=head[1], groups=[g for g in groups if not g.warmup] or groups,
+                             leftover=leftover[head.end():], doubt="leading")]
     if not groups and _may_list(stripped) and _LIST_OF_NAMES.search(_unbracket(stripped)):
         # "1) Incline dumbbell press 2) Flat dumbbell press", "Situps, Russian twists",
         # "Squat + Bench Press": several exercises named on one line.
-        pieces = [p for p in _LIST_OF_NAMES.split(_unbracket(stripped)) if p.strip()]
-        named = [_Segment(name=_name_before(_normalise_line(p))[0], groups=[], leftover="") for p in pieces]
-        if all(n.name and matcher.match(n.name)[1] >= STRONG_SCORE for n in named):
-            segments = named
+        listed = _unbracket(stripped)
+        # At each separator; else at commas and semicolons only ("Glute & ham raises; pull-throughs").
+        for separators in (_LIST_OF_NAMES, _COMMAS) if _COMMAS.search(listed) else (_LIST_OF_NAMES,):
+            pieces = [p for p in separators.split(listed) if p.strip()]
+            named = [_Segment(name=_name_before(_normalise_line(p))[0], groups=[], leftover="") for p in pieces]
+            if all(n.name and matcher.match(n.name)[1] >= STRONG_SCORE for n in named):
+                segments = named
+                break
     if not groups and stripped.count(" / ") >= 2:
         # "Pull-up / Incline press / Lateral raise": three or more names between spaced
         # slashes are a list (two are a choice: "Squat / Leg press").
@@ -2518,6 +2623,14 @@ def _named_segments(segments: list[_Segment], groups: list[_Group], stripped: st
                 and all(matcher.match(p)[1] >= STRONG_SCORE for p in pieces)):
             segments = [_Segment(name=p, groups=[working[i] if len(working) > 1 else working[0]], leftover=one.leftover)
                         for i, p in enumerate(pieces)]
+    if groups and len(segments) == 1 and ". " in segments[0].aside:
+        # "Dumbbell bench press. Full 3x15, forgot the weight": the name is the first
+        # sentence, the words before the numbers only a note on them.
+        one = segments[0]
+        head = one.aside.split(". ", 1)[0].strip(_NAME_TRIM)
+        if (head and len(head.split()) <= 6 and matcher.match(one.name)[1] < STRONG_SCORE
+                and matcher.match(head)[1] >= STRONG_SCORE):
+            segments = [replace(one, name=head)]
     if not groups and ":" in norm and not label:
         head, _, tail = norm.partition(":")
         head_name = _name_before(head)[0]
@@ -2541,9 +2654,11 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
         name_words = _name_words(built, segments)
         plain_words = len(_unbracket(norm).split())
         sure = STRONG_SCORE if len(rows) > 1 or plain_words > 5 else WEAK_SCORE
-        if len(rows) == 1 and label and name_words <= MAX_NAME_WORDS and not named_over_sets:
-            # "E1. Rear delt cross:" over "Sets: 2 Reps: 20": a labelled name over its numbers.
-            named_over_sets = _starts_exercise_below(lines, number, find_groups)
+        if (len(rows) == 1 and name_words <= MAX_NAME_WORDS and not named_over_sets
+                and (label or _may_name_over_sets(norm))):
+            # "E1. Rear delt cross:" over "Sets: 2 Reps: 20", "Leg press!" over "1 set - 10
+            # reps" lines: a name over its numbers, known or not.
+            named_over_sets = _starts_exercise_below(lines, number, find_groups, block_below=bool(label))
         if named_over_sets and len(rows) == 1:
             pass  # a name over its set lines, known or not
         elif (not rows or any(r.exercise is None or r.score < sure for r in rows)
@@ -2555,7 +2670,8 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
         # distance) may name one the catalogue lacks.
         rows = [r for r, s in zip(rows, segments, strict=False)
                 if (r.exercise is not None and r.score >= STRONG_SCORE)
-                or (r.weight_text and len(s.name.split()) <= 4 and not _LABEL_TALK.search(s.name))]
+                or (r.weight_text and len(s.name.split()) <= 4 and not _LABEL_TALK.search(s.name)
+                    and not _SESSION_TALK.search(s.name))]
     else:
         # A name the catalogue lacks is kept when it reads like one: short, and when
         # the numbers come first ("5x10 Sitting Leg Levers"), written as a name. After
@@ -2588,6 +2704,17 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
         # "Rest 2 minutes after all 6 sets of the presses": about resting, not an exercise.
         rows = []
     return rows
+
+
+def _may_name_over_sets(norm: str) -> bool:
+    """Whether a line with no numbers may be the name of an exercise written over its
+    set lines: a short name, no sentence, no label, part of a session or instruction."""
+    words = norm.split()
+    return (0 < len(words) <= 6 and not _DIGIT.search(norm)  # "3 days a week" over "2 warm-up sets"
+            and not norm.rstrip().endswith((".", "?", ":")) and not _NOT_A_NAME.match(norm)
+            and not _LABEL_TALK.search(norm) and not _PLAN_TALK.search(norm) and not _SENTENCE_START.match(norm)
+            and not _INSTRUCTION_START.match(norm) and not _PHASE.match(_unaccent(norm).strip(" #*_:-"))
+            and not _REST_START.match(norm) and "=" not in norm)  # "RIR = reps in reserve": a definition
 
 
 def _name_words(rows: list[ParsedExercise], segments: list[_Segment]) -> int:
@@ -2692,16 +2819,19 @@ def _finish(workouts: list[ParsedWorkout], defaults: dict[int, _Group], unread: 
     return workouts, unread
 
 
-_LIST_MARK = re.compile(r"^\s*(?:([-*+•·–—])|\(?\d{1,2}([.)])|\(?[a-h]([.)]))\s+", re.IGNORECASE)
+_LIST_MARK = re.compile(r"^\s*(?:([-*+•·–—])|\(?\d{1,2}([.):])|\(?[a-h]([.)]))\s+", re.IGNORECASE)
 
 
 def _list_mark(line: str) -> str | None:
-    """How a line is marked as an item of a list: its bullet, "1." / "1)" numbering, or
-    numbers first ("100 froggers"); None for a line of prose."""
+    """How a line is marked as an item of a list: its bullet, "1." / "1)" numbering,
+    numbers first ("100 froggers") or after the name and a colon ("Curls: 20"); None for
+    a line of prose."""
     m = _LIST_MARK.match(line)
     if m:
         return m[1] or ("n" + m[2] if m[2] else "a" + m[3])
-    return "reps" if _LEADING_REPS.match(line.lower()) else None
+    if _LEADING_REPS.match(line.lower()):
+        return "reps"
+    return "colon" if _NAME_COLON_NUMBER.match(line.strip()) else None  # "Pull-ups: 12"
 
 
 def _may_be_listed_name(name: str, stripped: str, norm: str, groups: list[_Group]) -> bool:

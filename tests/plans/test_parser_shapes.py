@@ -400,3 +400,155 @@ def test_a_default_rest_changes_nothing_else_of_a_row():
     without = parse("Plank 3 sets\n").exercises
     assert [(e.sets, e.reps_min, e.confidence, e.rest_seconds) for e in with_rest] == [
         (e.sets, e.reps_min, e.confidence, 90) for e in without]
+
+
+def test_a_list_of_name_colon_count_lines_gives_a_row_each():
+    # Each line names its own exercise and count: not a set line of the one above,
+    # and an unknown name among well-known ones is kept, for the review to name.
+    text = "Today:\nPush-ups: 30\nSit-ups: 20\nWobbly frog hops: 15\nCrunches: 25\n"
+    got = [(e.exercise.name if e.exercise else None, e.reps_min, e.line) for e in parse(text).exercises]
+    assert got == [("Pushups", 30, "Push-ups: 30"), ("Sit-Up", 20, "Sit-ups: 20"),
+                   (None, 15, "Wobbly frog hops: 15"), ("Crunches", 25, "Crunches: 25")]
+
+
+def test_a_set_word_under_a_name_is_still_a_set_line():
+    assert [e.line for e in parse("Bench press: 135x5\nHeavy: 115x5\n").exercises] == ["Bench press: 135x5"]
+
+
+def test_an_unknown_name_over_numbered_set_lines_is_a_row():
+    text = "Zercher wobble carry!\n1 set - 12 reps, empty bar\n2 set - 10 reps, 40kg\n3 set - 8 reps, 50kg\n"
+    (row,) = parse(text).exercises
+    assert row.exercise is None and (row.sets, row.reps_min, row.reps_max) == (3, 8, 12)
+    assert row.line == "Zercher wobble carry!"
+
+
+@pytest.mark.parametrize("line", ["RIR = reps in reserve", "Then do this", "Notes", "Pick one"])
+def test_a_label_or_sentence_over_numbers_is_no_row(line):
+    assert parse(f"{line}\n4 sets of 3 reps\n").exercises == []
+
+
+def test_a_name_over_a_block_header_is_no_row():
+    text = "Power and grit\n5 sets:\n40m sled push\n10 burpees\n"
+    assert all(e.line != "Power and grit" for e in parse(text).exercises)
+
+
+@pytest.mark.parametrize("header", [
+    "| Ćwiczenie | Ilość serii | Zakres powt. | Przerwa |",
+    "| Oefening | Sets | Herhalingen | Rust |",
+    "| Hareket | Set | Tekrar | Dinlenme |",
+    "| Exercitiu | Serii | Repetari | Pauza |",
+])
+def test_a_table_header_in_polish_dutch_turkish_or_romanian_is_read(header):
+    (row,) = parse(f"{header}\n|---|---|---|---|\n| Deadlift | 4 | 5-6 | 2 min |\n").exercises
+    assert (row.exercise.name, row.sets, row.reps_min, row.reps_max, row.rest_seconds) == (
+        "Barbell Deadlift", 4, 5, 6, 120)
+
+
+def test_a_table_of_kinds_of_exercise_reads_the_first_example_listed():
+    text = ("| Kind | Sets | Reps | Examples |\n|---|---|---|---|\n"
+            "| Upper pull, vertical | 3 | 8-10 | Pull-ups, lat pulldown |\n"
+            "| Lower hinge | 3 | 6-8 | Odd cable thing, deadlift |\n")
+    first, second = parse(text).exercises
+    assert (first.exercise.name, first.sets, first.reps_min) == ("Pullups", 3, 8)
+    assert first.confidence != "high"  # a guess from the examples
+    assert second.exercise is None or second.exercise.name != "Barbell Deadlift"  # only the first example is read
+
+
+def test_a_numbered_item_names_its_exercise_in_its_first_sentence():
+    (row,) = parse("1. Goblet squat. Strict 3x12, felt good.\n").exercises
+    assert (row.exercise.name, row.sets, row.reps_min) == ("Goblet Squat", 3, 12)
+    (row,) = parse("1. Goblet squat. Paused 3x12.\n").exercises  # ("paused" alone reads as a bench press)
+    assert row.exercise.name == "Goblet Squat"
+
+
+@pytest.mark.parametrize("line", ["Deadlift 3x5 or 5x3", "Deadlift 3x5 oder 5x3", "DEADLIFT 5/3/3 oppure 6/4/2"])
+def test_a_second_scheme_after_or_is_no_exercise_of_its_own(line):
+    (row,) = parse(line).exercises
+    assert row.exercise.name == "Barbell Deadlift" and row.sets == 3 and row.confidence != "high"
+
+
+def test_another_exercise_after_or_is_still_a_row():
+    assert [e.exercise.name for e in parse("Curl 3x10 or Hammer curl 3x12").exercises][1:] == ["Hammer Curls"]
+
+
+def test_an_or_line_makes_the_next_exercise_a_choice_for_the_one_above():
+    text = "Lat pulldown 2x8\nOr\nSeated cable rows 2x8\nOr dumbbell pullover\nCurl 3x10\n"
+    first, curl = parse(text).exercises
+    assert (first.exercise.name, curl.exercise.name) == ("Wide-Grip Lat Pulldown", "Barbell Curl")
+    assert "Seated Cable Rows" in [a.name for a in first.alternatives]
+    assert first.confidence != "high"  # which of the choices: our pick
+
+
+def test_an_or_line_after_a_blank_line_chooses_nothing():
+    assert len(parse("Lat pulldown 2x8\n\nOr\n\nSeated cable rows 2x8\n").exercises) == 2
+
+
+@pytest.mark.parametrize(("line", "exercise", "sets", "reps"), [
+    ("Romanian deadlift: after two lighter sets, go for 3x8 at 60 kg", "Romanian Deadlift", 3, 8),
+    ("Hammer curls – one easy set with 10 kg, then 2 sets of 12 with 14 kg", "Hammer Curls", 2, 12),
+])
+def test_a_line_leading_with_a_known_name_and_a_colon_or_dash_is_that_exercise(line, exercise, sets, reps):
+    (row,) = parse(line).exercises
+    assert (row.exercise.name, row.sets, row.reps_min) == (exercise, sets, reps)
+    assert row.confidence == "low" or row.confidence == "medium"  # numbers read from words about it
+
+
+def test_a_leading_label_is_no_name():
+    assert [e.exercise.name for e in parse("Week 2: Squat 3x5\n").exercises] == ["Barbell Squat"]
+
+
+def test_names_listed_at_semicolons_may_hold_an_ampersand():
+    got = [e.exercise.name for e in parse("Accessories\n- Clean & jerk; face pulls\n").exercises]
+    assert got == ["Clean and Jerk", "Face Pull"]
+
+
+def test_a_row_of_empty_cells_does_not_end_a_table():
+    text = "Day 1\tSets\tReps\nDeadlift\t3\t5\n\t\t\nDay 2\t\t\nLeg press\t4\t12 slow, deep\n"
+    rows_read = [(e.exercise.name, e.sets, e.reps_min) for e in parse(text).exercises]
+    assert rows_read[-1] == ("Leg Press", 4, 12)
+
+
+def test_a_reps_cell_written_sets_x_reps_gives_its_reps_to_the_sets_column():
+    (row,) = parse("Exercise\tSets\tReps\nDeadlift\t5\t3 x 6\n").exercises
+    assert (row.sets, row.reps_min, row.reps_max) == (5, 6, 6)
+
+
+@pytest.mark.parametrize(("line", "sets", "reps"), [("(40lb x8 each leg) 3x", 3, 8), ("(30lb x12 / x6) 2x", 2, 12)])
+def test_a_set_in_brackets_done_n_times_is_a_set_line_whatever_else_the_brackets_say(line, sets, reps):
+    (row,) = parse(f"WALKING LUNGES:\n{line}\n").exercises
+    assert (row.line, row.sets, row.reps_min) == ("WALKING LUNGES:", sets, reps)
+
+
+@pytest.mark.parametrize("line", ["Approximately 45-60 minutes", "Estimated session time - 50 min", "Total: 70 mins"])
+def test_how_long_a_session_takes_is_no_exercise(line):
+    assert parse(f"Monday\n- {line}\n- Squat 3x5\n").exercises[0].exercise.name == "Barbell Squat"
+
+
+def test_a_cardio_time_with_a_name_the_catalogue_lacks_is_still_a_row():
+    (row,) = parse("Finisher\nBattle ropes fun 10 min\n").exercises
+    assert row.weight_text == "10 min"
+
+
+def test_minutes_numbered_with_a_colon_are_list_numbers():
+    got = [(e.exercise.name if e.exercise else None, e.reps_min, e.weight_text)
+           for e in parse("EMOM, 6 rounds\n1: 10 goblet squats\n2: 12 push-ups\n3: 200m run\n").exercises]
+    assert got[:2] == [("Goblet Squat", 10, None), ("Pushups", 12, None)] and got[2][2] == "200m"
+
+
+def test_a_clock_time_is_no_list_number():
+    (row,) = parse("10:00 Squat 3x5\n").exercises
+    assert (row.exercise.name, row.sets) == ("Barbell Squat", 3)
+
+
+@pytest.mark.parametrize(("header", "sets"), [("EMOM 12 min", None), ("AMRAP 20 min:", None),
+                                              ("EMOM x 24 mins (8 rounds)", 8)])
+def test_a_timed_block_header_is_no_exercise_and_gives_only_its_rounds(header, sets):
+    result = parse(f"{header}\n10 goblet squats\n12 push-ups\n").exercises
+    assert [(e.exercise.name, e.sets) for e in result] == [("Goblet Squat", sets), ("Pushups", sets)]
+    assert result[0].superset and result[0].superset == result[1].superset
+
+
+@pytest.mark.parametrize("prefix", ["", "Accessories: "])
+def test_set_counts_before_each_of_several_names(prefix):
+    got = [(e.exercise.name, e.sets) for e in parse(f"{prefix}3 sets of face pulls and 2 sets of crunches\n").exercises]
+    assert got == [("Face Pull", 3), ("Crunches", 2)]
