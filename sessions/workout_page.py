@@ -561,9 +561,19 @@ def _take(claims: _Claims, plan_item, exercise) -> list[ExerciseSession]:
     return mine + claims.take(exercise.pk, plan_item.sets - len(mine))
 
 
-def _card(*, user, plan_item, exercise, claims: _Claims, last: LastTime | None, records, bar, plate_set) -> Card:
+def _card(*, user, plan_item, exercise, claims: _Claims, last: LastTime | None, records, bar, plate_set,
+          full: bool = True) -> Card:
+    """A plan item's card; not `full`: only which of its rows are logged, by which set
+    (what a card the answer to a set log does not show is needed for), no pre-fill."""
     is_swap = exercise.pk != plan_item.exercise_id
     mine = _take(claims, plan_item, exercise)
+    if not full:
+        rest = planned_rest(user=user, plan_exercise=plan_item, exercise=exercise)
+        return Card(plan_exercise=plan_item, exercise=exercise, swapped=is_swap, extra_sets=[], last=last,
+                    records=records, planned_rest=rest, sets=[
+                        PlannedSet(number=number, logged=mine[number - 1] if number <= len(mine) else None,
+                                   exercise=exercise, plan_exercise=plan_item, rest_after=rest)
+                        for number in range(1, plan_item.sets + 1)])
     target = None if is_swap else planned_kg(plan_item.notes)  # a swap's load differs
     if target is not None and exercise.barbell and user.unit_system == "imperial":
         # A kg plan line in pounds: the nearest weight the bar can carry.
@@ -676,6 +686,8 @@ class WorkoutData:
     sets: list[ExerciseSession]
     previous: dict
     records: dict
+    # The plan items whose cards are made in full (`_card`); None: every one.
+    shown: set[int] | None = None
 
     def add(self, logged: ExerciseSession, new_records) -> None:
         """A set logged with the read, and the records it set: the page as a read
@@ -782,7 +794,7 @@ def read(*, user, session: WorkoutSession, focus=None, adding: Exercise | None =
                                                    if plan_items[i].pk != focus and not _same_span(plan_items, i, focus)]
     records = _records(user=user, exercise_ids=record_ids)
     return WorkoutData(session=session, plan_items=plan_items, exercises=exercises, sets=sets, previous=previous,
-                       records=records)
+                       records=records, shown=None if focus is None else set(wanted))
 
 
 def build(*, user, data: WorkoutData) -> Workout:
@@ -790,8 +802,9 @@ def build(*, user, data: WorkoutData) -> Workout:
     claims = _Claims(data.sets)
     bar, plate_set = plates.equipment_for(user)
     cards = [_card(user=user, plan_item=item, exercise=exercise, claims=claims, last=data.previous.get(exercise.pk),
-                   records=data.records.get(exercise.pk, []), bar=bar, plate_set=plate_set)
-             for item, exercise in zip(data.plan_items, data.exercises)]
+                   records=data.records.get(exercise.pk, []), bar=bar, plate_set=plate_set,
+                   full=data.shown is None or n in data.shown)
+             for n, (item, exercise) in enumerate(zip(data.plan_items, data.exercises))]
     # Sets beyond the plan go with the last occurrence of their exercise.
     for card in reversed(cards):
         card.extra_sets = claims.rest_of(card.exercise.pk)

@@ -289,3 +289,13 @@ def test_the_answer_reads_in_full_only_the_sets_of_the_cards_it_may_show(user_cl
                for s in by_exercise[pk])
     assert [(s.pk, s.set_number, s.weight) for s in by_exercise[squat.exercise_id]] == [
         (None, 1, None), (None, 2, None), (None, 3, None)]
+
+
+def test_set_forms_share_their_fields_which_none_changes():
+    from sessions.forms import SetForm
+
+    one, two = SetForm({}, session=None), SetForm({"weight": "x"}, session=None)
+    assert all(one.fields[name] is two.fields[name] is SetForm.base_fields[name] for name in SetForm.base_fields)
+    # Other forms keep Django's copy.
+    from sessions.forms import SetEditForm
+    assert SetEditForm().fields["weight"] is not SetEditForm.base_fields["weight"]
