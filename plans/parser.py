@@ -2026,6 +2026,10 @@ def _absorb(previous: ParsedExercise, groups: list[_Group], remaining: str) -> N
     reps"), the last line when the lines are a warm-up ramp up to the working sets
     ("2x5 empty bar", "1x3 bar + 30 lbs", "5x5 bar + 70 lbs"), nothing ("10 reps at 40%")
     when the exercise's own line said it all."""
+    if len(groups) >= 2 and _loads_by_reps(groups):
+        for group in groups:  # "15x6 15x6 15x5 10x12": a log's sets on one line, a load x reps each
+            _absorb(previous, [group], remaining)
+        return
     group = _merge(groups)
     if not group.weight:
         m = _WEIGHT.search(remaining)  # "1x3 @ 100kg": the load beside the numbers
@@ -2107,7 +2111,11 @@ def _prescribe(row: ParsedExercise, lines: list[_Group]) -> None:
     ramp = (len(lines) >= 2 and (last.sets or 0) >= 2
             and any((g.sets or 1) == 1 or g.warmup for g in lines[:-1])
             and not (loads[-1] is not None and any(v is not None and v > loads[-1] for v in loads[:-1])))
-    if ramp or (first.sets or 0) > 1:
+    if not ramp and _loads_by_reps(lines):
+        # "Reardelt cable" over "5 x 8", "5 x 7", "5 x 8": the same small number on every
+        # line (or more sets in all than anyone prescribes) is a load, not a set count.
+        lines = [replace(g, sets=1, weight=str(g.sets), clear=False) for g in lines]
+    elif ramp or (first.sets or 0) > 1:
         chosen = last if ramp else first
         row.sets, row.reps_min, row.reps_max, row.amrap = chosen.sets, chosen.reps_min, chosen.reps_max, chosen.amrap
         if chosen.weight and (ramp or not row.weight_text):
@@ -2134,6 +2142,16 @@ def _prescribe(row: ParsedExercise, lines: list[_Group]) -> None:
     weights = [g.weight for g in lines if g.weight]
     if weights:
         row.weight_text = weights[0] if len(set(weights)) == 1 else f"{weights[0]}-{weights[-1]}"
+
+
+def _loads_by_reps(lines: list[_Group]) -> bool:
+    """Whether lines read as "sets x reps" under one name are a log's "load x reps"."""
+    if len(lines) < 2 or not all((g.sets or 0) > 1 and g.reps_min is not None and g.reps_min == g.reps_max
+                                 and not g.weight and not g.warmup for g in lines):
+        return False
+    # One number the same on every line and the other not ("5 x 8", "5 x 7"), or more sets
+    # in all than anyone prescribes; identical lines ("3x5" three times) stay a prescription.
+    return (len({g.sets for g in lines}) == 1 and len({g.reps_min for g in lines}) > 1) or sum(g.sets for g in lines) > 10
 
 
 def _working_sets(lines: list[_Group]) -> list[_Group]:

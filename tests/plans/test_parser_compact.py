@@ -54,3 +54,19 @@ def test_small_numbers_in_brackets_are_the_reps_of_each_set():
 def test_a_load_after_at_or_under_the_name(text, weight):
     row = only(text)
     assert row.weight_text == weight
+
+
+def rows_of(text):
+    return [(e.sets, e.reps_min, e.reps_max, e.weight_text) for e in parse_plan(text, SEEDED).exercises]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The same small number on each line under a name, the reps changing: a log's load x reps.
+    ("Rear delt cable fly\n5 x 8\n5 x 7\n5 x 8\n5 x 6", [(4, 6, 8, "5")]),
+    ("Hammer curl\n10 x 8\n10 x 5\n8 x 4", [(3, 4, 8, "10-8")]),  # more sets in all than anyone prescribes
+    ("Barbell curl\n15x6 15x6 15x5 10x12 10x10", [(5, 5, 12, "15-10")]),  # on one line
+    ("Deadlift\n3x5\n3x5\n3x5", [(3, 5, 5, None)]),  # identical lines: still the prescription
+    ("Squat\n5x5", [(5, 5, 5, None)]),
+])
+def test_load_x_reps_lines_of_a_log(text, expected):
+    assert rows_of(text) == expected
