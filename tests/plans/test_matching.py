@@ -783,3 +783,19 @@ def test_a_position_said_is_not_the_opposite_position():
     # the standing one is not the best guess.
     assert best("slow calf raises seated", SEEDED)[0] == "Seated Calf Raise"
     assert best("slow calf raises standing", SEEDED)[0] == "Standing Calf Raises"
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    ("Assisted Pull Ups", "Machine Assisted Pull-Up"),  # in a gym, the assisted machine
+    ("Band Spread", "Band Pull Apart"),
+    ("Agachamento sumô", "Plie Dumbbell Squat"),
+    ("Присяд", "Barbell Squat"),  # gym slang
+    ("Сведение ног сидя", "Thigh Adductor"),
+    ("Разведение ног сидя", "Thigh Abductor"),
+    ("Пресс на перекладине", "Hanging Leg Raise"),
+    ("Uginanie ramion na modlitewniku", "Preacher Curl"),
+    ("Wspięcia na palcach stojąc", "Standing Calf Raises"),
+    ("Wyciskanie hantli na ławce poziomej", "Dumbbell Bench Press"),
+])
+def test_gym_words_of_real_plans(name, exercise):
+    assert best(name, SEEDED)[0] == exercise
