@@ -277,14 +277,28 @@ _SET_COLUMNS = [f.column for f in _SET_FIELDS]
 _SET_ATTNAMES = [f.attname for f in _SET_FIELDS]
 _SET_SELECT = ", ".join(f"es.{c}" for c in _SET_COLUMNS)
 _LAST_TIME_SELECT = f"SELECT {_SET_SELECT}, latest.created_at {_LAST_TIME_FROM} ORDER BY es.exercise_id, es.set_number"
-# This session's sets (`previous` false) and last time's of the given exercises, in one
-# round trip: what the answer to a set log reads with the write (`read`).
-_SETS_AND_LAST_TIME_SELECT = f"""
-SELECT false AS previous, {_SET_SELECT}, NULL::timestamptz FROM exercise_session es
-WHERE es.workout_session_id = %(session)s
+# What a card shows of a record (its type and value) and what a set log's answer
+# replaces it by (records.services); its dates are not read.
+_RECORD_FIELDS = ["id", "user_id", "exercise_id", "record_type", "value", "unit", "exercise_session_id"]
+_RECORDS_SQL = (f"SELECT {', '.join(_RECORD_FIELDS)} FROM personal_record "
+                "WHERE user_id = %(user)s AND exercise_id = ANY(%(exercises)s::uuid[]) ORDER BY record_type")
+# The page's reads after the plan's, in one round trip: the records of the given
+# exercises (`kind` 2), this session's sets (0) and last time's (1), each kind in its
+# own columns, NULLs in the others'. The records come first: a column NULL in the
+# first two branches would be typed text, and the others' values would not match it.
+_SET_NULLS = ", ".join(["NULL"] * (len(_SET_COLUMNS) + 1))
+_RECORD_NULLS = ", ".join(["NULL"] * len(_RECORD_FIELDS))
+_RECORDS_BRANCH = f"""
+SELECT 2 AS kind, {_SET_NULLS}, {', '.join('pr.' + f for f in _RECORD_FIELDS)} FROM personal_record pr
+WHERE pr.user_id = %(user)s AND pr.exercise_id = ANY(ARRAY[{{record}}]::uuid[])
+UNION ALL"""
+_LAST_TIME_BRANCH = f"""
 UNION ALL
-(SELECT true, {_SET_SELECT}, latest.created_at {_LAST_TIME_FROM} ORDER BY es.exercise_id, es.set_number)
+(SELECT 1, {_SET_SELECT}, latest.created_at, {_RECORD_NULLS} {_LAST_TIME_FROM} ORDER BY es.exercise_id, es.set_number)
 """
+_SETS_AND_LAST_TIME_SELECT = f"""{_RECORDS_BRANCH}
+SELECT 0, {_SET_SELECT}, NULL::timestamptz, {_RECORD_NULLS} FROM exercise_session es
+WHERE es.workout_session_id = %(session)s{_LAST_TIME_BRANCH}"""
 
 
 # What the answer to a set log reads of the session's sets: in full those of the
@@ -294,16 +308,13 @@ UNION ALL
 # sets) no longer makes every one of its sets into an object on every set log.
 _COUNT_SELECT = ", ".join("es.exercise_id" if c == "exercise_id" else "count(*)::integer" if c == "set_number"
                           else "NULL" for c in _SET_COLUMNS)
-_ANSWER_SETS_SELECT = f"""
-SELECT false AS previous, {_SET_SELECT}, NULL::timestamptz FROM exercise_session es
+_ANSWER_SETS_SELECT = f"""{_RECORDS_BRANCH}
+SELECT 0, {_SET_SELECT}, NULL::timestamptz, {_RECORD_NULLS} FROM exercise_session es
 WHERE es.workout_session_id = %(session)s AND es.exercise_id = ANY(ARRAY[{{shown}}]::uuid[])
 UNION ALL
-SELECT false, {_COUNT_SELECT}, NULL FROM exercise_session es
+SELECT 0, {_COUNT_SELECT}, NULL, {_RECORD_NULLS} FROM exercise_session es
 WHERE es.workout_session_id = %(session)s AND es.exercise_id <> ALL(ARRAY[{{shown}}]::uuid[])
-GROUP BY es.exercise_id
-UNION ALL
-(SELECT true, {_SET_SELECT}, latest.created_at {_LAST_TIME_FROM} ORDER BY es.exercise_id, es.set_number)
-"""
+GROUP BY es.exercise_id{_LAST_TIME_BRANCH}"""
 _SETS_OF_SQL = (f"SELECT {_SET_SELECT} FROM exercise_session es "
                 "WHERE es.workout_session_id = %(session)s AND es.exercise_id = ANY(%(exercises)s::uuid[])")
 
@@ -323,16 +334,16 @@ def _with_exercises_listed(sql: str, count: int) -> str:
     return _listed(sql, "exercise", count)
 
 
-def _last_time_statement(sql: str, *, user, exercise_ids, session: WorkoutSession,
-                         shown: list | None = None) -> tuple[str, dict]:
-    """`sql` with its parameters: last time's `exercise_ids` and, for
-    _ANSWER_SETS_SELECT, the exercises whose sets it reads in full (`shown`)."""
+def _last_time_statement(sql: str, *, user, exercise_ids, session: WorkoutSession, **listed) -> tuple[str, dict]:
+    """`sql` with its parameters: last time's `exercise_ids` and the other lists it
+    takes: the exercises whose records it reads (`record`) and, for
+    _ANSWER_SETS_SELECT, those whose sets it reads in full (`shown`)."""
     params = {"user": user.pk, "session": session.pk, "before": session.created_at}
     params.update((f"exercise_{n}", pk) for n, pk in enumerate(exercise_ids))
     sql = _with_exercises_listed(sql, len(exercise_ids))
-    if shown is not None:
-        params.update((f"shown_{n}", pk) for n, pk in enumerate(shown))
-        sql = _listed(sql, "shown", len(shown))
+    for name, ids in listed.items():
+        params.update((f"{name}_{n}", pk) for n, pk in enumerate(ids))
+        sql = _listed(sql, name, len(ids))
     return sql, params
 
 
@@ -378,15 +389,16 @@ def sets_and_last_time_read(*, user, session: WorkoutSession, plan: tuple, focus
     None), as one SELECT: its SQL, parameters and number of columns (what
     sessions.services.ReadAlong takes, for a set log's INSERT statement to run it).
     For a set log, only the sets of `_shown_exercise_ids` in full, of the others their
-    counts (`_ANSWER_SETS_SELECT`)."""
+    counts (`_ANSWER_SETS_SELECT`). The records of `_record_exercise_ids` come along."""
     last_ids = answer_exercise_ids(plan, focus)
+    record_ids = _record_exercise_ids(plan, focus)
     if focus is None:
         sql, params = _last_time_statement(_SETS_AND_LAST_TIME_SELECT, user=user, exercise_ids=last_ids,
-                                           session=session)
+                                           session=session, record=record_ids)
     else:
         sql, params = _last_time_statement(_ANSWER_SETS_SELECT, user=user, exercise_ids=last_ids, session=session,
-                                           shown=_shown_exercise_ids(plan, focus))
-    return sql, params, len(_SET_COLUMNS) + 2
+                                           record=record_ids, shown=_shown_exercise_ids(plan, focus))
+    return sql, params, 1 + len(_SET_COLUMNS) + 1 + len(_RECORD_FIELDS)
 
 
 # The time a counted-only set stands in with: before any set, never shown.
@@ -408,22 +420,31 @@ def _counted(exercise_id, count: int) -> list[ExerciseSession]:
     return sets
 
 
+_DATE_AT = 1 + len(_SET_COLUMNS)  # in a row of sets_and_last_time_read: last time's date, then a record
+
+
 def _sets_and_last_time(*, user, session: WorkoutSession, plan: tuple, focus=None, rows=None
-                        ) -> tuple[list[ExerciseSession], dict]:
-    """This session's sets (some only counted, for a set log), and last time's: one
-    query, none when its `rows` were read already (`sets_and_last_time_read`)."""
+                        ) -> tuple[list[ExerciseSession], dict, dict]:
+    """This session's sets (some only counted, for a set log), last time's, and the
+    records of `_record_exercise_ids` (by exercise, by type): one query, none when its
+    `rows` were read already (`sets_and_last_time_read`)."""
     if rows is None:
         sql, params, _ = sets_and_last_time_read(user=user, session=session, plan=plan, focus=focus)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
-    sets = []
+    sets, records = [], defaultdict(list)
     for row in rows:
-        if not row[0]:
-            columns = row[1:-1]
+        if row[0] == 0:
+            columns = row[1:_DATE_AT]
             sets += [_set_of(columns)] if columns[0] is not None else _counted(columns[_EXERCISE_AT],
                                                                               columns[_NUMBER_AT])
-    return sets, _last_times(row[1:] for row in rows if row[0])
+        elif row[0] == 2:
+            record = PersonalRecord.from_db("default", _RECORD_FIELDS, row[_DATE_AT + 1:])
+            records[record.exercise_id].append(record)
+    for mine in records.values():
+        mine.sort(key=attrgetter("record_type"))  # the type's order, as the enum's
+    return sets, _last_times(row[1:_DATE_AT + 1] for row in rows if row[0] == 1), records
 
 
 def _sets_of(*, session: WorkoutSession, exercise_ids) -> list[ExerciseSession]:
@@ -703,13 +724,6 @@ class WorkoutData:
                 [changed.pop(r.record_type, r) for r in mine] + list(changed.values()), key=lambda r: r.record_type)
 
 
-# What a card shows of a record (its type and value) and what a set log's answer
-# replaces it by (records.services); its dates are not read.
-_RECORD_FIELDS = ["id", "user_id", "exercise_id", "record_type", "value", "unit", "exercise_session_id"]
-_RECORDS_SQL = (f"SELECT {', '.join(_RECORD_FIELDS)} FROM personal_record "
-                "WHERE user_id = %(user)s AND exercise_id = ANY(%(exercises)s::uuid[]) ORDER BY record_type")
-
-
 def _records(*, user, exercise_ids) -> dict:
     """exercise id -> the user's records of it, by type (one query; none without ids)."""
     records: dict = {pk: [] for pk in exercise_ids}
@@ -743,6 +757,19 @@ def answer_exercise_ids(plan: tuple, focus) -> list:
     return list(dict.fromkeys(exercises[i].pk for i in guessed))
 
 
+def _record_exercise_ids(plan: tuple, focus) -> list:
+    """The exercises whose records the answer to a set logged for `focus` may show:
+    the next group's (the one opened when the logged card's group is done; its own
+    cards show none); every exercise for the page (`focus` None)."""
+    plan_items, exercises = plan
+    if focus is None:
+        return list(dict.fromkeys(e.pk for e in exercises))
+    spans = _spans(plan_items)
+    at = next((n for n, span in enumerate(spans) if any(plan_items[i].pk == focus for i in span)), None)
+    later = spans[at + 1] if at is not None and at + 1 < len(spans) else ()
+    return list(dict.fromkeys(exercises[i].pk for i in later))
+
+
 def _shown_exercise_ids(plan: tuple, focus) -> list:
     """The exercises whose sets the answer to a set logged for `focus` reads in full:
     those of `answer_exercise_ids`' cards, and the exercises swapped out of them (a
@@ -773,7 +800,8 @@ def read(*, user, session: WorkoutSession, focus=None, adding: Exercise | None =
     # may show (`answer_exercise_ids`). Which are shown depends on the sets, so a card
     # beyond those (the next group done already) is read after.
     guessed_ids = answer_exercise_ids(plan, focus)
-    sets, previous = _sets_and_last_time(user=user, session=session, plan=plan, focus=focus, rows=rows)
+    sets, previous, records_read = _sets_and_last_time(user=user, session=session, plan=plan, focus=focus,
+                                                       rows=rows)
     if focus is None:
         wanted = range(len(plan_items))
     else:
@@ -792,7 +820,10 @@ def read(*, user, session: WorkoutSession, focus=None, adding: Exercise | None =
     # The focused group's own records are not shown by the answer: only the next card's.
     record_ids = wanted_ids if focus is None else [exercises[i].pk for i in sorted(wanted)
                                                    if plan_items[i].pk != focus and not _same_span(plan_items, i, focus)]
-    records = _records(user=user, exercise_ids=record_ids)
+    records = {pk: records_read.get(pk, []) for pk in record_ids}
+    unread = set(record_ids) - set(_record_exercise_ids(plan, focus))
+    if unread:  # a card opened beyond the next one
+        records.update(_records(user=user, exercise_ids=list(unread)))
     return WorkoutData(session=session, plan_items=plan_items, exercises=exercises, sets=sets, previous=previous,
                        records=records, shown=None if focus is None else set(wanted))
 

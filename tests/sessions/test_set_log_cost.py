@@ -58,8 +58,9 @@ def test_a_set_log_is_seven_statements_with_one_insert_and_no_savepoint_of_its_o
     assert len(own) == 4
     inserts = [s for s in sql if s.lstrip().startswith(("INSERT INTO \"exercise_session\"", "WITH latest"))]
     assert len(inserts) == 1 and "ON CONFLICT (id) DO NOTHING" in inserts[0]
-    # The answer's read of the session's sets and last time's rides in the INSERT.
-    assert "SELECT false AS previous" in inserts[0]
+    # The answer's read of the session's sets, last time's and the next card's records
+    # rides in the INSERT.
+    assert "SELECT 2 AS kind" in inserts[0] and "FROM personal_record pr" in inserts[0]
     # No SELECT of the set by id before the INSERT, no separate MAX(set_number), lock,
     # best e1RM or records read, no query for the exercise or the plan exercise (the
     # plan's read names them, with the best e1RM for the "did you mean": confirm is off).
@@ -248,7 +249,7 @@ def test_a_connection_that_logs_set_after_set_runs_the_statements_prepared(user_
         prepared = [row[0].lstrip() for row in cursor.fetchall()]
     # The INSERT, with the answer's read of the sets and last time's in it.
     assert any(s.startswith("WITH latest AS (") and "ON CONFLICT (id) DO NOTHING" in s
-               and "SELECT false AS previous" in s for s in prepared), prepared
+               and "SELECT 2 AS kind" in s for s in prepared), prepared
     assert any(s.startswith('SELECT "workout_exercise"') for s in prepared), prepared  # the plan's
     with rls_user(user.pk):
         assert ExerciseSession.objects.filter(workout_session_id=session.pk).count() == 7
@@ -299,3 +300,15 @@ def test_set_forms_share_their_fields_which_none_changes():
     # Other forms keep Django's copy.
     from sessions.forms import SetEditForm
     assert SetEditForm().fields["weight"] is not SetEditForm.base_fields["weight"]
+
+
+def test_a_set_that_completes_its_card_reads_the_next_card_s_records_in_the_insert(user_client, user):
+    plan = plan_with(user, (BENCH, 1, None), (SQUAT, 1, None))
+    finished(user_client, user, plan, (exercise_named(SQUAT), 100, 5))  # a squat record to show
+    with rls_user(user.pk):
+        session = start(user_client, plan)
+    bench, _ = plan_items(user, plan)
+    with CaptureQueriesContext(connection) as queries:
+        response = post_set(user_client, session, bench, 60, 8, 1)
+    assert "PRs: " in response.content.decode()  # the squat card, opened, with its records
+    assert not [q for q in queries.captured_queries if "FROM personal_record WHERE" in q["sql"]]
