@@ -2067,6 +2067,8 @@ _WARMUP_MARK = re.compile(rf"(?<!\w){_WARMUP_WORDS}(?!\w)")
 # A line that is only the rest after a set ("1 min rest", "Rest 90 sec", "No rest, drop set").
 _REST_LINE = re.compile(rf"^\W*(?:no\s+(?:rest|break)\b|(?:\d{{1,3}}(?:[.,]\d)?\s*(?:{_MINUTES}|{_SECONDS}|m|')\.?\s*(?:of\s+)?)?"
                         rf"(?:rest|break|recovery|pause)\b)")
+
+
 def _line_above(lines: list[str], number: int) -> int | None:
     """The number of the nearest line above that is not blank."""
     return next((i for i in range(number - 1, -1, -1) if lines[i].strip()), None)
