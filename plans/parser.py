@@ -1604,6 +1604,12 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
         entry, alternatives = _variant("weighted", entry, alternatives, name, matcher)
     if entry is not None and "(" in original:
         entry, alternatives = _variant_in_brackets(entry, alternatives, name, original, matcher)
+    light = (entry is not None and weight and "barbell" not in named and "barbell" in matcher.implements_of(entry)
+             and _lighter_than_a_bar(weight, original))
+    if light:
+        # "Wrist curls 3x10 - 8kg": no barbell lift weighs less than its empty bar; the
+        # dumbbell version if the catalogue has it as such, and a guess either way.
+        entry, alternatives = _variant("dumbbell", entry, alternatives, name, matcher)
     amrap = group.amrap
     if not amrap and group.reps_min is not None and "last" in leftover and _LAST_SET_AMRAP.search(leftover):
         amrap = True  # "5x5 (last set AMRAP)": the reps stay, the last set goes on
@@ -1617,6 +1623,8 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
                and matcher.implements_of(entry) - {"bodyweight"})
     if implied and implied != {"barbell"}:
         # "Rows 3x10" read as the cable row: the implement is our pick, not the user's word.
+        sure = False
+    if light:
         sure = False
     if sure and group.reps_min is not None and _is_hold_name(entry.name):
         # "Plank 3x30": seconds or reps? A hold's number without a unit is a guess.
@@ -1682,6 +1690,23 @@ def _says_more(segment: _Segment, name: str, leftover: str, weight: str, group: 
                 or (_DIGIT.search(leftover) and _DIGIT.search(_unloaded(_TEMPO.sub(" ", leftover) if "tempo" in leftover
                                                                 else leftover)))
                 or (weight.lower().startswith(("bw+", "bodyweight+"))))
+
+
+_LOAD_WITH_UNIT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(kg|kgs|kilos?|lbs?|pounds?|#)?")
+# What is added to a bar, or to last time's load: not the load on the bar.
+_EACH_SIDE = re.compile(r"\b(?:per|each|a)\s+side\b|\bplates?\b|\bchains?\b|\bbands?\b|\bbar\s*\+|\+\s*\d"
+                        r"|\b(?:add|adding|increase|increasing|up\s+by|jump|progress)\b")
+
+
+def _lighter_than_a_bar(weight: str, line: str) -> bool:
+    """A load under an empty barbell's (15 kg, 30 lb; 15 with no unit): not loaded on a
+    barbell, unless the line says what is added to one or to last time's ("10 kg per
+    side", "bar + 10", "add 2.5kg each time")."""
+    m = _LOAD_WITH_UNIT.match(weight.strip())
+    if not m or _EACH_SIDE.search(line.lower()):
+        return False
+    value, unit = float(m[1].replace(",", ".")), (m[2] or "").lower()
+    return value < (30 if unit.startswith(("lb", "pound", "#")) else 15)
 
 
 def _variant(words: str, entry, alternatives, name: str, matcher) -> tuple:
