@@ -799,3 +799,16 @@ def test_a_position_said_is_not_the_opposite_position():
 ])
 def test_gym_words_of_real_plans(name, exercise):
     assert best(name, SEEDED)[0] == exercise
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    ("Разводка гантель лёжа", "Dumbbell Flyes"),  # the colloquial genitive "гантель"
+    ("Тяга 2-ух гантель стоя в наклоне", "Bent Over Two-Dumbbell Row"),
+    ("Передняя поверхность бедра", "Leg Extensions"),  # a trainer's name for the muscle's machine
+    ("Задняя поверхность бедра", "Lying Leg Curls"),
+    ("Планка боковая", "Side Bridge"),
+    ("Wznosy ramion w bok ze sztangielkami", "Side Lateral Raise"),
+    ("Planche", "Plank"),
+])
+def test_trainers_words_in_other_languages(name, exercise):
+    assert best(name, SEEDED)[0] == exercise
