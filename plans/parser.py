@@ -1125,7 +1125,8 @@ def _is_heading(text: str, marked: bool) -> bool:
             return True
     if marked or _heading_patterns()[0].match(_unaccent(text)):
         return True
-    return text.endswith(":") and len(words) <= 5 and not _SENTENCE_START.match(text.lower())
+    # (The colon may stand apart, as French typography puts it: "Planche :".)
+    return text.endswith(":") and len(text.rstrip(":").split()) <= 5 and not _SENTENCE_START.match(text.lower())
 
 
 # "And then:", "This would equate to:": a sentence running on, not a heading.

@@ -70,3 +70,9 @@ def rows_of(text):
 ])
 def test_load_x_reps_lines_of_a_log(text, expected):
     assert rows_of(text) == expected
+
+
+def test_a_name_with_the_colon_apart_as_in_french_is_read_with_its_lines():
+    text = "Curl biceps avec barre EZ :\n• 3 séries de 12 répétitions\n\nPlanche :\n3 x 30 secondes"
+    assert [(e.exercise.name, e.sets, e.reps_min) for e in parse_plan(text, SEEDED).exercises] == [
+        ("EZ-Bar Curl", 3, 12), ("Plank", 3, None)]
