@@ -1987,6 +1987,21 @@ def _written_as_name(name: str, original: str) -> bool:
     return written[:1].isupper()
 
 
+_DAY_THEN = re.compile(r"^(.{2,40}?)\s*(?::|\s[-–—|]\s)\s*(?=[^\W\d_])")
+
+
+def _day_then_exercise(norm: str, heading: re.Pattern, matcher) -> int | None:
+    """Where the exercise starts in a heading that is a day then an exercise the catalogue
+    knows well ("monday: bench press", "day 2 – deadlift"), or None."""
+    m = _DAY_THEN.match(norm.strip(" #*_"))
+    if m is None or not heading.match(_unaccent(m[1]).strip(" #*_")):
+        return None
+    start = norm.index(m[0]) + m.end() if m[0] in norm else None
+    if start is None or matcher.match(norm[start:].strip(" #*_:"))[1] < STRONG_SCORE:
+        return None
+    return start
+
+
 def _starts_exercise_below(lines: list[str], number: int, find_groups=None, block_below: bool = True) -> bool:
     """Whether the next non-empty line (a description in words aside) is only numbers
     for the name on this one (with `block_below` False, not numbers ending in ":", as "6
@@ -2411,7 +2426,13 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     continue
                 start_workout(_heading_name(plain))
                 previous, block = None, None
-                continue
+                cut = _day_then_exercise(norm, heading, matcher)
+                if cut is None or not _starts_exercise_below(lines, number, find_groups):
+                    continue
+                # "### Monday: Bench Press" over its set lines: the day, and its exercise
+                # (read on as a name alone: its lines follow).
+                norm = remaining = " " * cut + norm[cut:]
+                heading_cut = True
         if not groups and stripped.endswith(":") and _SENTENCE_START.match(stripped.lower()):
             unread.append(stripped)  # "And then:": what follows is a new part, under no heading
             previous, block = None, None

@@ -76,3 +76,15 @@ def test_a_name_with_the_colon_apart_as_in_french_is_read_with_its_lines():
     text = "Curl biceps avec barre EZ :\n• 3 séries de 12 répétitions\n\nPlanche :\n3 x 30 secondes"
     assert [(e.exercise.name, e.sets, e.reps_min) for e in parse_plan(text, SEEDED).exercises] == [
         ("EZ-Bar Curl", 3, 12), ("Plank", 3, None)]
+
+
+def test_a_day_heading_naming_its_exercise_over_set_lines():
+    text = "### Monday: Bench Press\n\n- [ ] 5 × 40kg\n- [ ] 5 × 45kg\n\n### Wednesday: Deadlift\n\n- [ ] 5 × 80kg\n"
+    workouts = parse_plan(text, SEEDED).workouts
+    assert [(w.name, [e.exercise.name for e in w.exercises]) for w in workouts] == [
+        ("Monday: Bench Press", ["Barbell Bench Press - Medium Grip"]), ("Wednesday: Deadlift", ["Barbell Deadlift"])]
+
+
+def test_a_day_heading_naming_a_body_part_is_only_a_heading():
+    workouts = parse_plan("Monday: Chest\nBench press 3x8", SEEDED).workouts
+    assert [(w.name, [e.line for e in w.exercises]) for w in workouts] == [("Monday: Chest", ["Bench press 3x8"])]
