@@ -1200,7 +1200,9 @@ def _strip_connectors(text: str) -> str:
         if stripped == text:
             return text
         text = stripped
-_STAT_WORDS = re.compile(r"\b(?:last\s+(?:week|month|year|time|cycle)|ago|pr|prs|1rm|e1rm|personal\s+best|yesterday|"
+# (A one-rep max after a percentage, "3x5 at 80% 1RM", is the load prescribed, no stat.)
+_STAT_WORDS = re.compile(r"\b(?:last\s+(?:week|month|year|time|cycle)|ago|pr|prs"
+                         r"|(?<!%)(?<!% )(?<!%  )(?<!of )(?<!of your )(?<!of my )e?1rm|personal\s+best|yesterday|"
                          r"hit|did|was|were|got|stalled|current(?:ly)?|my\s+max|tested)\b")
 
 
