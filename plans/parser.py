@@ -161,8 +161,8 @@ _N = r"\d{1,4}(?:[.,]\d{1,2})?"
 _REPS = r"(\d{1,4})(?:\s*-\s*(\d{1,4}))?(\+(?!\s*(?:drop|ds|\d)))?"  # "6+drop" is a drop set, not AMRAP
 # "max" but not "of your max", "% of max" (a one-rep max, not AMRAP).
 _AMRAP_WORDS = r"(amrap|(?<!your\s)(?<!of\s)(?<!the\s)(?<!% )(?<!rep\s)max(?:imum)?(?:\s+reps)?|(?:to|till?|until)\s+failure|failure|as\s+many\s+as\s+possible)"
-_SECONDS = r"(?:s|sec|secs|second|seconds|sek|seg|segundos|secondes|secondi|сек|секунд)"
-_MINUTES = r"(?:min|mins|minute|minutes|minuten|minutos|minuti|мин|минут|хв|хвилин)"
+_SECONDS = r"(?:s|sec|secs|second|seconds|sek|seg|segundos|secondes|secondi|сек|секунд|sn|saniye)"
+_MINUTES = r"(?:min|mins|minute|minutes|minuten|minutos|minuti|мин|минут|хв|хвилин|dk|dakika)"
 # Minutes and seconds as primes, as Italian and Spanish plans write them: 1' (or 1’) is a
 # minute, 90'' (or 90") ninety seconds, 1'30 a minute and a half.
 _PRIME = r"['’′]"
@@ -176,7 +176,7 @@ _TEMPO = re.compile(r"\btempo\s*[:=]?\s*\(?([0-9x]{3,4})\b\)?")
 _HOLD = re.compile(rf"(?<![\d.])(\d{{1,2}})\s*x\s*((\d{{1,3}})\s*(?:-\s*\d{{1,3}}\s*)?(?:{_SECONDS}|{_PRIME_SECONDS})"
                    rf"|\d{{1,2}}\s*(?:{_MINUTES}|{_PRIME_MINUTES})|\d{{1,2}}:\d\d)(?![a-z])")
 _DISTANCE = re.compile(rf"(?<![\d.])(\d{{1,2}})\s*x\s*(\d{{1,4}}\s*{_DIST})\b")
-_SETS_OF_HOLD = re.compile(rf"\b(\d{{1,2}})\s*{_SETWORD}\s*(?:of|x)?\s*(\d{{1,3}}(?:\s*-\s*\d{{1,3}})?\s*(?:{_SECONDS}|{_DIST}))(?!\w)")
+_SETS_OF_HOLD = re.compile(rf"\b(\d{{1,2}})\s*{_SETWORD}\s*(?:of|x)?\s*(\d{{1,3}}(?:\s*-\s*\d{{1,3}})?\s*(?:{_SECONDS}|{_MINUTES}|{_DIST}))(?!\w)")
 _BW_X_REPS = re.compile(r"\b((?:bw|bodyweight)\s*[+-]\s*" + _N + r"\s*(?:kg|kgs|lbs?)?)\s*x\s*" + _REPS)
 _PERCENT_X_REPS = re.compile(rf"(?<![\d.])(\d{{1,3}}(?:\.\d)?\s*%)\s*(?:x|for)\s*{_REPS}")
 _LOAD_X_REPS = re.compile(r"(?<![\d.])(" + _N + r")\s*(kg|kgs|lbs?|#|’s|'s)?\s*x\s*" + _REPS + r"(?!\d|\.\d|\s*x\s*\d)")
@@ -192,7 +192,10 @@ _SETS_LADDER = re.compile(rf"\b(\d{{1,2}})\s*{_SETWORD}\s+(?:starting\s+|going\s
 _SETS_OF = re.compile(rf"\b(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*{_SETWORD}\s*(?:of|x|,|:|\(|for)?\s*(?:{_REPS}|{_AMRAP_WORDS})(?:\s*reps?)?")
 _REPS_X_SETS = re.compile(rf"\b{_REPS}\s*reps?\s*(?:x|,|for)?\s*(\d{{1,2}})\s*sets?\b")
 # "Приседания 3 по 10", "4 по 8-12": Russian and Ukrainian shorthand for sets of reps.
-_SETS_PO_REPS = re.compile(r"(?<![\d.,])(\d{1,2})\s+по\s+(\d{1,3})(?:\s*-\s*(\d{1,3}))?(?![\d.,]|\s*(?:кг|kg|%|раз[а-я]*\s+в))")
+# "Планка 3 по 60 сек", "3 підходи по 1 хв": sets of a time.
+_SETS_PO_HOLD = re.compile(rf"(?<![\d.,])(\d{{1,2}})\s+(?:sets\s+)?по\s+(\d{{1,3}}(?:\s*-\s*\d{{1,3}})?\s*(?:{_SECONDS}|{_MINUTES}))\.?(?!\w)")
+_SETS_PO_REPS = re.compile(r"(?<![\d.,])(\d{1,2})\s+по\s+(\d{1,3})(?:\s*-\s*(\d{1,3}))?"
+                           rf"(?![\d.,]|\s*(?:кг|kg|%|раз[а-я]*\s+в|(?:{_SECONDS}|{_MINUTES})\.?(?!\w)))")  # "3 по 1 хв": a time
 _REPS_X_N_SETS = re.compile(r"(?<![\d.])(\d{1,3})\s*x\s*(\d{1,2})\s*sets?\b")
 _REPS_WORD_X_SETS = re.compile(rf"(?<![\w.]){_REPS}\s*reps?\s*x\s*(\d{{1,2}})(?!\d|[.,]\d|\s*(?:kgs?|lbs?|%|#|sets?|reps?|{_SECONDS}|{_MINUTES})(?!\w))")
 # The end of a range is no time and no set count: "3x8 / 2 min rest" is 3x8 and a rest,
@@ -851,6 +854,7 @@ _PATTERNS = (
     (_SETS_LIST, _sets_list_group, "set list"),
     (_REPS_X_SETS, lambda m: _reps_group(m[4], m[1], m[2], m[3], None), "set rep"),
     (_REPS_X_N_SETS, _reps_x_n_sets, "x set"),
+    (_SETS_PO_HOLD, lambda m: _Group(sets=int(m[1]), weight=m[2].strip()), "по"),
     (_SETS_PO_REPS, lambda m: _reps_group(m[1], m[2], m[3], None, None), "по"),
     (_REPS_WORD_X_SETS, _reps_word_x_sets, "x rep"),
     (_SETS_LADDER, _sets_ladder, "set from"),

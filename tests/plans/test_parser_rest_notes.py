@@ -92,3 +92,14 @@ def test_a_hold_written_with_primes_is_a_time_not_reps(line, held):
 def test_an_apostrophe_s_is_no_prime():
     (row,) = parse_plan("Curls 3x10's rest 90", SEEDED).exercises
     assert (row.sets, row.reps_min, row.rest_seconds) == (3, 10, 90)
+
+
+@pytest.mark.parametrize(("line", "sets", "held"), [
+    ("Plank – 3×30-45 sn", 3, "30-45sn"),  # Turkish saniye
+    ("Планка 3 по 60 сек", 3, "60 сек"),  # Russian "N по <time>"
+    ("Біг на місці — 3 підходи по 1 хв", 3, "1 хв"),  # sets of a time in minutes
+    ("Plank 3 sets of 1 min", 3, "1 min"),
+])
+def test_sets_of_a_time_in_other_languages_and_minutes(line, sets, held):
+    (row,) = parse_plan(line, SEEDED).exercises
+    assert (row.sets, row.reps_min, row.weight_text) == (sets, None, held)
