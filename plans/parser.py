@@ -2913,14 +2913,19 @@ def _may_say_same_as(text: str) -> bool:
 _NAME_WORDS = re.compile(r"[^\W_]+")
 
 
+def _day_words(name: str) -> list[str]:
+    """The words of a day's name, numbers spelled as digits ("Day one" is "day 1")."""
+    return [str(_NUMBER_WORDS.get(w, w)) for w in _NAME_WORDS.findall(_unaccent(name.lower()))]
+
+
 def _workout_named(workouts: list[ParsedWorkout], reference: str) -> ParsedWorkout | None:
     """The latest earlier workout whose name holds every word of `reference` ("day 2"
     in "Day 2 - Lower"; "monday" in "Monday"), with exercises of its own."""
-    wanted = _NAME_WORDS.findall(_unaccent(reference.lower()))
+    wanted = _day_words(reference)
     if not wanted or len(wanted) > 4:
         return None
     for workout in reversed(workouts[:-1]):
-        words = _NAME_WORDS.findall(_unaccent(f"{workout.name or ''} {getattr(workout, '_heading', '')}".lower()))
+        words = _day_words(f"{workout.name or ''} {getattr(workout, '_heading', '')}")
         if workout.exercises and all(w in words for w in wanted):
             return workout
     return None

@@ -549,3 +549,9 @@ def test_a_timed_block_header_is_no_exercise_and_gives_only_its_rounds(header, s
 def test_set_counts_before_each_of_several_names(prefix):
     got = [(e.exercise.name, e.sets) for e in parse(f"{prefix}3 sets of face pulls and 2 sets of crunches\n").exercises]
     assert got == [("Face Pull", 3), ("Crunches", 2)]
+
+
+@pytest.mark.parametrize("reference", ["day one", "Day One", "day 1"])
+def test_a_day_repeating_another_may_spell_its_number(reference):
+    result = parse(f"Day 1: Squat 3x5\nDay 2: Bench press 3x5\nDay 3: Same as {reference}\n")
+    assert [e.exercise.name for e in result.workouts[-1].exercises] == ["Barbell Squat"]
