@@ -747,7 +747,7 @@ def _reps_slash_load(m: re.Match) -> _Group | None:
 
 # A number then words, not a unit or a plan word ("5 minutes plank", "3 days a week").
 _LEADING_REPS = re.compile(
-    rf"^\s*(\d{{1,3}})(?:\s*-\s*(\d{{1,3}}))?(\+)?\s+(?!(?:{_SECONDS}|{_MINUTES}|{_DIST}|kg|kgs|lbs?|x|sets?|rounds?"
+    rf"^\s*(\d{{1,3}})(?:\s*-\s*(\d{{1,3}}))?(\+)?(?:[lr](?=\s))?\s+(?!(?:{_SECONDS}|{_MINUTES}|{_DIST}|kg|kgs|lbs?|x|sets?|rounds?"
     r"|reps?|times|days?|weeks?|cal|calories|miles?|hours?|h|hrs?|of|to|per|percent|rm|%)\b)(?=[^\W\d_]{2})")
 _LEADING_HOLD = re.compile(rf"^\s*(\d{{1,4}}(?:\s*-\s*\d{{1,4}})?\s*(?:{_DIST}|{_SECONDS}|{_MINUTES}))\s+"
                            r"(?!(?:(?:of|de|di|do|der)\s+)?(?:rest|break|pause|recovery|between|each|per|every|on|off|a|the|to|x|sets?|reps?|rounds?"

@@ -555,3 +555,8 @@ def test_set_counts_before_each_of_several_names(prefix):
 def test_a_day_repeating_another_may_spell_its_number(reference):
     result = parse(f"Day 1: Squat 3x5\nDay 2: Bench press 3x5\nDay 3: Same as {reference}\n")
     assert [e.exercise.name for e in result.workouts[-1].exercises] == ["Barbell Squat"]
+
+
+def test_reps_before_the_name_may_say_the_side():
+    got = [(e.exercise.name, e.reps_min) for e in parse("Finisher\n5L goblet squat\n5R goblet squat\n").exercises]
+    assert got == [("Goblet Squat", 5), ("Goblet Squat", 5)]
