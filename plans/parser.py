@@ -484,6 +484,18 @@ _TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 _SPACES = re.compile(r"\s+")
 
 
+_SET_NUMBERS = re.compile(r"(?<![\d.,])1(?:\s*,\s*\d){1,8}(?=\s*sets?\b)")
+
+
+def _set_count(m: re.Match) -> str:
+    """"1,2,3" before "sets" as the count, 3, when the numbers count up from 1 (the same
+    length: the line's other spans stay where they are)."""
+    numbers = [int(n) for n in _DIGITS.findall(m[0])]
+    if numbers != list(range(1, len(numbers) + 1)):
+        return m[0]
+    return str(len(numbers)).ljust(len(m[0]))
+
+
 def _find_groups(text: str) -> tuple[list[_Group], str]:
     """Sets/reps groups of a (lower-cased) line, and the line with their spans blanked."""
     groups: list[_Group] = []
@@ -519,6 +531,8 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             text = _blank(text, *m.span())
     if ("20" in text or "19" in text) and ("-" in text or "/" in text or "." in text) and _DATE.search(text):
         text = _DATE.sub(lambda m: " " * len(m[0]), text)  # "2021/08/17", "29.10.2012": a day, no numbers to read
+    if sets and "," in text:
+        text = _SET_NUMBERS.sub(_set_count, text)  # "1,2,3 sets - 10 reps": sets 1 to 3, of 10 reps
     pair = _LOAD_PAIR.search(text) if "/" in text else None
     if pair:  # "135/95# thrusters": the men's and women's loads, not two sets
         text = _blank(text, *pair.span())
@@ -2484,7 +2498,9 @@ def _named_segments(segments: list[_Segment], groups: list[_Group], stripped: st
             pieces = [p for p in separators.split(listed) if p.strip()]
             named = [_Segment(name=_name_before(_normalise_line(p))[0], groups=[], leftover="") for p in pieces]
             if all(n.name and matcher.match(n.name)[1] >= STRONG_SCORE for n in named):
-                segments = named
+                # "Abs, crunches": names of one exercise are one row (the last, most often the exact one).
+                by_exercise = {matcher.match(n.name)[0]: n for n in named}
+                segments = [n for n in named if by_exercise[matcher.match(n.name)[0]] is n]
                 break
     if not groups and stripped.count(" / ") >= 2:
         # "Pull-up / Incline press / Lateral raise": three or more names between spaced

@@ -560,3 +560,13 @@ def test_a_day_repeating_another_may_spell_its_number(reference):
 def test_reps_before_the_name_may_say_the_side():
     got = [(e.exercise.name, e.reps_min) for e in parse("Finisher\n5L goblet squat\n5R goblet squat\n").exercises]
     assert got == [("Goblet Squat", 5), ("Goblet Squat", 5)]
+
+
+def test_set_numbers_counting_up_before_sets_are_the_set_count():
+    (row,) = parse("Crunches\n1, 2, 3 sets - 15 reps\n").exercises
+    assert (row.sets, row.reps_min, row.reps_max) == (3, 15, 15)
+
+
+def test_names_of_one_exercise_listed_together_are_one_row():
+    (row,) = parse("Core\nAbs, crunches!\n3 sets of 20 reps\n").exercises
+    assert (row.exercise.name, row.sets, row.reps_min) == ("Crunches", 3, 20)
