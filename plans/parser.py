@@ -1503,9 +1503,17 @@ def _as_written(text: str, original: str) -> str:
     return original[index:index + len(text)] if index >= 0 else text
 
 
+def _words_of_a_choice(name: str) -> int:
+    """How many words a name has, or the longest of its choices has ("dumbbell stiff-legged
+    deadlift OR one-legged dumbbell deadlift OR step-up": 3, each a name; not a sentence)."""
+    if " or " not in name:
+        return len(name.split())
+    return max(len(part.split()) for part in name.split(" or "))
+
+
 def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) -> ParsedExercise | None:
     name, loads = _strip_loads(segment.name)
-    if not _LETTER.search(name) or len(name.split()) > MAX_NAME_WORDS:
+    if not _LETTER.search(name) or _words_of_a_choice(name) > MAX_NAME_WORDS:
         return None  # no name, or a sentence
     entry, score, alternatives = _choose(name, matcher)
     tail_words = 0
@@ -1628,6 +1636,8 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     if tail_words:
         row.confidence = "low"  # words before the name dropped: a guess
         row._name_words = tail_words
+    elif " or " in name:
+        row._name_words = _words_of_a_choice(name)
     if implied == {"barbell"}:
         row._barbell_default = True  # sure only in a plan that shows a barbell or loads: see parse_plan
     if segment.doubt:
@@ -2567,7 +2577,7 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
     if not groups:
         # No numbers: only a short line naming an exercise for sure counts; prose does not.
         name_words = _name_words(built, segments)
-        plain_words = len(_unbracket(norm).split())
+        plain_words = _words_of_a_choice(_unbracket(norm))
         sure = STRONG_SCORE if len(rows) > 1 or plain_words > 5 else WEAK_SCORE
         if (len(rows) == 1 and name_words <= MAX_NAME_WORDS and not named_over_sets
                 and (label or _may_name_over_sets(norm))):

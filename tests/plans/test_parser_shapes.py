@@ -570,3 +570,9 @@ def test_set_numbers_counting_up_before_sets_are_the_set_count():
 def test_names_of_one_exercise_listed_together_are_one_row():
     (row,) = parse("Core\nAbs, crunches!\n3 sets of 20 reps\n").exercises
     assert (row.exercise.name, row.sets, row.reps_min) == ("Crunches", 3, 20)
+
+
+def test_a_long_choice_of_names_is_no_sentence():
+    text = "Lower\n1. barbell romanian deadlift OR single-leg dumbbell deadlift OR good mornings\n   3 x 8\n"
+    (row,) = parse(text).exercises
+    assert (row.exercise.name, row.sets, row.reps_min) == ("Romanian Deadlift", 3, 8) and row.confidence != "high"
