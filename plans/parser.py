@@ -1021,7 +1021,9 @@ def _normalise_line(text: str) -> str:
     if not text.isascii():
         # The Cyrillic "х" of "3х10" is a times sign; inside a word ("2хв", "хватом") a letter.
         text = _CYRILLIC_TIMES.sub("x", _DASHES.sub("-", text).replace("×", "x"))
-    text = text.replace("*", "x")
+    if "*" in text:
+        # "15kg*2", "3 * 10": a times sign by a number; "Chin-ups*" a footnote's mark.
+        text = _STAR_FOOTNOTE.sub(" ", text).replace("*", "x")
     if _may_spell_number(text):
         # "four sets of eight", "three rounds": numbers spelled out before or after a set
         # word; padded, so positions still line up with the original.
@@ -1038,6 +1040,7 @@ def _normalise_line(text: str) -> str:
     return _TO.sub(lambda m: m[1] + "-" + " " * (len(m[0]) - 3) + m[4], text)
 
 
+_STAR_FOOTNOTE = re.compile(r"(?<![\d\s*])\*+(?![\s*]*\d)")
 _SET_NUMBER_DASH = re.compile(r"(\bset\s*#?\d{1,2})(\s*-\s*)(?=\d)")
 
 _NUMBER_WORDS = {w: n for n, w in enumerate(
@@ -1474,6 +1477,7 @@ _IMPLEMENT_AFTER = re.compile(r"\b(?:with|on|using|w/)\s+(?:a\s+|the\s+)?(?:[\d.
 # characters), the one pattern tried all its branches at every position (12 ms).
 _GYM_PLAN_WORDS = re.compile(r"barbell|barra\b|bilanciere|\b(?:bb|bar|barre|rack|kg|lbs?|1rm|tm)\b|plates?\b"
                              r"|штанг|langhantel", re.I)
+_BODYWEIGHT_PLUS = re.compile(r"\b(?:bw|bodyweight|body weight)\s*[=:]\s*\d+(?:[.,]\d+)?\s*(?:kgs?|lbs?)?\s*\+\s*\d")
 _ADDED_LOAD = re.compile(r"(?:bw|bodyweight|body weight)\s*\+", re.I)  # "BW+20", "bodyweight + 10 kg"
 _GYM_PLAN_LOADS = re.compile(r"\d\s*(?:kg|kgs|lbs?|#|pounds|kilos|%|rm)\b", re.I)
 # A plan naming kettlebells and no barbell: its bare "deadlifts" may be the kettlebell's.
@@ -1580,8 +1584,10 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     m = _POOD.search(leftover) if "pood" in leftover or "pd" in leftover else None
     if m and not weight:
         weight = m[0]
-    if entry is not None and "+" in weight and _ADDED_LOAD.match(weight):
-        # "Pull-ups 4x8 @ BW+20 lbs": the weighted version (Weighted Pull Ups).
+    if entry is not None and (("+" in weight and _ADDED_LOAD.match(weight))
+                              or ("+" in segment.aside and _BODYWEIGHT_PLUS.search(segment.aside))):
+        # "Pull-ups 4x8 @ BW+20 lbs", "Chin-ups (BW=156 lbs + 60 lbs) 3x5": the weighted
+        # version (Weighted Pull Ups).
         entry, alternatives = _variant("weighted", entry, alternatives, name, matcher)
     if entry is not None and "(" in original:
         entry, alternatives = _variant_in_brackets(entry, alternatives, name, original, matcher)
@@ -1689,6 +1695,8 @@ def _variant_in_brackets(entry, alternatives, name: str, original: str, matcher)
     variant the brackets name (`_variant`: Incline Push-Up, Band Assisted Pull-Up)."""
     for bracket in _BRACKETED.findall(original):
         said = list(dict.fromkeys(_VARIANT_SAID.findall(bracket.lower())))
+        if not said:
+            continue  # ("(BW=156 lbs + 60 lbs)": no variant named; the name alone would undo one read before)
         for words in ([*said] if len(said) == 1 else [" ".join(said), *said]):
             found = _variant(words, entry, alternatives, name, matcher)
             if found[0] is not entry:

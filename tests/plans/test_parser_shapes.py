@@ -576,3 +576,19 @@ def test_a_long_choice_of_names_is_no_sentence():
     text = "Lower\n1. barbell romanian deadlift OR single-leg dumbbell deadlift OR good mornings\n   3 x 8\n"
     (row,) = parse(text).exercises
     assert (row.exercise.name, row.sets, row.reps_min) == ("Romanian Deadlift", 3, 8) and row.confidence != "high"
+
+
+def test_a_footnote_star_after_a_name_is_no_times_sign():
+    (row,) = parse("Dips* 3x10\n* on the parallel bars\n").exercises[:1]
+    assert (row.exercise.name, row.sets, row.reps_min) == ("Dips - Triceps Version", 3, 10)
+    assert parse("Curl 15kg*2 3x10\n").exercises[0].weight_text is not None  # a times sign by a number still
+
+
+def test_bodyweight_plus_a_load_in_brackets_is_the_weighted_version():
+    (row,) = parse("Chin-ups (BW=80 kg + 20 kg), 3 sets x 5 reps\n", SEEDED).exercises
+    assert row.exercise.name == "Weighted Chin-Up" and row.confidence != "high"
+
+
+def test_brackets_naming_no_variant_keep_the_implement_they_name():
+    (row,) = parse("Incline bench press (with dumbbells) 20 kg (each hand) 4x8\n").exercises
+    assert row.exercise.name == "Incline Dumbbell Press"
