@@ -1417,9 +1417,10 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
             between = between[:warmup.start()] + " " * (len(between) - warmup.start())
         name, before = _name_before(between, past_loads=True)
         name, loads = _strip_loads(name)
-        if segments and name and _CHOICE_ONLY.fullmatch(name):
-            # "Squat 3x10 or 4x8", "10/8/6/4 oppure 15/6/4": another scheme for the same
-            # exercise, kept as a note on it; the first is read.
+        if segments and name and (_CHOICE_ONLY.fullmatch(name) or _SIDE_ONLY.fullmatch(name)):
+            # "Squat 3x10 or 4x8", "10/8/6/4 oppure 15/6/4", "4x6 links / 3x6 rechts":
+            # another scheme for the same exercise (or its other side), kept as a note on
+            # it; the first is read.
             segments[-1].leftover += f" {between.strip()} {norm[group.start:group.end]}"
             previous_end = group.end
             continue
@@ -1462,6 +1463,7 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
 
 _NOTE_AFTER = re.compile(r"^\s*(?:with|using|w/|at)\b")
 _CHOICE_ONLY = re.compile(r"(?:(?:or|oppure|oder|ou|o|или|або)\s*)+")  # no name between two schemes
+_SIDE_ONLY = re.compile(r"(?:(?:left|right|links|rechts|gauche|droite|izquierda|derecha|sinistra|destra|l|r)\b[\s/,]*)+")
 _LEADING_CHOICE = re.compile(r"^(?:or|oppure|oder|ou|или|або)\s+(?=[^\W\d_])")  # (not "o": Portuguese "the")
 _OF_BEFORE_NAME = re.compile(r"^\s*(?:of|de|da|di|du|des|mit|по|з)\s+")
 _LAST_SET_AMRAP = re.compile(r"\blast\s+(?:set|one|round)\s*(?:is\s*|to\s*|=\s*|:\s*)?(?:an?\s+)?(?:amrap|to\s+failure|failure|max(?:imum)?(?:\s+reps)?|as\s+many)")

@@ -592,3 +592,9 @@ def test_bodyweight_plus_a_load_in_brackets_is_the_weighted_version():
 def test_brackets_naming_no_variant_keep_the_implement_they_name():
     (row,) = parse("Incline bench press (with dumbbells) 20 kg (each hand) 4x8\n").exercises
     assert row.exercise.name == "Incline Dumbbell Press"
+
+
+@pytest.mark.parametrize("line", ["Step-ups 3x8 left / 2x8 right", "Step-ups 3x8 links / 2x8 rechts"])
+def test_a_scheme_for_the_other_side_is_no_exercise_of_its_own(line):
+    (row,) = parse(line).exercises
+    assert (row.sets, row.reps_min) == (3, 8) and row.confidence != "high"
