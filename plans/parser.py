@@ -626,8 +626,9 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
     if not groups and (last.isalpha() or last == "."):
         m = _search_end(_BARE_HOLD, text)
         if m and _LETTER.search(text[:m.start()]):
-            # "Plank 30s", "Carry 40 m": a hold or distance with no sets.
-            group = _Group(weight=m[1].strip(), clear=False, start=m.start(), end=m.end(), weak=True)
+            # "Plank 30s", "Carry 40 m": a hold or distance with no sets (the line below is
+            # not one of its sets: "Bike 45 min" over "Jump rope 15 min").
+            group = _Group(weight=m[1].strip(), clear=False, start=m.start(), end=m.end(), weak=True, hold=True)
             text = _blank(text, *m.span())
             groups.append(group)
     if not groups:

@@ -598,3 +598,13 @@ def test_brackets_naming_no_variant_keep_the_implement_they_name():
 def test_a_scheme_for_the_other_side_is_no_exercise_of_its_own(line):
     (row,) = parse(line).exercises
     assert (row.sets, row.reps_min) == (3, 8) and row.confidence != "high"
+
+
+def test_a_time_under_a_timed_exercise_is_an_exercise_of_its_own():
+    got = [(e.line, e.sets, e.weight_text) for e in parse("Cardio\nRowing 20 min\nWobble hops 10 min\n").exercises]
+    assert got == [("Rowing 20 min", None, "20 min"), ("Wobble hops 10 min", None, "10 min")]
+
+
+def test_a_rest_after_a_timed_exercise_is_still_its_rest():
+    (row,) = parse("Plank 60s\nRest 30 seconds\n").exercises
+    assert row.rest_seconds == 30
