@@ -608,3 +608,10 @@ def test_a_time_under_a_timed_exercise_is_an_exercise_of_its_own():
 def test_a_rest_after_a_timed_exercise_is_still_its_rest():
     (row,) = parse("Plank 60s\nRest 30 seconds\n").exercises
     assert row.rest_seconds == 30
+
+
+def test_work_and_rest_seconds_are_no_list_of_reps():
+    (row,) = parse("Cardio\nBurpees 40/20 sec\n").exercises
+    assert (row.sets, row.reps_min) == (None, None)
+    (row,) = parse("Squat 10/8/6\n").exercises
+    assert (row.sets, row.reps_min, row.reps_max) == (3, 6, 10)
