@@ -1481,6 +1481,7 @@ _IMPLEMENT_AFTER = re.compile(r"\b(?:with|on|using|w/)\s+(?:a\s+|the\s+)?(?:[\d.
 # characters), the one pattern tried all its branches at every position (12 ms).
 _GYM_PLAN_WORDS = re.compile(r"barbell|barra\b|bilanciere|\b(?:bb|bar|barre|rack|kg|lbs?|1rm|tm)\b|plates?\b"
                              r"|штанг|langhantel", re.I)
+# "(BW=156 lbs + 60 lbs)": the body weight said, then the load added to it.
 _BODYWEIGHT_PLUS = re.compile(r"\b(?:bw|bodyweight|body weight)\s*[=:]\s*\d+(?:[.,]\d+)?\s*(?:kgs?|lbs?)?\s*\+\s*\d")
 _ADDED_LOAD = re.compile(r"(?:bw|bodyweight|body weight)\s*\+", re.I)  # "BW+20", "bodyweight + 10 kg"
 _GYM_PLAN_LOADS = re.compile(r"\d\s*(?:kg|kgs|lbs?|#|pounds|kilos|%|rm)\b", re.I)
@@ -2645,7 +2646,7 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
 
 def _may_name_over_sets(norm: str) -> bool:
     """Whether a line with no numbers may be the name of an exercise written over its
-    set lines: a short name, no sentence, no label, part of a session or instruction."""
+    set lines: short, and no sentence, label, part of a session, instruction or definition."""
     words = norm.split()
     return (0 < len(words) <= 6 and not _DIGIT.search(norm)  # "3 days a week" over "2 warm-up sets"
             and not norm.rstrip().endswith((".", "?", ":")) and not _NOT_A_NAME.match(norm)
