@@ -615,3 +615,10 @@ def test_work_and_rest_seconds_are_no_list_of_reps():
     assert (row.sets, row.reps_min) == (None, None)
     (row,) = parse("Squat 10/8/6\n").exercises
     assert (row.sets, row.reps_min, row.reps_max) == (3, 6, 10)
+
+
+@pytest.mark.parametrize(("line", "reps"), [("Curl 2 sets 15 lbs", None), ("Curl 2 sets 15", 15),
+                                            ("Curl 2 sets of 12, slow", 12)])
+def test_a_load_after_a_set_count_is_no_reps(line, reps):
+    (row,) = parse(line).exercises
+    assert (row.sets, row.reps_min) == (2, reps)
