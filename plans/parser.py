@@ -2570,6 +2570,13 @@ def _named_segments(segments: list[_Segment], groups: list[_Group], stripped: st
         if (head and len(head.split()) <= 6 and matcher.match(one.name)[1] < STRONG_SCORE
                 and matcher.match(head)[1] >= STRONG_SCORE):
             segments = [replace(one, name=head)]
+    if not groups and not label and ", " in norm and not segments[1:]:
+        head = _name_before(norm.split(", ", 1)[0])[0]
+        if (head and len(head.split()) <= 5 and matcher.match(head)[1] >= STRONG_SCORE
+                and not (segments and matcher.match(segments[0].name)[1] >= STRONG_SCORE)):
+            # "Single arm lat pulldown, you can do double arm if you prefer": the name,
+            # then a note (kept only over the exercise's numbers: see `_kept_rows`).
+            segments = [_Segment(name=head, groups=[], leftover=norm.split(", ", 1)[1], doubt="leading")]
     if not groups and ":" in norm and not label:
         head, _, tail = norm.partition(":")
         head_name = _name_before(head)[0]
@@ -2600,6 +2607,9 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
             named_over_sets = _starts_exercise_below(lines, number, find_groups, block_below=bool(label))
         if named_over_sets and len(rows) == 1:
             pass  # a name over its set lines, known or not
+        elif (len(rows) == 1 and segments[0].doubt == "leading" and rows[0].exercise is not None
+              and _starts_exercise_below(lines, number, find_groups)):
+            pass  # "Single arm lat pulldown, you can do double arm if you prefer" over its numbers
         elif (not rows or any(r.exercise is None or r.score < sure for r in rows)
                 or name_words > 6 or plain_words > 6 * len(rows) + 2 or norm.rstrip().endswith(".")
                 or (":" in norm and _PLAN_FIELD.match(norm))):  # "Type: Push/Pull/Legs Split"

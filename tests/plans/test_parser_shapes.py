@@ -622,3 +622,14 @@ def test_work_and_rest_seconds_are_no_list_of_reps():
 def test_a_load_after_a_set_count_is_no_reps(line, reps):
     (row,) = parse(line).exercises
     assert (row.sets, row.reps_min) == (2, reps)
+
+
+def test_a_known_name_then_a_note_after_a_comma_over_its_numbers_is_a_row():
+    text = "Back\n\nSeated cable rows, you can use a wide bar if you like it better\n\n- 3 sets of 12 reps\n"
+    (row,) = parse(text).exercises
+    assert (row.exercise.name, row.sets, row.reps_min) == ("Seated Cable Rows", 3, 12) and row.confidence != "high"
+
+
+def test_a_known_name_then_prose_after_a_comma_is_no_row():
+    assert parse("Deadlifts, as usual, were the heaviest thing I did all week\nSquat 3x5\n").exercises[0].exercise.name \
+        == "Barbell Squat"
