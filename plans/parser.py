@@ -189,7 +189,8 @@ _SETS_LIST = re.compile(r"\b(\d{1,2})\s*" + _SETWORD + r"\s*(?:of\s*|x\s*)?[:,]?
 # set count, then the reps of the first set and those it goes to ("to" is "-" by now).
 _SETS_LADDER = re.compile(rf"\b(\d{{1,2}})\s*{_SETWORD}\s+(?:starting\s+|going\s+|ramping\s+|working\s+)?(?:from|at)\s+"
                           r"(\d{1,2})(?:\s*(?:reps?|repetitions?))?((?:\s*(?:-|,|to|down\s+to|and)\s*\d{1,2}(?!\d|[.,]\d|\s*(?:%|kg|lbs?|x)\b)){1,9})")
-_SETS_OF = re.compile(rf"\b(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*{_SETWORD}\s*(?:of|x|,|:|\(|for)?\s*(?:{_REPS}|{_AMRAP_WORDS})(?:\s*reps?)?")
+_SETS_OF = re.compile(rf"\b(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*{_SETWORD}\s*(?:of|x|,|:|\(|for)?\s*(?:{_REPS}|{_AMRAP_WORDS})"
+                      r"(?!\d|[.,]\d|\s*(?:kgs?|lbs?|#|pounds|kilos)(?!\w))(?:\s*reps?)?")  # ("1 set 15lb": a load, no reps)
 _REPS_X_SETS = re.compile(rf"\b{_REPS}\s*reps?\s*(?:x|,|for)?\s*(\d{{1,2}})\s*sets?\b")
 # "Приседания 3 по 10", "4 по 8-12": Russian and Ukrainian shorthand for sets of reps.
 # "Планка 3 по 60 сек", "3 підходи по 1 хв": sets of a time.
@@ -243,7 +244,8 @@ _PLUS_ONLY = re.compile(r"(?<![\d.])(\d{1,2})\+(?!\d)")
 _SET_NUMBER = re.compile(r"\bset\s*#?\s*(\d{1,2})\s*[x:]")
 _DATE = re.compile(r"(?<![\d.])(?:(?:19|20)\d\d([-/.])\d{1,2}\1\d{1,2}|\d{1,2}([-/.])\d{1,2}\2(?:19|20)\d\d)(?![\d.])")
 _LOAD_PAIR = re.compile(r"(?<![\d.])\d{2,3}(?:\.\d)?\s*/\s*\d{2,3}(?:\.\d)?\s*(?:#|lbs?\b|kgs?\b)")
-_LIST = re.compile(r"(?<![\d.:])(\d{1,3})((?:\s*[,/]\s*\d{1,3}){1,9})(?![\d.%]|\s*(?:kg|lb))")
+# (Not before a unit of time: "30/30 sec" is work and rest, no reps.)
+_LIST = re.compile(rf"(?<![\d.:])(\d{{1,3}})((?:\s*[,/]\s*\d{{1,3}}){{1,9}})(?![\d.%]|\s*(?:kg|lb|{_SECONDS}\b|{_MINUTES}\b))")
 # "5-5-5", "10-8-6-4" after a name: the reps of each set (three numbers or more).
 _DASH_LIST = re.compile(rf"(?<![\d.x/-])(\d{{1,2}})((?:\s*-\s*\d{{1,2}}){{2,9}})(?![\d.%x/-]|\s*(?:kg|lbs?|%|x|{_MINUTES}|{_SECONDS}|{_DIST})\b)")
 _COLUMNS = re.compile(r"(?<![\d.x])(\d{1,2})(?:\s*-\s*\d{1,2})?\s+(\d{1,3})(?:\s*-\s*(\d{1,3}))?(\+)?\s*$")
@@ -502,6 +504,18 @@ _TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 _SPACES = re.compile(r"\s+")
 
 
+_SET_NUMBERS = re.compile(r"(?<![\d.,])1(?:\s*,\s*\d){1,8}(?=\s*sets?\b)")
+
+
+def _set_count(m: re.Match) -> str:
+    """"1,2,3" before "sets" as the count, 3, when the numbers count up from 1 (the same
+    length: the line's other spans stay where they are)."""
+    numbers = [int(n) for n in _DIGITS.findall(m[0])]
+    if numbers != list(range(1, len(numbers) + 1)):
+        return m[0]
+    return str(len(numbers)).ljust(len(m[0]))
+
+
 def _find_groups(text: str) -> tuple[list[_Group], str]:
     """Sets/reps groups of a (lower-cased) line, and the line with their spans blanked."""
     groups: list[_Group] = []
@@ -537,6 +551,8 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             text = _blank(text, *m.span())
     if ("20" in text or "19" in text) and ("-" in text or "/" in text or "." in text) and _DATE.search(text):
         text = _DATE.sub(lambda m: " " * len(m[0]), text)  # "2021/08/17", "29.10.2012": a day, no numbers to read
+    if sets and "," in text:
+        text = _SET_NUMBERS.sub(_set_count, text)  # "1,2,3 sets - 10 reps": sets 1 to 3, of 10 reps
     pair = _LOAD_PAIR.search(text) if "/" in text else None
     if pair:  # "135/95# thrusters": the men's and women's loads, not two sets
         text = _blank(text, *pair.span())
@@ -634,8 +650,9 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
     if not groups and (last.isalpha() or last == "."):
         m = _search_end(_BARE_HOLD, text)
         if m and _LETTER.search(text[:m.start()]):
-            # "Plank 30s", "Carry 40 m": a hold or distance with no sets.
-            group = _Group(weight=m[1].strip(), clear=False, start=m.start(), end=m.end(), weak=True)
+            # "Plank 30s", "Carry 40 m": a hold or distance with no sets (the line below is
+            # not one of its sets: "Bike 45 min" over "Jump rope 15 min").
+            group = _Group(weight=m[1].strip(), clear=False, start=m.start(), end=m.end(), weak=True, hold=True)
             text = _blank(text, *m.span())
             groups.append(group)
     if not groups:
@@ -769,7 +786,7 @@ def _reps_slash_load(m: re.Match) -> _Group | None:
 
 # A number then words, not a unit or a plan word ("5 minutes plank", "3 days a week").
 _LEADING_REPS = re.compile(
-    rf"^\s*(\d{{1,3}})(?:\s*-\s*(\d{{1,3}}))?(\+)?\s+(?!(?:{_SECONDS}|{_MINUTES}|{_DIST}|kg|kgs|lbs?|x|sets?|rounds?"
+    rf"^\s*(\d{{1,3}})(?:\s*-\s*(\d{{1,3}}))?(\+)?(?:[lr](?=\s))?\s+(?!(?:{_SECONDS}|{_MINUTES}|{_DIST}|kg|kgs|lbs?|x|sets?|rounds?"
     r"|reps?|times|days?|weeks?|cal|calories|miles?|hours?|h|hrs?|of|to|per|percent|rm|%)\b)(?=[^\W\d_]{2})")
 _LEADING_HOLD = re.compile(rf"^\s*(\d{{1,4}}(?:\s*-\s*\d{{1,4}})?\s*(?:{_DIST}|{_SECONDS}|{_MINUTES}))\s+"
                            r"(?!(?:(?:of|de|di|do|der)\s+)?(?:rest|break|pause|recovery|between|each|per|every|on|off|a|the|to|x|sets?|reps?|rounds?"
@@ -1042,7 +1059,9 @@ def _normalise_line(text: str) -> str:
     if not text.isascii():
         # The Cyrillic "х" of "3х10" is a times sign; inside a word ("2хв", "хватом") a letter.
         text = _CYRILLIC_TIMES.sub("x", _DASHES.sub("-", text).replace("×", "x"))
-    text = text.replace("*", "x")
+    if "*" in text:
+        # "15kg*2", "3 * 10": a times sign by a number; "Chin-ups*" a footnote's mark.
+        text = _STAR_FOOTNOTE.sub(" ", text).replace("*", "x")
     if _may_spell_number(text):
         # "four sets of eight", "three rounds": numbers spelled out before or after a set
         # word; padded, so positions still line up with the original.
@@ -1059,6 +1078,7 @@ def _normalise_line(text: str) -> str:
     return _TO.sub(lambda m: m[1] + "-" + " " * (len(m[0]) - 3) + m[4], text)
 
 
+_STAR_FOOTNOTE = re.compile(r"(?<![\d\s*])\*+(?![\s*]*\d)")
 _SET_NUMBER_DASH = re.compile(r"(\bset\s*#?\d{1,2})(\s*-\s*)(?=\d)")
 
 _NUMBER_WORDS = {w: n for n, w in enumerate(
@@ -1439,9 +1459,10 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
             between = between[:warmup.start()] + " " * (len(between) - warmup.start())
         name, before = _name_before(between, past_loads=True)
         name, loads = _strip_loads(name)
-        if segments and name and _CHOICE_ONLY.fullmatch(name):
-            # "Squat 3x10 or 4x8", "10/8/6/4 oppure 15/6/4": another scheme for the same
-            # exercise, kept as a note on it; the first is read.
+        if segments and name and (_CHOICE_ONLY.fullmatch(name) or _SIDE_ONLY.fullmatch(name)):
+            # "Squat 3x10 or 4x8", "10/8/6/4 oppure 15/6/4", "4x6 links / 3x6 rechts":
+            # another scheme for the same exercise (or its other side), kept as a note on
+            # it; the first is read.
             segments[-1].leftover += f" {between.strip()} {norm[group.start:group.end]}"
             previous_end = group.end
             continue
@@ -1484,6 +1505,7 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
 
 _NOTE_AFTER = re.compile(r"^\s*(?:with|using|w/|at)\b")
 _CHOICE_ONLY = re.compile(r"(?:(?:or|oppure|oder|ou|o|или|або)\s*)+")  # no name between two schemes
+_SIDE_ONLY = re.compile(r"(?:(?:left|right|links|rechts|gauche|droite|izquierda|derecha|sinistra|destra|l|r)\b[\s/,]*)+")
 _LEADING_CHOICE = re.compile(r"^(?:or|oppure|oder|ou|или|або)\s+(?=[^\W\d_])")  # (not "o": Portuguese "the")
 _OF_BEFORE_NAME = re.compile(r"^\s*(?:of|de|da|di|du|des|mit|по|з)\s+")
 _LAST_SET_AMRAP = re.compile(r"\blast\s+(?:set|one|round)\s*(?:is\s*|to\s*|=\s*|:\s*)?(?:an?\s+)?(?:amrap|to\s+failure|failure|max(?:imum)?(?:\s+reps)?|as\s+many)")
@@ -1508,6 +1530,8 @@ _IMPLEMENT_AFTER = re.compile(r"\b(?:with|on|using|w/)\s+(?:a\s+|the\s+)?(?:[\d.
 # characters), the one pattern tried all its branches at every position (12 ms).
 _GYM_PLAN_WORDS = re.compile(r"barbell|barra\b|bilanciere|\b(?:bb|bar|barre|rack|kg|lbs?|1rm|tm)\b|plates?\b"
                              r"|штанг|langhantel", re.I)
+# "(BW=156 lbs + 60 lbs)": the body weight said, then the load added to it.
+_BODYWEIGHT_PLUS = re.compile(r"\b(?:bw|bodyweight|body weight)\s*[=:]\s*\d+(?:[.,]\d+)?\s*(?:kgs?|lbs?)?\s*\+\s*\d")
 _ADDED_LOAD = re.compile(r"(?:bw|bodyweight|body weight)\s*\+", re.I)  # "BW+20", "bodyweight + 10 kg"
 _GYM_PLAN_LOADS = re.compile(r"\d\s*(?:kg|kgs|lbs?|#|pounds|kilos|%|rm)\b", re.I)
 # A plan naming kettlebells and no barbell: its bare "deadlifts" may be the kettlebell's.
@@ -1537,9 +1561,17 @@ def _as_written(text: str, original: str) -> str:
     return original[index:index + len(text)] if index >= 0 else text
 
 
+def _words_of_a_choice(name: str) -> int:
+    """How many words a name has, or the longest of its choices has ("dumbbell stiff-legged
+    deadlift OR one-legged dumbbell deadlift OR step-up": 3, each a name; not a sentence)."""
+    if " or " not in name:
+        return len(name.split())
+    return max(len(part.split()) for part in name.split(" or "))
+
+
 def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) -> ParsedExercise | None:
     name, loads = _strip_loads(segment.name)
-    if not _LETTER.search(name) or len(name.split()) > MAX_NAME_WORDS:
+    if not _LETTER.search(name) or _words_of_a_choice(name) > MAX_NAME_WORDS:
         return None  # no name, or a sentence
     entry, score, alternatives = _choose(name, matcher)
     tail_words = 0
@@ -1606,8 +1638,10 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     m = _POOD.search(leftover) if "pood" in leftover or "pd" in leftover else None
     if m and not weight:
         weight = m[0]
-    if entry is not None and "+" in weight and _ADDED_LOAD.match(weight):
-        # "Pull-ups 4x8 @ BW+20 lbs": the weighted version (Weighted Pull Ups).
+    if entry is not None and (("+" in weight and _ADDED_LOAD.match(weight))
+                              or ("+" in segment.aside and _BODYWEIGHT_PLUS.search(segment.aside))):
+        # "Pull-ups 4x8 @ BW+20 lbs", "Chin-ups (BW=156 lbs + 60 lbs) 3x5": the weighted
+        # version (Weighted Pull Ups).
         entry, alternatives = _variant("weighted", entry, alternatives, name, matcher)
     if entry is not None and "(" in original:
         entry, alternatives = _variant_in_brackets(entry, alternatives, name, original, matcher)
@@ -1670,6 +1704,8 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     if tail_words:
         row.confidence = "low"  # words before the name dropped: a guess
         row._name_words = tail_words
+    elif " or " in name:
+        row._name_words = _words_of_a_choice(name)
     if implied == {"barbell"}:
         row._barbell_default = True  # sure only in a plan that shows a barbell or loads: see parse_plan
     if segment.doubt:
@@ -1738,6 +1774,8 @@ def _variant_in_brackets(entry, alternatives, name: str, original: str, matcher)
     variant the brackets name (`_variant`: Incline Push-Up, Band Assisted Pull-Up)."""
     for bracket in _BRACKETED.findall(original):
         said = list(dict.fromkeys(_VARIANT_SAID.findall(bracket.lower())))
+        if not said:
+            continue  # ("(BW=156 lbs + 60 lbs)": no variant named; the name alone would undo one read before)
         for words in ([*said] if len(said) == 1 else [" ".join(said), *said]):
             found = _variant(words, entry, alternatives, name, matcher)
             if found[0] is not entry:
@@ -2658,7 +2696,9 @@ def _named_segments(segments: list[_Segment], groups: list[_Group], stripped: st
             pieces = [p for p in separators.split(listed) if p.strip()]
             named = [_Segment(name=_name_before(_normalise_line(p))[0], groups=[], leftover="") for p in pieces]
             if all(n.name and matcher.match(n.name)[1] >= STRONG_SCORE for n in named):
-                segments = named
+                # "Abs, crunches": names of one exercise are one row (the last, most often the exact one).
+                by_exercise = {matcher.match(n.name)[0]: n for n in named}
+                segments = [n for n in named if by_exercise[matcher.match(n.name)[0]] is n]
                 break
     if not groups and stripped.count(" / ") >= 2:
         # "Pull-up / Incline press / Lateral raise": three or more names between spaced
@@ -2704,6 +2744,13 @@ def _named_segments(segments: list[_Segment], groups: list[_Group], stripped: st
         if (head and len(head.split()) <= 6 and matcher.match(one.name)[1] < STRONG_SCORE
                 and matcher.match(head)[1] >= STRONG_SCORE):
             segments = [replace(one, name=head)]
+    if not groups and not label and ", " in norm and not segments[1:]:
+        head = _name_before(norm.split(", ", 1)[0])[0]
+        if (head and len(head.split()) <= 5 and matcher.match(head)[1] >= STRONG_SCORE
+                and not (segments and matcher.match(segments[0].name)[1] >= STRONG_SCORE)):
+            # "Single arm lat pulldown, you can do double arm if you prefer": the name,
+            # then a note (kept only over the exercise's numbers: see `_kept_rows`).
+            segments = [_Segment(name=head, groups=[], leftover=norm.split(", ", 1)[1], doubt="leading")]
     if not groups and ":" in norm and not label:
         head, _, tail = norm.partition(":")
         head_name = _name_before(head)[0]
@@ -2725,7 +2772,7 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
     if not groups:
         # No numbers: only a short line naming an exercise for sure counts; prose does not.
         name_words = _name_words(built, segments)
-        plain_words = len(_unbracket(norm).split())
+        plain_words = _words_of_a_choice(_unbracket(norm))
         sure = STRONG_SCORE if len(rows) > 1 or plain_words > 5 else WEAK_SCORE
         if (len(rows) == 1 and name_words <= MAX_NAME_WORDS and not named_over_sets
                 and (label or _may_name_over_sets(norm))):
@@ -2734,6 +2781,9 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
             named_over_sets = _starts_exercise_below(lines, number, find_groups, block_below=bool(label))
         if named_over_sets and len(rows) == 1:
             pass  # a name over its set lines, known or not
+        elif (len(rows) == 1 and segments[0].doubt == "leading" and rows[0].exercise is not None
+              and _starts_exercise_below(lines, number, find_groups)):
+            pass  # "Single arm lat pulldown, you can do double arm if you prefer" over its numbers
         elif (not rows or any(r.exercise is None or r.score < sure for r in rows)
                 or name_words > 6 or plain_words > 6 * len(rows) + 2 or norm.rstrip().endswith(".")
                 or (":" in norm and _PLAN_FIELD.match(norm))):  # "Type: Push/Pull/Legs Split"
@@ -2781,7 +2831,7 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
 
 def _may_name_over_sets(norm: str) -> bool:
     """Whether a line with no numbers may be the name of an exercise written over its
-    set lines: a short name, no sentence, no label, part of a session or instruction."""
+    set lines: short, and no sentence, label, part of a session, instruction or definition."""
     words = norm.split()
     return (0 < len(words) <= 6 and not _DIGIT.search(norm)  # "3 days a week" over "2 warm-up sets"
             and not norm.rstrip().endswith((".", "?", ":")) and not _NOT_A_NAME.match(norm)
@@ -3096,14 +3146,19 @@ def _may_say_same_as(text: str) -> bool:
 _NAME_WORDS = re.compile(r"[^\W_]+")
 
 
+def _day_words(name: str) -> list[str]:
+    """The words of a day's name, numbers spelled as digits ("Day one" is "day 1")."""
+    return [str(_NUMBER_WORDS.get(w, w)) for w in _NAME_WORDS.findall(_unaccent(name.lower()))]
+
+
 def _workout_named(workouts: list[ParsedWorkout], reference: str) -> ParsedWorkout | None:
     """The latest earlier workout whose name holds every word of `reference` ("day 2"
     in "Day 2 - Lower"; "monday" in "Monday"), with exercises of its own."""
-    wanted = _NAME_WORDS.findall(_unaccent(reference.lower()))
+    wanted = _day_words(reference)
     if not wanted or len(wanted) > 4:
         return None
     for workout in reversed(workouts[:-1]):
-        words = _NAME_WORDS.findall(_unaccent(f"{workout.name or ''} {getattr(workout, '_heading', '')}".lower()))
+        words = _day_words(f"{workout.name or ''} {getattr(workout, '_heading', '')}")
         if workout.exercises and all(w in words for w in wanted):
             return workout
     return None

@@ -552,3 +552,87 @@ def test_a_timed_block_header_is_no_exercise_and_gives_only_its_rounds(header, s
 def test_set_counts_before_each_of_several_names(prefix):
     got = [(e.exercise.name, e.sets) for e in parse(f"{prefix}3 sets of face pulls and 2 sets of crunches\n").exercises]
     assert got == [("Face Pull", 3), ("Crunches", 2)]
+
+
+@pytest.mark.parametrize("reference", ["day one", "Day One", "day 1"])
+def test_a_day_repeating_another_may_spell_its_number(reference):
+    result = parse(f"Day 1: Squat 3x5\nDay 2: Bench press 3x5\nDay 3: Same as {reference}\n")
+    assert [e.exercise.name for e in result.workouts[-1].exercises] == ["Barbell Squat"]
+
+
+def test_reps_before_the_name_may_say_the_side():
+    got = [(e.exercise.name, e.reps_min) for e in parse("Finisher\n5L goblet squat\n5R goblet squat\n").exercises]
+    assert got == [("Goblet Squat", 5), ("Goblet Squat", 5)]
+
+
+def test_set_numbers_counting_up_before_sets_are_the_set_count():
+    (row,) = parse("Crunches\n1, 2, 3 sets - 15 reps\n").exercises
+    assert (row.sets, row.reps_min, row.reps_max) == (3, 15, 15)
+
+
+def test_names_of_one_exercise_listed_together_are_one_row():
+    (row,) = parse("Core\nAbs, crunches!\n3 sets of 20 reps\n").exercises
+    assert (row.exercise.name, row.sets, row.reps_min) == ("Crunches", 3, 20)
+
+
+def test_a_long_choice_of_names_is_no_sentence():
+    text = "Lower\n1. barbell romanian deadlift OR single-leg dumbbell deadlift OR good mornings\n   3 x 8\n"
+    (row,) = parse(text).exercises
+    assert (row.exercise.name, row.sets, row.reps_min) == ("Romanian Deadlift", 3, 8) and row.confidence != "high"
+
+
+def test_a_footnote_star_after_a_name_is_no_times_sign():
+    (row,) = parse("Dips* 3x10\n* on the parallel bars\n").exercises[:1]
+    assert (row.exercise.name, row.sets, row.reps_min) == ("Dips - Triceps Version", 3, 10)
+    assert parse("Curl 15kg*2 3x10\n").exercises[0].weight_text is not None  # a times sign by a number still
+
+
+def test_bodyweight_plus_a_load_in_brackets_is_the_weighted_version():
+    (row,) = parse("Chin-ups (BW=80 kg + 20 kg), 3 sets x 5 reps\n", SEEDED).exercises
+    assert row.exercise.name == "Weighted Chin-Up" and row.confidence != "high"
+
+
+def test_brackets_naming_no_variant_keep_the_implement_they_name():
+    (row,) = parse("Incline bench press (with dumbbells) 20 kg (each hand) 4x8\n").exercises
+    assert row.exercise.name == "Incline Dumbbell Press"
+
+
+@pytest.mark.parametrize("line", ["Step-ups 3x8 left / 2x8 right", "Step-ups 3x8 links / 2x8 rechts"])
+def test_a_scheme_for_the_other_side_is_no_exercise_of_its_own(line):
+    (row,) = parse(line).exercises
+    assert (row.sets, row.reps_min) == (3, 8) and row.confidence != "high"
+
+
+def test_a_time_under_a_timed_exercise_is_an_exercise_of_its_own():
+    got = [(e.line, e.sets, e.weight_text) for e in parse("Cardio\nRowing 20 min\nWobble hops 10 min\n").exercises]
+    assert got == [("Rowing 20 min", None, "20 min"), ("Wobble hops 10 min", None, "10 min")]
+
+
+def test_a_rest_after_a_timed_exercise_is_still_its_rest():
+    (row,) = parse("Plank 60s\nRest 30 seconds\n").exercises
+    assert row.rest_seconds == 30
+
+
+def test_work_and_rest_seconds_are_no_list_of_reps():
+    (row,) = parse("Cardio\nBurpees 40/20 sec\n").exercises
+    assert (row.sets, row.reps_min) == (None, None)
+    (row,) = parse("Squat 10/8/6\n").exercises
+    assert (row.sets, row.reps_min, row.reps_max) == (3, 6, 10)
+
+
+@pytest.mark.parametrize(("line", "reps"), [("Curl 2 sets 15 lbs", None), ("Curl 2 sets 15", 15),
+                                            ("Curl 2 sets of 12, slow", 12)])
+def test_a_load_after_a_set_count_is_no_reps(line, reps):
+    (row,) = parse(line).exercises
+    assert (row.sets, row.reps_min) == (2, reps)
+
+
+def test_a_known_name_then_a_note_after_a_comma_over_its_numbers_is_a_row():
+    text = "Back\n\nSeated cable rows, you can use a wide bar if you like it better\n\n- 3 sets of 12 reps\n"
+    (row,) = parse(text).exercises
+    assert (row.exercise.name, row.sets, row.reps_min) == ("Seated Cable Rows", 3, 12) and row.confidence != "high"
+
+
+def test_a_known_name_then_prose_after_a_comma_is_no_row():
+    assert parse("Deadlifts, as usual, were the heaviest thing I did all week\nSquat 3x5\n").exercises[0].exercise.name \
+        == "Barbell Squat"
