@@ -1059,7 +1059,9 @@ def _cjk_patterns() -> tuple[re.Pattern, re.Pattern | None, dict[str, str], dict
     def alternation(keys):
         return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
 
-    counted = re.compile(rf"(?:第\s*)?(\d+(?:\.\d+)?|[零一二两三四五六七八九十]{{1,3}})\s*({alternation(counters) or '(?!)'})")
+    # (not "3个月", "两个星期": months and weeks, no reps)
+    counted = re.compile(rf"(?:第\s*)?(\d+(?:\.\d+)?|[零一二两三四五六七八九十]{{1,3}})\s*({alternation(counters) or '(?!)'})"
+                         r"(?!\s*(?:月|星期|礼拜|禮拜|小时|小時|周|週))")
     return counted, (re.compile(alternation(words)) if words else None), counters, words
 
 
@@ -1085,6 +1087,16 @@ def _cjk_plan_words(text: str) -> str:
     # The name's words apart, as other languages write them ("杠铃 平板 卧推"), and so
     # each character of words the vocabulary lacks: a sentence is as long as it reads.
     return segment_cjk(_CJK_EDGE.sub(" ", text), vocabulary(), apart=True)
+
+
+# "第一天", "第3天：胸+三头", "第2周", "第1课": a numbered day or week, the number between
+# 第 and its word; what follows is its name (no numbers: those would be a prescription).
+_CJK_HEADING = re.compile(r"第\s*[\d零一二两三四五六七八九十]{1,3}\s*(?:天|日|周|週|课|課|次训练|次訓練|练|練)"
+                          r"(?:\s*[:：\-—|.]?\s*\D{0,20})?$")
+
+
+def _cjk_heading(text: str) -> bool:
+    return has_cjk(text) and _CJK_HEADING.match(text) is not None
 
 
 _SET_NUMBER_DASH = re.compile(r"(\bset\s*#?\d{1,2})(\s*-\s*)(?=\d)")
@@ -1155,7 +1167,7 @@ def _is_heading(text: str, marked: bool) -> bool:
         words = text.split()
         if not words:
             return True
-    if marked or _heading_patterns()[0].match(_unaccent(text)):
+    if marked or _heading_patterns()[0].match(_unaccent(text)) or _cjk_heading(text):
         return True
     return text.endswith(":") and len(words) <= 5 and not _SENTENCE_START.match(text.lower())
 
