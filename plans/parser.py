@@ -1065,6 +1065,7 @@ def _cjk_patterns() -> tuple[re.Pattern, re.Pattern | None, dict[str, str], dict
     return counted, (re.compile(alternation(words)) if words else None), counters, words
 
 
+_CJK_MINUTES_SECONDS = re.compile(r"(\d{1,2})\s*分(?:钟|鐘)?\s*(\d{1,2})\s*秒(?:钟|鐘)?")
 _CJK_RANGE = re.compile(r"(\d)\s*(?:~|〜|到|至)\s*(?=\d)")  # "8~12次", "8到12次": 8-12
 _CJK_EDGE = re.compile(r"(?<=[\u3400-\u9fff])(?=[\w(])|(?<=[\w)])(?=[\u3400-\u9fff])", re.ASCII)
 
@@ -1079,6 +1080,8 @@ def _cjk_plan_words(text: str) -> str:
             return f" {counters[m[2]].rstrip('s')} {number} "
         return f" {number} {counters[m[2]]} "
 
+    if "分" in text and "秒" in text:
+        text = _CJK_MINUTES_SECONDS.sub(r" \1'\2 ", text)  # "1分30秒": 1'30, a minute and a half
     text = counted.sub(count, text)
     if pattern is not None:
         text = pattern.sub(lambda m: f" {words[m[0]]} ", text)

@@ -7,7 +7,7 @@ Chinese prose gives no row."""
 import pytest
 
 from plans.matching import has_cjk, normalise_name, segment_cjk, vocabulary
-from plans.parser import _cjk_number, parse_plan
+from plans.parser import _cjk_number, _normalise_line, parse_plan
 from tests.plans.test_matching import CATALOG, SEEDED, best
 
 
@@ -113,6 +113,8 @@ def test_chinese_numerals_become_digits(numeral, digits):
     ("坐姿划船 3组12次 组间休息90秒", (3, 12, 12), None, 90),
     ("侧平举 3×15，休息1分钟", (3, 15, 15), None, 60),
     ("硬拉（５组×３次）", (5, 3, 3), None, None),
+    ("高位下拉 4组 10-12次 休息1分30秒", (4, 10, 12), None, 90),
+    ("槓鈴臥推 4組 每組10下 組間休息2分鐘", (4, 10, 10), None, 120),  # traditional characters
 ])
 def test_set_rep_and_rest_words_are_read(line, sets, reps, rest):
     exercise, = parse_plan(line, list(SEEDED)).exercises
@@ -120,8 +122,9 @@ def test_set_rep_and_rest_words_are_read(line, sets, reps, rest):
     assert exercise.rest_seconds == rest
 
 
-def test_to_failure_is_amrap():
-    exercise, = parse_plan("双杠臂屈伸 3组力竭", list(SEEDED)).exercises
+@pytest.mark.parametrize("line", ["双杠臂屈伸 3组力竭", "双杠臂屈伸：三组，每组尽力"])
+def test_to_failure_is_amrap(line):
+    exercise, = parse_plan(line, list(SEEDED)).exercises
     assert (exercise.exercise.name, exercise.sets, exercise.amrap) == ("Dips - Triceps Version", 3, True)
 
 
@@ -136,11 +139,16 @@ def test_sets_written_in_words_before_a_load():
     ("周一\n杠铃卧推 4x8\n周四\n引体向上 3x10", ["周一", "周四"]),
     ("星期二：腿\n深蹲 5x5\n星期五：肩\n哑铃推举 3x10", ["星期二：腿", "星期五：肩"]),
     ("訓練日1\n槓鈴臥推 4x8\n訓練日2\n引體向上 3x10", ["訓練日1", "訓練日2"]),
+    ("週二：胸\n槓鈴臥推 4x8\n週五：背\n引體向上 3x10", ["週二：胸", "週五：背"]),
 ])
 def test_day_and_weekday_words_start_a_workout(text, days):
     result = parse_plan(text, list(CATALOG))
     assert [w.name for w in result.workouts] == days
     assert [len(w.exercises) for w in result.workouts] == [1, 1]
+
+
+def test_months_and_weeks_count_no_reps():
+    assert "reps" not in _normalise_line("练了3个月") and "reps" not in _normalise_line("两个星期")
 
 
 def test_a_chinese_sentence_with_numbers_is_no_exercise():
