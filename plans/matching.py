@@ -100,10 +100,10 @@ class Vocabulary:
     # Emptied with the matcher's caches (`Matcher.clear_caches`).
     words: dict[str, tuple[str, tuple[str, ...] | None]] = field(default_factory=dict, compare=False, repr=False)
     # The Chinese keys (no spaces: one word each) a run of Chinese characters is cut into
-    # (`segment_cjk`), the longest's length; and the words counted after a number ("组":
-    # "sets"), which the parser reads only there ("3组", not "组合").
+    # (`segment_cjk`), and the longest starting with each character; and the words counted
+    # after a number ("组": "sets"), which the parser reads only there ("3组", not "组合").
     cjk_words: frozenset[str] = frozenset()
-    cjk_longest: int = 0
+    cjk_starts: dict[str, int] = field(default_factory=dict)
     counters: dict[str, str] = field(default_factory=dict)
 
     def longest_from(self, word: str) -> int:
@@ -190,12 +190,15 @@ def vocabulary() -> Vocabulary:
         aliases.setdefault(_normalise(source, vocab), target)  # the first file's (English) meaning wins
     cyrillic = sorted({w for words in phrases for w in words if _CYRILLIC.match(w)})
     cjk = frozenset(words[0] for words in phrases if len(words) == 1 and _CJK.search(words[0]))
+    cjk_starts: dict[str, int] = {}
+    for word in cjk:
+        cjk_starts[word[0]] = max(cjk_starts.get(word[0], 0), len(word))
     return Vocabulary(phrases=phrases, longest=vocab.longest, aliases=aliases,
                       filler=vocab.filler, plan_words=plan_words, translate=translate,
                       ambiguous=frozenset(_normalise(a, vocab) for a in ambiguous), starts=starts,
                       nothing_alone=frozenset(_normalise(n, vocab) for n in nothing_alone),
                       cyrillic=tuple(cyrillic), cyrillic_known=frozenset(cyrillic),
-                      cjk_words=cjk, cjk_longest=max(map(len, cjk), default=0), counters=counters)
+                      cjk_words=cjk, cjk_starts=cjk_starts, counters=counters)
 
 
 # --- Chinese -------------------------------------------------------------------------
@@ -217,15 +220,18 @@ def segment_cjk(text: str, vocab: Vocabulary, apart: bool = False) -> str:
     no word starts with stay together as they are ("匀速跑"), or with `apart` each is a
     word of its own ("匀 速 跑": a plan line's words are counted, and a Chinese sentence
     is long in characters, not in spaces)."""
-    return _CJK_RUN.sub(lambda m: " " + " ".join(_cut(m[0], vocab.cjk_words, vocab.cjk_longest, apart)) + " ", text)
+    return _CJK_RUN.sub(lambda m: " " + " ".join(_cut(m[0], vocab, apart)) + " ", text)
 
 
-def _cut(run: str, words: frozenset[str], longest: int, apart: bool) -> list[str]:
+def _cut(run: str, vocab: Vocabulary, apart: bool) -> list[str]:
     out: list[str] = []
     unknown = ""
+    words, longest_from = vocab.cjk_words, vocab.cjk_starts
     i = 0
     while i < len(run):
-        size = next((n for n in range(min(longest, len(run) - i), 0, -1) if run[i:i + n] in words), 0)
+        size = min(longest_from.get(run[i], 0), len(run) - i)  # (most characters start no word: 0)
+        while size and run[i:i + size] not in words:
+            size -= 1
         if size:
             if unknown:
                 out.append(unknown)
