@@ -57,6 +57,11 @@ from tests.plans.test_matching import CATALOG, SEEDED, best
     ("平板支撑", "Plank"),
     ("悬垂举腿", "Hanging Leg Raise"),
     ("俄罗斯转体", "Russian Twist"),
+    ("俯立杠铃划船", "Bent Over Barbell Row"),
+    ("负重躬身", "Good Morning"),
+    ("器械推肩", "Machine Shoulder (Military) Press"),
+    ("坐姿小腿提踵", "Seated Calf Raise"),
+    ("农夫走", "Farmer's Walk"),
 ])
 def test_simplified_names_find_the_exercise(name, exercise):
     assert best(name, SEEDED)[0] == exercise
