@@ -1098,6 +1098,12 @@ _CJK_HEADING = re.compile(r"第\s*[\d零一二两三四五六七八九十]{1,3}\
                           r"(?:\s*[:：\-—|.]?\s*\D{0,20})?$")
 
 
+def _cjk_header_words(text: str) -> str:
+    """A Chinese table header's words in English, cells kept as they are."""
+    _, pattern, _, words = _cjk_patterns()
+    return pattern.sub(lambda m: words[m[0]], text) if pattern is not None else text
+
+
 def _cjk_heading(text: str) -> bool:
     return has_cjk(text) and _CJK_HEADING.match(text) is not None
 
@@ -1830,6 +1836,8 @@ def _table_header(text: str) -> dict[int, str] | None:
     """Column index -> kind, when a line is a table's header row (Exercise | Sets | Reps)."""
     if not ("\t" in text or "|" in text or "  " in text):
         return None
+    if has_cjk(text):
+        text = _cjk_header_words(text)  # "动作 | 组数 | 次数": "exercise | sets | reps"
     columns = {}
     for index, cell in enumerate(_cells(text)):
         for kind, pattern in _HEADER.items():

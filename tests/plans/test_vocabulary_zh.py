@@ -188,3 +188,10 @@ def test_a_small_chinese_plan():
         ("第2天 背+二头", "Bent Over Barbell Row", 4, 8, 8, False, None),
         ("第2天 背+二头", "Hammer Curls", 3, 12, 12, False, None),
     ]
+
+
+def test_a_table_with_a_chinese_header():
+    text = "训练动作 | 组数 | 次数 | 休息时间\n哑铃卧推 | 4 | 10-12 | 60秒\n绳索面拉 | 3 | 15 | 45秒"
+    rows = [(e.exercise.name, e.sets, e.reps_min, e.reps_max, e.rest_seconds)
+            for e in parse_plan(text, list(SEEDED)).exercises]
+    assert rows == [("Dumbbell Bench Press", 4, 10, 12, 60), ("Face Pull", 3, 15, 15, 45)]
