@@ -1092,16 +1092,16 @@ def _cjk_plan_words(text: str) -> str:
     return segment_cjk(_CJK_EDGE.sub(" ", text), vocabulary(), apart=True)
 
 
-# "第一天", "第3天：胸+三头", "第2周", "第1课": a numbered day or week, the number between
-# 第 and its word; what follows is its name (no numbers: those would be a prescription).
-_CJK_HEADING = re.compile(r"第\s*[\d零一二两三四五六七八九十]{1,3}\s*(?:天|日|周|週|课|課|次训练|次訓練|练|練)"
-                          r"(?:\s*[:：\-—|.]?\s*\D{0,20})?$")
-
-
 def _cjk_header_words(text: str) -> str:
     """A Chinese table header's words in English, cells kept as they are."""
     _, pattern, _, words = _cjk_patterns()
     return pattern.sub(lambda m: words[m[0]], text) if pattern is not None else text
+
+
+# "第一天", "第3天：胸+三头", "第2周", "第1课": a numbered day or week, the number between
+# 第 and its word; what follows is its name (no numbers: those would be a prescription).
+_CJK_HEADING = re.compile(r"第\s*[\d零一二两三四五六七八九十]{1,3}\s*(?:天|日|周|週|课|課|次训练|次訓練|练|練)"
+                          r"(?:\s*[:：\-—|.]?\s*\D{0,20})?$")
 
 
 def _cjk_heading(text: str) -> bool:
