@@ -99,6 +99,12 @@ class Vocabulary:
     # words are met; None for a stem a phrase of 2+ words starts with (looked at in context).
     # Emptied with the matcher's caches (`Matcher.clear_caches`).
     words: dict[str, tuple[str, tuple[str, ...] | None]] = field(default_factory=dict, compare=False, repr=False)
+    # The Chinese keys (no spaces: one word each) a run of Chinese characters is cut into
+    # (`segment_cjk`), and the longest starting with each character; and the words counted
+    # after a number ("组": "sets"), which the parser reads only there ("3组", not "组合").
+    cjk_words: frozenset[str] = frozenset()
+    cjk_starts: dict[str, int] = field(default_factory=dict)
+    counters: dict[str, str] = field(default_factory=dict)
 
     def longest_from(self, word: str) -> int:
         """How many words a phrase starting with `word` may have (1: only the word)."""
@@ -145,8 +151,9 @@ def vocabulary() -> Vocabulary:
     plan_words: dict[str, list[str]] = {}
     raw_aliases: dict[str, tuple[str, ...]] = {}
     translate: dict[str, str] = {}
+    counters: dict[str, str] = {}
     for path in files:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = _with_traditional(json.loads(path.read_text(encoding="utf-8")))
         for key in ("abbreviations", "words", "phrases"):
             for source, target in data.get(key, {}).items():
                 words = tuple(_stem(w) for w in _fold(source).split())
@@ -162,6 +169,7 @@ def vocabulary() -> Vocabulary:
             # English (the first file) wins; a list names the exercises it may mean, in order
             raw_aliases.setdefault(source, (target,) if isinstance(target, str) else tuple(target))
         translate.update({k.lower(): v for k, v in data.get("translate", {}).items()})
+        counters.update(data.get("counters", {}))
         filler.update(_fold(w) for w in data.get("filler", []))
         ambiguous.update(data.get("ambiguous", []))
         nothing_alone.update(data.get("no_exercise_alone", []))
@@ -181,11 +189,81 @@ def vocabulary() -> Vocabulary:
     for source, target in raw_aliases.items():
         aliases.setdefault(_normalise(source, vocab), target)  # the first file's (English) meaning wins
     cyrillic = sorted({w for words in phrases for w in words if _CYRILLIC.match(w)})
+    cjk = frozenset(words[0] for words in phrases if len(words) == 1 and _CJK.search(words[0]))
+    cjk_starts: dict[str, int] = {}
+    for word in cjk:
+        cjk_starts[word[0]] = max(cjk_starts.get(word[0], 0), len(word))
     return Vocabulary(phrases=phrases, longest=vocab.longest, aliases=aliases,
                       filler=vocab.filler, plan_words=plan_words, translate=translate,
                       ambiguous=frozenset(_normalise(a, vocab) for a in ambiguous), starts=starts,
                       nothing_alone=frozenset(_normalise(n, vocab) for n in nothing_alone),
-                      cyrillic=tuple(cyrillic), cyrillic_known=frozenset(cyrillic))
+                      cyrillic=tuple(cyrillic), cyrillic_known=frozenset(cyrillic),
+                      cjk_words=cjk, cjk_starts=cjk_starts, counters=counters)
+
+
+# --- Chinese -------------------------------------------------------------------------
+# Chinese writes no spaces between words: "杠铃平板卧推" is one "word" to a split on
+# spaces. A run of Chinese characters is cut into the vocabulary's Chinese words first.
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def has_cjk(text: str) -> bool:
+    """Whether `text` holds a Chinese character (ASCII text: one C call)."""
+    return not text.isascii() and _CJK.search(text) is not None
+
+
+def segment_cjk(text: str, vocab: Vocabulary, apart: bool = False) -> str:
+    """Each run of Chinese characters cut into the vocabulary's Chinese words, the longest
+    that fits first, spaces between them ("杠铃平板卧推" -> " 杠铃 平板 卧推 "). Characters
+    no word starts with stay together as they are ("匀速跑"), or with `apart` each is a
+    word of its own ("匀 速 跑": a plan line's words are counted, and a Chinese sentence
+    is long in characters, not in spaces)."""
+    return _CJK_RUN.sub(lambda m: " " + " ".join(_cut(m[0], vocab, apart)) + " ", text)
+
+
+def _cut(run: str, vocab: Vocabulary, apart: bool) -> list[str]:
+    out: list[str] = []
+    unknown = ""
+    words, longest_from = vocab.cjk_words, vocab.cjk_starts
+    i = 0
+    while i < len(run):
+        size = min(longest_from.get(run[i], 0), len(run) - i)  # (most characters start no word: 0)
+        while size and run[i:i + size] not in words:
+            size -= 1
+        if size:
+            if unknown:
+                out.append(unknown)
+                unknown = ""
+            out.append(run[i:i + size])
+            i += size
+        elif apart:
+            out.append(run[i])
+            i += 1
+        else:
+            unknown += run[i]
+            i += 1
+    if unknown:
+        out.append(unknown)
+    return out
+
+
+def _with_traditional(data: dict) -> dict:
+    """A vocabulary file with a 'traditional' table (simplified -> traditional character):
+    each key also written in traditional characters ("杠铃" and "槓鈴")."""
+    if not data.get("traditional"):
+        return data
+    table = str.maketrans(data["traditional"])
+    data = dict(data)
+    for kind in ("words", "phrases", "translate", "counters"):
+        entries = data.get(kind, {})
+        data[kind] = {**entries, **{k.translate(table): v for k, v in entries.items()}}
+    if "no_exercise" in data:
+        data["no_exercise"] = sorted({w.translate(table) for w in data["no_exercise"]} | set(data["no_exercise"]))
+    data["plan_words"] = {kind: list(dict.fromkeys([*words, *(w.translate(table) for w in words)]))
+                          for kind, words in data.get("plan_words", {}).items()}
+    return data
 
 
 # Russian and Ukrainian words change their endings with case and number ("приседание",
@@ -253,7 +331,10 @@ def _normalise(text: str, vocab: Vocabulary, respell: bool = False) -> str:
         known.clear()
     words: list[str] = []
     alone: list[tuple[str, ...] | None] = []
-    for w in _fold(text).split():
+    folded = _fold(text)
+    if vocab.cjk_words and has_cjk(folded):
+        folded = segment_cjk(folded, vocab)
+    for w in folded.split():
         found = known.get(w)
         if found is None:
             stem = _stem(w)

@@ -62,6 +62,7 @@ from __future__ import annotations
 
 import re
 import string
+import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -71,6 +72,7 @@ from plans.matching import (  # noqa: F401  (re-exported: callers import them fr
     vocabulary,
 )
 from plans.matching import _fold  # the vocabulary's phrases are stored folded
+from plans.matching import has_cjk, segment_cjk
 
 MAX_CHARS = 50_000
 MAX_LINE_CHARS = 3000
@@ -1052,6 +1054,8 @@ def _translation() -> tuple[re.Pattern | None, dict[str, str]]:
 
 
 def _normalise_line(text: str) -> str:
+    if has_cjk(text):
+        text = _cjk_plan_words(text)  # "杠铃卧推4组12次" -> "杠铃卧推 4 sets 12 reps"
     text = text.lower()
     pattern, words = _translation()
     if pattern is not None and (not text.isascii() or _ascii_plan_word().search(text)):
@@ -1079,6 +1083,86 @@ def _normalise_line(text: str) -> str:
 
 
 _STAR_FOOTNOTE = re.compile(r"(?<![\d\s*])\*+(?![\s*]*\d)")
+
+
+# --- Chinese plan words ----------------------------------------------------------------
+# Chinese writes numbers and their words with no space ("4组12次", "三组", "组间休息60秒"),
+# and the words need no space around them either: the word boundaries of `_translation`
+# never match. A Chinese line gets its own reading first: full-width forms to ASCII, a
+# Chinese numeral before a counted word to digits, the counted words (after a number
+# only: "组" in "3组" is sets, in "组合" no word) and the other plan words to English.
+
+_CJK_DIGITS = {c: n for n, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+
+
+def _cjk_number(numeral: str) -> str:
+    """"三" -> "3", "十二" -> "12", "二十" -> "20", "两" -> "2" (up to 99)."""
+    tens, _, units = numeral.rpartition("十")
+    if "十" not in numeral:
+        return "".join(str(_CJK_DIGITS[c]) for c in numeral)
+    return str((_CJK_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CJK_DIGITS.get(units, 0) if units else 0))
+
+
+@lru_cache(maxsize=1)
+def _cjk_patterns() -> tuple[re.Pattern, re.Pattern | None, dict[str, str], dict[str, str]]:
+    """(a number, digits or a Chinese numeral, and the counted word after it; the other
+    Chinese plan words; their English words): from the vocabulary ('counters', 'translate')."""
+    vocab = vocabulary()
+    counters = vocab.counters
+    words = {k: v for k, v in (vocab.translate or {}).items() if has_cjk(k)}
+
+    def alternation(keys):
+        return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+
+    # (not "3个月", "两个星期": months and weeks, no reps)
+    counted = re.compile(rf"(?:第\s*)?(\d+(?:\.\d+)?|[零一二两三四五六七八九十]{{1,3}})\s*({alternation(counters) or '(?!)'})"
+                         r"(?!\s*(?:月|星期|礼拜|禮拜|小时|小時|周|週))")
+    return counted, (re.compile(alternation(words)) if words else None), counters, words
+
+
+_CJK_MINUTES_SECONDS = re.compile(r"(\d{1,2})\s*分(?:钟|鐘)?\s*(\d{1,2})\s*秒(?:钟|鐘)?")
+_CJK_RANGE = re.compile(r"(\d)\s*(?:~|〜|到|至)\s*(?=\d)")  # "8~12次", "8到12次": 8-12
+_CJK_EDGE = re.compile(r"(?<=[\u3400-\u9fff])(?=[\w(])|(?<=[\w)])(?=[\u3400-\u9fff])", re.ASCII)
+
+
+def _cjk_plan_words(text: str) -> str:
+    counted, pattern, counters, words = _cjk_patterns()
+    text = unicodedata.normalize("NFKC", text).replace("、", ",").replace("。", ". ")  # "（２０）" -> "(20)"
+
+    def count(m: re.Match) -> str:
+        number = m[1] if m[1][0].isdigit() else _cjk_number(m[1])
+        if m[0].startswith("第"):  # "第2组": the second set, no set count
+            return f" {counters[m[2]].rstrip('s')} {number} "
+        return f" {number} {counters[m[2]]} "
+
+    if "分" in text and "秒" in text:
+        text = _CJK_MINUTES_SECONDS.sub(r" \1'\2 ", text)  # "1分30秒": 1'30, a minute and a half
+    text = counted.sub(count, text)
+    if pattern is not None:
+        text = pattern.sub(lambda m: f" {words[m[0]]} ", text)
+    if "~" in text or "〜" in text or "到" in text or "至" in text:
+        text = _CJK_RANGE.sub(r"\1-", text)
+    # The name's words apart, as other languages write them ("杠铃 平板 卧推"), and so
+    # each character of words the vocabulary lacks: a sentence is as long as it reads.
+    return segment_cjk(_CJK_EDGE.sub(" ", text), vocabulary(), apart=True)
+
+
+def _cjk_header_words(text: str) -> str:
+    """A Chinese table header's words in English, cells kept as they are."""
+    _, pattern, _, words = _cjk_patterns()
+    return pattern.sub(lambda m: words[m[0]], text) if pattern is not None else text
+
+
+# "第一天", "第3天：胸+三头", "第2周", "第1课": a numbered day or week, the number between
+# 第 and its word; what follows is its name (no numbers: those would be a prescription).
+_CJK_HEADING = re.compile(r"第\s*[\d零一二两三四五六七八九十]{1,3}\s*(?:天|日|周|週|课|課|次训练|次訓練|练|練)"
+                          r"(?:\s*[:：\-—|.]?\s*\D{0,20})?$")
+
+
+def _cjk_heading(text: str) -> bool:
+    return has_cjk(text) and _CJK_HEADING.match(text) is not None
+
+
 _SET_NUMBER_DASH = re.compile(r"(\bset\s*#?\d{1,2})(\s*-\s*)(?=\d)")
 
 _NUMBER_WORDS = {w: n for n, w in enumerate(
@@ -1147,7 +1231,7 @@ def _is_heading(text: str, marked: bool) -> bool:
         words = text.split()
         if not words:
             return True
-    if marked or _heading_patterns()[0].match(_unaccent(text)):
+    if marked or _heading_patterns()[0].match(_unaccent(text)) or _cjk_heading(text):
         return True
     # (The colon may stand apart, as French typography puts it: "Planche :".)
     return text.endswith(":") and len(text.rstrip(":").split()) <= 5 and not _SENTENCE_START.match(text.lower())
@@ -1882,6 +1966,8 @@ def _table_header(text: str) -> dict[int, str] | None:
     """Column index -> kind, when a line is a table's header row (Exercise | Sets | Reps)."""
     if not ("\t" in text or "|" in text or "  " in text):
         return None
+    if has_cjk(text):
+        text = _cjk_header_words(text)  # "动作 | 组数 | 次数": "exercise | sets | reps"
     columns = {}
     for index, cell in enumerate(_cells(text)):
         for kind, pattern in _HEADER.items():

@@ -12,7 +12,7 @@ from plans.matching import _fold, _stem
 from plans.parser import parse_plan
 from tests.plans.test_matching import CATALOG, SEEDED, best
 
-NEW = ("nl", "tr", "ro", "pl")
+NEW = ("nl", "tr", "ro", "pl", "zh")
 
 
 @pytest.mark.parametrize(("name", "exercise"), [
