@@ -1876,24 +1876,8 @@ def _doubted(row: ParsedExercise, confidence: str, reason: str) -> str:
     if confidence == "high":
         return "medium"
     if confidence == "medium" and (getattr(row, "_near", False) or len(doubts) > 1 or getattr(row, "_unsure", False)):
-        if doubts <= _SHAPE_DOUBTS and _own_numbers(row):
-            # Doubts about where the line was cut or how long it is, not about the name or
-            # the numbers: a name as written with its own sets and reps stays medium (they
-            # were right as often as other medium rows on the corpus).
-            return "medium"
         return "low"
     return confidence
-
-
-# Doubts about the line's shape (`_doubt_line`, a line we cut): not about the name or the
-# numbers read on it.
-_SHAPE_DOUBTS = frozenset({"long", "split", "heading", "cut"})
-
-
-def _own_numbers(row: ParsedExercise) -> bool:
-    """A name as written (not near-exact) with a set count and reps (or AMRAP) of its own."""
-    return (not getattr(row, "_near", False) and row.exercise is not None and row.sets is not None
-            and (row.reps_min is not None or row.amrap))
 
 
 # "Phase: Hypertrophy (8-12 reps)", "Total: 7 exercises | 23 sets": a field about the
