@@ -235,15 +235,21 @@ def test_two_tabs_logging_the_same_exercise_at_once_through_the_page_end_like_a_
     assert stored["total_volume"][0] == sum(weights) * 3
 
 
-def test_a_connection_that_logs_set_after_set_runs_the_statements_prepared(user_client, user):
-    # Settings: parameters bound server-side and prepared after five runs, so PostgreSQL
-    # plans a set log's statements once per connection instead of on every request.
-    plan = plan_with(user, (BENCH, 8, None))
+def _log_sets_in_one_connection(user_client, user, count: int):
+    """A workout of one bench card with `count` sets, each logged by a POST."""
+    plan = plan_with(user, (BENCH, count + 1, None))
     with rls_user(user.pk):
         session = start(user_client, plan)
     (bench,) = plan_items(user, plan)
-    for number in range(1, 8):
+    for number in range(1, count + 1):
         post_set(user_client, session, bench, 60, 8, number)
+    return session
+
+
+def test_a_connection_that_logs_set_after_set_runs_the_statements_prepared(user_client, user):
+    # Settings: parameters bound server-side and prepared after five runs, so PostgreSQL
+    # plans a set log's statements once per connection instead of on every request.
+    session = _log_sets_in_one_connection(user_client, user, 7)
     with connection.cursor() as cursor:
         cursor.execute("SELECT statement FROM pg_prepared_statements WHERE generic_plans + custom_plans > 1")
         prepared = [row[0].lstrip() for row in cursor.fetchall()]
@@ -260,12 +266,7 @@ def test_the_insert_with_last_time_s_read_in_it_is_planned_once_per_connection(u
     # with one array parameter the planner guessed ten of them for the generic plan and
     # PostgreSQL planned the statement afresh on every set log. psycopg prepares it at
     # its sixth run, PostgreSQL tries five custom plans, then keeps the generic one.
-    plan = plan_with(user, (BENCH, 12, None))
-    with rls_user(user.pk):
-        session = start(user_client, plan)
-    (bench,) = plan_items(user, plan)
-    for number in range(1, 13):
-        post_set(user_client, session, bench, 60, 8, number)
+    _log_sets_in_one_connection(user_client, user, 12)
     with connection.cursor() as cursor:
         cursor.execute("SELECT generic_plans FROM pg_prepared_statements WHERE statement LIKE '%%ON CONFLICT (id)%%'")
         (generic,), = cursor.fetchall()
