@@ -1082,7 +1082,7 @@ def _normalise_line(text: str) -> str:
     return _TO.sub(lambda m: m[1] + "-" + " " * (len(m[0]) - 3) + m[4], text)
 
 
-_STAR_FOOTNOTE = re.compile(r"(?<![\d\s*])\*+(?![\s*]*\d)")
+_STAR_FOOTNOTE = re.compile(r"(?<![\d\s*])\*++(?![\s*]*+\d)")  # (possessive: a run of stars is read once)
 
 
 # --- Chinese plan words ----------------------------------------------------------------
@@ -1115,7 +1115,9 @@ def _cjk_patterns() -> tuple[re.Pattern, re.Pattern | None, dict[str, str], dict
         return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
 
     # (not "3个月", "两个星期": months and weeks, no reps)
-    counted = re.compile(rf"(?:第\s*)?(\d+(?:\.\d+)?|[零一二两三四五六七八九十]{{1,3}})\s*({alternation(counters) or '(?!)'})"
+    # (A number starts after no digit and has at most four: a run of digits is tried once.)
+    counted = re.compile(rf"(?:第\s*)?((?<![\d.])\d{{1,4}}(?:\.\d{{1,2}})?|[零一二两三四五六七八九十]{{1,3}})[ \t]*"
+                         rf"({alternation(counters) or '(?!)'})"
                          r"(?!\s*(?:月|星期|礼拜|禮拜|小时|小時|周|週))")
     return counted, (re.compile(alternation(words)) if words else None), counters, words
 
@@ -1155,8 +1157,10 @@ def _cjk_header_words(text: str) -> str:
 
 # "第一天", "第3天：胸+三头", "第2周", "第1课": a numbered day or week, the number between
 # 第 and its word; what follows is its name (no numbers: those would be a prescription).
-_CJK_HEADING = re.compile(r"第\s*[\d零一二两三四五六七八九十]{1,3}\s*(?:天|日|周|週|课|課|次训练|次訓練|练|練)"
-                          r"(?:\s*[:：\-—|.]?\s*\D{0,20})?$")
+# (The name after the day word is one bounded run of non-digits, separator included: two
+# unbounded spaces around an optional separator tried every split of a long run of spaces.)
+_CJK_HEADING = re.compile(r"第[ \t]*[\d零一二两三四五六七八九十]{1,3}[ \t]*(?:天|日|周|週|课|課|次训练|次訓練|练|練)"
+                          r"\D{0,24}$")
 
 
 def _cjk_heading(text: str) -> bool:

@@ -218,6 +218,11 @@ def adversarial_inputs() -> dict[str, str]:
         "pipes": ("| " * 140 + "\n") * (MAX_CHARS // 282),
         "numbers with spaces": ("1 " * 140 + "\n") * (MAX_CHARS // 282),
         "unicode letters": "".join(rng.choice("жимлёжаdéveloppécouché ×—–3x5\n") for _ in range(MAX_CHARS)),
+        # Chinese lines run their own plan-word patterns: a day heading with a long run of
+        # spaces, a name and a long run of digits, a star before a run of them.
+        "chinese heading, spaces": ("第1天" + " " * 2990 + "1\n") * (MAX_CHARS // 2995),
+        "chinese name, digits": ("卧推" + "1" * 2995 + "\n") * (MAX_CHARS // 2998),
+        "stars": ("Squat" + "*" * 2990 + "1\n") * (MAX_CHARS // 2997),
     }
 
 

@@ -158,7 +158,9 @@ class SetEditForm(SetDetailsForm):
 class _SharedFields(dict):
     """A form's fields, which none of its instances changes: each instance shares them
     instead of the deep copy Django makes for it (the widgets, choices and messages of
-    ten fields, ~0.4 ms of every set log)."""
+    ten fields, ~0.4 ms of every set log). The fields are then shared by every request
+    and thread: a form using this must never change a field or widget in `__init__`
+    (`required`, `choices`, `widget.attrs`); give it a field of its own instead."""
 
     def __deepcopy__(self, memo):
         return dict(self)

@@ -189,7 +189,8 @@ class ReadAlong:
         """_INSERT_SQL and the read, one UNION ALL: a first column tells their rows
         apart, NULLs fill the other's columns."""
         shared = insert_params.keys() & self.params.keys()
-        assert all(insert_params[k] == self.params[k] for k in shared), shared  # one name, one value
+        if any(insert_params[k] != self.params[k] for k in shared):  # one name, one value (not an assert: -O drops those)
+            raise ValueError(f"the set log and its read disagree on {sorted(shared)}")
         nulls = ", ".join(["NULL"] * self.width)
         insert_nulls = ", ".join(["NULL"] * _INSERT_WIDTH)
         # (A data-modifying WITH must be the statement's own: the read joins its list.)

@@ -782,13 +782,14 @@ def _shown_exercise_ids(plan: tuple, focus) -> list:
 
 def read(*, user, session: WorkoutSession, focus=None, adding: Exercise | None = None,
          plan: tuple | None = None, rows: list | None = None) -> WorkoutData:
-    """The page's data (four queries; three with no exercise swapped).
+    """The page's data: the plan, then the session's sets with last time's and the
+    cards' records in one read (one query more with an exercise swapped).
 
     `focus` (a plan exercise's id): only what the answer to a set logged for it shows
-    is read in full (sessions.views._set_logged): last time's sets for its group's
-    cards alone and, when the group is done, the next group's too and its records; the
-    other cards have no last time and no records. Two or three queries (the plan, the
-    sets with last time's, the next card's records), rarely one more. `adding`: the
+    is read in full (sessions.views._set_logged): the sets, last time's and records of
+    its group's cards and, when the group is done, the next group's; the other cards'
+    sets only counted. A card opened beyond those has its sets read after (one query
+    more, rarely). `adding`: the
     exercise of the set being logged (`WorkoutData.add`), counted as logged when
     deciding whether its group is done. `plan`: `read_plan`'s
     answer, when the caller read it already. `rows`: the sets and last time's read
