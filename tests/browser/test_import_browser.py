@@ -72,3 +72,22 @@ def test_import_a_long_plan_fix_a_row_add_an_exercise_and_save(phone, screenshot
                      .values_list("exercise__name", flat=True)[:2])
     assert first == [chosen, "Mace 360"]
     assert page.console_errors == []
+
+
+def test_a_sure_row_with_a_long_name_keeps_its_sets_and_reps_in_view(phone, live_server):
+    user = UserFactory(email="longname@example.com")
+    page = phone
+    page.set_viewport_size({"width": 360, "height": 800})
+    django_client = Client()
+    django_client.force_login(user)
+    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "url": live_server.url,
+                               "value": django_client.cookies[settings.SESSION_COOKIE_NAME].value}])
+    page.goto("/plans/import/")
+    page.get_by_label("Your plan").fill("Barbell Incline Bench Press - Medium Grip 4x8")  # sure: one line
+    page.get_by_role("button", name="Preview").click()
+    numbers = page.locator(".row-compact .row-summary-numbers")
+    expect(numbers).to_have_text(", 4 x 8")
+    box, row = numbers.bounding_box(), page.locator(".row-compact").bounding_box()
+    assert box["x"] + box["width"] <= row["x"] + row["width"]  # on screen, in its row, not cut off
+    name = page.locator(".row-compact .row-summary-name")
+    assert name.evaluate("e => e.scrollWidth > e.clientWidth")  # the name is what gives way

@@ -72,8 +72,8 @@ def test_a_change_no_signal_would_see_is_seen(user):
 def test_the_import_parses_against_the_current_catalogue(user_client, user):
     from tests.plans.test_import import preview
 
-    assert "Landmine Meadows Row, 3 x 8</span>" not in preview(user_client, "Landmine Meadows Row 3x8").content.decode()
+    assert '<span class="row-summary-name">Landmine Meadows Row</span>' not in preview(user_client, "Landmine Meadows Row 3x8").content.decode()
     exercise_add_by_user(user=user, name="Landmine Meadows Row", primary_muscle_groups=["back"],
                          equipment=[Equipment.objects.get(name="Barbell")])
     html = preview(user_client, "Landmine Meadows Row 3x8").content.decode()
-    assert '<span class="row-summary" title="Landmine Meadows Row 3x8">Landmine Meadows Row, 3 x 8</span>' in html
+    assert '<span class="row-summary" title="Landmine Meadows Row 3x8"><span class="row-summary-name">Landmine Meadows Row</span><span class="row-summary-numbers">, 3 x 8</span></span>' in html

@@ -156,7 +156,7 @@ def test_a_row_marked_high_never_fails_at_save(user_client, user):
 def test_high_rows_are_one_line_and_uncertain_rows_open(user_client):
     html = preview(user_client, "Pushups 3x10\nMace 360 3x15").content.decode()
     pushups, burpees = html.split('<li class="review-row')[1:3]
-    assert '<span class="row-summary" title="Pushups 3x10">Pushups, 3 x 10</span>' in pushups
+    assert '<span class="row-summary" title="Pushups 3x10"><span class="row-summary-name">Pushups</span><span class="row-summary-numbers">, 3 x 10</span></span>' in pushups
     assert 'type="number"' not in pushups and 'value="open:0-0"' in pushups
     assert 'type="number"' in burpees and "row-summary" not in burpees
     fields = form_fields(html)
