@@ -7,10 +7,8 @@ Each example is written for the shape, not copied from the corpus."""
 
 import pytest
 
-from equipment.catalog import seeded_names
-from plans.parser import CatalogEntry, parse_plan
-
-SEEDED = [CatalogEntry(id=name, name=name) for name in seeded_names()]
+from plans.parser import parse_plan
+from tests.plans.test_parser_shapes import SEEDED  # the app's catalogue
 
 
 def rests(text):
