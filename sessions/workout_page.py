@@ -420,6 +420,19 @@ def _counted(exercise_id, count: int) -> list[ExerciseSession]:
     return sets
 
 
+def _claimable(plan: tuple) -> defaultdict:
+    """How many sets of each exercise the plan's cards can claim (`_take`: a card takes
+    its planned exercise's sets and the swapped-in one's). A counted exercise's sets
+    beyond that tell nothing about whether a card is done (they are extra sets or no
+    card's), so a set log answer makes no object of them: its work stays the same in a
+    workout of hundreds of sets."""
+    claimable = defaultdict(int)
+    for item, exercise in zip(*plan):
+        for exercise_id in {item.exercise_id, exercise.pk}:
+            claimable[exercise_id] += item.sets
+    return claimable
+
+
 _DATE_AT = 1 + len(_SET_COLUMNS)  # in a row of sets_and_last_time_read: last time's date, then a record
 
 
@@ -434,11 +447,16 @@ def _sets_and_last_time(*, user, session: WorkoutSession, plan: tuple, focus=Non
             cursor.execute(sql, params)
             rows = cursor.fetchall()
     sets, records = [], defaultdict(list)
+    claimable = None
     for row in rows:
         if row[0] == 0:
             columns = row[1:_DATE_AT]
-            sets += [_set_of(columns)] if columns[0] is not None else _counted(columns[_EXERCISE_AT],
-                                                                              columns[_NUMBER_AT])
+            if columns[0] is not None:
+                sets.append(_set_of(columns))
+                continue
+            claimable = claimable or _claimable(plan)
+            exercise_id = columns[_EXERCISE_AT]
+            sets += _counted(exercise_id, min(columns[_NUMBER_AT], claimable[exercise_id]))
         elif row[0] == 2:
             record = PersonalRecord.from_db("default", _RECORD_FIELDS, row[_DATE_AT + 1:])
             records[record.exercise_id].append(record)

@@ -105,6 +105,7 @@ def _normalised(html: str) -> str:
 
 @pytest.mark.parametrize("scenario", ["mid-card", "card done", "superset", "superset done", "swapped", "no plan",
                                       "card done, the next group done already", "a later card started",
+                                      "a later card past its plan",
                                       "card done, every later group done already"])
 def test_the_answer_read_for_the_logged_group_is_the_answer_read_for_the_whole_page(
         user_client, user, monkeypatch, scenario):
@@ -120,6 +121,9 @@ def test_the_answer_read_for_the_logged_group_is_the_answer_read_for_the_whole_p
              "card done, the next group done already": [(row, 1), (curl, 1), (row, 2), (bench, 1), (bench, 2)],
              # sets of a card the answer does not show are only counted (workout_page._counted)
              "a later card started": [(squat, 1), (squat, 2), (squat, 3), (bench, 1)],
+             # counted sets beyond what the cards can claim are not made (workout_page._claimable)
+             "a later card past its plan": [(squat, 1), (squat, 2), (squat, 3), (squat, 4), (squat, 5), (row, 1),
+                                            (curl, 1), (row, 2), (bench, 1), (bench, 2)],
              "card done, every later group done already": [(squat, 1), (squat, 2), (row, 1), (curl, 1), (row, 2),
                                                            (bench, 1), (bench, 2)]}
     *before, (item, number) = steps[scenario]
@@ -286,11 +290,12 @@ def test_the_answer_reads_in_full_only_the_sets_of_the_cards_it_may_show(user_cl
     for logged in data.sets:
         by_exercise.setdefault(logged.exercise_id, []).append(logged)
     # The logged card's and the next card's sets as stored; the squats, shown by no
-    # card of the answer, only counted: three, numbered, nothing else read.
+    # card of the answer, only counted, and no more than their card claims (its two
+    # planned sets: the third is an extra set, which the answer does not show).
     assert all(s.pk is not None and s.weight == 50 for pk in (bench.exercise_id, row.exercise_id)
                for s in by_exercise[pk])
     assert [(s.pk, s.set_number, s.weight) for s in by_exercise[squat.exercise_id]] == [
-        (None, 1, None), (None, 2, None), (None, 3, None)]
+        (None, 1, None), (None, 2, None)]
 
 
 def test_set_forms_share_their_fields_which_none_changes():
