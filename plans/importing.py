@@ -75,6 +75,7 @@ class ReviewRow:
     add_form: object = None  # the "add a new exercise" form, while the user fills it in
     added_exercise: str = ""  # the name of the exercise the user just added
     newly_chosen: bool = False  # a search (alone, by `search_row`) chose the row's exercise
+    flagged: bool = False  # a refused save marked this row; the mark stays until it is fixed
     errors: dict[str, str] = field(default_factory=dict)
     # Filled by `attach_exercises`:
     exercise: Exercise | None = None
@@ -111,6 +112,11 @@ class ReviewRow:
         return ",".join(str(o.pk) for o in self.option_exercises)
 
     @property
+    def invalid_fields(self) -> set[str]:
+        """The row's inputs (by their name in the form) a message is about, to mark them."""
+        return {"rest" if k == "rest_time_seconds" else k for k in self.errors}
+
+    @property
     def summary(self) -> str:
         reps = self.reps_min if self.reps_min == self.reps_max or not self.reps_max else f"{self.reps_min}-{self.reps_max}"
         return f"{self.sets} x {reps}"
@@ -120,8 +126,10 @@ class ReviewRow:
 class ReviewDay:
     key: str
     name: str
+    heading: str = ""  # the day as the text names it ("Week 3 / Friday"), shown above its name
     rows: list[ReviewRow] = field(default_factory=list)
     error: str = ""
+    flagged: bool = False  # a refused save marked this day's name
 
 
 @dataclass
@@ -146,6 +154,11 @@ class Review:
     @property
     def error_count(self) -> int:
         return sum(1 for r in self.rows if r.errors)
+
+    @property
+    def attention(self) -> list[ReviewRow]:
+        """The rows a refused save marked that are still not right."""
+        return [r for r in self.rows if r.flagged and r.errors]
 
 
 def _int_text(value) -> str:
@@ -213,7 +226,7 @@ def _is_time_or_distance(text: str) -> bool:
 def review_from_parse(*, text: str, result: ParseResult) -> Review:
     rows, parsed = _parse_rows(result)
     title = result.title or ""
-    days = [ReviewDay(key=str(d), name=_plan_name(title, w.name, d, len(result.workouts)))
+    days = [ReviewDay(key=str(d), name=_plan_name(title, w.name, d, len(result.workouts)), heading=w.name or "")
             for d, w in enumerate(result.workouts)][:MAX_DAYS]
     by_key = {d.key: d for d in days}
     for key, (day, e) in rows.items():
@@ -266,7 +279,8 @@ def review_from_post(data) -> Review:
     days = []
     for k in dict.fromkeys(data.getlist("day")):
         if k in names and len(days) < MAX_DAYS:
-            days.append(ReviewDay(key=k, name=data.get(f"day-{k}-name", "").strip()))
+            days.append(ReviewDay(key=k, name=data.get(f"day-{k}-name", "").strip(), heading=names[k] or "",
+                                  flagged=data.get(f"day-{k}-flagged") == "1"))
     by_key = {d.key: d for d in days}
     review = Review(text=text, token=token, title=title, days=days, parsed=parsed, unread=unread)
     keys = list(dict.fromkeys(data.getlist("row")))
@@ -290,6 +304,7 @@ def review_from_post(data) -> Review:
         row.options = [o for o in data.get(p + "options", "").split(",") if parse_uuid(o)][:MAX_OPTIONS]
         row.search = data.get(p + "search", "").strip()[:100]
         row.opened = data.get(p + "open") == "1"
+        row.flagged = data.get(p + "flagged") == "1"
         by_key[day].rows.append(row)
     return review
 
@@ -495,20 +510,49 @@ def _notes_with_load(row: ReviewRow) -> str | None:
     return notes[:1000] or None
 
 
+def _day_error(day: ReviewDay) -> str:
+    if day.rows and not day.name:
+        return "Give this plan a name."
+    if len(day.name) > 255:
+        return "Keep the name under 255 characters."
+    return ""
+
+
+def _save_errors(row: ReviewRow) -> dict[str, str]:
+    """What stops this row from being saved, its exercise included (needs
+    `attach_exercises` first)."""
+    errors = _row_errors(row)
+    if row.exercise is None:
+        errors = {"exercise": "Pick the exercise this line means (or remove the row).", **errors}
+    return errors
+
+
+def keep_marks(review: Review) -> None:
+    """After a refused save, the user removes, searches, adds or reorders before fixing
+    everything: each of those re-renders the review, and the rows and days the save
+    marked keep their messages until they are right (checked again on every re-render;
+    needs `attach_exercises` first). Rows added since are not marked before a save."""
+    for day in review.days:
+        if day.flagged:
+            day.error = day.error or _day_error(day)
+            day.flagged = bool(day.error)
+    for row in review.rows:
+        if row.flagged:
+            row.errors.update(_save_errors(row))
+            row.flagged = bool(row.errors)
+
+
 def validate(review: Review) -> list[ImportedDay] | None:
-    """The days to import, or None after putting a message on every row (or day) in the way."""
+    """The days to import, or None after putting a message on every row (or day) in the
+    way, each marked to keep it (`keep_marks`)."""
     ok = bool(review.rows)
     for day in review.days:
-        if day.rows and not day.name:
-            day.error = "Give this plan a name."
-        elif len(day.name) > 255:
-            day.error = "Keep the name under 255 characters."
+        day.error = day.error or _day_error(day)
+        day.flagged = bool(day.error)
         ok = ok and not day.error
     for row in review.rows:
-        errors = _row_errors(row)
-        if row.exercise is None:
-            errors = {"exercise": "Pick the exercise this line means (or remove the row).", **errors}
-        row.errors.update(errors)
+        row.errors.update(_save_errors(row))
+        row.flagged = bool(row.errors)
         ok = ok and not row.errors
     if not ok:
         return None

@@ -66,6 +66,7 @@ def plan_import(request):
         importing.apply_action(review, action)
     importing.attach_exercises(review, user=request.user, substitutes_for_row=substitutes_row)
     if action != "confirm":
+        importing.keep_marks(review)
         return _render_import(request, form=ImportTextForm(initial={"text": review.text}), review=review)
     days = importing.validate(review)
     if days is None:
@@ -109,7 +110,15 @@ def _render_import(request, *, form, review=None, status=200, refused=False, err
     context = {"form": form, "review": review, "refused": refused, "error": error,
                "max_rows": importing.MAX_ROWS, "import_url": reverse("plans:import")}
     template = "plans/import.html#import-body" if request.htmx else "plans/import.html"
-    return render(request, template, context, status=status)
+    return render(request, template, context, status=_form_status(request, status))
+
+
+def _form_status(request, status: int) -> int:
+    """A page posted without JavaScript that the user must correct is a 400, as
+    everywhere in the app. Over htmx the same answer is a 200: it is the form with its
+    messages, to be swapped in like any other, and a 4xx makes the browser and htmx log
+    an error in the console for what is only a message to the user."""
+    return 200 if request.htmx and status == 400 else status
 
 
 @require_GET
@@ -128,7 +137,7 @@ def plan_import_search(request):
     if not valid:
         row.errors["search"] = " ".join(e for errors in fields.errors.values() for e in errors)
     return render(request, "plans/import.html#row-picker", {"row": row, "import_url": reverse("plans:import")},
-                  status=200 if valid else 400)
+                  status=_form_status(request, 200 if valid else 400))
 
 
 # --- plans -------------------------------------------------------------------------
