@@ -1,7 +1,8 @@
 """The import review of a long plan on a 360 px phone, after a refused save: the review
 comes back with its messages and no console error, the message and a way to the first
 row needing attention are by the Save button, the red marks stay when another row is
-removed, the marked inputs stay in line and the load field shows what it holds."""
+removed, the marked inputs stay in line and the load field shows what it holds; "Start
+over" is away from Save."""
 
 import pytest
 from django.conf import settings
@@ -55,6 +56,9 @@ def test_a_refused_save_of_a_long_plan_at_360_px(phone, live_server):
     page.get_by_role("button", name="Preview").click()
     expect(page.locator("li.review-row")).to_have_count(112)
     expect(page.get_by_role("heading", name="Week 3 / Thursday - Lower")).to_be_visible()
+    # "Start over" (which drops every edit) is at the top, not under the thumb beside Save.
+    start_over = page.get_by_role("link", name="Start over").bounding_box()
+    assert start_over["y"] + start_over["height"] <= page.locator(".review-day").first.bounding_box()["y"]
 
     page.get_by_role("button", name="Save 22 plans").click()
     note = page.locator(".review-save-refused")
