@@ -406,19 +406,61 @@ def _search_row(row: ReviewRow) -> None:
 
 
 def _read_unread(review: Review, index: int | None) -> None:
-    """Turn a line the parser did not read as an exercise into a row (last day), with the
-    catalogue's best guesses for its words in the picker."""
+    """Turn a line the parser did not read as an exercise into a row where the line
+    stands in the text (its day, after the row above it: rows cannot move between days),
+    with the catalogue's best guesses for its words in the picker."""
     if index is None or not 0 <= index < len(review.unread) or index in review.used_unread or not review.days:
         return
     if len(review.rows) >= MAX_ROWS:
         review.days[-1].error = f"A review holds at most {MAX_ROWS} rows."
         return
-    day = review.days[-1]
-    row = ReviewRow(key=f"u{index}", day=day.key, line=review.unread[index], search=review.unread[index][:100])
+    line = review.unread[index]
+    day, position = _place_in_text(review, line)
+    row = ReviewRow(key=f"u{index}", day=day.key, line=line, search=line[:100])
     review.used_unread.add(index)
     found = search_catalog(row.search)
     row.options = found[:MAX_OPTIONS]
-    day.rows.append(row)
+    day.rows.insert(position, row)
+
+
+def _place_in_text(review: Review, line: str) -> tuple[ReviewDay, int]:
+    """(day, index in its rows) right after the last row whose line comes before `line`
+    in the text; the top of the first day when none does (or the line is not found)."""
+    offsets = _row_offsets(review)
+    at = review.text.find(line[:80])
+    place = (review.days[0], 0)
+    if at < 0:
+        return place
+    for day in review.days:
+        for i, row in enumerate(day.rows):
+            if offsets.get(row.key, at) < at:
+                place = (day, i + 1)
+    return place
+
+
+def _row_offsets(review: Review) -> dict[str, int]:
+    """Where each row's line stands in the text. Parsed rows ("<day>-<index>") are found
+    in parse order, each after the one before, so a line repeated every week lands on its
+    own week; rows made from unread lines by their first occurrence; rows the user added
+    have none."""
+    offsets, cursor = {}, 0
+    parsed = [r for r in review.rows if r.line and _parse_position(r.key) is not None]
+    for row in sorted(parsed, key=lambda r: _parse_position(r.key)):
+        found = review.text.find(row.line[:80], cursor)
+        if found >= 0:
+            offsets[row.key] = cursor = found
+    for row in review.rows:
+        if row.line and row.key not in offsets and _unread_index(row.key) is not None:
+            found = review.text.find(row.line[:80])
+            if found >= 0:
+                offsets[row.key] = found
+    return offsets
+
+
+def _parse_position(key: str) -> tuple[int, int] | None:
+    """(day, index) of a row that came from the parse ("3-12"), None for others."""
+    day, _, index = key.partition("-")
+    return (int(day), int(index)) if day.isdigit() and index.isdigit() else None
 
 
 def search_catalog(term: str) -> list[str]:

@@ -1,0 +1,62 @@
+"""A line the parser did not read as an exercise, tapped in the review, becomes a row
+where it stands in the text: its own day (rows cannot move between days), after the
+row above it, even when the same exercise lines repeat every week."""
+
+import pytest
+
+from plans import importing
+from tests.plans.test_import import URL, form_fields, preview, rows
+
+pytestmark = pytest.mark.django_db
+
+WARM_UP = "Warm up with five minutes on the rower and some band pull-aparts."
+INTRO = "Notes: add 2.5 kg to the main lifts each week while every rep is clean."
+PLAN = f"""Six Week Block
+{INTRO}
+
+Week 1 / Monday
+Bench press 4x6
+Barbell squat 5x5
+
+Week 2 / Monday
+Bench press 4x6
+{WARM_UP}
+Barbell squat 5x5
+
+Week 3 / Monday
+Bench press 4x6
+Barbell squat 5x5
+"""
+
+
+def read(client, line: str) -> tuple[str, list[str]]:
+    """Tap the unread `line`; the review's html and its row keys in page order."""
+    unread = importing.parse_text(PLAN).unread
+    assert line in unread, unread
+    fields = form_fields(preview(client, PLAN).content.decode())
+    html = client.post(URL, {**fields, "action": f"read:{unread.index(line)}"}).content.decode()
+    return html, rows(form_fields(html))
+
+
+def test_a_tapped_line_becomes_a_row_in_its_own_week_after_the_row_above_it(user_client):
+    html, keys = read(user_client, WARM_UP)
+    new = keys.index(f"u{importing.parse_text(PLAN).unread.index(WARM_UP)}")
+    assert keys[new - 1:new + 2] == ["1-0", keys[new], "1-1"]  # Week 2's bench, the line, Week 2's squat
+    week2 = html.split('<h2 class="review-day-heading">Week 2 / Monday</h2>')[1].split('<section')[0]
+    assert WARM_UP in week2
+
+
+def test_a_line_before_every_exercise_goes_to_the_top_of_the_first_day(user_client):
+    _, keys = read(user_client, INTRO)
+    assert keys[0].startswith("u") and keys[1:3] == ["0-0", "0-1"]
+
+
+def test_rows_the_user_moved_or_added_do_not_misplace_the_line(user_client):
+    unread = importing.parse_text(PLAN).unread
+    fields = form_fields(preview(user_client, PLAN).content.decode())
+    html = user_client.post(URL, {**fields, "action": "add:1"}).content.decode()  # a blank row ends Week 2
+    fields = form_fields(html)
+    html = user_client.post(URL, {**fields, "action": f"read:{unread.index(WARM_UP)}"}).content.decode()
+    keys = rows(form_fields(html))
+    new = keys.index(f"u{unread.index(WARM_UP)}")
+    assert keys[new - 1] == "1-0" and keys[new + 1] == "1-1" and "new" in keys[new + 2]
