@@ -142,6 +142,7 @@ class Review:
     unread: list[str] = field(default_factory=list)  # lines the parser did not read as exercises
     used_unread: set[int] = field(default_factory=set)  # of those, the ones turned into rows
     truncated: int = 0  # parsed rows beyond MAX_ROWS, not shown
+    read_into: tuple[ReviewRow, ReviewDay] | None = None  # the row an unread line just became, and its day
 
     @property
     def unread_lines(self) -> list[tuple[int, str]]:
@@ -421,6 +422,7 @@ def _read_unread(review: Review, index: int | None) -> None:
     found = search_catalog(row.search)
     row.options = found[:MAX_OPTIONS]
     day.rows.insert(position, row)
+    review.read_into = (row, day)
 
 
 def _place_in_text(review: Review, line: str) -> tuple[ReviewDay, int]:

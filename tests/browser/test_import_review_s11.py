@@ -17,6 +17,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 UPPER = ["Bench press 4x6-8, rest 2 min", "Bent over barbell row 4x8 @ 60kg", "Incline dumbbell press 3x10-12",
          "EZ bar curl 3x12", "Lat pulldown 3x10-12"]
+WARM_UP = "Warm up with five minutes on the rower and some band pull-aparts."
 LOWER = ["Back squat 5x5 @ 100kg", "Romanian deadlift 3x8", "Standing calf raise 4x15", "Plank 3x60s",
          "Bulgarian split squat 3x10"]
 SMALL = """(sel) => [...document.querySelectorAll(sel)]
@@ -33,20 +34,21 @@ PLACEHOLDER_FITS = """(e) => { const cs = getComputedStyle(e), ctx = document.cr
 
 def long_plan() -> str:
     """11 weeks of two days, 112 rows: one the catalogue lacks, one AMRAP with no rep
-    target (both refused at save), prose kept aside."""
+    target (both refused at save), prose kept aside (a note on top, a warm-up in week 5)."""
     lines = ["Eleven Week Upper Lower (coach Ana)", "Notes: add 2.5 kg a week while every rep is clean.", ""]
     for week in range(1, 12):
         lines += [f"Week {week} / Monday - Upper", *UPPER]
         if week == 1:
             lines += ["Mace 360 3x12", "Pull-ups 3 x max reps"]
         lines += ["", f"Week {week} / Thursday - Lower", *LOWER, ""]
+        if week == 5:
+            lines.insert(-4, WARM_UP)  # prose among week 5's lower-body rows
     return "\n".join(lines)
 
 
-def test_a_refused_save_of_a_long_plan_at_360_px(phone, live_server):
-    page = phone
+def preview_at_360(page, live_server, email: str):
     page.set_viewport_size({"width": 360, "height": 780})
-    user = UserFactory(email="refused@example.com")
+    user = UserFactory(email=email)
     client = Client()
     client.force_login(user)
     page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "url": live_server.url,
@@ -55,6 +57,12 @@ def test_a_refused_save_of_a_long_plan_at_360_px(phone, live_server):
     page.get_by_label("Your plan").fill(long_plan())
     page.get_by_role("button", name="Preview").click()
     expect(page.locator("li.review-row")).to_have_count(112)
+    return user
+
+
+def test_a_refused_save_of_a_long_plan_at_360_px(phone, live_server):
+    page = phone
+    user = preview_at_360(page, live_server, "refused@example.com")
     expect(page.get_by_role("heading", name="Week 3 / Thursday - Lower")).to_be_visible()
     # "Start over" (which drops every edit) is at the top, not under the thumb beside Save.
     start_over = page.get_by_role("link", name="Start over").bounding_box()
@@ -103,4 +111,20 @@ def test_a_refused_save_of_a_long_plan_at_360_px(phone, live_server):
         saved = WorkoutExercise.objects.get(workout_plan__name__endswith="Week 1 / Monday - Upper",
                                             exercise__name="Pullups")
     assert (saved.reps_min, saved.reps_max) == (8, 8) and "BW + 20 kg" in saved.notes
+    assert page.console_errors == []
+
+
+def test_a_tapped_line_becomes_a_row_in_its_week_and_the_review_says_where(phone, live_server):
+    page = phone
+    preview_at_360(page, live_server, "unread@example.com")
+    page.get_by_role("button", name=WARM_UP).click()
+    note = page.locator(".review-read-into")
+    expect(note).to_contain_text("is now a row of Week 5 / Thursday - Lower.")
+    expect(note).to_be_in_viewport()  # where the thumb tapped, at the end of the review
+    assert page.evaluate(SMALL, ".review-read-into a") == []
+    note.get_by_role("link", name="Go to it").click()
+    row = page.locator("li.review-row", has_text=WARM_UP)
+    expect(row.get_by_label("Exercise")).to_be_in_viewport()
+    day = page.locator(".review-day", has=page.get_by_role("heading", name="Week 5 / Thursday - Lower"))
+    expect(day.locator("li.review-row", has_text=WARM_UP)).to_have_count(1)
     assert page.console_errors == []

@@ -60,3 +60,13 @@ def test_rows_the_user_moved_or_added_do_not_misplace_the_line(user_client):
     keys = rows(form_fields(html))
     new = keys.index(f"u{unread.index(WARM_UP)}")
     assert keys[new - 1] == "1-0" and keys[new + 1] == "1-1" and "new" in keys[new + 2]
+
+
+def test_the_review_says_which_day_the_tapped_line_went_to_and_links_to_it(user_client):
+    html, _ = read(user_client, WARM_UP)
+    key = f"u{importing.parse_text(PLAN).unread.index(WARM_UP)}"
+    note = html.split('class="success review-read-into"')[1].split("</p>")[0]
+    assert "is now a row of Week 2 / Monday." in note and f'href="#row-{key}"' in note
+    fields = form_fields(html)
+    html = user_client.post(URL, {**fields, "action": "refresh"}).content.decode()
+    assert "review-read-into" not in html  # said once, on the tap
