@@ -1,6 +1,6 @@
 """Accuracy and speed of the plan-text parser on the corpus in tests/plans/corpus/.
 
-    .venv/bin/python scripts/parser_accuracy.py [-v] [--part old|tune|holdout|fresh ...] [--no-speed]
+    .venv/bin/python scripts/parser_accuracy.py [-v] [--part old|tune|holdout|fresh|c8 ...] [--no-speed]
 
 --part runs only the parts named (tune alone while tuning, so the holdout figure is
 looked at only when reporting); --no-speed skips the timing.
@@ -12,7 +12,10 @@ Parts, each reported on its own:
   aggregate figures are printed for it, never its lines, not even with -v);
 - fresh: the holdout's plans numbered 400 and up, collected after the tuning passes
   (SOURCES-c4a.md, SOURCES-c4b.md in session 6, 600-614 of SOURCES-c5.md in session 8):
-  the most independent figure.
+  the most independent figure;
+- c8: the holdout's plans numbered 800 and up (SOURCES-c8.md, session 11), collected
+  while the parser's rules stood still and first read by it in one run: unseen by every
+  tuning pass (also counted in holdout and fresh).
 
 Each text NAME.txt has NAME.json beside it: the parse a person expects (see
 tests/plans/corpus/real/SOURCES-c3.md and compare() below: workouts, exercises keyed by their original line, not_exercises).
@@ -41,11 +44,12 @@ from plans.parser import CONFIDENCE_LEVELS, MAX_CHARS, CatalogEntry, parse_plan 
 
 CORPUS = ROOT / "tests" / "plans" / "corpus"
 REAL = CORPUS / "real"
-PARTS = {"old": CORPUS, "tune": REAL / "tune", "holdout": REAL / "holdout", "fresh": REAL / "holdout"}
+PARTS = {"old": CORPUS, "tune": REAL / "tune", "holdout": REAL / "holdout", "fresh": REAL / "holdout", "c8": REAL / "holdout"}
 # "fresh": the holdout's plans numbered 400 and up (SOURCES-c4a.md, SOURCES-c4b.md, c5),
 # collected after every tuning pass and never read by aggregate while tuning: the most
 # independent figure. They are also counted in "holdout".
 FRESH_FROM = 400
+C8_FROM = 800
 VERBOSE_PARTS = ("old", "tune")  # never holdout
 STRUCTURE = ("sets", "reps_min", "reps_max", "amrap")
 FIELDS = (*STRUCTURE, "rest_seconds")  # what "structure right" meant for the old corpus
@@ -146,6 +150,8 @@ def _files(part: str) -> list[Path]:
     files = sorted(p for p in PARTS[part].glob("*.txt") if p.with_suffix(".json").exists())
     if part == "fresh":
         files = [p for p in files if int(p.name.split("_", 1)[0]) >= FRESH_FROM]
+    elif part == "c8":
+        files = [p for p in files if int(p.name.split("_", 1)[0]) >= C8_FROM]
     return files
 
 
