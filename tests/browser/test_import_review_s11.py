@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from allworkouts.db import rls_user
 from plans.models import WorkoutExercise, WorkoutPlan
+from tests.browser.test_progress_browser import CONTRAST_JS
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -75,6 +76,9 @@ def test_a_refused_save_of_a_long_plan_at_360_px(phone, live_server):
     marked = page.locator("li.review-row.has-errors")
     expect(marked).to_have_count(2)
     assert page.console_errors == []  # the refusal is a form with messages, not a failed request
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        assert note.evaluate(CONTRAST_JS) >= 4.5, scheme
 
     note.get_by_role("link", name="Go to the first").click()
     mace = page.locator("li.review-row", has_text="Mace 360 3x12")
@@ -122,6 +126,9 @@ def test_a_tapped_line_becomes_a_row_in_its_week_and_the_review_says_where(phone
     expect(note).to_contain_text("is now a row of Week 5 / Thursday - Lower.")
     expect(note).to_be_in_viewport()  # where the thumb tapped, at the end of the review
     assert page.evaluate(SMALL, ".review-read-into a") == []
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        assert note.evaluate(CONTRAST_JS) >= 4.5, scheme
     note.get_by_role("link", name="Go to it").click()
     row = page.locator("li.review-row", has_text=WARM_UP)
     expect(row.get_by_label("Exercise")).to_be_in_viewport()
