@@ -412,6 +412,10 @@ def implements(words: list[str] | set[str]) -> set[str]:
 _WEAK_WORDS = frozenset({"with", "on", "to", "the", "of", "and", "a", "in", "one", "arm", "grip", "bar",
                          "standing", "seated", "lying", "alternating", "alternate", "single", "two", "leg", "up"})
 
+# The muscle a movement works, said beside it ("bicep preacher curl", Russian "бицепс на
+# скамье Скотта"): nothing the movement does not say already.
+_MUSCLE_WORDS = frozenset({"bicep", "tricep"})
+
 # Where the body is: a detail beside the implement said.
 _POSITIONS = frozenset({"standing", "seated", "lying"})
 
@@ -696,9 +700,9 @@ class Matcher:
                 # The name says something the candidate does not ("Larsen" press): a guess.
                 missing = len(missing_words)
                 base = min(base, UNKNOWN_WORD_CAP if missing == 1 else UNKNOWN_WORD_CAP - 10)
-                unsaid = _WEAK_WORDS
+                unsaid = _WEAK_WORDS | _MUSCLE_WORDS
                 if choice_implements <= {"barbell"}:
-                    unsaid = _WEAK_WORDS | {"barbell"}  # an unqualified lift is the barbell lift
+                    unsaid = unsaid | {"barbell"}  # an unqualified lift is the barbell lift
                 strong_missing = len(missing_words - unsaid)
                 if choice_words <= query_words and not strong_missing and len(choice_words) > 1:
                     # Only words like "seated", "single", "arm" left over ("incline seated
