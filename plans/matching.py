@@ -417,7 +417,7 @@ _WEAK_WORDS = frozenset({"with", "on", "to", "the", "of", "and", "a", "in", "one
 _MUSCLE_WORDS = frozenset({"bicep", "tricep"})
 
 # Where the body is: a detail beside the implement said.
-_POSITIONS = frozenset({"standing", "seated", "lying"})
+_POSITIONS = frozenset({"standing", "seated", "lying", "kneeling"})
 
 # Words that name no movement: a name made of them only is no exercise.
 _NO_MOVEMENT = _WEAK_WORDS | _IMPLEMENTS.keys()

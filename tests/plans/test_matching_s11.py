@@ -79,3 +79,23 @@ def test_a_machine_press_is_the_machine_chest_press_as_a_machine_chest_press_is(
 def test_the_muscle_beside_the_movement_says_nothing_more(name, exercise):
     found, score = best(name)
     assert found == exercise and score < 90  # still a guess: the name as written is none
+
+
+def test_kneeling_is_a_position_like_seated_and_lying():
+    # a kneeling row is not the seated one, a kneeling leg curl not the lying one
+    assert best("kneeling cable row")[0] != "Seated Cable Rows"
+    assert best("kneeling leg curl")[0] != "Lying Leg Curls"
+    assert best("kneeling squat")[0] == "Kneeling Squat"  # the catalogue's own kneeling names stay
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # supine is lying on the back: the lying exercise, and the catalogue's supine names stay
+    ("supine dumbbell triceps extension", "Lying Dumbbell Tricep Extension"),
+    ("Supine Chest Throw", "Supine Chest Throw"),
+    ("Lying Supine Dumbbell Curl", "Lying Supine Dumbbell Curl"),
+    # the overhead extension sitting is the catalogue's Seated Triceps Press
+    ("seated overhead triceps extensions", "Seated Triceps Press"),
+    ("Extension nuque assis", "Seated Triceps Press"),
+])
+def test_positions_said_in_other_words(name, exercise):
+    assert best(name)[0] == exercise
