@@ -99,3 +99,29 @@ def test_kneeling_is_a_position_like_seated_and_lying():
 ])
 def test_positions_said_in_other_words(name, exercise):
     assert best(name)[0] == exercise
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # Italian: "su panca" is where the exercise is done, not the bench press ("panca" alone)
+    ("Reverse crunch su panca", "Reverse Crunch"),
+    ("crunch sulla panca", "Crunches"),
+    ("panca", "Barbell Bench Press - Medium Grip"),
+    # French: a press on the floor is the floor press
+    ("développé couché au sol", "Floor Press"),
+    ("développé au sol avec haltères", "Dumbbell Floor Press"),
+    # Spanish and English: the palms-up pulldown
+    ("Jalón al pecho agarre supino", "Underhand Cable Pulldowns"),
+    ("reverse grip lat pulldowns", "Underhand Cable Pulldowns"),
+    ("supinated pulldown", "Underhand Cable Pulldowns"),
+    # narrow is close: grip or stance
+    ("DB narrow press", "Close-Grip Dumbbell Press"),
+    ("narrow grip bench press", "Close-Grip Barbell Bench Press"),
+    ("narrow stance squats", "Narrow Stance Squats"),
+])
+def test_where_and_how_words_of_round_11(name, exercise):
+    assert best(name)[0] == exercise
+
+
+def test_an_exercise_on_the_floor_the_catalogue_lacks_is_a_guess():
+    # a triceps extension lying on the floor is none of the catalogue's: never medium
+    assert best("Extensions triceps au sol")[1] < 90
