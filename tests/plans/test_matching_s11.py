@@ -125,3 +125,27 @@ def test_where_and_how_words_of_round_11(name, exercise):
 def test_an_exercise_on_the_floor_the_catalogue_lacks_is_a_guess():
     # a triceps extension lying on the floor is none of the catalogue's: never medium
     assert best("Extensions triceps au sol")[1] < 90
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # both legs raised lying down: the lying leg raise, not the catalogue's Leg Lift
+    ("double leg raises", "Lying Leg Raise"),
+    ("double-leg lifts", "Lying Leg Raise"),
+    # the rear foot on a bench: the Bulgarian split squat, however it is called
+    ("rear-foot elevated split squats", "Bulgarian Split Squat"),
+    ("Lunges, rear foot elevated", "Bulgarian Split Squat"),
+    ("RFESS", "Bulgarian Split Squat"),
+    # the cable machine is the cable, not a lever machine
+    ("pulley machine row", "Seated Cable Rows"),
+    ("cable machine crunches", "Cable Crunch"),
+    # the scapula pulled down hanging from the bar
+    ("scap pull-ups", "Scapular Pull-Up"),
+    ("hanging scapular retractions", "Scapular Pull-Up"),
+])
+def test_names_of_round_11_for_catalogue_exercises(name, exercise):
+    assert best(name)[0] == exercise
+
+
+def test_cardio_with_a_word_before_it_is_still_no_exercise():
+    assert best("incline cardio")[0] is None  # not the incline curl
+    assert best("cardio")[0] is None
