@@ -149,3 +149,24 @@ def test_names_of_round_11_for_catalogue_exercises(name, exercise):
 def test_cardio_with_a_word_before_it_is_still_no_exercise():
     assert best("incline cardio")[0] is None  # not the incline curl
     assert best("cardio")[0] is None
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # a curl on the cable rope is the rope hammer curl, in English and in German
+    ("rope curls", "Cable Hammer Curls - Rope Attachment"),
+    ("cable rope bicep curl", "Cable Hammer Curls - Rope Attachment"),
+    ("Bizepscurls am Kabelzug mit Seil", "Cable Hammer Curls - Rope Attachment"),
+    # a split squat in the Smith machine (German: Multipresse)
+    ("Smith machine split squats", "Smith Single-Leg Split Squat"),
+    ("bulgarische Kniebeugen an der Multipresse", "Smith Single-Leg Split Squat"),
+    # palms down on a curl: the reverse curl, typo and all
+    ("over hand barbell curls", "Reverse Barbell Curl"),
+    ("overhand grip barbel curl", "Reverse Barbell Curl"),
+    # Russian: the hammer curl standing, "at once" says nothing; a press "from the chest"
+    # seated is the seated military press
+    ("Молот стоя", "Hammer Curls"),
+    ("Молот сидя одновременно", "Hammer Curls"),
+    ("Жим штанги от груди сидя", "Seated Barbell Military Press"),
+])
+def test_more_names_of_round_11(name, exercise):
+    assert best(name)[0] == exercise
