@@ -170,3 +170,11 @@ def test_cardio_with_a_word_before_it_is_still_no_exercise():
 ])
 def test_more_names_of_round_11(name, exercise):
     assert best(name)[0] == exercise
+
+
+def test_a_weight_plate_is_an_implement_the_name_says_or_not():
+    # a bare twist is no plate twist; a plate said finds the plate's exercises
+    assert best("twists")[0] == "Russian Twist"
+    assert best("plate front raises")[0] == "Front Plate Raise"
+    assert best("plate twist")[0] == "Plate Twist"
+    assert best("plate loaded row")[0] == "Leverage Iso Row"  # plate-loaded: the lever machine still
