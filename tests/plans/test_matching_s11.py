@@ -178,3 +178,17 @@ def test_a_weight_plate_is_an_implement_the_name_says_or_not():
     assert best("plate front raises")[0] == "Front Plate Raise"
     assert best("plate twist")[0] == "Plate Twist"
     assert best("plate loaded row")[0] == "Leverage Iso Row"  # plate-loaded: the lever machine still
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # Russian names the muscle for the machine: the adductors, the outer thigh
+    ("приводящие мышцы бедра", "Thigh Adductor"),
+    ("отводящие мышцы бедра", "Thigh Abductor"),
+    ("внешняя сторона бедра", "Thigh Abductor"),
+    ("outer thigh", "Thigh Abductor"),
+    # Polish gym slang: "allachy" (the kneeling cable crunch), "jaskółka" (the swallow)
+    ("Allachy", "Cable Crunch"),
+    ("jaskółka", "Single-Leg Romanian Deadlift"),
+])
+def test_muscle_names_and_slang_of_round_11(name, exercise):
+    assert best(name)[0] == exercise
