@@ -209,3 +209,15 @@ def test_an_ez_bar_name_finds_the_barbell_exercise_as_a_guess(name, exercise):
     assert found == exercise
     if "EZ" not in exercise and exercise != "Preacher Curl":
         assert score < 75  # a guess: the parser's low
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # the cable crunch is done kneeling: saying so is no other exercise
+    ("kneeling cable crunches", "Cable Crunch"),
+    ("kneeling rope crunch", "Cable Crunch"),
+    # Russian and Ukrainian: on the knees, at the cable
+    ("Скручивания на коленях у троса", "Cable Crunch"),
+    ("Скручування на колінах з тросом", "Cable Crunch"),
+])
+def test_the_kneeling_cable_crunch_is_the_cable_crunch(name, exercise):
+    assert best(name)[0] == exercise
