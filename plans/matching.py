@@ -414,8 +414,10 @@ _WEAK_WORDS = frozenset({"with", "on", "to", "the", "of", "and", "a", "in", "one
                          "standing", "seated", "lying", "alternating", "alternate", "single", "two", "leg", "up"})
 
 # The muscle a movement works, said beside it ("bicep preacher curl", Russian "бицепс на
-# скамье Скотта"): nothing the movement does not say already.
-_MUSCLE_WORDS = frozenset({"bicep", "tricep"})
+# скамье Скотта"): nothing the movement does not say already. Only beside that movement:
+# "biceps ... bench" is no bench press.
+_MUSCLE_MOVEMENTS = {"bicep": frozenset({"curl"}),
+                     "tricep": frozenset({"extension", "pushdown", "kickback", "dip", "crusher"})}
 
 # Where the body is: a detail beside the implement said.
 _POSITIONS = frozenset({"standing", "seated", "lying", "kneeling"})
@@ -716,7 +718,8 @@ class Matcher:
                 # The name says something the candidate does not ("Larsen" press): a guess.
                 missing = len(missing_words)
                 base = min(base, UNKNOWN_WORD_CAP if missing == 1 else UNKNOWN_WORD_CAP - 10)
-                unsaid = _WEAK_WORDS | _MUSCLE_WORDS
+                unsaid = _WEAK_WORDS | {muscle for muscle, movements in _MUSCLE_MOVEMENTS.items()
+                                        if muscle in missing_words and movements & choice_words}
                 if choice_implements <= {"barbell"}:
                     unsaid = unsaid | {"barbell"}  # an unqualified lift is the barbell lift
                 strong_missing = len(missing_words - unsaid)

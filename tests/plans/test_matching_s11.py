@@ -221,3 +221,11 @@ def test_an_ez_bar_name_finds_the_barbell_exercise_as_a_guess(name, exercise):
 ])
 def test_the_kneeling_cable_crunch_is_the_cable_crunch(name, exercise):
     assert best(name)[0] == exercise
+
+
+def test_the_muscle_says_nothing_more_only_beside_its_movement():
+    # "tricep skull crushers": the muscle of that movement; "biceps bench" is no bench
+    # press said with a word to spare
+    assert best("tricep skull crushers")[0] == "EZ-Bar Skullcrusher"
+    found, score = best("biceps dumbbell bench")
+    assert score < 75, found
