@@ -229,3 +229,17 @@ def test_the_muscle_says_nothing_more_only_beside_its_movement():
     assert best("tricep skull crushers")[0] == "EZ-Bar Skullcrusher"
     found, score = best("biceps dumbbell bench")
     assert score < 75, found
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # Russian: the dumbbells pressed together; a crunch holding a dumbbell or a plate
+    ("Жим гантелей вместе лёжа", "Close-Grip Dumbbell Press"),
+    ("Скручивания с гантелей", "Weighted Crunches"),
+    ("Скручування з млинцем", "Weighted Crunches"),
+    # Portuguese: the glute machine is the kickback
+    ("Glúteo na máquina", "Glute Kickback"),
+    # a pullover at the cable with the rope
+    ("cable rope pullovers", "Rope Straight-Arm Pulldown"),
+])
+def test_translated_names_of_round_11(name, exercise):
+    assert best(name)[0] == exercise
