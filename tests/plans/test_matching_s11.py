@@ -243,3 +243,12 @@ def test_the_muscle_says_nothing_more_only_beside_its_movement():
 ])
 def test_translated_names_of_round_11(name, exercise):
     assert best(name)[0] == exercise
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # the rope curl aliases must not crowd out the other cable curls' candidates
+    ("cable bicep curl", "Standing Biceps Cable Curl"),
+    ("cable leg curl", "Lying Leg Curls"),
+])
+def test_the_rope_curl_leaves_the_other_cable_curls_alone(name, exercise):
+    assert best(name)[0] == exercise
