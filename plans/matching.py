@@ -397,7 +397,7 @@ _IMPLEMENTS = {
     "barbell": "barbell", "dumbbell": "dumbbell", "cable": "cable", "pulley": "cable",
     "machine": "machine", "leverage": "machine", "lever": "machine", "kettlebell": "kettlebell",
     "smith": "smith", "band": "band", "banded": "band", "ez": "ez", "landmine": "landmine",
-    "trap": "trap bar", "sled": "sled", "bodyweight": "bodyweight", "plate": "plate",
+    "trap": "trap bar", "sled": "sled", "bodyweight": "bodyweight",
 }
 
 

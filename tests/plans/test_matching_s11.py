@@ -172,12 +172,10 @@ def test_more_names_of_round_11(name, exercise):
     assert best(name)[0] == exercise
 
 
-def test_a_weight_plate_is_an_implement_the_name_says_or_not():
-    # a bare twist is no plate twist; a plate said finds the plate's exercises
-    assert best("twists")[0] == "Russian Twist"
-    assert best("plate front raises")[0] == "Front Plate Raise"
-    assert best("plate twist")[0] == "Plate Twist"
-    assert best("plate loaded row")[0] == "Leverage Iso Row"  # plate-loaded: the lever machine still
+def test_plates_said_as_the_load_leave_the_lift_alone():
+    # "Deadlift 3 plates": the plates are the load (a plate implement made it Snatch Deadlift)
+    assert best("deadlift plates")[0] == "Barbell Deadlift"
+    assert best("bench plates")[0] == "Barbell Bench Press - Medium Grip"
 
 
 @pytest.mark.parametrize(("name", "exercise"), [
