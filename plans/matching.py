@@ -678,9 +678,10 @@ class Matcher:
         choice_words, sorted_choice, choice_implements, choice, choice_positions = self._scoring[index]
         if "ez" in query_implements and "barbell" in choice_implements and "ez" not in choice_implements:
             # An EZ bar is a barbell: "EZ bar upright rows" is the Upright Barbell Row where
-            # the catalogue has no EZ-bar one. Scored as the barbell said, and a guess below
-            # a name holding the EZ bar said ("EZ bar preacher curl": Preacher Curl).
-            return min(self._score(q.with_barbell(), index), EZ_AS_BARBELL_SCORE)
+            # the catalogue has no EZ-bar one. Scored as the barbell said, brought down to a
+            # guess below a name holding the EZ bar said ("EZ bar preacher curl": Preacher
+            # Curl), in the same order ("EZ bar incline bench": the incline bench press).
+            return EZ_AS_BARBELL_SCORE - (100 - self._score(q.with_barbell(), index)) / 10
         base = fuzz.ratio(query_sorted, sorted_choice)
         # A name saying no implement is the barbell lift ("Reverse Grip Bent-Over Rows"):
         # "reverse grip barbell rows" says it too, the barbell aside (a little less sure).

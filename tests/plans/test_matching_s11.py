@@ -196,6 +196,7 @@ def test_muscle_names_and_slang_of_round_11(name, exercise):
     # an EZ bar is a barbell: the barbell exercise where the catalogue has no EZ-bar one
     ("EZ bar upright rows", "Upright Barbell Row"),
     ("EZ-bar bent over rows", "Bent Over Barbell Row"),
+    ("EZ bar incline bench press", "Barbell Incline Bench Press - Medium Grip"),  # the barbell names keep their order
     # ... but a name holding the EZ bar said, or the variant said, wins
     ("EZ bar curls", "EZ-Bar Curl"),
     ("curl biceps avec barre EZ", "EZ-Bar Curl"),
