@@ -63,6 +63,7 @@ TYPO_SCORE = 85  # how close (rapidfuzz ratio) an unknown word must be to a know
 MAX_CANDIDATES = 15
 UNKNOWN_WORD_CAP = 72  # a name with a word the candidate lacks: at most a weak guess
 IMPLEMENT_UNSAID_SCORE = 86  # an implement the candidate's name does not say: below STRONG_SCORE (low)
+EZ_AS_BARBELL_SCORE = UNKNOWN_WORD_CAP + 1  # an EZ-bar name read as the barbell exercise: a weak guess
 
 
 class CatalogEntry(NamedTuple):
@@ -412,8 +413,14 @@ def implements(words: list[str] | set[str]) -> set[str]:
 _WEAK_WORDS = frozenset({"with", "on", "to", "the", "of", "and", "a", "in", "one", "arm", "grip", "bar",
                          "standing", "seated", "lying", "alternating", "alternate", "single", "two", "leg", "up"})
 
+# The muscle a movement works, said beside it ("bicep preacher curl", Russian "бицепс на
+# скамье Скотта"): nothing the movement does not say already. Only beside that movement:
+# "biceps ... bench" is no bench press.
+_MUSCLE_MOVEMENTS = {"bicep": frozenset({"curl"}),
+                     "tricep": frozenset({"extension", "pushdown", "kickback", "dip", "crusher"})}
+
 # Where the body is: a detail beside the implement said.
-_POSITIONS = frozenset({"standing", "seated", "lying"})
+_POSITIONS = frozenset({"standing", "seated", "lying", "kneeling"})
 
 # Words that name no movement: a name made of them only is no exercise.
 _NO_MOVEMENT = _WEAK_WORDS | _IMPLEMENTS.keys()
@@ -431,7 +438,8 @@ Match = tuple[CatalogEntry | None, float, list[CatalogEntry]]
 class _Query:
     """What scoring reads of a normalised name, worked out once for all its candidates."""
 
-    __slots__ = ("sorted", "words", "implements", "name", "padded", "not_barbell", "implements_or_barbell", "positions")
+    __slots__ = ("sorted", "words", "implements", "name", "padded", "not_barbell", "implements_or_barbell", "positions",
+                 "as_barbell")
 
     def __init__(self, query_sorted: str, words: set[str], query_implements: set[str], name: str):
         self.sorted, self.words, self.implements, self.name = query_sorted, words, query_implements, name
@@ -439,6 +447,15 @@ class _Query:
         self.not_barbell = query_implements - {"barbell"}
         self.implements_or_barbell = query_implements | {"barbell"}
         self.positions = words & _POSITIONS
+        self.as_barbell: _Query | None = None
+
+    def with_barbell(self) -> _Query:
+        """The same name with its EZ bar said as a barbell (worked out once)."""
+        if self.as_barbell is None:
+            name = " ".join("barbell" if w == "ez" else w for w in self.name.split() if w != "bar")
+            words = set(name.split())
+            self.as_barbell = _Query(" ".join(sorted(name.split())), words, implements(words), name)
+        return self.as_barbell
 
 
 class Matcher:
@@ -659,6 +676,12 @@ class Matcher:
     def _score(self, q: _Query, index: int) -> float:
         query_sorted, query_words, query_implements = q.sorted, q.words, q.implements
         choice_words, sorted_choice, choice_implements, choice, choice_positions = self._scoring[index]
+        if "ez" in query_implements and "barbell" in choice_implements and "ez" not in choice_implements:
+            # An EZ bar is a barbell: "EZ bar upright rows" is the Upright Barbell Row where
+            # the catalogue has no EZ-bar one. Scored as the barbell said, brought down to a
+            # guess below a name holding the EZ bar said ("EZ bar preacher curl": Preacher
+            # Curl), in the same order ("EZ bar incline bench": the incline bench press).
+            return EZ_AS_BARBELL_SCORE - (100 - self._score(q.with_barbell(), index)) / 10
         base = fuzz.ratio(query_sorted, sorted_choice)
         # A name saying no implement is the barbell lift ("Reverse Grip Bent-Over Rows"):
         # "reverse grip barbell rows" says it too, the barbell aside (a little less sure).
@@ -696,9 +719,10 @@ class Matcher:
                 # The name says something the candidate does not ("Larsen" press): a guess.
                 missing = len(missing_words)
                 base = min(base, UNKNOWN_WORD_CAP if missing == 1 else UNKNOWN_WORD_CAP - 10)
-                unsaid = _WEAK_WORDS
+                unsaid = _WEAK_WORDS | {muscle for muscle, movements in _MUSCLE_MOVEMENTS.items()
+                                        if muscle in missing_words and movements & choice_words}
                 if choice_implements <= {"barbell"}:
-                    unsaid = _WEAK_WORDS | {"barbell"}  # an unqualified lift is the barbell lift
+                    unsaid = unsaid | {"barbell"}  # an unqualified lift is the barbell lift
                 strong_missing = len(missing_words - unsaid)
                 if choice_words <= query_words and not strong_missing and len(choice_words) > 1:
                     # Only words like "seated", "single", "arm" left over ("incline seated

@@ -753,6 +753,9 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
 
 
 _NOT_PLAIN, _PLAIN, _PLAIN_ONE_SET_COUNT = range(3)  # what a pattern's match is (`_PLAIN_PATTERNS`)
+# "2 heavy sets of 5", "3 working sets": some of the sets, the warm-ups before them unsaid;
+# how many sets the plan means is a guess.
+_SOME_SETS = re.compile(r"\b(?:top|working|work|heavy|back-?off|main)\s+sets?\b", re.IGNORECASE)
 
 
 def _take(pattern: re.Pattern, build, plain: int, text: str, groups: list[_Group], start: int = 0) -> str:
@@ -767,7 +770,8 @@ def _take(pattern: re.Pattern, build, plain: int, text: str, groups: list[_Group
         if group is None:
             continue
         group.start, group.end = span = m.span()
-        group.plain = plain == _PLAIN or (plain == _PLAIN_ONE_SET_COUNT and not _SET_RANGE.match(m[0]))
+        group.plain = ((plain == _PLAIN or (plain == _PLAIN_ONE_SET_COUNT and not _SET_RANGE.match(m[0])))
+                       and not _SOME_SETS.search(m[0]))
         groups.append(group)
         spans.append(span)
     if not spans:
