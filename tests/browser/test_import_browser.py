@@ -83,11 +83,15 @@ def test_a_sure_row_with_a_long_name_keeps_its_sets_and_reps_in_view(phone, live
     page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "url": live_server.url,
                                "value": django_client.cookies[settings.SESSION_COOKIE_NAME].value}])
     page.goto("/plans/import/")
-    page.get_by_label("Your plan").fill("Barbell Incline Bench Press - Medium Grip 4x8")  # sure: one line
+    page.get_by_label("Your plan").fill("Barbell Incline Bench Press - Medium Grip 4x8")  # sure: one row
     page.get_by_role("button", name="Preview").click()
     numbers = page.locator(".row-compact .row-summary-numbers")
     expect(numbers).to_have_text(", 4 x 8")
     box, row = numbers.bounding_box(), page.locator(".row-compact").bounding_box()
     assert box["x"] + box["width"] <= row["x"] + row["width"]  # on screen, in its row, not cut off
+    # The name is read whole, on three lines at most (one line cut it to 'Barbell Be...').
     name = page.locator(".row-compact .row-summary-name")
-    assert name.evaluate("e => e.scrollWidth > e.clientWidth")  # the name is what gives way
+    assert name.evaluate("e => e.scrollHeight <= e.clientHeight && e.scrollWidth <= e.clientWidth")
+    assert name.evaluate("e => Math.round(e.clientHeight / parseFloat(getComputedStyle(e).lineHeight))") <= 3
+    # A name longer than that gives way (clamped), never the numbers.
+    assert name.evaluate("e => getComputedStyle(e).webkitLineClamp") == "3"
