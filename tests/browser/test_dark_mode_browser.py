@@ -51,5 +51,10 @@ def test_every_main_page_is_readable(browser, live_server, scheme):
         expect(page.locator(".exercise-card").first).to_be_visible()
         _readable(page, "workout")
         page.screenshot(path=f"test-artifacts/55-workout-{scheme}.png", full_page=True)
+        # A success message (green on green in dark mode was 1.6:1)
+        page.goto("/profile/")
+        page.get_by_role("button", name="Save units").click()
+        expect(page.locator(".message-success")).to_contain_text("Units set to")
+        _readable(page, "/profile/ after saving")
     finally:
         context.close()
