@@ -4,9 +4,10 @@ database holds their data alone or also 1,000 other users with 100 workouts each
     .venv/bin/python scripts/bench_everyone.py [--others 1000] [--workouts 100]
                                                [--requests 150] [--keep]
 
-Measures a user with 100 sets (workout page, set-log POST, set edit, history page),
-then seeds the other users (each a 6-exercise plan and `--workouts` completed workouts
-of 10 sets: a million sets by default), ANALYZEs, measures the same user again and
+Measures a user with 100 sets (workout page, set-log POST, set edit) and the history
+page of another with 100 sets who logs nothing meanwhile, then seeds the other users
+(each a 6-exercise plan and `--workouts` completed workouts of 10 sets: a million sets
+by default), ANALYZEs, measures the same users again and
 prints the ratios (goal <= 1.1), then EXPLAINs the row-level-security policy the set
 reads go through, so a plan that scans other users' sessions shows. In-process through
 Django's test client like scripts/bench_sessions.py (whose seeding and lifter it
@@ -81,10 +82,25 @@ def seed_others(*, template_user, template_plan, others: int, workouts: int) -> 
     return sets
 
 
-def measure(lifter, requests: int) -> dict[str, list[float]]:
+def measure(lifter, reader, requests: int) -> dict[str, list[float]]:
+    """The lifter's workout page, set log and set edit; the history page of `reader`, a
+    client of a user alike who logs nothing: the lifter's own history grows as it logs
+    (workouts completed between the two measurements), which would show in its history
+    page and be taken for the others' data."""
     times = bench.measure(lifter, requests)["times"]
-    times["history"] = [bench._timed(lambda: lifter.client.get("/sessions/")) for _ in range(requests // 3)]
+    times["history"] = [bench._timed(lambda: reader.get("/sessions/")) for _ in range(requests // 3)]
     return times
+
+
+def _reader():
+    """A client of a second small user, with a history like the lifter's (100 sets)."""
+    from django.test import Client
+
+    user = bench._make_user("reader@bench.example")
+    bench.seed_history(user, bench._make_plans(user), 100)
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(user)
+    return client
 
 
 def _explain_policy(user) -> None:
@@ -131,14 +147,15 @@ def main() -> None:
         bench.seed_history(user, plans, 100)
         bench._analyze()
         lifter = bench.Lifter(user, plans[0])
-        alone = measure(lifter, args.requests)
+        reader = _reader()
+        alone = measure(lifter, reader, args.requests)
         began = time.perf_counter()
         sets = seed_others(template_user=user, template_plan=plans[0], others=args.others,
                            workouts=args.workouts)
         bench._analyze()
         print(f"seeded {args.others:,} other users x {args.workouts} workouts: {sets:,} sets "
               f"({time.perf_counter() - began:.1f} s)")
-        crowded = measure(lifter, args.requests)
+        crowded = measure(lifter, reader, args.requests)
         print(f"\n{args.requests} rounds each; median ms, the small user alone -> among the others (ratio, goal <= 1.1)")
         for key, title in (("page", "active workout page"), ("log", "set-log POST (HTMX)"),
                            ("edit", "set edit"), ("history", "history page")):
