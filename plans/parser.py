@@ -246,6 +246,12 @@ _PLUS_ONLY = re.compile(r"(?<![\d.])(\d{1,2})\+(?!\d)")
 _SET_NUMBER = re.compile(r"\bset\s*#?\s*(\d{1,2})\s*[x:]")
 _DATE = re.compile(r"(?<![\d.])(?:(?:19|20)\d\d([-/.])\d{1,2}\1\d{1,2}|\d{1,2}([-/.])\d{1,2}\2(?:19|20)\d\d)(?![\d.])")
 _LOAD_PAIR = re.compile(r"(?<![\d.])\d{2,3}(?:\.\d)?\s*/\s*\d{2,3}(?:\.\d)?\s*(?:#|lbs?\b|kgs?\b)")
+# Two numbers before a name ("30/24 cal row", "50/50 kettlebell press"): the men's and
+# women's numbers, or a split of the work between sides; never two sets.
+_LEADING_PAIR = re.compile(r"^\s*(\d{1,3})\s*/\s*(\d{1,3})(?![\d/.,])(?=\s*[^\W\d_]{2})")
+_CALORIES = re.compile(r"\bcal(?:s|orie|ories)?\b")
+# "1/2 BW", "3/4 squats": a fraction of something, not two sets of reps (kept in the text).
+_FRACTION = re.compile(r"(?<![\d./])([1-3])\s*/\s*([2-4])(?![\d/.,])(?=\s*(?!reps?\b|sets?\b|x\b)[^\W\d_]{2})")
 # (Not before a unit of time: "30/30 sec" is work and rest, no reps.)
 _LIST = re.compile(rf"(?<![\d.:])(\d{{1,3}})((?:\s*[,/]\s*\d{{1,3}}){{1,9}})(?![\d.%]|\s*(?:kg|lb|{_SECONDS}\b|{_MINUTES}\b))")
 # "5-5-5", "10-8-6-4" after a name: the reps of each set (three numbers or more).
@@ -518,6 +524,12 @@ def _set_count(m: re.Match) -> str:
     return str(len(numbers)).ljust(len(m[0]))
 
 
+def _leading_pair(text: str) -> re.Match | None:
+    """"30/24 cal row", "50/50 kettlebell press" (`_LEADING_PAIR`), not a fraction ("1/2 BW")."""
+    m = _LEADING_PAIR.match(text)
+    return m if m and not (len(m[1]) == len(m[2]) == 1 and int(m[1]) < int(m[2]) <= 4) else None
+
+
 def _find_groups(text: str) -> tuple[list[_Group], str]:
     """Sets/reps groups of a (lower-cased) line, and the line with their spans blanked."""
     groups: list[_Group] = []
@@ -558,6 +570,15 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
     pair = _LOAD_PAIR.search(text) if "/" in text else None
     if pair:  # "135/95# thrusters": the men's and women's loads, not two sets
         text = _blank(text, *pair.span())
+    elif "/" in text:
+        pair = _leading_pair(text)
+        if pair:
+            text = _blank(text, *pair.span())
+    if "/" in text:
+        for m in _FRACTION.finditer(text):
+            if int(m[1]) < int(m[2]):
+                kept.append((m.start(), m[0]))
+                text = _blank(text, *m.span())
     # Blanking takes digits away, never adds one: no digit comes before this one later.
     first_digit = _DIGIT.search(text)
     first_digit = first_digit.start() if first_digit else len(text)
@@ -728,7 +749,13 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             # the other words in the brackets are about the set, no exercise).
             groups[0].sets, groups[0].end = int(m[1]), m.end()
             text = _blank(text, 0, m.end())
-    if pair:
+    if pair and pair.re is _LEADING_PAIR:
+        # The calories of each ("30/24 cal"): the work, as a load is; otherwise a note.
+        said = pair[0].strip()
+        calories = _CALORIES.search(text) is not None
+        groups.insert(0, _Group(weight=said + " cal" if calories else "", note="" if calories else said, clear=False,
+                                start=pair.start(), end=pair.end()))
+    elif pair:
         if groups:
             if not groups[0].weight:
                 groups[0].weight = pair[0].strip()
@@ -786,10 +813,11 @@ def _reps_slash_load(m: re.Match) -> _Group | None:
     return _Group(sets=1, reps_min=int(m[1]), reps_max=int(m[1]), weight=m[2], clear=False, sets_said=False)
 
 
-# A number then words, not a unit or a plan word ("5 minutes plank", "3 days a week").
+# A number then words, not a unit or a plan word ("5 minutes plank", "3 days a week"),
+# or "1-arm" ("50 1-arm swings").
 _LEADING_REPS = re.compile(
     rf"^\s*(\d{{1,3}})(?:\s*-\s*(\d{{1,3}}))?(\+)?(?:[lr](?=\s))?\s+(?!(?:{_SECONDS}|{_MINUTES}|{_DIST}|kg|kgs|lbs?|x|sets?|rounds?"
-    r"|reps?|times|days?|weeks?|cal|calories|miles?|hours?|h|hrs?|of|to|per|percent|rm|%)\b)(?=[^\W\d_]{2})")
+    r"|reps?|times|days?|weeks?|cal|calories|miles?|hours?|h|hrs?|of|to|per|percent|rm|%)\b)(?=[^\W\d_]{2}|1-(?:arm|leg|hand)\b)")
 _LEADING_HOLD = re.compile(rf"^\s*(\d{{1,4}}(?:\s*-\s*\d{{1,4}})?\s*(?:{_DIST}|{_SECONDS}|{_MINUTES}))\s+"
                            r"(?!(?:(?:of|de|di|do|der)\s+)?(?:rest|break|pause|recovery|between|each|per|every|on|off|a|the|to|x|sets?|reps?|rounds?"
                            r"|cardio|ausdauer|arbeit|work|warm|easy|light|leve|stretch\w*)\b)"
@@ -1601,7 +1629,7 @@ _GLOSS = re.compile(r"\(([^()\d]{3,40})\)")  # "(floor press)": letters only, a 
 _EXAMPLES = re.compile(r"\(([^()\d,]{3,40}),[^()\d]{1,80}\)")  # "(squat, leg press, lunge)": the first
 # "3x5 @ 185", "9 x 3 at 185": a load with no unit ("at" only before a number of two
 # digits or more, and not a percentage, a time, an effort or reps: "at 8 RPE", "at 90 s").
-_BARE_LOAD = re.compile(rf"(?:@\s*|\bat\s+(?=\d{{2}}))(\d+(?:[.,]\d+)?)(?![\d%.,]|\s*(?:%|kg|lb|rpe|rir|x\b|reps?\b"
+_BARE_LOAD = re.compile(rf"(?:@\s*|\bat\s+(?=\d{{2}}))(\d+(?:[.,]\d+)?)(?![\d%.,/]|\s*(?:%|kg|lb|rpe|rir|x\b|reps?\b"
                         rf"|(?:{_SECONDS}|{_MINUTES})\b|{_PRIME_MINUTES}|{_PRIME_SECONDS}))")
 
 

@@ -1,0 +1,58 @@
+"""How the numbers on a row are read (session 11): shapes of sets, reps, loads and rests
+the parser read wrong.
+
+Each example is written for the shape, not copied from the corpus."""
+
+import pytest
+
+from plans.parser import parse_plan
+from tests.plans.test_parser_shapes import SEEDED  # the app's catalogue
+
+
+def rows(text):
+    return parse_plan(text, SEEDED).exercises
+
+
+def only(text):
+    (row,) = rows(text)
+    return row
+
+
+def numbers(row):
+    return row.sets, row.reps_min, row.reps_max
+
+
+@pytest.mark.parametrize(("line", "weight"), [
+    ("20/15 cal assault bike", "20/15 cal"),
+    ("- 15/12 Calories row", "15/12 cal"),
+])
+def test_two_numbers_before_a_name_are_the_mens_and_womens_calories(line, weight):
+    row = only(line)
+    assert numbers(row) == (None, None, None)
+    assert row.weight_text.lower() == weight
+
+
+def test_two_numbers_before_a_name_are_no_sets_of_its_lines_below():
+    row = only("60/40 dumbbell press:\n4 x 6L, 6R")
+    assert numbers(row) == (4, 6, 6)
+    assert "60/40" in (row.notes or "")
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Jumping lunges to 1/2 lunges x12", (None, 12, 12)),
+    ("30 goblet squats @ 1/3 BW", (None, 30, 30)),
+    ("Box squat to 3/4 depth 3x8", (3, 8, 8)),
+])
+def test_a_fraction_is_no_list_of_reps(line, expected):
+    row = only(line)
+    assert numbers(row) == expected
+    assert row.weight_text in (None, "")
+
+
+def test_a_fraction_stays_in_the_notes():
+    assert "1/3 BW" in only("30 goblet squats @ 1/3 BW").notes
+
+
+def test_reps_before_a_one_arm_exercise():
+    (row,) = rows("12 1-arm dumbbell rows")
+    assert numbers(row) == (None, 12, 12)
