@@ -2256,6 +2256,23 @@ _REST_LINE = re.compile(rf"^\W*(?:no\s+(?:rest|break)\b|(?:\d{{1,3}}(?:[.,]\d)?\
                         rf"(?:rest|break|recovery|pause)\b)")
 
 
+_FIELDS_SPLIT = re.compile(r"\s[|·•]\s|\s*\|\s*")
+_FIELD_LABEL = re.compile(r"^[^\W\d_][^:\d]{0,30}:")
+
+
+def _rest_field(norm: str) -> str | None:
+    """The rest of a line of labelled fields ("Rep range: 10-12 | Rest: 60-90 sec",
+    "Tempo: 3-1-1 · Rest: 2 min") when one field alone says it."""
+    if "|" not in norm and "·" not in norm and "•" not in norm:
+        return None
+    fields = [f.strip() for f in _FIELDS_SPLIT.split(norm) if f.strip()]
+    rests = [f for f in fields if _REST_LINE.match(f)]
+    if (len(fields) < 2 or len(rests) != 1 or not all(_FIELD_LABEL.match(f) for f in fields)
+            or len(rests[0].split()) > 6 or _BETWEEN_ROUNDS.search(rests[0])):
+        return None
+    return rests[0]
+
+
 def _line_above(lines: list[str], number: int) -> int | None:
     """The number of the nearest line above that is not blank."""
     return next((i for i in range(number - 1, -1, -1) if lines[i].strip()), None)
@@ -2540,7 +2557,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 previous = None
                 heading_cut = True
         weak = all(g.weak for g in groups)
-        if weak and not label and _is_heading(stripped, marked):
+        if weak and not label and _is_heading(stripped, marked) and _rest_field(norm) is None:  # (a bold line of fields: below)
             groups, remaining = [], norm
             # "BENCH:" over "85lb x10" lines names an exercise; a name ending in ":" with
             # prose below must be an exact name, since a section ("Shoulders:") reads alike.
@@ -2623,10 +2640,12 @@ def parse_plan(text: str, catalog) -> ParseResult:
             if getattr(resting, "_set_lines", None) is not None and _DROP_SET.search(norm):
                 resting._drop_next = True
             continue
+        field = None
         if (resting is None and not workouts[-1].exercises and block is None and _may_say_rest(norm)
-                and _REST_LINE.match(norm) and len(norm.split()) <= 12 and not _BETWEEN_ROUNDS.search(norm)
-                and (not groups or all(g.weak or g.hold for g in groups))):
-            rest = _find_rest(norm)[0]
+                and ((_REST_LINE.match(norm) and len(norm.split()) <= 12 and not _BETWEEN_ROUNDS.search(norm)
+                      and (not groups or all(g.weak or g.hold for g in groups)))
+                     or (field := _rest_field(norm)) is not None)):
+            rest = _find_rest(field or norm)[0]
             if rest is not None:
                 # "Rest 60 seconds between sets" before a workout's first exercise: for its
                 # exercises (the whole plan's, before its first workout or in notes after

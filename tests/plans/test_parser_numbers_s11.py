@@ -56,3 +56,15 @@ def test_a_fraction_stays_in_the_notes():
 def test_reps_before_a_one_arm_exercise():
     (row,) = rows("12 1-arm dumbbell rows")
     assert numbers(row) == (None, 12, 12)
+
+
+@pytest.mark.parametrize("fields", ["Reps: 8-10 | Rest: 90 s", "**Tempo: 3-0-1 | Rest: 90 sec**", "RPE: 8 · Rest: 1.5 min"])
+def test_a_rest_among_labelled_fields_above_the_exercises_is_theirs(fields):
+    result = parse_plan(f"## Day 1\n{fields}\n\nLeg press 3x10\nLeg curl 3x12", SEEDED)
+    assert [r.rest_seconds for r in result.exercises] == [90, 90]
+    assert [w.name for w in result.workouts] == ["Day 1"]
+
+
+def test_a_rest_between_rounds_among_fields_is_no_rest_between_sets():
+    result = parse_plan("Tempo: 2-0-2 | Rest between rounds: 2 min\nLeg press 3x10", SEEDED)
+    assert [r.rest_seconds for r in result.exercises] == [None]
