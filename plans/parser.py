@@ -2273,6 +2273,36 @@ def _rest_field(norm: str) -> str | None:
     return rests[0]
 
 
+@lru_cache(maxsize=1)
+def _REST_HEADING() -> re.Pattern:
+    """A heading of rests alone: "Rest periods:", "Rests", "Pausen", "Descansos:"."""
+    return re.compile(rf"^(?:rest(?:\s+(?:periods?|times?|intervals?))?|{_plan_words('rest')})(?:s|n|en)?\s*:?$")
+
+
+_SET_LABEL = re.compile(r"^(?:between\s+(?:the\s+|each\s+|all\s+)?)?sets?$")
+_LABELLED_ITEM = re.compile(r"^([^\W\d_][^:\d]{0,30}):\s*(\S.*)$")
+
+
+def _rest_item(norm: str) -> int | None | bool:
+    """An item of a list of rests (`_REST_HEADING`): the rest between sets ("Sets: 1:00
+    min", "Between sets: 90 s"), False for another rest ("Exercises: 2 min"), None for a
+    line that is no item of the list."""
+    m = _LABELLED_ITEM.match(norm.strip())
+    if not m or _find_rest(m[2])[0] is None:
+        return None
+    label = m[1].strip()
+    if _SET_LABEL.match(label) or (_says_between_sets(label) and not _BETWEEN_ROUNDS.search(label)):
+        return _find_rest(m[2])[0]
+    return False
+
+
+def _rest_list_below(lines: list[str], number: int) -> bool:
+    """Whether the line below is an item of a list of rests (a rest heading's, not a
+    circuit's "Rest" line between two exercises)."""
+    below = next((line for line in lines[number + 1:number + 3] if line.strip()), "")
+    return _rest_item(_normalise_line(_strip_markup(below)[0])) is not None
+
+
 def _line_above(lines: list[str], number: int) -> int | None:
     """The number of the nearest line above that is not blank."""
     return next((i for i in range(number - 1, -1, -1) if lines[i].strip()), None)
@@ -2465,6 +2495,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
     choice_of: ParsedExercise | None = None  # the row above an "Or" line: the next line is another choice for it
     row_lines: dict[int, list[ParsedExercise]] = {}  # line number -> the rows it gave
     listed: list[tuple] = []  # rows of unknown names in a list, kept if the list names exercises (`_keep_listed`)
+    in_rest_list = False  # under "Rests:", whose items ("Sets: 1 min", "Exercises: 2 min") say which rest
     for number, original in enumerate(lines):
         held, resting = None, held  # (`resting`: the row a rest line on this line belongs to, if no `previous`)
         choosing, choice_of = choice_of, None
@@ -2534,6 +2565,23 @@ def parse_plan(text: str, catalog) -> ParseResult:
             choosing = previous  # "Or pullover with a dumbbell" under an exercise
         heading_cut = False
         named_over_sets = False
+        if _REST_HEADING().match(norm) and _rest_list_below(lines, number):
+            in_rest_list, previous, waiting = True, None, None  # "Rest periods:", "Pausen": its items follow
+            unread.append(stripped)
+            continue
+        if in_rest_list:
+            item = _rest_item(norm)
+            in_rest_list = item is not None
+            if in_rest_list:
+                if item:
+                    # "Between sets: 90 s" under "Rests:": the rest of every exercise saying none,
+                    # in this workout (in an overview at the top, of the whole plan).
+                    scope = len(workouts) - 1
+                    for where in ((scope, -1) if scope == 0 else (scope,)):
+                        known = defaults.setdefault(where, _Group())
+                        known.rest = known.rest or item
+                unread.append(stripped)
+                continue
         if (previous or waiting) is not None and _apply_field(previous or waiting, norm, stripped):
             previous, waiting = previous or waiting, None
             continue  # "- Sets: 4", "- Reps: 8-10", "- Rest: 2 min" under the exercise's name

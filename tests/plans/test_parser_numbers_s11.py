@@ -68,3 +68,26 @@ def test_a_rest_among_labelled_fields_above_the_exercises_is_theirs(fields):
 def test_a_rest_between_rounds_among_fields_is_no_rest_between_sets():
     result = parse_plan("Tempo: 2-0-2 | Rest between rounds: 2 min\nLeg press 3x10", SEEDED)
     assert [r.rest_seconds for r in result.exercises] == [None]
+
+
+def test_a_list_of_rests_gives_the_rest_between_sets():
+    text = ("Rests:\n- Between exercises: 3 min\n- Between sets: 75 s\n\n"
+            "Day 1\nFront squat 4x6\nPull-ups 3x8\n\nDay 2\nDeadlift 3x5")
+    result = parse_plan(text, SEEDED)
+    assert [r.rest_seconds for r in result.exercises] == [75, 75, 75]
+    assert len(result.exercises) == 3  # the list's lines are no exercises
+
+
+def test_a_german_list_of_rests():
+    text = "- Pausen\n    + Übungen: 3:00 Minuten\n    + Sätze: 1:30 Minuten\n\n## Tag 1\n- Kreuzheben 3x5\n- Latzug 3x10"
+    result = parse_plan(text, SEEDED)
+    assert [r.rest_seconds for r in result.exercises] == [90, 90]
+
+
+def test_an_exercise_keeps_its_own_rest_under_a_list_of_rests():
+    text = "Rest periods:\n  Sets: 2 min\n\nSquat 3x5, rest 3 min\nLunges 3x10"
+    assert [r.rest_seconds for r in rows(text)] == [180, 120]
+
+
+def test_a_rest_line_between_exercises_is_no_list_of_rests():
+    assert [numbers(r) for r in rows("Squat 3x5\nRest\nBench 3x5")] == [(3, 5, 5), (3, 5, 5)]
