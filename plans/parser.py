@@ -2020,7 +2020,7 @@ def _table_row(text: str, columns: dict[int, str]) -> str | None:
     elif reps:
         parts.append(f"{reps} reps")
     if values.get("rest"):
-        rest = values["rest"]
+        rest = values["rest"].lstrip("+~≈ ")  # "+ 2′": two minutes or more
         parts.append(f"rest {rest}" + ("s" if rest.isdigit() and int(rest) > 5 else ""))
     if values.get("weight") and values["weight"] not in ("-", "—"):
         parts.append(f"@ {values['weight']}")
@@ -2457,7 +2457,9 @@ def parse_plan(text: str, catalog) -> ParseResult:
     blocks = 0
     table: dict[int, str] | None = None
     first_line = True
-    lines, paragraphs = _split_paragraphs(text.splitlines())
+    lines, cells = _cell_tables(text.splitlines())
+    lines, paragraphs = _split_paragraphs(lines)
+    paragraphs = {**cells, **paragraphs} if cells else paragraphs
     read: dict[str, tuple[list[_Group], str]] = {}  # a line repeated (week after week) is read once
     segmented: dict[tuple, list[_Segment]] = {}
     marked_up: dict[str, tuple[str, bool, str]] = {}  # pure per-line steps, also read once per distinct line
@@ -2567,7 +2569,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
         named_over_sets = False
         if _REST_HEADING().match(norm) and _rest_list_below(lines, number):
             in_rest_list, previous, waiting = True, None, None  # "Rest periods:", "Pausen": its items follow
-            unread.append(stripped)
+            unread.append(original.strip())
             continue
         if in_rest_list:
             item = _rest_item(norm)
@@ -2580,7 +2582,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     for where in ((scope, -1) if scope == 0 else (scope,)):
                         known = defaults.setdefault(where, _Group())
                         known.rest = known.rest or item
-                unread.append(stripped)
+                unread.append(original.strip())
                 continue
         if (previous or waiting) is not None and _apply_field(previous or waiting, norm, stripped):
             previous, waiting = previous or waiting, None
@@ -3236,6 +3238,79 @@ def _day_columns(lines: list[str], start: int, pieces: dict[str, str]) -> tuple[
                 pieces.setdefault(cell.strip(), line.strip())
     out.append("")
     return out, end
+
+
+_CELL_WORDS = 7  # a table's header has at most this many columns
+_CELL_VALUE = re.compile(r"^[+~≈]?\s*\d[\d\s.,/x×\-–—'’′\"″”»:%+]*[^\W\d_]{0,4}\.?$|^[-–—]$", re.IGNORECASE)
+
+
+def _header_kind(word: str) -> str | None:
+    bare = _unaccent(word.strip("*_:").lower())
+    return next((kind for kind, pattern in _HEADER.items() if pattern.match(bare)), None)
+
+
+def _cell_header(lines: list[str], start: int) -> tuple[list[str], int] | None:
+    """A header of a table pasted one cell per line, at `start`: "Exercise Sets Reps Rest"
+    on one line, or "Exercise", "Sets", "Reps" on lines of their own; (its column words,
+    the line after it). At most one column the parser does not read ("RIR")."""
+    words = lines[start].split()
+    if not words or len(words) > _CELL_WORDS or _DIGIT.search(lines[start]) or _header_kind(words[0]) != "name":
+        return None
+    end = start + 1
+    if len(words) == 1:
+        while len(words) < _CELL_WORDS and end < len(lines):
+            cell = lines[end].split()
+            if len(cell) > 1 or (cell and (_DIGIT.search(cell[0]) or len(cell[0]) > 15)):
+                break
+            words += cell
+            end += 1
+    kinds = [_header_kind(w) for w in words[1:]]
+    if len(kinds) < 2 or not {"sets", "reps"} & set(kinds) or kinds.count(None) > 1:
+        return None
+    return words, end
+
+
+def _cell_row(lines: list[str], start: int, width: int) -> tuple[int, list[str], int] | None:
+    """A row of such a table at `start` (blank lines skipped): a name, then a value for each
+    other column on lines of their own; (the name's line, the cells, the line after)."""
+    cells, at, name_at = [], start, None
+    while at < len(lines) and len(cells) < width:
+        line = lines[at].strip()
+        at += 1
+        if not line:
+            continue
+        if not cells:
+            if len(line) > 60 or _CELL_VALUE.match(line) or not _LETTER.search(line):
+                return None
+            name_at = at - 1
+        elif not (len(line) <= 20 and _CELL_VALUE.match(line)):
+            return None
+        cells.append(line)
+    return (name_at, cells, at) if len(cells) == width else None
+
+
+def _cell_tables(lines: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Tables pasted one cell per line (a web page's table copied as text): each row joined
+    into a line of cells ("Bench press | 3-4 | 8-10 | + 2′") under a header of cells, read
+    as any table; the map gives each row its name's line back."""
+    out: list[str] = []
+    pieces: dict[str, str] = {}
+    index = 0
+    while index < len(lines):
+        header = _cell_header(lines, index) if len(lines[index]) <= 80 else None
+        row = header and _cell_row(lines, header[1], len(header[0]))
+        if not row:
+            out.append(lines[index])
+            index += 1
+            continue
+        out.append(" | ".join(header[0]))
+        while row:
+            name_at, cells, index = row
+            joined = " | ".join(cells)
+            pieces.setdefault(joined, lines[name_at])
+            out.append(joined)
+            row = _cell_row(lines, index, len(header[0]))
+    return out, pieces
 
 
 def _split_paragraphs(lines: list[str]) -> tuple[list[str], dict[str, str]]:

@@ -91,3 +91,21 @@ def test_an_exercise_keeps_its_own_rest_under_a_list_of_rests():
 
 def test_a_rest_line_between_exercises_is_no_list_of_rests():
     assert [numbers(r) for r in rows("Squat 3x5\nRest\nBench 3x5")] == [(3, 5, 5), (3, 5, 5)]
+
+
+def test_a_table_pasted_one_cell_per_line():
+    text = ("Exercise\n\nSets\n\nReps\n\nTempo\n\nLeg press\n\n4\n\n10, 10, 8, 8\n\n3-1-1\n\n"
+            "Seated leg curl\n\n3\n\n12\n\n2-0-2\n\nThat is all for today.")
+    result = parse_plan(text, SEEDED)
+    assert [(r.line, numbers(r)) for r in result.exercises] == [
+        ("Leg press", (4, 8, 10)), ("Seated leg curl", (3, 12, 12))]
+
+
+def test_a_header_on_one_line_over_one_cell_per_line():
+    text = "Ejercicio Series Repeticiones Descanso\nSentadilla\n\n3-4\n\n6-8\n\n+ 3′\n\nPeso muerto\n\n3\n\n5\n\n2’30»"
+    assert [(numbers(r), r.rest_seconds) for r in rows(text)] == [((3, 6, 8), 180), ((3, 5, 5), 150)]
+
+
+def test_a_list_under_a_heading_word_is_no_table():
+    text = "Exercises\nSquat 3x5\nBench 3x5\nRow 3x8"
+    assert [numbers(r) for r in rows(text)] == [(3, 5, 5), (3, 5, 5), (3, 8, 8)]
