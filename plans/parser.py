@@ -245,7 +245,7 @@ _PLUS_ONLY = re.compile(r"(?<![\d.])(\d{1,2})\+(?!\d)")
 # "Set 2 x 8", "Set #3: 6x100": the number after "set" counts the set, it is no set count.
 _SET_NUMBER = re.compile(r"\bset\s*#?\s*(\d{1,2})\s*[x:]")
 _DATE = re.compile(r"(?<![\d.])(?:(?:19|20)\d\d([-/.])\d{1,2}\1\d{1,2}|\d{1,2}([-/.])\d{1,2}\2(?:19|20)\d\d)(?![\d.])")
-_LOAD_PAIR = re.compile(r"(?<![\d.])\d{2,3}(?:\.\d)?\s*/\s*\d{2,3}(?:\.\d)?\s*(?:#|lbs?\b|kgs?\b)")
+_LOAD_PAIR = re.compile(r"(?<![\d./])\d{2,3}(?:\.\d)?(?:\s*/\s*\d{2,3}(?:\.\d)?){1,9}\s*(?:#|lbs?\b|kgs?\b)")
 # Two numbers before a name ("30/24 cal row", "50/50 kettlebell press"): the men's and
 # women's numbers, or a split of the work between sides; never two sets.
 _LEADING_PAIR = re.compile(r"^\s*(\d{1,3})\s*/\s*(\d{1,3})(?![\d/.,])(?=\s*[^\W\d_]{2})")
@@ -253,7 +253,7 @@ _CALORIES = re.compile(r"\bcal(?:s|orie|ories)?\b")
 # "1/2 BW", "3/4 squats": a fraction of something, not two sets of reps (kept in the text).
 _FRACTION = re.compile(r"(?<![\d./])([1-3])\s*/\s*([2-4])(?![\d/.,])(?=\s*(?!reps?\b|sets?\b|x\b)[^\W\d_]{2})")
 # (Not before a unit of time: "30/30 sec" is work and rest, no reps.)
-_LIST = re.compile(rf"(?<![\d.:])(\d{{1,3}})((?:\s*[,/]\s*\d{{1,3}}){{1,9}})(?![\d.%]|\s*(?:kg|lb|{_SECONDS}\b|{_MINUTES}\b))")
+_LIST = re.compile(rf"(?<![\d.:])(\d{{1,3}})((?:\s*[,/]\s*\d{{1,3}}){{1,9}})(?![\d%]|\.\d|\s*(?:kg|lb|{_SECONDS}\b|{_MINUTES}\b))")
 # "5-5-5", "10-8-6-4" after a name: the reps of each set (three numbers or more).
 _DASH_LIST = re.compile(rf"(?<![\d.x/-])(\d{{1,2}})((?:\s*-\s*\d{{1,2}}){{2,9}})(?![\d.%x/-]|\s*(?:kg|lbs?|%|x|{_MINUTES}|{_SECONDS}|{_DIST})\b)")
 _COLUMNS = re.compile(r"(?<![\d.x])(\d{1,2})(?:\s*-\s*\d{1,2})?\s+(\d{1,3})(?:\s*-\s*(\d{1,3}))?(\+)?\s*$")
@@ -568,7 +568,7 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
     if sets and "," in text:
         text = _SET_NUMBERS.sub(_set_count, text)  # "1,2,3 sets - 10 reps": sets 1 to 3, of 10 reps
     pair = _LOAD_PAIR.search(text) if "/" in text else None
-    if pair:  # "135/95# thrusters": the men's and women's loads, not two sets
+    if pair:  # "135/95# thrusters": the men's and women's loads, not two sets ("60/70/80kg": loads)
         text = _blank(text, *pair.span())
     elif "/" in text:
         pair = _leading_pair(text)

@@ -109,3 +109,13 @@ def test_a_header_on_one_line_over_one_cell_per_line():
 def test_a_list_under_a_heading_word_is_no_table():
     text = "Exercises\nSquat 3x5\nBench 3x5\nRow 3x8"
     assert [numbers(r) for r in rows(text)] == [(3, 5, 5), (3, 5, 5), (3, 8, 8)]
+
+
+def test_a_list_of_loads_is_no_list_of_reps():
+    row = only("Deadlift 100/120/140/160kg for 3 reps")
+    assert row.weight_text == "100/120/140/160kg"
+    assert (row.reps_min, row.reps_max) != (100, 120)
+
+
+def test_a_list_of_reps_ends_at_a_full_stop():
+    assert numbers(only("Hanging knee raises. 15, 12, 12. Done.")) == (3, 12, 15)
