@@ -179,7 +179,7 @@ _HOLD = re.compile(rf"(?<![\d.])(\d{{1,2}})\s*x\s*((\d{{1,3}})\s*(?:-\s*\d{{1,3}
                    rf"|\d{{1,2}}\s*(?:{_MINUTES}|{_PRIME_MINUTES})|\d{{1,2}}:\d\d)(?![a-z])")
 _DISTANCE = re.compile(rf"(?<![\d.])(\d{{1,2}})\s*x\s*(\d{{1,4}}\s*{_DIST})\b")
 _SETS_OF_HOLD = re.compile(rf"\b(\d{{1,2}})\s*{_SETWORD}\s*(?:of|x)?\s*(\d{{1,3}}(?:\s*-\s*\d{{1,3}})?\s*(?:{_SECONDS}|{_MINUTES}|{_DIST}))(?!\w)")
-_BW_X_REPS = re.compile(r"\b((?:bw|bodyweight)\s*[+-]\s*" + _N + r"\s*(?:kg|kgs|lbs?)?)\s*x\s*" + _REPS)
+_BW_X_REPS = re.compile(r"\b((?:bw|bwt|bodyweight)(?:\s*[+-]\s*" + _N + r"\s*(?:kg|kgs|lbs?)?)?)\s*x\s*" + _REPS)  # ("BWT x 10")
 _PERCENT_X_REPS = re.compile(rf"(?<![\d.])(\d{{1,3}}(?:\.\d)?\s*%)\s*(?:x|for)\s*{_REPS}")
 _LOAD_X_REPS = re.compile(r"(?<![\d.])(" + _N + r")\s*(kg|kgs|lbs?|#|’s|'s)?\s*x\s*" + _REPS + r"(?!\d|\.\d|\s*x\s*\d)")
 _REPS_SLASH_LOAD = re.compile(r"(?<![\d./])(\d{1,2})\s*/\s*(\d{2,4}(?:\.\d)?)(?![\d/])")  # "12/115": 12 reps at 115
@@ -229,7 +229,7 @@ _LOAD_REPS_LIST = re.compile(r"(?<![\d.,/x:-])(\d{2,4}(?:\.\d)?)\s*(kgs?|lbs?|#)
 _SETS_TO_FAILURE = re.compile(r"(?<![\d.x/:-])(\d{1,2})\s+(?:to\s+failure|amrap|max\s+reps|as\s+many\s+as\s+possible)\b")
 # "Dumbbell bench: 21 x 10 (x 3)": the set done N times.
 _TIMES_IN_BRACKETS = re.compile(r"\(\s*x\s*(\d{1,2})\s*\)|\(\s*(\d{1,2})\s*x\s*\)")
-_REPS_AT_LOAD = re.compile(r"(?<![\d.])(" + _N + r")\s*(kg|kgs|lbs?|’s|'s)?\s*for\s*" + r"(?:(\d{1,2})\s*sets?\s*of\s*)?" + _REPS + r"\s*reps?\b")
+_REPS_AT_LOAD = re.compile(r"(?<![\d.])(" + _N + r")\s*(kg|kgs|lbs?|plates?|’s|'s)?\s*for\s*" + r"(?:(\d{1,2})\s*sets?\s*of\s*)?" + _REPS + r"\s*reps?\b")
 _SETS_OF_NAME = re.compile(r"\b(\d{1,2})(\s*sets?)\s+of\s+(?=[^\W\d_])")
 _SETS_ONLY = re.compile(r"\b(\d{1,2})(?:\s*-\s*\d{1,2})?\s*" + _SETWORD + r"\b")  # "3-5 sets": 3
 _REPS_ONLY = re.compile(rf"\b{_REPS}\s*(?:reps?|repetitions?|rep)\b")
@@ -494,6 +494,17 @@ def _load_reps_list(m: re.Match) -> _Group | None:
     if 0 in reps:
         return None
     return _each_set(reps, weight=m[1] + (m[2] or ""))
+
+
+_MORE_REPS = re.compile(r"\s*,\s*\d{1,2}(?![\d.]|\s*x)")  # ", 5, 8": more reps, not ", 45x8" (a load's set)
+
+
+def _bw_x_reps(m: re.Match) -> _Group | None:
+    """"BW+20 x 8", "BWT x 10": a set at bodyweight (plus a load); "BWx5,5,8" (bodyweight
+    alone, then a list) is read as the list's sets."""
+    if m[1].isalpha() and _MORE_REPS.match(m.string, m.end()):
+        return None
+    return _with(_reps_group("1", m[2], m[3], m[4], None), weight=m[1], clear=False, sets_said=False)
 
 
 def _sets_ladder(m: re.Match) -> _Group:
@@ -891,13 +902,13 @@ _PATTERNS = (
     (_SETS_OF_HOLD, lambda m: _Group(sets=int(m[1]), weight=m[2]), "set"),
     (_SETS_X_REPS_X_LOAD, _sets_x_reps_x_load, "xx"),
     (_WEIGHT_X_REPS_X_SETS, _weight_x_reps_x_sets, "xx"),
-    (_BW_X_REPS, lambda m: _with(_reps_group("1", m[2], m[3], m[4], None), weight=m[1], clear=False,
-                                 sets_said=False), "bw"),
+    (_BW_X_REPS, _bw_x_reps, "bw"),
     (_PERCENT_X_REPS, lambda m: _with(_reps_group("1", m[2], m[3], m[4], None), note=m[1], clear=False,
                                       sets_said=False), "%"),
     (_LABELLED, lambda m: _reps_group(m[1], m[2], m[3], m[4], m[5]), "set rep"),
     (_REPS_AT_LOAD, lambda m: _with(_reps_group(m[3] or "1", m[4], m[5], m[6], None), weight=m[1] + (
-        m[2] if m[2] and m[2][0] in "kl" else ""), clear=bool(m[3]), sets_said=bool(m[3])), "for"),
+        m[2] if m[2] and m[2][0] in "kl" else " " + m[2] if m[2] and m[2][0] == "p" else ""),  # ("2 plates for 5 reps")
+        clear=bool(m[3]), sets_said=bool(m[3])), "for"),
     (_SETS_LIST, _sets_list_group, "set list"),
     (_REPS_X_SETS, lambda m: _reps_group(m[4], m[1], m[2], m[3], None), "set rep"),
     (_REPS_X_N_SETS, _reps_x_n_sets, "x set"),

@@ -119,3 +119,14 @@ def test_a_list_of_loads_is_no_list_of_reps():
 
 def test_a_list_of_reps_ends_at_a_full_stop():
     assert numbers(only("Hanging knee raises. 15, 12, 12. Done.")) == (3, 12, 15)
+
+
+def test_plates_for_reps_is_a_set_at_a_load_each():
+    row = only("Hack squat: 1 plate for 10 reps; 2 plates for 8 reps; 3 plates for 3 sets of 6 reps")
+    assert numbers(row) == (5, 6, 10)
+    assert row.weight_text == "1 plate-3 plates"
+
+
+def test_bodyweight_alone_times_reps_is_a_set_of_a_list():
+    assert numbers(only("Pull-ups: BWT x 8, 20x6, 30x5")) == (3, 5, 8)
+    assert numbers(only("Chin-ups BW x 6, 6, 5")) == (3, 5, 6)  # bodyweight, then reps of each set
