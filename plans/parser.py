@@ -369,6 +369,7 @@ class _Group:
     two_sets: bool = False  # "135x12x12" (12 sets of 12) may be two sets at 135: see _find_groups
     hold: bool = False  # "60yd sled drag", "30s dead bugs": a distance or time before the name
     rest: int | None = None  # of a workout's (or the plan's) defaults: "Rest 60 s between sets" above its exercises
+    dash: str = ""  # "3 x 12 - 30": "either" (a range, or 12 reps at 30) or "load" ("4 x 12 - 130"): see `_after_dash`
 
     def __init__(self, **values) -> None:
         self.__dict__.update(values)
@@ -401,23 +402,24 @@ def _sets_x_reps(m: re.Match) -> _Group | None:
         # "4 x 12 - 130", "3 x 10 - 25 kg": a log's reps, then the load after a spaced
         # dash, not a range nobody does (12 to 130 reps). Someone should look.
         return _Group(sets=int(m[1]), reps_min=int(m[2]), reps_max=int(m[2]), weight=m[3] + (m[6] or ""),
-                      clear=False)
+                      clear=False, dash=dash)
     group = _reps_group(m[1], m[2], m[3], m[4], m[5])
     if dash == "either":
         group.clear = False  # "3 x 12 - 30": 12 to 30 reps, or 12 reps at 30? A look.
+        group.dash = dash  # (in a plan writing loads so elsewhere, the load: `_loads_after_dashes`)
     return group
 
 
 def _after_dash(m: re.Match) -> str | None:
     """What the second number of "R - N" after "sets x" is, after a spaced dash: "load"
-    with a unit after it, or more than twice the first and over 40, which no range of
-    reps reaches ("12 - 130"); "either" when more than twice the first ("12 - 30": a
+    with a unit after it, more than twice the first and over 40, which no range of reps
+    reaches ("12 - 130"), or under half the first ("10 - 2"); "either" when more than twice the first ("12 - 30": a
     range, or a load); None for a range ("8-12", "15 - 20")."""
     between = m.string[m.end(2):m.start(3)]
     if "-" not in between or between == "-":
         return None
     low, high = int(m[2]), int(m[3])
-    if m[6] or (high > 2 * low and high > 40):
+    if m[6] or (high > 2 * low and high > 40) or 2 * high < low:  # ("4 x 10 - 2 chains": no range goes down so)
         return "load"
     return "either" if high > 2 * low else None
 
@@ -1827,6 +1829,7 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
         superset=label.split()[1][0] if label.startswith("superset") else None,
     )
     row._near = entry is not None and score < 100  # a near-exact name: any other doubt makes it low
+    row._dash = group.dash
     row._unsure = confidence == "medium"  # the line itself needs a look: so does any other doubt
     if tail_words:
         row.confidence = "low"  # words before the name dropped: a guess
@@ -2837,6 +2840,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
     for index, rows_before, rest in rest_notes:
         known = defaults.setdefault(_rest_scope(workouts, index, rows_before), _Group())
         known.rest = known.rest or rest
+    _loads_after_dashes([e for w in workouts for e in w.exercises])
     workouts, unread = _finish(workouts, defaults, unread, text, paragraphs)
     return ParseResult(title=title, workouts=workouts, unread=unread)
 
@@ -3054,6 +3058,17 @@ def _give_block(rows: list[ParsedExercise], given: tuple, from_header: bool) -> 
                 group = _Group(sets=row.sets, reps_min=row.reps_min, amrap=row.amrap, clear=False)
                 row.confidence = _doubted(row, _confidence(row.exercise, row.score, group), "below")
         row.superset = row.superset or given[1]
+
+
+def _loads_after_dashes(rows: list[ParsedExercise]) -> None:
+    """"3 x 12 - 30" in a plan that writes loads after the dash ("4 x 12 - 130"): 12
+    reps at 30, as its other lines say, not 12 to 30 reps."""
+    if not any(getattr(r, "_dash", "") == "load" for r in rows):
+        return
+    for row in rows:
+        if getattr(row, "_dash", "") == "either" and row.reps_max is not None:
+            row.weight_text = row.weight_text or str(row.reps_max)
+            row.reps_max = row.reps_min
 
 
 def _rest_scope(workouts: list[ParsedWorkout], index: int, rows_before: int) -> int:

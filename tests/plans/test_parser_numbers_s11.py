@@ -130,3 +130,20 @@ def test_plates_for_reps_is_a_set_at_a_load_each():
 def test_bodyweight_alone_times_reps_is_a_set_of_a_list():
     assert numbers(only("Pull-ups: BWT x 8, 20x6, 30x5")) == (3, 5, 8)
     assert numbers(only("Chin-ups BW x 6, 6, 5")) == (3, 5, 6)  # bodyweight, then reps of each set
+
+
+def test_a_number_after_a_dash_is_a_load_in_a_plan_writing_loads_so():
+    leg_curl, leg_press = rows("Leg curl 3 x 10 - 25\nLeg press 4 x 10 - 180")
+    assert numbers(leg_curl) == (3, 10, 10)
+    assert leg_curl.weight_text == "25"
+    assert numbers(leg_press) == (4, 10, 10)
+
+
+def test_alone_the_same_dash_stays_a_range_to_look_at():
+    row = only("Leg curl 3 x 10 - 25")
+    assert numbers(row) == (3, 10, 25)
+    assert row.confidence != "high"
+
+
+def test_a_number_far_below_the_reps_after_a_dash_is_no_range():
+    assert numbers(only("Dips 3 x 12 - 2 plates")) == (3, 12, 12)
