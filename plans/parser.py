@@ -2695,6 +2695,12 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 workouts[-1].exercises.extend(rows)
                 previous = rows[-1]
                 continue
+        if block is None and len(norm.split()) > _SHORT_REST_WORDS and _may_say_rest(norm) and _DIGIT.search(norm):
+            rest = _rest_in_prose(stripped)
+            if rest is not None:
+                # "My rest is between 1-3 minutes.", "A good rest between sets is 90 to 120 s,
+                # ...": the plan's rest, said in a sentence of its prose (which stays prose).
+                rest_notes.append((len(workouts) - 1, len(workouts[-1].exercises), rest))
         resting = previous or resting
         if (resting is not None and _may_say_rest(norm) and _REST_LINE.match(norm) and len(norm.split()) <= 6
                 and not _BETWEEN_ROUNDS.search(norm) and (not groups or all(g.weak or g.hold for g in groups))):
@@ -3071,6 +3077,32 @@ def _loads_after_dashes(rows: list[ParsedExercise]) -> None:
             row.reps_max = row.reps_min
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+_REST_SUBJECT = re.compile(r"^\W*(?:(?:my|the|your|our|a|an|normal(?:ly)?|good|usual)\s+){0,3}rests?"
+                           r"(?:\s+(?:periods?|times?|intervals?))?\s+(?:is|was|are|were|should\s+be|will\s+be|stays?)\b")
+_CONDITION = re.compile(r"^\W*(?:if|when|unless|suppose|imagine|say)\b")  # "If the routine calls for 2 minutes rest ...": not the plan's
+_BETWEEN_AND = re.compile(r"\b(?:between|entre|zwischen|tra|fra|между)\s+(\d{1,3})\s+(?:and|y|e|und|et|и)\s+(?=\d)")
+
+
+def _rest_in_prose(text: str) -> int | None:
+    """The rest a sentence of prose gives every set: its subject the rest ("My rest is
+    between 1-3 minutes") or saying "between sets", one rest in it, no sets or reps, no
+    condition ("If ...")."""
+    for sentence in _SENTENCE_END.split(text):
+        if not _DIGIT.search(sentence) or len(sentence.split()) > _REST_NOTE_WORDS:
+            continue
+        if not (_REST_SUBJECT.match(sentence.lower()) or _says_between_sets(sentence)):
+            continue
+        norm = _normalise_line(sentence)
+        if _BETWEEN_ROUNDS.search(norm) or _CONDITION.match(norm):
+            continue
+        norm = _BETWEEN_AND.sub(lambda m: m[0][:m.start(1) - m.start()] + m[1] + "-", norm)  # "entre 90 y 120 s": 90-120
+        rest, _, left = _find_rest(norm)
+        if rest is not None and _find_rest(left)[0] is None and all(g.weak or g.hold for g in _find_groups(norm)[0]):
+            return rest
+    return None
+
+
 def _rest_scope(workouts: list[ParsedWorkout], index: int, rows_before: int) -> int:
     """Where a "rest ... between sets" line holds: after every exercise of the plan (notes
     at its end) or in a part with none of its own, the whole plan (-1); in a workout with
@@ -3270,6 +3302,9 @@ _CELL_WORDS = 7  # a table's header has at most this many columns
 _CELL_VALUE = re.compile(r"^[+~≈]?\s*\d[\d\s.,/x×\-–—'’′\"″”»:%+]*[^\W\d_]{0,4}\.?$|^[-–—]$", re.IGNORECASE)
 
 
+_NAME_HEADER = re.compile(rf"\s*(?:{_HEADER_WORDS['name']})(?:\s|$)", re.IGNORECASE)
+
+
 def _header_kind(word: str) -> str | None:
     bare = _unaccent(word.strip("*_:").lower())
     return next((kind for kind, pattern in _HEADER.items() if pattern.match(bare)), None)
@@ -3279,8 +3314,10 @@ def _cell_header(lines: list[str], start: int) -> tuple[list[str], int] | None:
     """A header of a table pasted one cell per line, at `start`: "Exercise Sets Reps Rest"
     on one line, or "Exercise", "Sets", "Reps" on lines of their own; (its column words,
     the line after it). At most one column the parser does not read ("RIR")."""
+    if not _NAME_HEADER.match(lines[start]):  # (the cheap test first: few lines start so)
+        return None
     words = lines[start].split()
-    if not words or len(words) > _CELL_WORDS or _DIGIT.search(lines[start]) or _header_kind(words[0]) != "name":
+    if len(words) > _CELL_WORDS or _DIGIT.search(lines[start]) or _header_kind(words[0]) != "name":
         return None
     end = start + 1
     if len(words) == 1:

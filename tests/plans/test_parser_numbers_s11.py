@@ -147,3 +147,24 @@ def test_alone_the_same_dash_stays_a_range_to_look_at():
 
 def test_a_number_far_below_the_reps_after_a_dash_is_no_range():
     assert numbers(only("Dips 3 x 12 - 2 plates")) == (3, 12, 12)
+
+
+def test_a_sentence_of_prose_about_the_rest_gives_the_plan_its_rest():
+    text = ("Goblet squat 3x10\nPush-ups 3x12\n\nI kept every set slow and controlled, which took a while. "
+            "My rest was about 90 seconds. Next week I add a set.")
+    assert [r.rest_seconds for r in rows(text)] == [90, 90]
+
+
+def test_a_rest_between_sets_said_in_a_paragraph_with_a_range_between_two_numbers():
+    text = ("Un buen descanso entre series puede estar entre 60 y 90 segundos, segun el ejercicio. "
+            "Nada mas.\n\nSentadilla 4x8\nRemo con barra 4x8")
+    assert [r.rest_seconds for r in rows(text)] == [60, 60]
+
+
+@pytest.mark.parametrize("sentence", [
+    "If a plan tells you to rest 3 minutes between sets, the session takes twice as long.",  # a condition
+    "We rest 2 minutes between rounds and 30 seconds between sets as the circuit goes on.",  # two rests
+])
+def test_no_rest_from_a_sentence_that_does_not_say_the_plans(sentence):
+    text = f"Goblet squat 3x10\nPush-ups 3x12\n\n{sentence} Our rest is 1 minute between rounds."
+    assert [r.rest_seconds for r in rows(text)] == [None, None]
