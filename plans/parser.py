@@ -2259,7 +2259,10 @@ def _absorb(previous: ParsedExercise, groups: list[_Group], remaining: str) -> N
         lines.append(group)
         _prescribe(previous, lines)
     rest = _find_rest(remaining)[0]
-    if rest is not None and previous.rest_seconds is None:
+    if rest is not None and previous.rest_seconds is None and not (
+            lines is None and _may_say_warmup(previous.line.lower()) and _WARMUP_MARK.search(previous.line.lower())):
+        # ("Deadlift - warm-up sets + 3 working sets" over "12 reps at 50% (rest 1 min)":
+        # the warm-ups' rest, not the working sets'.)
         previous.rest_seconds = rest
 
 

@@ -168,3 +168,13 @@ def test_a_rest_between_sets_said_in_a_paragraph_with_a_range_between_two_number
 def test_no_rest_from_a_sentence_that_does_not_say_the_plans(sentence):
     text = f"Goblet squat 3x10\nPush-ups 3x12\n\n{sentence} Our rest is 1 minute between rounds."
     assert [r.rest_seconds for r in rows(text)] == [None, None]
+
+
+def test_the_rest_of_warm_up_lines_is_not_the_working_sets():
+    text = ("Front squat – warm-up sets + 3 working sets\n10 reps at 40% (rest 1 min)\n5 reps at 60% (rest 1 min)\n"
+            "5 reps heavy\n5 reps heavy\n5 reps heavy")
+    assert only(text).rest_seconds is None
+
+
+def test_the_rest_of_set_lines_under_a_name_is_its_rest():
+    assert only("Front squat\n5 reps at 60% (rest 2 min)\n5 reps at 70% (rest 2 min)").rest_seconds == 120
