@@ -280,6 +280,7 @@ _REST_UNIT = re.compile(rf"(?<![\d.])(\d{{1,4}})(?:\s*-\s*(\d{{1,4}}))?\s*(?:({_
 _BULLET = re.compile(r"^\s*(?:[-*+•·>#–—]+\s*|\(?\d{1,3}[.):]\s+|\[[ x]\]\s*)")  # ("1: 10 squats": an EMOM's minute 1)
 _SUPERSET = re.compile(r"^\(?(?:([a-h])\s?([1-9])|([1-9])\s?([a-h]))\s*[.):\-]?\s+", re.IGNORECASE)
 _LABEL = re.compile(r"^(?:(t[1-3])|exercise(?:\s*\d{1,2})?)\s*[:.)\-]\s*", re.IGNORECASE)  # "T1: Squat", "Exercise: Squat"
+_MINUTE_LABEL = re.compile(r"^min(?:ute)?\s*(?:[a-h]|\d{1,2})\s*[:)]\s*", re.IGNORECASE)  # "Min A:", "Minute 2:"
 _LOAD = re.compile(r"(?:@\s*)?\d+(?:[.,]\d+)?\s*(?:(?:kg|kgs|lb|lbs|pounds|kilos)\b|%)|@\s*\d+(?:\.\d+)?"
                    r"|\brp[er]\s*\d+(?:\.\d)?|\brir\s*\d|\b(?:bw|bodyweight)\s*[+-]\s*\d+(?:\.\d+)?\s*(?:kg|lbs?)?")
 _WEIGHT = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:kg|kgs|lb|lbs|pounds|kilos)\b|\b(?:bw|bodyweight)\s*[+-]\s*\d+(?:\.\d+)?\s*(?:kg|lbs?)?"
@@ -1082,6 +1083,10 @@ def _strip_markup(line: str) -> tuple[str, bool, str]:
     if m:
         label = m[1].upper() if m[1] else ""
         text = text[m.end():]
+    elif text[:3].lower() == "min":
+        m = _MINUTE_LABEL.match(text)
+        if m:
+            text = text[m.end():]  # "Min A: 10 bench press": the minute of an EMOM, then what it holds
     return text.strip(), marked, label
 
 
@@ -2088,7 +2093,7 @@ _ROUNDS_LINE = re.compile(r"^(?:[^\d()]{0,30}:\s*|\d{1,2}\s*[:.)]\s*)?(\d{1,2})\
 _BLOCK_ONLY = re.compile(
     r"^\W*(?:(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex)s?\s*[:\-–—,]?\s*\(?\s*(?:x\s*\d{1,2}|\d{1,2}\s*(?:x|rounds?|sets?|times))"
     r"|\d{1,2}\s*(?:rounds?|times)(?:\s+of)?"
-    r"|(?:emom|amrap)\s*(?:x\s*|for\s+)?\d{1,3}\s*(?:min\w*|')?)"  # "EMOM 12 min", "AMRAP 20 min": its length, no exercise
+    r"|(?:alt(?:ernating)?\s+)?(?:emom|amrap)\s*(?:x\s*|for\s+)?\d{1,3}\s*(?:min\w*|'|rounds?)?)"  # "EMOM 12 min", "AMRAP 20 min": its length, no exercise; "ALT EMOM x 5 rounds"
     r"\s*\)?\s*[:.\-–—]?\s*(?:\([^()]*\))?\s*:?\s*$")
 # "Pistol prep – 3 Rounds": a block named by a title that names no exercise, and its rounds.
 _TITLED_ROUNDS = re.compile(r"^([^\d:–—-]{3,40}?)\s*[:\-–—,(]\s*\d{1,2}\s*(?:rounds?|times)\)?\s*:?\s*$")

@@ -178,3 +178,14 @@ def test_the_rest_of_warm_up_lines_is_not_the_working_sets():
 
 def test_the_rest_of_set_lines_under_a_name_is_its_rest():
     assert only("Front squat\n5 reps at 60% (rest 2 min)\n5 reps at 70% (rest 2 min)").rest_seconds == 120
+
+
+def test_an_alternating_emom_of_rounds_gives_each_minute_its_sets():
+    text = "Alternating EMOM x 6 rounds\nMin 1: 8 goblet squats\nMin 2: 12 push-ups"
+    assert [numbers(r) for r in rows(text)] == [(6, 8, 8), (6, 12, 12)]
+
+
+def test_a_minute_label_is_no_number_of_the_row():
+    (row,) = rows("Minute 3: 15 kettlebell swings")
+    assert numbers(row) == (None, 15, 15)
+    assert numbers(only("Min 6-8 reps goblet squats"))[1:] == (6, 8)  # no minute label: a minimum
