@@ -538,6 +538,10 @@ def _set_count(m: re.Match) -> str:
     return str(len(numbers)).ljust(len(m[0]))
 
 
+# "Back squat (EMOM 10)", "Power clean EMOM x 8 min": after a name, a set every minute.
+_EMOM_SETS = re.compile(r"\b(?:e1mom|emom)\s*(?:x\s*|for\s+)?(\d{1,2})\s*(?:min\w*|')?(?!\s*(?:rounds?|sets?|[\d:x]))")
+
+
 def _leading_pair(text: str) -> re.Match | None:
     """"30/24 cal row", "50/50 kettlebell press" (`_LEADING_PAIR`), not a fraction ("1/2 BW")."""
     m = _LEADING_PAIR.match(text)
@@ -593,6 +597,11 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             if int(m[1]) < int(m[2]):
                 kept.append((m.start(), m[0]))
                 text = _blank(text, *m.span())
+    emom = _EMOM_SETS.search(text) if "emom" in text else None
+    if emom and _LETTER.search(text[:emom.start()]) and not text.rstrip().endswith(":"):
+        text = _blank(text, *emom.span())  # "Back squat (EMOM 10)": a set each minute (added below)
+    else:
+        emom = None
     # Blanking takes digits away, never adds one: no digit comes before this one later.
     first_digit = _DIGIT.search(text)
     first_digit = first_digit.start() if first_digit else len(text)
@@ -783,6 +792,15 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             if g.two_sets:
                 reps = (g.reps_min, g.sets)  # the two numbers after the load
                 g.sets, g.reps_min, g.reps_max, g.clear, g.two_sets = 2, min(reps), max(reps), False, False
+    if emom:
+        if any(g.sets for g in groups):
+            groups[0].note = ", ".join(n for n in (groups[0].note, emom[0].strip()) if n)  # (its sets said: a note)
+        elif groups:
+            first = groups[0]  # ("EMOM 10 min x 3 reps": the name ends before the EMOM)
+            first.sets, first.clear, first.sets_said = int(emom[1]), False, False
+            first.start, first.end = min(first.start, emom.start()), max(first.end, emom.end())
+        else:
+            groups.append(_Group(sets=int(emom[1]), clear=False, sets_said=False, start=emom.start(), end=emom.end()))
     for m in numbered:
         for g in groups:
             if g.start == m.start(1) and g.sets:
@@ -2519,6 +2537,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
     choice_of: ParsedExercise | None = None  # the row above an "Or" line: the next line is another choice for it
     row_lines: dict[int, list[ParsedExercise]] = {}  # line number -> the rows it gave
     listed: list[tuple] = []  # rows of unknown names in a list, kept if the list names exercises (`_keep_listed`)
+    timed: list[tuple] = []  # EMOM blocks saying their minutes, not rounds: (block, minutes, the rows of each line)
     in_rest_list = False  # under "Rests:", whose items ("Sets: 1 min", "Exercises: 2 min") say which rest
     for number, original in enumerate(lines):
         held, resting = None, held  # (`resting`: the row a rest line on this line belongs to, if no `previous`)
@@ -2652,6 +2671,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 if _may_say_block(norm) and _BLOCK.search(norm):
                     blocks += 1
                     block = (_block_sets(norm), chr(ord("P") + blocks % 10), None)
+                    _note_timed_block(timed, block, norm)
                     block_used = block_blank = False
                     continue
                 if _PHASE.match(_unaccent(norm).strip(" #*_:-")):
@@ -2678,6 +2698,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                      or (titled and matcher.match(titled[1])[1] < STRONG_SCORE))):
             blocks += 1
             block = (_block_sets(norm), chr(ord("P") + blocks % 10), None)
+            _note_timed_block(timed, block, norm)
             block_used = block_blank = False
             continue
         if (groups and stripped.endswith(":") and not label
@@ -2843,6 +2864,9 @@ def parse_plan(text: str, catalog) -> ParseResult:
             if given is not None:
                 block_used = block_used or given is block
                 _give_block(rows, given, given is block)
+        for emom in timed if block is not None else ():
+            if emom[0] is block:
+                emom[2].append(rows)
         workouts[-1].exercises.extend(rows)
         previous = rows[-1]
         if len(groups) == 1 and groups[0].hold:
@@ -2855,6 +2879,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
         known = defaults.setdefault(_rest_scope(workouts, index, rows_before), _Group())
         known.rest = known.rest or rest
     _loads_after_dashes([e for w in workouts for e in w.exercises])
+    _emom_sets(timed)
     workouts, unread = _finish(workouts, defaults, unread, text, paragraphs)
     return ParseResult(title=title, workouts=workouts, unread=unread)
 
@@ -3072,6 +3097,27 @@ def _give_block(rows: list[ParsedExercise], given: tuple, from_header: bool) -> 
                 group = _Group(sets=row.sets, reps_min=row.reps_min, amrap=row.amrap, clear=False)
                 row.confidence = _doubted(row, _confidence(row.exercise, row.score, group), "below")
         row.superset = row.superset or given[1]
+
+
+_EMOM_MINUTES = re.compile(r"\b(?:e1mom|emom|every\s+minute|on\s+the\s+minute)\b\D{0,20}?(\d{1,2})(?::00)?\s*(?:min\w*|'|$|\s+of\b)")
+
+
+def _note_timed_block(timed: list[tuple], block: tuple, norm: str) -> None:
+    """Keep a block header giving an EMOM's minutes and no rounds ("EMOM in 10:00 of:",
+    "EMOM 12 min:") with the rows it gets (`_emom_sets`)."""
+    m = _EMOM_MINUTES.search(norm) if block[0] is None and "m" in norm else None
+    if m:
+        timed.append((block, int(m[1]), []))
+
+
+def _emom_sets(timed: list[tuple]) -> None:
+    """An EMOM of N minutes over one line ("EMOM in 10:00 of: 1 power clean + 1 push
+    jerk"): that line every minute, N sets. (Over several lines, which minute does which
+    is not said.)"""
+    for _, minutes, lines in timed:
+        if len(lines) == 1 and all(r.sets is None for r in lines[0]):
+            for row in lines[0]:
+                row.sets = minutes
 
 
 def _loads_after_dashes(rows: list[ParsedExercise]) -> None:

@@ -189,3 +189,23 @@ def test_a_minute_label_is_no_number_of_the_row():
     (row,) = rows("Minute 3: 15 kettlebell swings")
     assert numbers(row) == (None, 15, 15)
     assert numbers(only("Min 6-8 reps goblet squats"))[1:] == (6, 8)  # no minute label: a minimum
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Power snatch (EMOM 8)", (8, None, None)),
+    ("Front squat EMOM 6 min x 2 reps", (6, 2, 2)),
+    ("Front squat 2 reps EMOM 6", (6, 2, 2)),
+    ("Front squat 5x2 EMOM 6", (5, 2, 2)),  # its sets said: the EMOM is a note
+])
+def test_an_emom_after_a_name_is_a_set_each_minute(line, expected):
+    row = only(line)
+    assert (row.exercise is not None, numbers(row)) == (True, expected)
+    assert row.confidence != "high"
+
+
+def test_an_emom_block_over_one_line_is_that_line_each_minute():
+    assert numbers(only("EMOM in 8:00 of:\n- 2 hang power cleans")) == (8, 2, 2)
+
+
+def test_an_emom_block_over_several_lines_says_no_sets():
+    assert [numbers(r) for r in rows("EMOM 8 min:\n5 burpees\n10 air squats")] == [(None, 5, 5), (None, 10, 10)]
