@@ -217,7 +217,7 @@ _LOAD_NUMBER = re.compile(r"\d{1,4}(?:\.\d{1,2})?")
 _WEIGHT_X_REPS_X_SETS = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d)?)\s*(kgs?|lbs?)?\s*x\s*(\d{1,2})\s*x\s*(\d{1,2})\b(?!\s*x)")
 # "5x5x135lb", "2x5x45": sets x reps x a load (too large for reps, or written with its unit).
 _SETS_X_REPS_X_LOAD = re.compile(r"(?<![\d.])(\d{1,2})\s*x\s*(\d{1,2})\s*x\s*(\d{1,4}(?:[.,]\d{1,2})?|bw\b|bodyweight\b)"
-                                 r"\s*(kg|kgs|lbs?|#)?(?![\d.,x])")
+                                 r"\s*(kg|kgs|lbs?|#)?(?![\d.x]|,\d)")
 # "Squat 225x5,5,5", "160x4,4,4": reps of each set at one load (the load too large for sets).
 _LOAD_X_REPS_LIST = re.compile(r"(?<![\d.])(\d{2,4}(?:\.\d)?)\s*(kgs?|lbs?|#)?\s*x\s*(\d{1,2}(?:\s*,\s*\d{1,2}(?![\d.]|\s*[x#a-z])){1,9})"
                                r"(?![\d.]|\s*[x#a-z])")
@@ -426,8 +426,13 @@ def _after_dash(m: re.Match) -> str | None:
 
 
 def _sets_x_reps_x_load(m: re.Match) -> _Group | None:
-    """"5x5x135lb": 5 sets of 5 at 135 lb; without a unit the load must be too large for reps."""
+    """"5x5x135lb": 5 sets of 5 at 135 lb; without a unit the load must be too large for
+    reps, or the first number a set count below the reps ("3x10x20": no one does 3 reps,
+    then 10, then 20; a guess all the same)."""
     if not m[4] and m[3][0].isdigit() and float(m[3].replace(",", ".")) <= 30:
+        if int(m[1]) <= 6 and int(m[1]) < int(m[2]) < float(m[3].replace(",", ".")):
+            return _Group(sets=int(m[1]), reps_min=int(m[2]), reps_max=int(m[2]), weight=m[3], clear=False,
+                          sets_said=False)  # (a guess: low)
         return None  # "12 x 10 x 8": reps of each set, read below
     return _Group(sets=int(m[1]), reps_min=int(m[2]), reps_max=int(m[2]), weight=m[3] + (m[4] or ""))
 

@@ -209,3 +209,17 @@ def test_an_emom_block_over_one_line_is_that_line_each_minute():
 
 def test_an_emom_block_over_several_lines_says_no_sets():
     assert [numbers(r) for r in rows("EMOM 8 min:\n5 burpees\n10 air squats")] == [(None, 5, 5), (None, 10, 10)]
+
+
+def test_sets_times_reps_times_a_small_load_is_read_and_never_sure():
+    row = only("Step-ups 3x12x16, each leg")
+    assert numbers(row) == (3, 12, 12)
+    assert (row.weight_text, row.confidence) == ("16", "low")
+
+
+def test_reps_of_each_set_times_each_other_stay_reps():
+    assert numbers(only("Curl 12 x 10 x 8")) == (3, 8, 12)
+
+
+def test_sets_times_reps_times_a_load_then_a_comma():
+    assert numbers(only("Squat 2x5x45, 5x5x135")) == (7, 5, 5)
