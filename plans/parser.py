@@ -214,7 +214,7 @@ _SETS_X_REPS_LIST = re.compile(rf"(?<![\d.])(\d{{1,2}})\s*x\s*(\d{{1,3}}(?:(?:\s
 _REPS_X_LOAD_LIST = re.compile(r"(?<![\d.])(\d{1,2})\s*x\s*\(\s*(\d{1,4}(?:\.\d{1,2})?(?:\s*[,/;]\s*\d{1,4}(?:\.\d{1,2})?){1,9})"
                                r"\s*(kgs?|lbs?|#)?\s*\)")
 _LOAD_NUMBER = re.compile(r"\d{1,4}(?:\.\d{1,2})?")
-_WEIGHT_X_REPS_X_SETS = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d)?)\s*(kgs?|lbs?)?\s*x\s*(\d{1,2})\s*x\s*(\d{1,2})\b(?!\s*x)")
+_WEIGHT_X_REPS_X_SETS = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d)?)\s*(kgs?|lbs?)?\s*x\s*(\d{1,2})\s*x\s*(\d{1,2})\b(?!\s*x)(\s*sets?\b)?")
 # "5x5x135lb", "2x5x45": sets x reps x a load (too large for reps, or written with its unit).
 _SETS_X_REPS_X_LOAD = re.compile(r"(?<![\d.])(\d{1,2})\s*x\s*(\d{1,2})\s*x\s*(\d{1,4}(?:[.,]\d{1,2})?|bw\b|bodyweight\b)"
                                  r"\s*(kg|kgs|lbs?|#)?(?![\d.x]|,\d)")
@@ -445,7 +445,7 @@ def _weight_x_reps_x_sets(m: re.Match) -> _Group:
         reps = [int(numbers[0]), numbers[1], numbers[2]]
         return _Group(sets=3, reps_min=min(reps), reps_max=max(reps), clear=False)
     group = _Group(sets=int(m[4]), reps_min=int(m[3]), reps_max=int(m[3]), weight=m[0][:m.end(2) - m.start()] if m[2] else m[1])  # as written: "60 kg"
-    if int(m[4]) > 5:
+    if int(m[4]) > 5 and not m[5]:  # ("295x3x6 sets": six)
         group.two_sets = True
     return group
 

@@ -223,3 +223,8 @@ def test_reps_of_each_set_times_each_other_stay_reps():
 
 def test_sets_times_reps_times_a_load_then_a_comma():
     assert numbers(only("Squat 2x5x45, 5x5x135")) == (7, 5, 5)
+
+
+def test_a_load_times_reps_times_n_sets_among_single_sets():
+    assert numbers(only("Squat 135x5, 185x5, 225x3x5 sets")) == (7, 3, 5)
+    assert numbers(only("Squat 135x8x8, 185x8, 205x6")) == (4, 6, 8)  # (no "sets": two sets at 135)
