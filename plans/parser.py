@@ -1994,8 +1994,11 @@ def _describes(previous: ParsedExercise, norm: str) -> bool:
 
 
 def _long_sentence(norm: str) -> bool:
-    """A sentence of more than 12 words (brackets aside): prose, never a set line."""
-    return norm.rstrip().endswith((".", "!", "?")) and len(_unbracket(norm).split()) > 12
+    """A sentence of more than 12 words (brackets aside): prose, never a set line; so is
+    a longer line with no number ("... and go into failure w/every set")."""
+    if norm.rstrip().endswith((".", "!", "?")):
+        return len(_unbracket(norm).split()) > 12
+    return not _DIGIT.search(norm) and len(_unbracket(norm).split()) > 16
 
 
 # --- tables ----------------------------------------------------------------------------

@@ -228,3 +228,14 @@ def test_sets_times_reps_times_a_load_then_a_comma():
 def test_a_load_times_reps_times_n_sets_among_single_sets():
     assert numbers(only("Squat 135x5, 185x5, 225x3x5 sets")) == (7, 3, 5)
     assert numbers(only("Squat 135x8x8, 185x8, 205x6")) == (4, 6, 8)  # (no "sets": two sets at 135)
+
+
+def test_a_long_note_with_no_number_is_no_set_line_of_the_row_above():
+    text = ("- Lateral raise 3x12\n- Face pull\n*my shoulders are done by then so I just keep going and take "
+            "every one of the next sets to failure*\n- Pushdown")
+    face_pull = rows(text)[1]
+    assert (face_pull.sets, face_pull.amrap) == (None, False)
+
+
+def test_a_short_line_saying_failure_under_a_name_is_its_reps():
+    assert only("Dips\nto failure").amrap
