@@ -190,7 +190,7 @@ _SETS_LIST = re.compile(r"\b(\d{1,2})\s*" + _SETWORD + r"\s*(?:of\s*|x\s*)?[:,]?
 # "4 heavy sets starting from 8 reps to 6 to 4 to 2", "5 sets from 10 down to 2 reps": a
 # set count, then the reps of the first set and those it goes to ("to" is "-" by now).
 _SETS_LADDER = re.compile(rf"\b(\d{{1,2}})\s*{_SETWORD}\s+(?:starting\s+|going\s+|ramping\s+|working\s+)?(?:from|at)\s+"
-                          r"(\d{1,2})(?:\s*(?:reps?|repetitions?))?((?:\s*(?:-|,|to|down\s+to|and)\s*\d{1,2}(?!\d|[.,]\d|\s*(?:%|kg|lbs?|x)\b)){1,9})")
+                          r"(\d{1,2})(?:\s*(?:reps?|repetitions?))?((?:\s*(?:-|,|to|down\s+to|(?:and\s+)?(?:ending|finishing)\s+(?:at|with)|and)\s*\d{1,2}(?!\d|[.,]\d|\s*(?:%|kg|lbs?|x)\b)){1,9})")
 _SETS_OF = re.compile(rf"\b(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*{_SETWORD}\s*(?:of|x|,|:|\(|for)?\s*(?:{_REPS}|{_AMRAP_WORDS})"
                       r"(?!\d|[.,]\d|\s*(?:kgs?|lbs?|#|pounds|kilos)(?!\w))(?:\s*reps?)?")  # ("1 set 15lb": a load, no reps)
 _REPS_X_SETS = re.compile(rf"\b{_REPS}\s*reps?\s*(?:x|,|for)?\s*(\d{{1,2}})\s*sets?\b")

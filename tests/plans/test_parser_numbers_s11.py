@@ -239,3 +239,7 @@ def test_a_long_note_with_no_number_is_no_set_line_of_the_row_above():
 
 def test_a_short_line_saying_failure_under_a_name_is_its_reps():
     assert only("Dips\nto failure").amrap
+
+
+def test_a_ladder_of_sets_from_one_number_ending_at_another():
+    assert numbers(only("Leg press 5 sets starting from 15 and ending at 6")) == (5, 6, 15)
