@@ -179,7 +179,7 @@ _HOLD = re.compile(rf"(?<![\d.])(\d{{1,2}})\s*x\s*((\d{{1,3}})\s*(?:-\s*\d{{1,3}
                    rf"|\d{{1,2}}\s*(?:{_MINUTES}|{_PRIME_MINUTES})|\d{{1,2}}:\d\d)(?![a-z])")
 _DISTANCE = re.compile(rf"(?<![\d.])(\d{{1,2}})\s*x\s*(\d{{1,4}}\s*{_DIST})\b")
 _SETS_OF_HOLD = re.compile(rf"\b(\d{{1,2}})\s*{_SETWORD}\s*(?:of|x)?\s*(\d{{1,3}}(?:\s*-\s*\d{{1,3}})?\s*(?:{_SECONDS}|{_MINUTES}|{_DIST}))(?!\w)")
-_BW_X_REPS = re.compile(r"\b((?:bw|bodyweight)\s*[+-]\s*" + _N + r"\s*(?:kg|kgs|lbs?)?)\s*x\s*" + _REPS)
+_BW_X_REPS = re.compile(r"\b((?:bw|bwt|bodyweight)(?:\s*[+-]\s*" + _N + r"\s*(?:kg|kgs|lbs?)?)?)\s*x\s*" + _REPS)  # ("BWT x 10")
 _PERCENT_X_REPS = re.compile(rf"(?<![\d.])(\d{{1,3}}(?:\.\d)?\s*%)\s*(?:x|for)\s*{_REPS}")
 _LOAD_X_REPS = re.compile(r"(?<![\d.])(" + _N + r")\s*(kg|kgs|lbs?|#|’s|'s)?\s*x\s*" + _REPS + r"(?!\d|\.\d|\s*x\s*\d)")
 _REPS_SLASH_LOAD = re.compile(r"(?<![\d./])(\d{1,2})\s*/\s*(\d{2,4}(?:\.\d)?)(?![\d/])")  # "12/115": 12 reps at 115
@@ -190,7 +190,7 @@ _SETS_LIST = re.compile(r"\b(\d{1,2})\s*" + _SETWORD + r"\s*(?:of\s*|x\s*)?[:,]?
 # "4 heavy sets starting from 8 reps to 6 to 4 to 2", "5 sets from 10 down to 2 reps": a
 # set count, then the reps of the first set and those it goes to ("to" is "-" by now).
 _SETS_LADDER = re.compile(rf"\b(\d{{1,2}})\s*{_SETWORD}\s+(?:starting\s+|going\s+|ramping\s+|working\s+)?(?:from|at)\s+"
-                          r"(\d{1,2})(?:\s*(?:reps?|repetitions?))?((?:\s*(?:-|,|to|down\s+to|and)\s*\d{1,2}(?!\d|[.,]\d|\s*(?:%|kg|lbs?|x)\b)){1,9})")
+                          r"(\d{1,2})(?:\s*(?:reps?|repetitions?))?((?:\s*(?:-|,|to|down\s+to|(?:and\s+)?(?:ending|finishing)\s+(?:at|with)|and)\s*\d{1,2}(?!\d|[.,]\d|\s*(?:%|kg|lbs?|x)\b)){1,9})")
 _SETS_OF = re.compile(rf"\b(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*{_SETWORD}\s*(?:of|x|,|:|\(|for)?\s*(?:{_REPS}|{_AMRAP_WORDS})"
                       r"(?!\d|[.,]\d|\s*(?:kgs?|lbs?|#|pounds|kilos)(?!\w))(?:\s*reps?)?")  # ("1 set 15lb": a load, no reps)
 _REPS_X_SETS = re.compile(rf"\b{_REPS}\s*reps?\s*(?:x|,|for)?\s*(\d{{1,2}})\s*sets?\b")
@@ -214,10 +214,10 @@ _SETS_X_REPS_LIST = re.compile(rf"(?<![\d.])(\d{{1,2}})\s*x\s*(\d{{1,3}}(?:(?:\s
 _REPS_X_LOAD_LIST = re.compile(r"(?<![\d.])(\d{1,2})\s*x\s*\(\s*(\d{1,4}(?:\.\d{1,2})?(?:\s*[,/;]\s*\d{1,4}(?:\.\d{1,2})?){1,9})"
                                r"\s*(kgs?|lbs?|#)?\s*\)")
 _LOAD_NUMBER = re.compile(r"\d{1,4}(?:\.\d{1,2})?")
-_WEIGHT_X_REPS_X_SETS = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d)?)\s*(kgs?|lbs?)?\s*x\s*(\d{1,2})\s*x\s*(\d{1,2})\b(?!\s*x)")
+_WEIGHT_X_REPS_X_SETS = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d)?)\s*(kgs?|lbs?)?\s*x\s*(\d{1,2})\s*x\s*(\d{1,2})\b(?!\s*x)(\s*sets?\b)?")
 # "5x5x135lb", "2x5x45": sets x reps x a load (too large for reps, or written with its unit).
 _SETS_X_REPS_X_LOAD = re.compile(r"(?<![\d.])(\d{1,2})\s*x\s*(\d{1,2})\s*x\s*(\d{1,4}(?:[.,]\d{1,2})?|bw\b|bodyweight\b)"
-                                 r"\s*(kg|kgs|lbs?|#)?(?![\d.,x])")
+                                 r"\s*(kg|kgs|lbs?|#)?(?![\d.x]|,\d)")
 # "Squat 225x5,5,5", "160x4,4,4": reps of each set at one load (the load too large for sets).
 _LOAD_X_REPS_LIST = re.compile(r"(?<![\d.])(\d{2,4}(?:\.\d)?)\s*(kgs?|lbs?|#)?\s*x\s*(\d{1,2}(?:\s*,\s*\d{1,2}(?![\d.]|\s*[x#a-z])){1,9})"
                                r"(?![\d.]|\s*[x#a-z])")
@@ -229,7 +229,7 @@ _LOAD_REPS_LIST = re.compile(r"(?<![\d.,/x:-])(\d{2,4}(?:\.\d)?)\s*(kgs?|lbs?|#)
 _SETS_TO_FAILURE = re.compile(r"(?<![\d.x/:-])(\d{1,2})\s+(?:to\s+failure|amrap|max\s+reps|as\s+many\s+as\s+possible)\b")
 # "Dumbbell bench: 21 x 10 (x 3)": the set done N times.
 _TIMES_IN_BRACKETS = re.compile(r"\(\s*x\s*(\d{1,2})\s*\)|\(\s*(\d{1,2})\s*x\s*\)")
-_REPS_AT_LOAD = re.compile(r"(?<![\d.])(" + _N + r")\s*(kg|kgs|lbs?|’s|'s)?\s*for\s*" + r"(?:(\d{1,2})\s*sets?\s*of\s*)?" + _REPS + r"\s*reps?\b")
+_REPS_AT_LOAD = re.compile(r"(?<![\d.])(" + _N + r")\s*(kg|kgs|lbs?|plates?|’s|'s)?\s*for\s*" + r"(?:(\d{1,2})\s*sets?\s*of\s*)?" + _REPS + r"\s*reps?\b")
 _SETS_OF_NAME = re.compile(r"\b(\d{1,2})(\s*sets?)\s+of\s+(?=[^\W\d_])")
 _SETS_ONLY = re.compile(r"\b(\d{1,2})(?:\s*-\s*\d{1,2})?\s*" + _SETWORD + r"\b")  # "3-5 sets": 3
 _REPS_ONLY = re.compile(rf"\b{_REPS}\s*(?:reps?|repetitions?|rep)\b")
@@ -245,9 +245,15 @@ _PLUS_ONLY = re.compile(r"(?<![\d.])(\d{1,2})\+(?!\d)")
 # "Set 2 x 8", "Set #3: 6x100": the number after "set" counts the set, it is no set count.
 _SET_NUMBER = re.compile(r"\bset\s*#?\s*(\d{1,2})\s*[x:]")
 _DATE = re.compile(r"(?<![\d.])(?:(?:19|20)\d\d([-/.])\d{1,2}\1\d{1,2}|\d{1,2}([-/.])\d{1,2}\2(?:19|20)\d\d)(?![\d.])")
-_LOAD_PAIR = re.compile(r"(?<![\d.])\d{2,3}(?:\.\d)?\s*/\s*\d{2,3}(?:\.\d)?\s*(?:#|lbs?\b|kgs?\b)")
+_LOAD_PAIR = re.compile(r"(?<![\d./])\d{2,3}(?:\.\d)?(?:\s*/\s*\d{2,3}(?:\.\d)?){1,9}\s*(?:#|lbs?\b|kgs?\b)")
+# Two numbers before a name ("30/24 cal row", "50/50 kettlebell press"): the men's and
+# women's numbers, or a split of the work between sides; never two sets.
+_LEADING_PAIR = re.compile(r"^\s*(\d{1,3})\s*/\s*(\d{1,3})(?![\d/.,])(?=\s*[^\W\d_]{2})")
+_CALORIES = re.compile(r"\bcal(?:s|orie|ories)?\b")
+# "1/2 BW", "3/4 squats": a fraction of something, not two sets of reps (kept in the text).
+_FRACTION = re.compile(r"(?<![\d./])([1-3])\s*/\s*([2-4])(?![\d/.,])(?=\s*(?!reps?\b|sets?\b|x\b)[^\W\d_]{2})")
 # (Not before a unit of time: "30/30 sec" is work and rest, no reps.)
-_LIST = re.compile(rf"(?<![\d.:])(\d{{1,3}})((?:\s*[,/]\s*\d{{1,3}}){{1,9}})(?![\d.%]|\s*(?:kg|lb|{_SECONDS}\b|{_MINUTES}\b))")
+_LIST = re.compile(rf"(?<![\d.:])(\d{{1,3}})((?:\s*[,/]\s*\d{{1,3}}){{1,9}})(?![\d%]|\.\d|\s*(?:kg|lb|{_SECONDS}\b|{_MINUTES}\b))")
 # "5-5-5", "10-8-6-4" after a name: the reps of each set (three numbers or more).
 _DASH_LIST = re.compile(rf"(?<![\d.x/-])(\d{{1,2}})((?:\s*-\s*\d{{1,2}}){{2,9}})(?![\d.%x/-]|\s*(?:kg|lbs?|%|x|{_MINUTES}|{_SECONDS}|{_DIST})\b)")
 _COLUMNS = re.compile(r"(?<![\d.x])(\d{1,2})(?:\s*-\s*\d{1,2})?\s+(\d{1,3})(?:\s*-\s*(\d{1,3}))?(\+)?\s*$")
@@ -274,6 +280,7 @@ _REST_UNIT = re.compile(rf"(?<![\d.])(\d{{1,4}})(?:\s*-\s*(\d{{1,4}}))?\s*(?:({_
 _BULLET = re.compile(r"^\s*(?:[-*+•·>#–—]+\s*|\(?\d{1,3}[.):]\s+|\[[ x]\]\s*)")  # ("1: 10 squats": an EMOM's minute 1)
 _SUPERSET = re.compile(r"^\(?(?:([a-h])\s?([1-9])|([1-9])\s?([a-h]))\s*[.):\-]?\s+", re.IGNORECASE)
 _LABEL = re.compile(r"^(?:(t[1-3])|exercise(?:\s*\d{1,2})?)\s*[:.)\-]\s*", re.IGNORECASE)  # "T1: Squat", "Exercise: Squat"
+_MINUTE_LABEL = re.compile(r"^min(?:ute)?\s*(?:[a-h]|\d{1,2})\s*[:)]\s*", re.IGNORECASE)  # "Min A:", "Minute 2:"
 _LOAD = re.compile(r"(?:@\s*)?\d+(?:[.,]\d+)?\s*(?:(?:kg|kgs|lb|lbs|pounds|kilos)\b|%)|@\s*\d+(?:\.\d+)?"
                    r"|\brp[er]\s*\d+(?:\.\d)?|\brir\s*\d|\b(?:bw|bodyweight)\s*[+-]\s*\d+(?:\.\d+)?\s*(?:kg|lbs?)?")
 _WEIGHT = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:kg|kgs|lb|lbs|pounds|kilos)\b|\b(?:bw|bodyweight)\s*[+-]\s*\d+(?:\.\d+)?\s*(?:kg|lbs?)?"
@@ -363,6 +370,7 @@ class _Group:
     two_sets: bool = False  # "135x12x12" (12 sets of 12) may be two sets at 135: see _find_groups
     hold: bool = False  # "60yd sled drag", "30s dead bugs": a distance or time before the name
     rest: int | None = None  # of a workout's (or the plan's) defaults: "Rest 60 s between sets" above its exercises
+    dash: str = ""  # "3 x 12 - 30": "either" (a range, or 12 reps at 30) or "load" ("4 x 12 - 130"): see `_after_dash`
 
     def __init__(self, **values) -> None:
         self.__dict__.update(values)
@@ -395,30 +403,36 @@ def _sets_x_reps(m: re.Match) -> _Group | None:
         # "4 x 12 - 130", "3 x 10 - 25 kg": a log's reps, then the load after a spaced
         # dash, not a range nobody does (12 to 130 reps). Someone should look.
         return _Group(sets=int(m[1]), reps_min=int(m[2]), reps_max=int(m[2]), weight=m[3] + (m[6] or ""),
-                      clear=False)
+                      clear=False, dash=dash)
     group = _reps_group(m[1], m[2], m[3], m[4], m[5])
     if dash == "either":
         group.clear = False  # "3 x 12 - 30": 12 to 30 reps, or 12 reps at 30? A look.
+        group.dash = dash  # (in a plan writing loads so elsewhere, the load: `_loads_after_dashes`)
     return group
 
 
 def _after_dash(m: re.Match) -> str | None:
     """What the second number of "R - N" after "sets x" is, after a spaced dash: "load"
-    with a unit after it, or more than twice the first and over 40, which no range of
-    reps reaches ("12 - 130"); "either" when more than twice the first ("12 - 30": a
+    with a unit after it, more than twice the first and over 40, which no range of reps
+    reaches ("12 - 130"), or under half the first ("10 - 2"); "either" when more than twice the first ("12 - 30": a
     range, or a load); None for a range ("8-12", "15 - 20")."""
     between = m.string[m.end(2):m.start(3)]
     if "-" not in between or between == "-":
         return None
     low, high = int(m[2]), int(m[3])
-    if m[6] or (high > 2 * low and high > 40):
+    if m[6] or (high > 2 * low and high > 40) or 2 * high < low:  # ("4 x 10 - 2 chains": no range goes down so)
         return "load"
     return "either" if high > 2 * low else None
 
 
 def _sets_x_reps_x_load(m: re.Match) -> _Group | None:
-    """"5x5x135lb": 5 sets of 5 at 135 lb; without a unit the load must be too large for reps."""
+    """"5x5x135lb": 5 sets of 5 at 135 lb; without a unit the load must be too large for
+    reps, or the first number a set count below the reps ("3x10x20": no one does 3 reps,
+    then 10, then 20; a guess all the same)."""
     if not m[4] and m[3][0].isdigit() and float(m[3].replace(",", ".")) <= 30:
+        if int(m[1]) <= 6 and int(m[1]) < int(m[2]) < float(m[3].replace(",", ".")):
+            return _Group(sets=int(m[1]), reps_min=int(m[2]), reps_max=int(m[2]), weight=m[3], clear=False,
+                          sets_said=False)  # (a guess: low)
         return None  # "12 x 10 x 8": reps of each set, read below
     return _Group(sets=int(m[1]), reps_min=int(m[2]), reps_max=int(m[2]), weight=m[3] + (m[4] or ""))
 
@@ -431,7 +445,7 @@ def _weight_x_reps_x_sets(m: re.Match) -> _Group:
         reps = [int(numbers[0]), numbers[1], numbers[2]]
         return _Group(sets=3, reps_min=min(reps), reps_max=max(reps), clear=False)
     group = _Group(sets=int(m[4]), reps_min=int(m[3]), reps_max=int(m[3]), weight=m[0][:m.end(2) - m.start()] if m[2] else m[1])  # as written: "60 kg"
-    if int(m[4]) > 5:
+    if int(m[4]) > 5 and not m[5]:  # ("295x3x6 sets": six)
         group.two_sets = True
     return group
 
@@ -490,6 +504,17 @@ def _load_reps_list(m: re.Match) -> _Group | None:
     return _each_set(reps, weight=m[1] + (m[2] or ""))
 
 
+_MORE_REPS = re.compile(r"\s*,\s*\d{1,2}(?![\d.]|\s*x)")  # ", 5, 8": more reps, not ", 45x8" (a load's set)
+
+
+def _bw_x_reps(m: re.Match) -> _Group | None:
+    """"BW+20 x 8", "BWT x 10": a set at bodyweight (plus a load); "BWx5,5,8" (bodyweight
+    alone, then a list) is read as the list's sets."""
+    if m[1].isalpha() and _MORE_REPS.match(m.string, m.end()):
+        return None
+    return _with(_reps_group("1", m[2], m[3], m[4], None), weight=m[1], clear=False, sets_said=False)
+
+
 def _sets_ladder(m: re.Match) -> _Group:
     reps = [int(m[2])] + [int(x) for x in _DIGITS.findall(m[3])]
     return _each_set(reps, sets=int(m[1]))
@@ -516,6 +541,16 @@ def _set_count(m: re.Match) -> str:
     if numbers != list(range(1, len(numbers) + 1)):
         return m[0]
     return str(len(numbers)).ljust(len(m[0]))
+
+
+# "Back squat (EMOM 10)", "Power clean EMOM x 8 min": after a name, a set every minute.
+_EMOM_SETS = re.compile(r"\b(?:e1mom|emom)\s*(?:x\s*|for\s+)?(\d{1,2})\s*(?:min\w*|')?(?!\s*(?:rounds?|sets?|[\d:x]))")
+
+
+def _leading_pair(text: str) -> re.Match | None:
+    """"30/24 cal row", "50/50 kettlebell press" (`_LEADING_PAIR`), not a fraction ("1/2 BW")."""
+    m = _LEADING_PAIR.match(text)
+    return m if m and not (len(m[1]) == len(m[2]) == 1 and int(m[1]) < int(m[2]) <= 4) else None
 
 
 def _find_groups(text: str) -> tuple[list[_Group], str]:
@@ -556,8 +591,22 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
     if sets and "," in text:
         text = _SET_NUMBERS.sub(_set_count, text)  # "1,2,3 sets - 10 reps": sets 1 to 3, of 10 reps
     pair = _LOAD_PAIR.search(text) if "/" in text else None
-    if pair:  # "135/95# thrusters": the men's and women's loads, not two sets
+    if pair:  # "135/95# thrusters": the men's and women's loads, not two sets ("60/70/80kg": loads)
         text = _blank(text, *pair.span())
+    elif "/" in text:
+        pair = _leading_pair(text)
+        if pair:
+            text = _blank(text, *pair.span())
+    if "/" in text:
+        for m in _FRACTION.finditer(text):
+            if int(m[1]) < int(m[2]):
+                kept.append((m.start(), m[0]))
+                text = _blank(text, *m.span())
+    emom = _EMOM_SETS.search(text) if "emom" in text else None
+    if emom and _LETTER.search(text[:emom.start()]) and not text.rstrip().endswith(":"):
+        text = _blank(text, *emom.span())  # "Back squat (EMOM 10)": a set each minute (added below)
+    else:
+        emom = None
     # Blanking takes digits away, never adds one: no digit comes before this one later.
     first_digit = _DIGIT.search(text)
     first_digit = first_digit.start() if first_digit else len(text)
@@ -728,7 +777,13 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             # the other words in the brackets are about the set, no exercise).
             groups[0].sets, groups[0].end = int(m[1]), m.end()
             text = _blank(text, 0, m.end())
-    if pair:
+    if pair and pair.re is _LEADING_PAIR:
+        # The calories of each ("30/24 cal"): the work, as a load is; otherwise a note.
+        said = pair[0].strip()
+        calories = _CALORIES.search(text) is not None
+        groups.insert(0, _Group(weight=said + " cal" if calories else "", note="" if calories else said, clear=False,
+                                start=pair.start(), end=pair.end()))
+    elif pair:
         if groups:
             if not groups[0].weight:
                 groups[0].weight = pair[0].strip()
@@ -742,6 +797,15 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             if g.two_sets:
                 reps = (g.reps_min, g.sets)  # the two numbers after the load
                 g.sets, g.reps_min, g.reps_max, g.clear, g.two_sets = 2, min(reps), max(reps), False, False
+    if emom:
+        if any(g.sets for g in groups):
+            groups[0].note = ", ".join(n for n in (groups[0].note, emom[0].strip()) if n)  # (its sets said: a note)
+        elif groups:
+            first = groups[0]  # ("EMOM 10 min x 3 reps": the name ends before the EMOM)
+            first.sets, first.clear, first.sets_said = int(emom[1]), False, False
+            first.start, first.end = min(first.start, emom.start()), max(first.end, emom.end())
+        else:
+            groups.append(_Group(sets=int(emom[1]), clear=False, sets_said=False, start=emom.start(), end=emom.end()))
     for m in numbered:
         for g in groups:
             if g.start == m.start(1) and g.sets:
@@ -790,10 +854,11 @@ def _reps_slash_load(m: re.Match) -> _Group | None:
     return _Group(sets=1, reps_min=int(m[1]), reps_max=int(m[1]), weight=m[2], clear=False, sets_said=False)
 
 
-# A number then words, not a unit or a plan word ("5 minutes plank", "3 days a week").
+# A number then words, not a unit or a plan word ("5 minutes plank", "3 days a week"),
+# or "1-arm" ("50 1-arm swings").
 _LEADING_REPS = re.compile(
     rf"^\s*(\d{{1,3}})(?:\s*-\s*(\d{{1,3}}))?(\+)?(?:[lr](?=\s))?\s+(?!(?:{_SECONDS}|{_MINUTES}|{_DIST}|kg|kgs|lbs?|x|sets?|rounds?"
-    r"|reps?|times|days?|weeks?|cal|calories|miles?|hours?|h|hrs?|of|to|per|percent|rm|%)\b)(?=[^\W\d_]{2})")
+    r"|reps?|times|days?|weeks?|cal|calories|miles?|hours?|h|hrs?|of|to|per|percent|rm|%)\b)(?=[^\W\d_]{2}|1-(?:arm|leg|hand)\b)")
 _LEADING_HOLD = re.compile(rf"^\s*(\d{{1,4}}(?:\s*-\s*\d{{1,4}})?\s*(?:{_DIST}|{_SECONDS}|{_MINUTES}))\s+"
                            r"(?!(?:(?:of|de|di|do|der)\s+)?(?:rest|break|pause|recovery|between|each|per|every|on|off|a|the|to|x|sets?|reps?|rounds?"
                            r"|cardio|ausdauer|arbeit|work|warm|easy|light|leve|stretch\w*)\b)"
@@ -867,13 +932,13 @@ _PATTERNS = (
     (_SETS_OF_HOLD, lambda m: _Group(sets=int(m[1]), weight=m[2]), "set"),
     (_SETS_X_REPS_X_LOAD, _sets_x_reps_x_load, "xx"),
     (_WEIGHT_X_REPS_X_SETS, _weight_x_reps_x_sets, "xx"),
-    (_BW_X_REPS, lambda m: _with(_reps_group("1", m[2], m[3], m[4], None), weight=m[1], clear=False,
-                                 sets_said=False), "bw"),
+    (_BW_X_REPS, _bw_x_reps, "bw"),
     (_PERCENT_X_REPS, lambda m: _with(_reps_group("1", m[2], m[3], m[4], None), note=m[1], clear=False,
                                       sets_said=False), "%"),
     (_LABELLED, lambda m: _reps_group(m[1], m[2], m[3], m[4], m[5]), "set rep"),
     (_REPS_AT_LOAD, lambda m: _with(_reps_group(m[3] or "1", m[4], m[5], m[6], None), weight=m[1] + (
-        m[2] if m[2] and m[2][0] in "kl" else ""), clear=bool(m[3]), sets_said=bool(m[3])), "for"),
+        m[2] if m[2] and m[2][0] in "kl" else " " + m[2] if m[2] and m[2][0] == "p" else ""),  # ("2 plates for 5 reps")
+        clear=bool(m[3]), sets_said=bool(m[3])), "for"),
     (_SETS_LIST, _sets_list_group, "set list"),
     (_REPS_X_SETS, lambda m: _reps_group(m[4], m[1], m[2], m[3], None), "set rep"),
     (_REPS_X_N_SETS, _reps_x_n_sets, "x set"),
@@ -1045,6 +1110,10 @@ def _strip_markup(line: str) -> tuple[str, bool, str]:
     if m:
         label = m[1].upper() if m[1] else ""
         text = text[m.end():]
+    elif text[:3].lower() == "min":
+        m = _MINUTE_LABEL.match(text)
+        if m:
+            text = text[m.end():]  # "Min A: 10 bench press": the minute of an EMOM, then what it holds
     return text.strip(), marked, label
 
 
@@ -1605,7 +1674,7 @@ _GLOSS = re.compile(r"\(([^()\d]{3,40})\)")  # "(floor press)": letters only, a 
 _EXAMPLES = re.compile(r"\(([^()\d,]{3,40}),[^()\d]{1,80}\)")  # "(squat, leg press, lunge)": the first
 # "3x5 @ 185", "9 x 3 at 185": a load with no unit ("at" only before a number of two
 # digits or more, and not a percentage, a time, an effort or reps: "at 8 RPE", "at 90 s").
-_BARE_LOAD = re.compile(rf"(?:@\s*|\bat\s+(?=\d{{2}}))(\d+(?:[.,]\d+)?)(?![\d%.,]|\s*(?:%|kg|lb|rpe|rir|x\b|reps?\b"
+_BARE_LOAD = re.compile(rf"(?:@\s*|\bat\s+(?=\d{{2}}))(\d+(?:[.,]\d+)?)(?![\d%.,/]|\s*(?:%|kg|lb|rpe|rir|x\b|reps?\b"
                         rf"|(?:{_SECONDS}|{_MINUTES})\b|{_PRIME_MINUTES}|{_PRIME_SECONDS}))")
 
 
@@ -1792,6 +1861,7 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
         superset=label.split()[1][0] if label.startswith("superset") else None,
     )
     row._near = entry is not None and score < 100  # a near-exact name: any other doubt makes it low
+    row._dash = group.dash
     row._unsure = confidence == "medium"  # the line itself needs a look: so does any other doubt
     if tail_words:
         row.confidence = "low"  # words before the name dropped: a guess
@@ -1928,8 +1998,11 @@ def _describes(previous: ParsedExercise, norm: str) -> bool:
 
 
 def _long_sentence(norm: str) -> bool:
-    """A sentence of more than 12 words (brackets aside): prose, never a set line."""
-    return norm.rstrip().endswith((".", "!", "?")) and len(_unbracket(norm).split()) > 12
+    """A sentence of more than 12 words (brackets aside): prose, never a set line; so is
+    a longer line with no number ("... and go into failure w/every set")."""
+    if norm.rstrip().endswith((".", "!", "?")):
+        return len(_unbracket(norm).split()) > 12
+    return not _DIGIT.search(norm) and len(_unbracket(norm).split()) > 16
 
 
 # --- tables ----------------------------------------------------------------------------
@@ -1996,7 +2069,7 @@ def _table_row(text: str, columns: dict[int, str]) -> str | None:
     elif reps:
         parts.append(f"{reps} reps")
     if values.get("rest"):
-        rest = values["rest"]
+        rest = values["rest"].lstrip("+~≈ ")  # "+ 2′": two minutes or more
         parts.append(f"rest {rest}" + ("s" if rest.isdigit() and int(rest) > 5 else ""))
     if values.get("weight") and values["weight"] not in ("-", "—"):
         parts.append(f"@ {values['weight']}")
@@ -2050,7 +2123,7 @@ _ROUNDS_LINE = re.compile(r"^(?:[^\d()]{0,30}:\s*|\d{1,2}\s*[:.)]\s*)?(\d{1,2})\
 _BLOCK_ONLY = re.compile(
     r"^\W*(?:(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex)s?\s*[:\-–—,]?\s*\(?\s*(?:x\s*\d{1,2}|\d{1,2}\s*(?:x|rounds?|sets?|times))"
     r"|\d{1,2}\s*(?:rounds?|times)(?:\s+of)?"
-    r"|(?:emom|amrap)\s*(?:x\s*|for\s+)?\d{1,3}\s*(?:min\w*|')?)"  # "EMOM 12 min", "AMRAP 20 min": its length, no exercise
+    r"|(?:alt(?:ernating)?\s+)?(?:emom|amrap)\s*(?:x\s*|for\s+)?\d{1,3}\s*(?:min\w*|'|rounds?)?)"  # "EMOM 12 min", "AMRAP 20 min": its length, no exercise; "ALT EMOM x 5 rounds"
     r"\s*\)?\s*[:.\-–—]?\s*(?:\([^()]*\))?\s*:?\s*$")
 # "Pistol prep – 3 Rounds": a block named by a title that names no exercise, and its rounds.
 _TITLED_ROUNDS = re.compile(r"^([^\d:–—-]{3,40}?)\s*[:\-–—,(]\s*\d{1,2}\s*(?:rounds?|times)\)?\s*:?\s*$")
@@ -2221,7 +2294,10 @@ def _absorb(previous: ParsedExercise, groups: list[_Group], remaining: str) -> N
         lines.append(group)
         _prescribe(previous, lines)
     rest = _find_rest(remaining)[0]
-    if rest is not None and previous.rest_seconds is None:
+    if rest is not None and previous.rest_seconds is None and not (
+            lines is None and _may_say_warmup(previous.line.lower()) and _WARMUP_MARK.search(previous.line.lower())):
+        # ("Deadlift - warm-up sets + 3 working sets" over "12 reps at 50% (rest 1 min)":
+        # the warm-ups' rest, not the working sets'.)
         previous.rest_seconds = rest
 
 
@@ -2230,6 +2306,53 @@ _WARMUP_MARK = re.compile(rf"(?<!\w){_WARMUP_WORDS}(?!\w)")
 # A line that is only the rest after a set ("1 min rest", "Rest 90 sec", "No rest, drop set").
 _REST_LINE = re.compile(rf"^\W*(?:no\s+(?:rest|break)\b|(?:\d{{1,3}}(?:[.,]\d)?\s*(?:{_MINUTES}|{_SECONDS}|m|')\.?\s*(?:of\s+)?)?"
                         rf"(?:rest|break|recovery|pause)\b)")
+
+
+_FIELDS_SPLIT = re.compile(r"\s[|·•]\s|\s*\|\s*")
+_FIELD_LABEL = re.compile(r"^[^\W\d_][^:\d]{0,30}:")
+
+
+def _rest_field(norm: str) -> str | None:
+    """The rest of a line of labelled fields ("Rep range: 10-12 | Rest: 60-90 sec",
+    "Tempo: 3-1-1 · Rest: 2 min") when one field alone says it."""
+    if "|" not in norm and "·" not in norm and "•" not in norm:
+        return None
+    fields = [f.strip() for f in _FIELDS_SPLIT.split(norm) if f.strip()]
+    rests = [f for f in fields if _REST_LINE.match(f)]
+    if (len(fields) < 2 or len(rests) != 1 or not all(_FIELD_LABEL.match(f) for f in fields)
+            or len(rests[0].split()) > 6 or _BETWEEN_ROUNDS.search(rests[0])):
+        return None
+    return rests[0]
+
+
+@lru_cache(maxsize=1)
+def _REST_HEADING() -> re.Pattern:
+    """A heading of rests alone: "Rest periods:", "Rests", "Pausen", "Descansos:"."""
+    return re.compile(rf"^(?:rest(?:\s+(?:periods?|times?|intervals?))?|{_plan_words('rest')})(?:s|n|en)?\s*:?$")
+
+
+_SET_LABEL = re.compile(r"^(?:between\s+(?:the\s+|each\s+|all\s+)?)?sets?$")
+_LABELLED_ITEM = re.compile(r"^([^\W\d_][^:\d]{0,30}):\s*(\S.*)$")
+
+
+def _rest_item(norm: str) -> int | None | bool:
+    """An item of a list of rests (`_REST_HEADING`): the rest between sets ("Sets: 1:00
+    min", "Between sets: 90 s"), False for another rest ("Exercises: 2 min"), None for a
+    line that is no item of the list."""
+    m = _LABELLED_ITEM.match(norm.strip())
+    if not m or _find_rest(m[2])[0] is None:
+        return None
+    label = m[1].strip()
+    if _SET_LABEL.match(label) or (_says_between_sets(label) and not _BETWEEN_ROUNDS.search(label)):
+        return _find_rest(m[2])[0]
+    return False
+
+
+def _rest_list_below(lines: list[str], number: int) -> bool:
+    """Whether the line below is an item of a list of rests (a rest heading's, not a
+    circuit's "Rest" line between two exercises)."""
+    below = next((line for line in lines[number + 1:number + 3] if line.strip()), "")
+    return _rest_item(_normalise_line(_strip_markup(below)[0])) is not None
 
 
 def _line_above(lines: list[str], number: int) -> int | None:
@@ -2386,7 +2509,9 @@ def parse_plan(text: str, catalog) -> ParseResult:
     blocks = 0
     table: dict[int, str] | None = None
     first_line = True
-    lines, paragraphs = _split_paragraphs(text.splitlines())
+    lines, cells = _cell_tables(text.splitlines())
+    lines, paragraphs = _split_paragraphs(lines)
+    paragraphs = {**cells, **paragraphs} if cells else paragraphs
     read: dict[str, tuple[list[_Group], str]] = {}  # a line repeated (week after week) is read once
     segmented: dict[tuple, list[_Segment]] = {}
     marked_up: dict[str, tuple[str, bool, str]] = {}  # pure per-line steps, also read once per distinct line
@@ -2424,6 +2549,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
     choice_of: ParsedExercise | None = None  # the row above an "Or" line: the next line is another choice for it
     row_lines: dict[int, list[ParsedExercise]] = {}  # line number -> the rows it gave
     listed: list[tuple] = []  # rows of unknown names in a list, kept if the list names exercises (`_keep_listed`)
+    timed: list[tuple] = []  # EMOM blocks saying their minutes, not rounds: (block, minutes, the rows of each line)
+    in_rest_list = False  # under "Rests:", whose items ("Sets: 1 min", "Exercises: 2 min") say which rest
     for number, original in enumerate(lines):
         held, resting = None, held  # (`resting`: the row a rest line on this line belongs to, if no `previous`)
         choosing, choice_of = choice_of, None
@@ -2493,6 +2620,23 @@ def parse_plan(text: str, catalog) -> ParseResult:
             choosing = previous  # "Or pullover with a dumbbell" under an exercise
         heading_cut = False
         named_over_sets = False
+        if _REST_HEADING().match(norm) and _rest_list_below(lines, number):
+            in_rest_list, previous, waiting = True, None, None  # "Rest periods:", "Pausen": its items follow
+            unread.append(original.strip())
+            continue
+        if in_rest_list:
+            item = _rest_item(norm)
+            in_rest_list = item is not None
+            if in_rest_list:
+                if item:
+                    # "Between sets: 90 s" under "Rests:": the rest of every exercise saying none,
+                    # in this workout (in an overview at the top, of the whole plan).
+                    scope = len(workouts) - 1
+                    for where in ((scope, -1) if scope == 0 else (scope,)):
+                        known = defaults.setdefault(where, _Group())
+                        known.rest = known.rest or item
+                unread.append(original.strip())
+                continue
         if (previous or waiting) is not None and _apply_field(previous or waiting, norm, stripped):
             previous, waiting = previous or waiting, None
             continue  # "- Sets: 4", "- Reps: 8-10", "- Rest: 2 min" under the exercise's name
@@ -2516,7 +2660,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 previous = None
                 heading_cut = True
         weak = all(g.weak for g in groups)
-        if weak and not label and _is_heading(stripped, marked):
+        if weak and not label and _is_heading(stripped, marked) and _rest_field(norm) is None:  # (a bold line of fields: below)
             groups, remaining = [], norm
             # "BENCH:" over "85lb x10" lines names an exercise; a name ending in ":" with
             # prose below must be an exact name, since a section ("Shoulders:") reads alike.
@@ -2539,6 +2683,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 if _may_say_block(norm) and _BLOCK.search(norm):
                     blocks += 1
                     block = (_block_sets(norm), chr(ord("P") + blocks % 10), None)
+                    _note_timed_block(timed, block, norm)
                     block_used = block_blank = False
                     continue
                 if _PHASE.match(_unaccent(norm).strip(" #*_:-")):
@@ -2565,6 +2710,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                      or (titled and matcher.match(titled[1])[1] < STRONG_SCORE))):
             blocks += 1
             block = (_block_sets(norm), chr(ord("P") + blocks % 10), None)
+            _note_timed_block(timed, block, norm)
             block_used = block_blank = False
             continue
         if (groups and stripped.endswith(":") and not label
@@ -2590,6 +2736,12 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 workouts[-1].exercises.extend(rows)
                 previous = rows[-1]
                 continue
+        if block is None and len(norm.split()) > _SHORT_REST_WORDS and _may_say_rest(norm) and _DIGIT.search(norm):
+            rest = _rest_in_prose(stripped)
+            if rest is not None:
+                # "My rest is between 1-3 minutes.", "A good rest between sets is 90 to 120 s,
+                # ...": the plan's rest, said in a sentence of its prose (which stays prose).
+                rest_notes.append((len(workouts) - 1, len(workouts[-1].exercises), rest))
         resting = previous or resting
         if (resting is not None and _may_say_rest(norm) and _REST_LINE.match(norm) and len(norm.split()) <= 6
                 and not _BETWEEN_ROUNDS.search(norm) and (not groups or all(g.weak or g.hold for g in groups))):
@@ -2599,10 +2751,12 @@ def parse_plan(text: str, catalog) -> ParseResult:
             if getattr(resting, "_set_lines", None) is not None and _DROP_SET.search(norm):
                 resting._drop_next = True
             continue
+        field = None
         if (resting is None and not workouts[-1].exercises and block is None and _may_say_rest(norm)
-                and _REST_LINE.match(norm) and len(norm.split()) <= 12 and not _BETWEEN_ROUNDS.search(norm)
-                and (not groups or all(g.weak or g.hold for g in groups))):
-            rest = _find_rest(norm)[0]
+                and ((_REST_LINE.match(norm) and len(norm.split()) <= 12 and not _BETWEEN_ROUNDS.search(norm)
+                      and (not groups or all(g.weak or g.hold for g in groups)))
+                     or (field := _rest_field(norm)) is not None)):
+            rest = _find_rest(field or norm)[0]
             if rest is not None:
                 # "Rest 60 seconds between sets" before a workout's first exercise: for its
                 # exercises (the whole plan's, before its first workout or in notes after
@@ -2722,6 +2876,9 @@ def parse_plan(text: str, catalog) -> ParseResult:
             if given is not None:
                 block_used = block_used or given is block
                 _give_block(rows, given, given is block)
+        for emom in timed if block is not None else ():
+            if emom[0] is block:
+                emom[2].append(rows)
         workouts[-1].exercises.extend(rows)
         previous = rows[-1]
         if len(groups) == 1 and groups[0].hold:
@@ -2733,6 +2890,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
     for index, rows_before, rest in rest_notes:
         known = defaults.setdefault(_rest_scope(workouts, index, rows_before), _Group())
         known.rest = known.rest or rest
+    _loads_after_dashes([e for w in workouts for e in w.exercises])
+    _emom_sets(timed)
     workouts, unread = _finish(workouts, defaults, unread, text, paragraphs)
     return ParseResult(title=title, workouts=workouts, unread=unread)
 
@@ -2952,6 +3111,64 @@ def _give_block(rows: list[ParsedExercise], given: tuple, from_header: bool) -> 
         row.superset = row.superset or given[1]
 
 
+_EMOM_MINUTES = re.compile(r"\b(?:e1mom|emom|every\s+minute|on\s+the\s+minute)\b\D{0,20}?(\d{1,2})(?::00)?\s*(?:min\w*|'|$|\s+of\b)")
+
+
+def _note_timed_block(timed: list[tuple], block: tuple, norm: str) -> None:
+    """Keep a block header giving an EMOM's minutes and no rounds ("EMOM in 10:00 of:",
+    "EMOM 12 min:") with the rows it gets (`_emom_sets`)."""
+    m = _EMOM_MINUTES.search(norm) if block[0] is None and "m" in norm else None
+    if m:
+        timed.append((block, int(m[1]), []))
+
+
+def _emom_sets(timed: list[tuple]) -> None:
+    """An EMOM of N minutes over one line ("EMOM in 10:00 of: 1 power clean + 1 push
+    jerk"): that line every minute, N sets. (Over several lines, which minute does which
+    is not said.)"""
+    for _, minutes, lines in timed:
+        if len(lines) == 1 and all(r.sets is None for r in lines[0]):
+            for row in lines[0]:
+                row.sets = minutes
+
+
+def _loads_after_dashes(rows: list[ParsedExercise]) -> None:
+    """"3 x 12 - 30" in a plan that writes loads after the dash ("4 x 12 - 130"): 12
+    reps at 30, as its other lines say, not 12 to 30 reps."""
+    if not any(getattr(r, "_dash", "") == "load" for r in rows):
+        return
+    for row in rows:
+        if getattr(row, "_dash", "") == "either" and row.reps_max is not None:
+            row.weight_text = row.weight_text or str(row.reps_max)
+            row.reps_max = row.reps_min
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+_REST_SUBJECT = re.compile(r"^\W*(?:(?:my|the|your|our|a|an|normal(?:ly)?|good|usual)\s+){0,3}rests?"
+                           r"(?:\s+(?:periods?|times?|intervals?))?\s+(?:is|was|are|were|should\s+be|will\s+be|stays?)\b")
+_CONDITION = re.compile(r"^\W*(?:if|when|unless|suppose|imagine|say)\b")  # "If the routine calls for 2 minutes rest ...": not the plan's
+_BETWEEN_AND = re.compile(r"\b(?:between|entre|zwischen|tra|fra|между)\s+(\d{1,3})\s+(?:and|y|e|und|et|и)\s+(?=\d)")
+
+
+def _rest_in_prose(text: str) -> int | None:
+    """The rest a sentence of prose gives every set: its subject the rest ("My rest is
+    between 1-3 minutes") or saying "between sets", one rest in it, no sets or reps, no
+    condition ("If ...")."""
+    for sentence in _SENTENCE_END.split(text):
+        if not _DIGIT.search(sentence) or len(sentence.split()) > _REST_NOTE_WORDS:
+            continue
+        if not (_REST_SUBJECT.match(sentence.lower()) or _says_between_sets(sentence)):
+            continue
+        norm = _normalise_line(sentence)
+        if _BETWEEN_ROUNDS.search(norm) or _CONDITION.match(norm):
+            continue
+        norm = _BETWEEN_AND.sub(lambda m: m[0][:m.start(1) - m.start()] + m[1] + "-", norm)  # "entre 90 y 120 s": 90-120
+        rest, _, left = _find_rest(norm)
+        if rest is not None and _find_rest(left)[0] is None and all(g.weak or g.hold for g in _find_groups(norm)[0]):
+            return rest
+    return None
+
+
 def _rest_scope(workouts: list[ParsedWorkout], index: int, rows_before: int) -> int:
     """Where a "rest ... between sets" line holds: after every exercise of the plan (notes
     at its end) or in a part with none of its own, the whole plan (-1); in a workout with
@@ -3145,6 +3362,84 @@ def _day_columns(lines: list[str], start: int, pieces: dict[str, str]) -> tuple[
                 pieces.setdefault(cell.strip(), line.strip())
     out.append("")
     return out, end
+
+
+_CELL_WORDS = 7  # a table's header has at most this many columns
+_CELL_VALUE = re.compile(r"^[+~≈]?\s*\d[\d\s.,/x×\-–—'’′\"″”»:%+]*[^\W\d_]{0,4}\.?$|^[-–—]$", re.IGNORECASE)
+
+
+_NAME_HEADER = re.compile(rf"\s*(?:{_HEADER_WORDS['name']})(?:\s|$)", re.IGNORECASE)
+
+
+def _header_kind(word: str) -> str | None:
+    bare = _unaccent(word.strip("*_:").lower())
+    return next((kind for kind, pattern in _HEADER.items() if pattern.match(bare)), None)
+
+
+def _cell_header(lines: list[str], start: int) -> tuple[list[str], int] | None:
+    """A header of a table pasted one cell per line, at `start`: "Exercise Sets Reps Rest"
+    on one line, or "Exercise", "Sets", "Reps" on lines of their own; (its column words,
+    the line after it). At most one column the parser does not read ("RIR")."""
+    if not _NAME_HEADER.match(lines[start]):  # (the cheap test first: few lines start so)
+        return None
+    words = lines[start].split()
+    if len(words) > _CELL_WORDS or _DIGIT.search(lines[start]) or _header_kind(words[0]) != "name":
+        return None
+    end = start + 1
+    if len(words) == 1:
+        while len(words) < _CELL_WORDS and end < len(lines):
+            cell = lines[end].split()
+            if len(cell) > 1 or (cell and (_DIGIT.search(cell[0]) or len(cell[0]) > 15)):
+                break
+            words += cell
+            end += 1
+    kinds = [_header_kind(w) for w in words[1:]]
+    if len(kinds) < 2 or not {"sets", "reps"} & set(kinds) or kinds.count(None) > 1:
+        return None
+    return words, end
+
+
+def _cell_row(lines: list[str], start: int, width: int) -> tuple[int, list[str], int] | None:
+    """A row of such a table at `start` (blank lines skipped): a name, then a value for each
+    other column on lines of their own; (the name's line, the cells, the line after)."""
+    cells, at, name_at = [], start, None
+    while at < len(lines) and len(cells) < width:
+        line = lines[at].strip()
+        at += 1
+        if not line:
+            continue
+        if not cells:
+            if len(line) > 60 or _CELL_VALUE.match(line) or not _LETTER.search(line):
+                return None
+            name_at = at - 1
+        elif not (len(line) <= 20 and _CELL_VALUE.match(line)):
+            return None
+        cells.append(line)
+    return (name_at, cells, at) if len(cells) == width else None
+
+
+def _cell_tables(lines: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Tables pasted one cell per line (a web page's table copied as text): each row joined
+    into a line of cells ("Bench press | 3-4 | 8-10 | + 2′") under a header of cells, read
+    as any table; the map gives each row its name's line back."""
+    out: list[str] = []
+    pieces: dict[str, str] = {}
+    index = 0
+    while index < len(lines):
+        header = _cell_header(lines, index) if len(lines[index]) <= 80 else None
+        row = header and _cell_row(lines, header[1], len(header[0]))
+        if not row:
+            out.append(lines[index])
+            index += 1
+            continue
+        out.append(" | ".join(header[0]))
+        while row:
+            name_at, cells, index = row
+            joined = " | ".join(cells)
+            pieces.setdefault(joined, lines[name_at])
+            out.append(joined)
+            row = _cell_row(lines, index, len(header[0]))
+    return out, pieces
 
 
 def _split_paragraphs(lines: list[str]) -> tuple[list[str], dict[str, str]]:
