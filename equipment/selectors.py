@@ -137,9 +137,12 @@ def is_substitute(*, exercise: Exercise, candidate: Exercise, user) -> bool:
 def missing_equipment(*, user, exercises: list[Exercise]) -> dict:
     """exercise id -> names of the equipment it needs that the user does not own
     (Bodyweight never counts as missing). Exercises must have `equipment` prefetched.
-    One query."""
+    One query. A user who owns nothing has not said what their gym has (a new
+    account): nothing is missing, rather than a warning under every barbell row."""
     owned = set(UserEquipment.objects.filter(user=user, deleted_at__isnull=True)
                 .values_list("equipment_id", flat=True))
+    if not owned:
+        return {}
     missing = {}
     for exercise in exercises:
         names = [e.name for e in exercise.equipment.all() if e.pk not in owned and e.name != BODYWEIGHT]

@@ -224,6 +224,10 @@ def test_a_tampered_or_expired_form_is_a_message_not_an_error(user_client, user)
 
 
 def test_missing_equipment_is_a_warning_with_substitutes(user_client, user):
+    # A new account has said nothing of its gym: no warning under every row.
+    assert "which you don" not in preview(user_client, "Bench 3x5").content.decode()
+    with rls_user(user.pk):  # a home gym of dumbbells
+        UserEquipment.objects.create(user=user, equipment=Equipment.objects.get(name="Dumbbell"))
     html = preview(user_client, "Bench 3x5").content.decode()
     assert "Needs Barbell, Bench, which you don't have." in html
     fields = form_fields(html)

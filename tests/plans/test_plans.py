@@ -64,6 +64,8 @@ def test_detail_shows_exercises_in_order_with_prescription_equipment_and_muscles
     plan = make_plan(user)
     with rls_user(user.pk):
         WorkoutExercise.objects.filter(workout_plan=plan, sequence=2).update(confidence_level="low", reps_max=8)
+        # what the user's gym has was said (a pair of dumbbells): the barbell is missing
+        UserEquipment.objects.create(user=user, equipment=Equipment.objects.get(name="Dumbbell"))
     html = user_client.get(f"/plans/{plan.pk}/").content.decode()
     assert html.index("Barbell Squat") < html.index("Barbell Bench Press") < html.index("Barbell Deadlift")
     assert "3 × 5–8 reps · rest 180 s" in html
