@@ -3199,14 +3199,21 @@ def _same_as_pattern() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _same_as_marks() -> re.Pattern | None:
     """The ASCII words of `_same_as_pattern`, lower-cased, none holding another: an ASCII
-    line holding none of them cannot match it. None when a non-ASCII word has no Cyrillic
-    letter (it might then match ASCII letters case-insensitively: no shortcut)."""
+    line holding none of them cannot match it. None when a non-ASCII word might match
+    ASCII letters case-insensitively (every letter of it one that may: no shortcut); a
+    Cyrillic or Chinese letter never does ("повтор", "同上")."""
     words = sorted(set(vocabulary().plan_words.get("same_as", []))) or ["same as"]
-    if any(not w.isascii() and not any("\u0400" <= c <= "\u04ff" for c in w) for w in words):
+    if any(not w.isascii() and not any(_never_ascii(c) for c in w) for w in words):
         return None
     ascii_words = {w.lower() for w in words if w.isascii()}
     marks = sorted(w for w in ascii_words if not any(u != w and u in w for u in ascii_words))
     return re.compile("|".join(re.escape(w) for w in marks))  # literals, no case folding: on a lower-cased line
+
+
+def _never_ascii(char: str) -> bool:
+    """Whether no ASCII letter matches `char` when case is ignored ("K", the Kelvin sign,
+    matches "k"; "п" and "同" match none)."""
+    return not char.isascii() and not any(re.fullmatch(re.escape(char), a, re.IGNORECASE) for a in string.ascii_letters)
 
 
 def _may_say_same_as(text: str) -> bool:
