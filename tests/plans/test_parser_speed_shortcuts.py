@@ -25,3 +25,29 @@ def test_a_day_repeating_another_is_found_as_the_pattern_finds_it(line):
     pattern = parser._same_as_pattern()
     expected = pattern.search(line)
     assert parser._may_say_same_as(line) or expected is None
+
+
+def _small_catalogue():
+    from plans.matching import CatalogEntry
+
+    names = ["Barbell Squat", "Front Squat", "Romanian Deadlift", "Dumbbell Bench Press", "Barbell Bench Press",
+             "Standing Calf Raises", "Pull-Up", "Face Pull", "Seated Cable Rows"]
+    return tuple(CatalogEntry(id=n, name=n) for n in names)
+
+
+def test_a_catalogue_names_answer_is_worked_out_when_first_met_and_kept_with_the_index():
+    from plans.matching import Matcher
+
+    lazy, other = Matcher(_small_catalogue()), Matcher(_small_catalogue())
+    assert not lazy._indexed  # nothing worked out with the catalogue
+    typed = ["front squats", "bench press", "romanian deadlifts", "zorbl press", "pullups", "calf raise"]
+    first = [lazy.match(name) for name in typed]
+    # The same answers met in another order, after other names and typos.
+    other.match("dumbell bench pres")
+    assert [other.match(name) for name in reversed(typed)][::-1] == first
+    # Only catalogue names and aliases are kept, and they stay when the caches go.
+    assert lazy._indexed and set(lazy._indexed) <= lazy._index_keys
+    kept = dict(lazy._indexed)
+    lazy.clear_caches()
+    assert lazy._indexed == kept
+    assert [lazy.match(name) for name in typed] == first
