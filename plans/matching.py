@@ -305,7 +305,7 @@ _KEEP_S = ("ss", "us", "is")  # words whose final s is not a plural (press, abdu
 
 
 def _singular(word: str) -> str:
-    if len(word) <= 3 or word.endswith(_KEEP_S) or not word.isascii():
+    if word[-1:] != "s" or len(word) <= 3 or word.endswith(_KEEP_S) or not word.isascii():  # (most words: the first test)
         return word
     if word.endswith("ies"):
         return word[:-3] + "y"
@@ -321,10 +321,11 @@ def _alone(word: str, vocab: Vocabulary) -> tuple[str, ...]:
     or itself, each singular."""
     target = vocab.phrases.get((word,))
     if target is None:
-        target = vocab.phrases.get((_singular(word),))
-    if target is None:
-        return (_singular(word),)  # (most words: no generator for one word)
-    return tuple(_singular(w) for w in target.split())
+        singular = _singular(word)
+        target = vocab.phrases.get((singular,))
+        if target is None:
+            return (singular,)  # (most words: no replacement)
+    return tuple([_singular(w) for w in target.split()])
 
 
 def _normalise(text: str, vocab: Vocabulary, respell: bool = False) -> str:

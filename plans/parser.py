@@ -324,9 +324,10 @@ def _glued_starts() -> frozenset[str] | None:
     plan_words = vocabulary().plan_words
     words = ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "day", "workout", "session",
              "routine", "phase", "week", "wk", *(w for kind in ("weekday", "day", "week") for w in plan_words.get(kind, []))]
-    letters = {c for w in words for c in w if not c.isascii()}
-    if not all(plan_words.get(kind) for kind in ("weekday", "day", "week")) or any(len(w) < 2 for w in words) or any(
-            re.fullmatch(re.escape(c), a, re.IGNORECASE) for c in letters for a in string.ascii_letters):
+    letters = sorted({c for w in words for c in w if not c.isascii()})
+    # (One character class for all the letters: a pattern per letter and ASCII letter took 2 ms to compile.)
+    if not all(plan_words.get(kind) for kind in ("weekday", "day", "week")) or any(len(w) < 2 for w in words) or (
+            letters and re.compile(f"[{re.escape(''.join(letters))}]", re.IGNORECASE).search(string.ascii_letters)):
         return None
     return frozenset(w[:2].lower() for w in words if w.isascii())
 
@@ -772,6 +773,9 @@ def _take(pattern: re.Pattern, build, plain: int, text: str, groups: list[_Group
         spans.append(span)
     if not spans:
         return text
+    if len(spans) == 1:  # (most lines: one match)
+        start, end = spans[0]
+        return text[:start] + " " * (end - start) + text[end:]
     pieces, last = [], 0  # blank them all at once: one copy of the line per pattern, not per match
     for start, end in spans:
         pieces += [text[last:start], " " * (end - start)]
@@ -3213,7 +3217,7 @@ def _same_as_marks() -> re.Pattern | None:
 def _never_ascii(char: str) -> bool:
     """Whether no ASCII letter matches `char` when case is ignored ("K", the Kelvin sign,
     matches "k"; "п" and "同" match none)."""
-    return not char.isascii() and not any(re.fullmatch(re.escape(char), a, re.IGNORECASE) for a in string.ascii_letters)
+    return not char.isascii() and re.compile(re.escape(char), re.IGNORECASE).search(string.ascii_letters) is None
 
 
 def _may_say_same_as(text: str) -> bool:

@@ -51,3 +51,24 @@ def test_a_catalogue_names_answer_is_worked_out_when_first_met_and_kept_with_the
     lazy.clear_caches()
     assert lazy._indexed == kept
     assert [lazy.match(name) for name in typed] == first
+
+
+def test_the_glued_heading_shortcut_stays_on_with_the_vocabulary_as_it_is():
+    # (Its letters are tested in one character class: none of them matches an ASCII letter.)
+    assert parser._glued_starts() is not None
+
+
+@pytest.mark.parametrize(("word", "singular"), [
+    ("squats", "squat"), ("flies", "fly"), ("crunches", "crunch"), ("presses", "press"), ("press", "press"),
+    ("abs", "abs"), ("row", "row"), ("lunge", "lunge"), ("", ""), ("жимы", "жимы"), ("boxes", "box"),
+])
+def test_a_word_is_made_singular_by_its_ending(word, singular):
+    from plans.matching import _singular
+
+    assert _singular(word) == singular
+
+
+def test_a_line_blanked_where_one_pattern_matched_keeps_its_length():
+    groups, remaining = parser._find_groups("zorbl press 3x8 @ 100kg")
+    assert len(remaining) == len("zorbl press 3x8 @ 100kg")
+    assert remaining[groups[0].start:groups[0].end].strip() == ""
