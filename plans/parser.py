@@ -63,6 +63,7 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -2386,11 +2387,11 @@ def parse_plan(text: str, catalog) -> ParseResult:
     blocks = 0
     table: dict[int, str] | None = None
     first_line = True
-    lines, paragraphs = _split_paragraphs(text.splitlines())
+    normalised: dict[str, str] = {}  # (a long line's, read first by `_split_paragraphs`)
+    lines, paragraphs = _split_paragraphs(text.splitlines(), normalised)
     read: dict[str, tuple[list[_Group], str]] = {}  # a line repeated (week after week) is read once
     segmented: dict[tuple, list[_Segment]] = {}
     marked_up: dict[str, tuple[str, bool, str]] = {}  # pure per-line steps, also read once per distinct line
-    normalised: dict[str, str] = {}
 
     def find_groups(norm: str) -> tuple[list[_Group], str]:
         if norm not in read:
@@ -3052,26 +3053,64 @@ def _keep_listed(listed: list[tuple], lines: list[str], row_lines: dict[int, lis
     they are items of a list whose other items (at least two, marked the same way, no
     blank line between) are two thirds or more exercises the catalogue knows well:
     unmatched, for the review to name."""
+    # Each line's mark and each list's extent and known items are read once: a list of
+    # thousands of unknown names was read again for each of them (seconds at 50,000 characters).
+    marks: dict[int, str | None] = {}
+    lists: dict[int, tuple[int, int]] = {}  # line number -> (its list's items, how many the catalogue knows)
+    dropped: list[str] = []  # the kept rows' lines, off the unread list at the end
     for number, workout, index, row in reversed(listed):  # (the last first: earlier indexes stay right)
-        mark = _list_mark(lines[number])
+        mark = _mark_of(lines, number, marks)
         if mark is None:
             continue
-        run = []
-        for step in (-1, 1):
-            other = number + step
-            while 0 <= other < len(lines) and lines[other].strip() and _list_mark(lines[other]) == mark:
-                run.append(other)
-                other += step
-        known = sum(any(r.exercise is not None and r.score >= STRONG_SCORE for r in row_lines.get(n, ())) for n in run)
-        if len(run) < 2 or 3 * known < 2 * len(run):
+        if number not in lists:
+            _read_list(lines, number, mark, marks, row_lines, lists)
+        items, known = lists[number]
+        run = items - 1  # the other items
+        known -= _knows(row_lines, number)
+        if run < 2 or 3 * known < 2 * run:
             continue
         if row.exercise is not None and row.score < WEAK_SCORE:
             row.alternatives = [row.exercise, *row.alternatives][:3]
             row.exercise = None
         row.confidence = "unmatched" if row.exercise is None else "low"
         workout.exercises.insert(index, row)
-        if lines[number].strip() in unread:
-            unread.remove(lines[number].strip())
+        dropped.append(lines[number].strip())
+    if dropped:
+        # As removing each from the list in turn would: the first occurrences, once per row.
+        left = Counter(dropped)
+        kept = []
+        for line in unread:
+            if left[line] > 0:
+                left[line] -= 1
+            else:
+                kept.append(line)
+        unread[:] = kept
+
+
+def _mark_of(lines: list[str], number: int, marks: dict[int, str | None]) -> str | None:
+    """`_list_mark` of a line (None for a blank one), read once per line."""
+    if number not in marks:
+        marks[number] = _list_mark(lines[number]) if lines[number].strip() else None
+    return marks[number]
+
+
+def _knows(row_lines: dict[int, list[ParsedExercise]], number: int) -> int:
+    """1 when a line gave a row the catalogue knows well, else 0."""
+    return int(any(r.exercise is not None and r.score >= STRONG_SCORE for r in row_lines.get(number, ())))
+
+
+def _read_list(lines: list[str], number: int, mark: str, marks: dict[int, str | None],
+               row_lines: dict[int, list[ParsedExercise]], lists: dict[int, tuple[int, int]]) -> None:
+    """The list around line `number` (the lines next to it marked the same way, no blank
+    between): its size and known items, recorded for each of its lines."""
+    first = last = number
+    while first > 0 and _mark_of(lines, first - 1, marks) == mark:
+        first -= 1
+    while last + 1 < len(lines) and _mark_of(lines, last + 1, marks) == mark:
+        last += 1
+    known = sum(_knows(row_lines, n) for n in range(first, last + 1))
+    for n in range(first, last + 1):
+        lists[n] = (last - first + 1, known)
 
 
 PARAGRAPH_CHARS = 150  # a longer line may be a whole plan pasted as one paragraph
@@ -3147,10 +3186,12 @@ def _day_columns(lines: list[str], start: int, pieces: dict[str, str]) -> tuple[
     return out, end
 
 
-def _split_paragraphs(lines: list[str]) -> tuple[list[str], dict[str, str]]:
+def _split_paragraphs(lines: list[str], normalised: dict[str, str] | None = None) -> tuple[list[str], dict[str, str]]:
     """Long lines cut where a paragraph-plan breaks (see `_paragraph_break`), tables with
     days as columns read day by day (`_day_columns`); the map gives each piece's own line
-    back (the review shows what the user wrote)."""
+    back (the review shows what the user wrote). `normalised`: the parse's normalised
+    lines, which a long line's reading here joins (a line left whole is read again)."""
+    normalised = {} if normalised is None else normalised
     tables = any("|" in line or "\t" in line for line in lines)
     if not tables and all(len(line) <= PARAGRAPH_CHARS for line in lines):
         return lines, {}
@@ -3172,7 +3213,10 @@ def _split_paragraphs(lines: list[str]) -> tuple[list[str], dict[str, str]]:
         if len(line) <= PARAGRAPH_CHARS or len(line) > MAX_LINE_CHARS:
             out.append(line)
             continue
-        prescriptions = len(_PRESCRIPTION.findall(_normalise_line(line)))
+        norm = normalised.get(line)
+        if norm is None:
+            norm = normalised[line] = _normalise_line(line)
+        prescriptions = len(_PRESCRIPTION.findall(norm))
         parts = [p for p in pattern.split(line) if p.strip()] if prescriptions >= 3 else [line]
         if prescriptions >= 2:
             # "... sentadillas con barra, 3 series de 8. También, prensa 4 series de 10.": a

@@ -72,3 +72,30 @@ def test_a_line_blanked_where_one_pattern_matched_keeps_its_length():
     groups, remaining = parser._find_groups("zorbl press 3x8 @ 100kg")
     assert len(remaining) == len("zorbl press 3x8 @ 100kg")
     assert remaining[groups[0].start:groups[0].end].strip() == ""
+
+
+def _parse(text):
+    from plans.parser import parse_plan
+    from tests.plans.test_parser_shapes import SEEDED
+
+    return parse_plan(text, SEEDED)
+
+
+def test_an_unknown_name_in_a_list_of_known_ones_is_kept_and_leaves_the_unread_lines():
+    result = _parse("Legs\n- Goblet squat\n- Wobble hops\n- Walking lunges\n- Leg press\n\nNotes\n- Wobble hops")
+    rows = [(e.line, e.confidence) for e in result.exercises]
+    assert ("- Wobble hops", "unmatched") in rows
+    # The list's item is a row; the same words alone under "Notes" (no list of known names) stay unread.
+    assert result.unread.count("- Wobble hops") == 1
+
+
+def test_a_list_of_names_at_the_size_limit_reads_each_list_once():
+    # Two thousand unknown names in one list, a third known: every item is read as it is in a short list.
+    from plans.parser import MAX_CHARS
+
+    short = "- Squat\n- Bench press\n- Zorbl hops\n"
+    long = (short * (MAX_CHARS // len(short)))[:MAX_CHARS]
+    once = [(e.line, e.confidence) for e in _parse(short).exercises]
+    result = _parse(long)
+    assert [(e.line, e.confidence) for e in result.exercises][:3] == once
+    assert len(result.exercises) == 3 * long.count(short) and not result.unread
