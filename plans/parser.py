@@ -3302,10 +3302,19 @@ def _drop_warmups(workout: ParsedWorkout, unread: list[str]) -> None:
     rows = workout.exercises
     if not any(_WARMUP_LABEL.match(e.line) for e in rows):  # (most workouts: no such line)
         return
+    # Each row read once, and the next row that is no warm-up found from the end: looked
+    # for from each warm-up row, a day of thousands of them was read again for each.
+    warmup = [_WARMUP_LABEL.match(_strip_markup(e.line)[0]) is not None for e in rows]
+    following_work: list[ParsedExercise | None] = [None] * len(rows)
+    work = None
+    for index in range(len(rows) - 1, -1, -1):
+        following_work[index] = work
+        if not warmup[index]:
+            work = rows[index]
     kept = []
     for index, e in enumerate(rows):
-        if e.exercise is not None and _WARMUP_LABEL.match(_strip_markup(e.line)[0]):
-            following = next((f for f in rows[index + 1:] if not _WARMUP_LABEL.match(_strip_markup(f.line)[0])), None)
+        if e.exercise is not None and warmup[index]:
+            following = following_work[index]
             if following is not None and following.exercise == e.exercise:
                 unread.append(e.line)
                 continue

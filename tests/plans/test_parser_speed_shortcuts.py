@@ -99,3 +99,13 @@ def test_a_list_of_names_at_the_size_limit_reads_each_list_once():
     result = _parse(long)
     assert [(e.line, e.confidence) for e in result.exercises][:3] == once
     assert len(result.exercises) == 3 * long.count(short) and not result.unread
+
+
+def test_warm_up_rows_before_the_same_exercise_are_dropped_however_many():
+    day = "Day 1\nWarm-up: Goblet squat 2x5\nWarm-up: Goblet squat 1x3\nGoblet squat 4x8\nWarm-up: Plank 1x30s\n"
+    short = _parse(day)
+    assert [e.line for e in short.exercises] == ["Goblet squat 4x8", "Warm-up: Plank 1x30s"]
+    assert short.unread == ["Warm-up: Goblet squat 2x5", "Warm-up: Goblet squat 1x3"]
+    many = _parse("Day 1\n" + "Warm-up: Goblet squat 2x5\n" * 1500 + "Goblet squat 4x8\n")
+    assert [e.line for e in many.exercises] == ["Goblet squat 4x8"]
+    assert many.unread.count("Warm-up: Goblet squat 2x5") >= 1
