@@ -2262,7 +2262,12 @@ _DROP_SET = re.compile(r"\bdrop\s*-?\s*sets?\b")
 
 
 def _load_value(group: _Group) -> float | None:
-    m = _LEADING_NUMBER.search(group.weight or "")
+    return _load_of(group.weight or "")
+
+
+@lru_cache(maxsize=1024)  # (each set line's load is read again for each line after it: see `_prescribe`)
+def _load_of(weight: str) -> float | None:
+    m = _LEADING_NUMBER.search(weight)
     return float(m[0].replace(",", ".")) if m else None
 
 
@@ -3275,9 +3280,10 @@ def _may_say_same_as(text: str) -> bool:
 _NAME_WORDS = re.compile(r"[^\W_]+")
 
 
-def _day_words(name: str) -> list[str]:
+@lru_cache(maxsize=1024)  # (each "same as" line reads the names of the days before it)
+def _day_words(name: str) -> tuple[str, ...]:
     """The words of a day's name, numbers spelled as digits ("Day one" is "day 1")."""
-    return [str(_NUMBER_WORDS.get(w, w)) for w in _NAME_WORDS.findall(_unaccent(name.lower()))]
+    return tuple([str(_NUMBER_WORDS.get(w, w)) for w in _NAME_WORDS.findall(_unaccent(name.lower()))])
 
 
 def _workout_named(workouts: list[ParsedWorkout], reference: str) -> ParsedWorkout | None:
@@ -3287,8 +3293,10 @@ def _workout_named(workouts: list[ParsedWorkout], reference: str) -> ParsedWorko
     if not wanted or len(wanted) > 4:
         return None
     for workout in reversed(workouts[:-1]):
+        if not workout.exercises:
+            continue  # (the cheap test first)
         words = _day_words(f"{workout.name or ''} {getattr(workout, '_heading', '')}")
-        if workout.exercises and all(w in words for w in wanted):
+        if all(w in words for w in wanted):
             return workout
     return None
 

@@ -109,3 +109,16 @@ def test_warm_up_rows_before_the_same_exercise_are_dropped_however_many():
     many = _parse("Day 1\n" + "Warm-up: Goblet squat 2x5\n" * 1500 + "Goblet squat 4x8\n")
     assert [e.line for e in many.exercises] == ["Goblet squat 4x8"]
     assert many.unread.count("Warm-up: Goblet squat 2x5") >= 1
+
+
+def test_a_day_repeating_one_far_above_finds_it_past_days_of_its_own():
+    days = "".join(f"Day {n}\nBench press 3x5\n" for n in range(2, 60))
+    result = _parse("Day 1\nGoblet squat 3x10\n" + days + "Day 60: same as Day 1\n")
+    last = result.workouts[-1]
+    assert last.name == "Day 60" and [e.exercise.name for e in last.exercises] == ["Goblet Squat"]
+
+
+def test_set_lines_under_a_name_count_one_set_each_however_many():
+    result = _parse("Goblet squat\n" + "Set 1: 8 reps @ 20kg\n" * 400)
+    (row,) = result.exercises
+    assert (row.sets, row.reps_min, row.reps_max, row.weight_text) == (400, 8, 8, "20kg")
