@@ -158,8 +158,8 @@ def vocabulary() -> Vocabulary:
         for key in ("abbreviations", "words", "phrases"):
             for source, target in data.get(key, {}).items():
                 words = tuple(_stem(w) for w in _fold(source).split())
-                if words:
-                    phrases.setdefault(words, _fold(target))
+                if words and words not in phrases:  # (the first file's wins: fold only its target)
+                    phrases[words] = _fold(target)
         # What the catalogue has no exercise for (a rowing machine, a jump rope) is read as
         # no name, so it never lands on a lookalike (the machine row, Rocket Jump).
         for source in data.get("no_exercise", []):
@@ -185,7 +185,9 @@ def vocabulary() -> Vocabulary:
     # A replacement is written the way people write it ("ez bar skullcrusher"); catalogue
     # names are compared in their normalised form ("ez bar skull crusher"): the
     # replacement gets that form too, or it would never meet the name it means.
-    phrases = {words: _normalise(target, vocab) for words, target in phrases.items()}
+    # (Each replacement once: the phrases share a few hundred of them.)
+    targets = {target: _normalise(target, vocab) for target in dict.fromkeys(phrases.values())}
+    phrases = {words: targets[target] for words, target in phrases.items()}
     vocab = replace(vocab, phrases=phrases)
     for source, target in raw_aliases.items():
         aliases.setdefault(_normalise(source, vocab), target)  # the first file's (English) meaning wins
@@ -304,7 +306,7 @@ _KEEP_S = ("ss", "us", "is")  # words whose final s is not a plural (press, abdu
 
 
 def _singular(word: str) -> str:
-    if len(word) <= 3 or word.endswith(_KEEP_S) or not word.isascii():
+    if word[-1:] != "s" or len(word) <= 3 or word.endswith(_KEEP_S) or not word.isascii():  # (most words: the first test)
         return word
     if word.endswith("ies"):
         return word[:-3] + "y"
@@ -320,10 +322,11 @@ def _alone(word: str, vocab: Vocabulary) -> tuple[str, ...]:
     or itself, each singular."""
     target = vocab.phrases.get((word,))
     if target is None:
-        target = vocab.phrases.get((_singular(word),))
-    if target is None:
-        return (_singular(word),)  # (most words: no generator for one word)
-    return tuple(_singular(w) for w in target.split())
+        singular = _singular(word)
+        target = vocab.phrases.get((singular,))
+        if target is None:
+            return (singular,)  # (most words: no replacement)
+    return tuple([_singular(w) for w in target.split()])
 
 
 def _normalise(text: str, vocab: Vocabulary, respell: bool = False) -> str:
@@ -517,12 +520,13 @@ class Matcher:
         self._typos: dict[str, str] = {}
         self._swaps: set[str] = set()  # typos corrected by swapping two letters (`_swapped`)
         self._names: dict[str, tuple[str, bool]] = {}  # raw name -> (normalised name, respelled)
-        # The answer for each catalogue name and alias, worked out with the catalogue (it
-        # depends on nothing else): most names in plans are one of these, and are then
-        # a look-up. Part of the index like `word_index`, so `clear_caches` keeps it.
+        # The answer for each catalogue name and alias (it depends on the catalogue only):
+        # most names in plans are one of these, and are then a look-up. Worked out the
+        # first time each is met (`_indexed_match`), not all with the catalogue: a plan
+        # names a few dozen of the thousand, and the first import after a start waits for
+        # the matcher. Part of the index like `word_index`, so `clear_caches` keeps it.
+        self._index_keys = frozenset([*self.by_name, *self.aliases])
         self._indexed: dict[str, Match] = {}
-        for key in dict.fromkeys([*self.by_name, *self.aliases]):
-            self._indexed[key] = self._match(key)
 
     def clear_caches(self) -> None:
         """Forget every name seen (the accuracy script times cold look-ups)."""
@@ -777,10 +781,20 @@ class Matcher:
         if name not in self._cache:
             if len(self._cache) > 10_000:
                 self._cache.clear()
-            indexed = self._indexed.get(name)
-            self._cache[name] = indexed if indexed is not None else self._match(name)
+            self._cache[name] = self._indexed_match(name)
         entry, score, alternatives = self._cache[name]
         return entry, min(score, most), list(alternatives)
+
+    def _indexed_match(self, name: str) -> Match:
+        """`_match` of a normalised name, kept with the index when it is a catalogue name
+        or alias (its answer then depends on nothing a parse changes: no typo is corrected
+        in an exact name)."""
+        found = self._indexed.get(name)
+        if found is None:
+            found = self._match(name)
+            if name in self._index_keys:
+                self._indexed[name] = found
+        return found
 
     def _match(self, name: str) -> Match:
         if not name or name in vocabulary().nothing_alone:

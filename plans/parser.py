@@ -63,6 +63,7 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -331,9 +332,10 @@ def _glued_starts() -> frozenset[str] | None:
     plan_words = vocabulary().plan_words
     words = ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "day", "workout", "session",
              "routine", "phase", "week", "wk", *(w for kind in ("weekday", "day", "week") for w in plan_words.get(kind, []))]
-    letters = {c for w in words for c in w if not c.isascii()}
-    if not all(plan_words.get(kind) for kind in ("weekday", "day", "week")) or any(len(w) < 2 for w in words) or any(
-            re.fullmatch(re.escape(c), a, re.IGNORECASE) for c in letters for a in string.ascii_letters):
+    letters = sorted({c for w in words for c in w if not c.isascii()})
+    # (One character class for all the letters: a pattern per letter and ASCII letter took 2 ms to compile.)
+    if not all(plan_words.get(kind) for kind in ("weekday", "day", "week")) or any(len(w) < 2 for w in words) or (
+            letters and re.compile(f"[{re.escape(''.join(letters))}]", re.IGNORECASE).search(string.ascii_letters)):
         return None
     return frozenset(w[:2].lower() for w in words if w.isascii())
 
@@ -840,6 +842,9 @@ def _take(pattern: re.Pattern, build, plain: int, text: str, groups: list[_Group
         spans.append(span)
     if not spans:
         return text
+    if len(spans) == 1:  # (most lines: one match)
+        start, end = spans[0]
+        return text[:start] + " " * (end - start) + text[end:]
     pieces, last = [], 0  # blank them all at once: one copy of the line per pattern, not per match
     for start, end in spans:
         pieces += [text[last:start], " " * (end - start)]
@@ -2384,7 +2389,12 @@ _DROP_SET = re.compile(r"\bdrop\s*-?\s*sets?\b")
 
 
 def _load_value(group: _Group) -> float | None:
-    m = _LEADING_NUMBER.search(group.weight or "")
+    return _load_of(group.weight or "")
+
+
+@lru_cache(maxsize=1024)  # (each set line's load is read again for each line after it: see `_prescribe`)
+def _load_of(weight: str) -> float | None:
+    m = _LEADING_NUMBER.search(weight)
     return float(m[0].replace(",", ".")) if m else None
 
 
@@ -2509,13 +2519,13 @@ def parse_plan(text: str, catalog) -> ParseResult:
     blocks = 0
     table: dict[int, str] | None = None
     first_line = True
+    normalised: dict[str, str] = {}  # (a long line's, read first by `_split_paragraphs`)
     lines, cells = _cell_tables(text.splitlines())
-    lines, paragraphs = _split_paragraphs(lines)
+    lines, paragraphs = _split_paragraphs(lines, normalised)
     paragraphs = {**cells, **paragraphs} if cells else paragraphs
     read: dict[str, tuple[list[_Group], str]] = {}  # a line repeated (week after week) is read once
     segmented: dict[tuple, list[_Segment]] = {}
     marked_up: dict[str, tuple[str, bool, str]] = {}  # pure per-line steps, also read once per distinct line
-    normalised: dict[str, str] = {}
 
     def find_groups(norm: str) -> tuple[list[_Group], str]:
         if norm not in read:
@@ -3269,26 +3279,64 @@ def _keep_listed(listed: list[tuple], lines: list[str], row_lines: dict[int, lis
     they are items of a list whose other items (at least two, marked the same way, no
     blank line between) are two thirds or more exercises the catalogue knows well:
     unmatched, for the review to name."""
+    # Each line's mark and each list's extent and known items are read once: a list of
+    # thousands of unknown names was read again for each of them (seconds at 50,000 characters).
+    marks: dict[int, str | None] = {}
+    lists: dict[int, tuple[int, int]] = {}  # line number -> (its list's items, how many the catalogue knows)
+    dropped: list[str] = []  # the kept rows' lines, off the unread list at the end
     for number, workout, index, row in reversed(listed):  # (the last first: earlier indexes stay right)
-        mark = _list_mark(lines[number])
+        mark = _mark_of(lines, number, marks)
         if mark is None:
             continue
-        run = []
-        for step in (-1, 1):
-            other = number + step
-            while 0 <= other < len(lines) and lines[other].strip() and _list_mark(lines[other]) == mark:
-                run.append(other)
-                other += step
-        known = sum(any(r.exercise is not None and r.score >= STRONG_SCORE for r in row_lines.get(n, ())) for n in run)
-        if len(run) < 2 or 3 * known < 2 * len(run):
+        if number not in lists:
+            _read_list(lines, number, mark, marks, row_lines, lists)
+        items, known = lists[number]
+        run = items - 1  # the other items
+        known -= _knows(row_lines, number)
+        if run < 2 or 3 * known < 2 * run:
             continue
         if row.exercise is not None and row.score < WEAK_SCORE:
             row.alternatives = [row.exercise, *row.alternatives][:3]
             row.exercise = None
         row.confidence = "unmatched" if row.exercise is None else "low"
         workout.exercises.insert(index, row)
-        if lines[number].strip() in unread:
-            unread.remove(lines[number].strip())
+        dropped.append(lines[number].strip())
+    if dropped:
+        # As removing each from the list in turn would: the first occurrences, once per row.
+        left = Counter(dropped)
+        kept = []
+        for line in unread:
+            if left[line] > 0:
+                left[line] -= 1
+            else:
+                kept.append(line)
+        unread[:] = kept
+
+
+def _mark_of(lines: list[str], number: int, marks: dict[int, str | None]) -> str | None:
+    """`_list_mark` of a line (None for a blank one), read once per line."""
+    if number not in marks:
+        marks[number] = _list_mark(lines[number]) if lines[number].strip() else None
+    return marks[number]
+
+
+def _knows(row_lines: dict[int, list[ParsedExercise]], number: int) -> int:
+    """1 when a line gave a row the catalogue knows well, else 0."""
+    return int(any(r.exercise is not None and r.score >= STRONG_SCORE for r in row_lines.get(number, ())))
+
+
+def _read_list(lines: list[str], number: int, mark: str, marks: dict[int, str | None],
+               row_lines: dict[int, list[ParsedExercise]], lists: dict[int, tuple[int, int]]) -> None:
+    """The list around line `number` (the lines next to it marked the same way, no blank
+    between): its size and known items, recorded for each of its lines."""
+    first = last = number
+    while first > 0 and _mark_of(lines, first - 1, marks) == mark:
+        first -= 1
+    while last + 1 < len(lines) and _mark_of(lines, last + 1, marks) == mark:
+        last += 1
+    known = sum(_knows(row_lines, n) for n in range(first, last + 1))
+    for n in range(first, last + 1):
+        lists[n] = (last - first + 1, known)
 
 
 PARAGRAPH_CHARS = 150  # a longer line may be a whole plan pasted as one paragraph
@@ -3442,10 +3490,12 @@ def _cell_tables(lines: list[str]) -> tuple[list[str], dict[str, str]]:
     return out, pieces
 
 
-def _split_paragraphs(lines: list[str]) -> tuple[list[str], dict[str, str]]:
+def _split_paragraphs(lines: list[str], normalised: dict[str, str] | None = None) -> tuple[list[str], dict[str, str]]:
     """Long lines cut where a paragraph-plan breaks (see `_paragraph_break`), tables with
     days as columns read day by day (`_day_columns`); the map gives each piece's own line
-    back (the review shows what the user wrote)."""
+    back (the review shows what the user wrote). `normalised`: the parse's normalised
+    lines, which a long line's reading here joins (a line left whole is read again)."""
+    normalised = {} if normalised is None else normalised
     tables = any("|" in line or "\t" in line for line in lines)
     if not tables and all(len(line) <= PARAGRAPH_CHARS for line in lines):
         return lines, {}
@@ -3467,7 +3517,10 @@ def _split_paragraphs(lines: list[str]) -> tuple[list[str], dict[str, str]]:
         if len(line) <= PARAGRAPH_CHARS or len(line) > MAX_LINE_CHARS:
             out.append(line)
             continue
-        prescriptions = len(_PRESCRIPTION.findall(_normalise_line(line)))
+        norm = normalised.get(line)
+        if norm is None:
+            norm = normalised[line] = _normalise_line(line)
+        prescriptions = len(_PRESCRIPTION.findall(norm))
         parts = [p for p in pattern.split(line) if p.strip()] if prescriptions >= 3 else [line]
         if prescriptions >= 2:
             # "... sentadillas con barra, 3 series de 8. También, prensa 4 series de 10.": a
@@ -3498,14 +3551,21 @@ def _same_as_pattern() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _same_as_marks() -> re.Pattern | None:
     """The ASCII words of `_same_as_pattern`, lower-cased, none holding another: an ASCII
-    line holding none of them cannot match it. None when a non-ASCII word has no Cyrillic
-    letter (it might then match ASCII letters case-insensitively: no shortcut)."""
+    line holding none of them cannot match it. None when a non-ASCII word might match
+    ASCII letters case-insensitively (every letter of it one that may: no shortcut); a
+    Cyrillic or Chinese letter never does ("повтор", "同上")."""
     words = sorted(set(vocabulary().plan_words.get("same_as", []))) or ["same as"]
-    if any(not w.isascii() and not any("\u0400" <= c <= "\u04ff" for c in w) for w in words):
+    if any(not w.isascii() and not any(_never_ascii(c) for c in w) for w in words):
         return None
     ascii_words = {w.lower() for w in words if w.isascii()}
     marks = sorted(w for w in ascii_words if not any(u != w and u in w for u in ascii_words))
     return re.compile("|".join(re.escape(w) for w in marks))  # literals, no case folding: on a lower-cased line
+
+
+def _never_ascii(char: str) -> bool:
+    """Whether no ASCII letter matches `char` when case is ignored ("K", the Kelvin sign,
+    matches "k"; "п" and "同" match none)."""
+    return not char.isascii() and re.compile(re.escape(char), re.IGNORECASE).search(string.ascii_letters) is None
 
 
 def _may_say_same_as(text: str) -> bool:
@@ -3519,9 +3579,10 @@ def _may_say_same_as(text: str) -> bool:
 _NAME_WORDS = re.compile(r"[^\W_]+")
 
 
-def _day_words(name: str) -> list[str]:
+@lru_cache(maxsize=1024)  # (each "same as" line reads the names of the days before it)
+def _day_words(name: str) -> tuple[str, ...]:
     """The words of a day's name, numbers spelled as digits ("Day one" is "day 1")."""
-    return [str(_NUMBER_WORDS.get(w, w)) for w in _NAME_WORDS.findall(_unaccent(name.lower()))]
+    return tuple([str(_NUMBER_WORDS.get(w, w)) for w in _NAME_WORDS.findall(_unaccent(name.lower()))])
 
 
 def _workout_named(workouts: list[ParsedWorkout], reference: str) -> ParsedWorkout | None:
@@ -3531,8 +3592,10 @@ def _workout_named(workouts: list[ParsedWorkout], reference: str) -> ParsedWorko
     if not wanted or len(wanted) > 4:
         return None
     for workout in reversed(workouts[:-1]):
+        if not workout.exercises:
+            continue  # (the cheap test first)
         words = _day_words(f"{workout.name or ''} {getattr(workout, '_heading', '')}")
-        if workout.exercises and all(w in words for w in wanted):
+        if all(w in words for w in wanted):
             return workout
     return None
 
@@ -3546,10 +3609,19 @@ def _drop_warmups(workout: ParsedWorkout, unread: list[str]) -> None:
     rows = workout.exercises
     if not any(_WARMUP_LABEL.match(e.line) for e in rows):  # (most workouts: no such line)
         return
+    # Each row read once, and the next row that is no warm-up found from the end: looked
+    # for from each warm-up row, a day of thousands of them was read again for each.
+    warmup = [_WARMUP_LABEL.match(_strip_markup(e.line)[0]) is not None for e in rows]
+    following_work: list[ParsedExercise | None] = [None] * len(rows)
+    work = None
+    for index in range(len(rows) - 1, -1, -1):
+        following_work[index] = work
+        if not warmup[index]:
+            work = rows[index]
     kept = []
     for index, e in enumerate(rows):
-        if e.exercise is not None and _WARMUP_LABEL.match(_strip_markup(e.line)[0]):
-            following = next((f for f in rows[index + 1:] if not _WARMUP_LABEL.match(_strip_markup(f.line)[0])), None)
+        if e.exercise is not None and warmup[index]:
+            following = following_work[index]
             if following is not None and following.exercise == e.exercise:
                 unread.append(e.line)
                 continue
