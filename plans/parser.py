@@ -2297,7 +2297,12 @@ def _absorb(previous: ParsedExercise, groups: list[_Group], remaining: str) -> N
             lines = previous._set_lines = []
             previous._own_reps = [r for r in (previous.reps_min, previous.reps_max) if r is not None]
         lines.append(group)
-        _prescribe(previous, lines)
+        # Read again from all its lines as each comes: for a row's first few dozen; past
+        # those, at each doubling and once at the end (`_finish`), so thousands of set
+        # lines pasted under one name are read in linear time, not quadratic.
+        previous._prescribed = len(lines) <= _PRESCRIBE_EACH or not len(lines) & (len(lines) - 1)
+        if previous._prescribed:
+            _prescribe(previous, lines)
     rest = _find_rest(remaining)[0]
     if rest is not None and previous.rest_seconds is None and not (
             lines is None and _may_say_warmup(previous.line.lower()) and _WARMUP_MARK.search(previous.line.lower())):
@@ -2396,6 +2401,9 @@ def _load_value(group: _Group) -> float | None:
 def _load_of(weight: str) -> float | None:
     m = _LEADING_NUMBER.search(weight)
     return float(m[0].replace(",", ".")) if m else None
+
+
+_PRESCRIBE_EACH = 64  # set lines under a name read again with each new one (see `_absorb`)
 
 
 def _prescribe(row: ParsedExercise, lines: list[_Group]) -> None:
@@ -3193,6 +3201,11 @@ def _finish(workouts: list[ParsedWorkout], defaults: dict[int, _Group], unread: 
     """What is read over the whole plan once its lines are: numbers given per exercise,
     warm-up rows, labels nobody shares, the barbell default in a plan with no barbell,
     days that repeat another, the lines of a paragraph; the workouts with rows."""
+    for workout in workouts:
+        for e in workout.exercises:
+            if not getattr(e, "_prescribed", True):  # (its last set lines not read in yet)
+                e._prescribed = True
+                _prescribe(e, e._set_lines)
     for index, workout in enumerate(workouts):
         rest = next((d.rest for d in (defaults.get(index), defaults.get(-1)) if d is not None and d.rest), None)
         if rest is not None:

@@ -222,6 +222,8 @@ def adversarial_inputs() -> dict[str, str]:
         "distinct unknown names": "\n".join(f"Zorbl{i} wobble{i % 97} 3x{i % 20 + 1}" for i in range(3000))[:MAX_CHARS],
         # A bulleted list of names the catalogue lacks: each item looks at the list around it.
         "a list of unknown names": "".join(f"- Zorbl{i} wobble\n" for i in range(4000))[:MAX_CHARS],
+        # Set lines under one name: each is read with those before it.
+        "set lines under one name": ("Squat\n" + "Set: 5 reps @ 100kg\n" * 2500)[:MAX_CHARS],
         "warm-up rows": ("Warm-up: Squat 2x5\n" * 3000)[:MAX_CHARS - 10] + "Squat 5x5\n",  # each looks ahead for its work set
         "spaces and tabs": ("Bench" + " \t" * 140 + "4\t6\n") * (MAX_CHARS // 290),
         "pipes": ("| " * 140 + "\n") * (MAX_CHARS // 282),

@@ -122,3 +122,13 @@ def test_set_lines_under_a_name_count_one_set_each_however_many():
     result = _parse("Goblet squat\n" + "Set 1: 8 reps @ 20kg\n" * 400)
     (row,) = result.exercises
     assert (row.sets, row.reps_min, row.reps_max, row.weight_text) == (400, 8, 8, "20kg")
+
+
+@pytest.mark.parametrize("count", [3, 64, 65, 100, 128, 301])
+def test_every_set_line_under_a_name_counts_however_many_there_are(count):
+    # Past the first few dozen the row is read again only at each doubling and at the
+    # end: the last lines still count (the last one here is the heaviest, fewest reps).
+    text = "Squat\n" + "Set: 5 reps @ 100kg\n" * (count - 1) + "Set: 2 reps @ 140kg\n"
+    rows = [e for w in parser.parse_plan(text, _small_catalogue()).workouts for e in w.exercises]
+    assert [(e.exercise.name, e.sets, e.reps_min, e.reps_max, e.weight_text) for e in rows] == [
+        ("Barbell Squat", count, 2, 5, "100kg-140kg")]
