@@ -2892,6 +2892,10 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
         # (The name's words decide only for a line of more than 14 words.)
         if _is_prose(norm, groups, _name_words(built, segments) if len(norm.split()) > 14 else 0):
             rows = []
+    if rows and not groups and "|" in original and _heads_a_table_of_loads(lines, number):
+        # "| Bench Press | Back Squat | Deadlift |" over a rule and "| 66.5kg | 80kg | 100kg |":
+        # the columns' titles (each lift's 1RM below), not three exercises to do.
+        rows = []
     if rows and not in_table and "|" not in stripped and len(_unbracket(stripped).split()) > MAX_UNKNOWN_LINE_WORDS:
         # "I took a long rest between 110 and 115, about 8 minutes.", "Warm up before
         # each move, then lift 90% of your 5RM...": a long line naming no exercise the
@@ -2901,6 +2905,15 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
         # "Rest 2 minutes after all 6 sets of the presses": about resting, not an exercise.
         rows = []
     return rows
+
+
+def _heads_a_table_of_loads(lines: list[str], number: int) -> bool:
+    """Whether line `number` is a table's header row: a rule line ("| --- | --- |") under it,
+    and under the rule cells of numbers with no prescription (loads, maxes, dates)."""
+    below = [line.strip() for line in lines[number + 1:number + 3]]
+    if not below or "|" not in below[0] or "-" not in below[0] or not _RULE.match(below[0]):
+        return False
+    return len(below) < 2 or not _PRESCRIPTION.search(_normalise_line(below[1]))
 
 
 def _may_name_over_sets(norm: str) -> bool:

@@ -1,0 +1,24 @@
+"""Which lines of a plan become rows (session 11): table headers, names over their set
+lines, warm-up lines.
+
+Each example is written for the shape, not copied from the corpus."""
+
+from plans.parser import parse_plan
+from tests.plans.test_parser_shapes import SEEDED  # the app's catalogue
+
+
+def rows(text):
+    return [(e.exercise.name if e.exercise else None, e.sets, e.reps_min, e.reps_max)
+            for e in parse_plan(text, SEEDED).exercises]
+
+
+def test_a_header_of_lift_names_over_their_maxes_is_no_row():
+    text = ("My maxes:\n\n| Squat | Deadlift | Overhead Press |\n|---|---|---|\n| 140 kg | 180 kg | 60 kg |\n\n"
+            "Day 1\nSquat 5x5")
+    assert rows(text) == [("Barbell Squat", 5, 5, 5)]
+    assert "| Squat | Deadlift | Overhead Press |" in parse_plan(text, SEEDED).unread
+
+
+def test_a_row_of_names_in_the_body_of_a_table_is_still_read():
+    text = "| Slot | Lift 1 | Lift 2 |\n|---|---|---|\n| A1 | Squat | Deadlift |"
+    assert [r[0] for r in rows(text)] == ["Barbell Squat", "Barbell Deadlift"]
