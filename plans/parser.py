@@ -2818,13 +2818,19 @@ def _named_segments(segments: list[_Segment], groups: list[_Group], stripped: st
         if (head and len(head.split()) <= 6 and matcher.match(one.name)[1] < STRONG_SCORE
                 and matcher.match(head)[1] >= STRONG_SCORE):
             segments = [replace(one, name=head)]
-    if not groups and not label and ", " in norm and not segments[1:]:
-        head = _name_before(norm.split(", ", 1)[0])[0]
-        if (head and len(head.split()) <= 5 and matcher.match(head)[1] >= STRONG_SCORE
-                and not (segments and matcher.match(segments[0].name)[1] >= STRONG_SCORE)):
-            # "Single arm lat pulldown, you can do double arm if you prefer": the name,
-            # then a note (kept only over the exercise's numbers: see `_kept_rows`).
-            segments = [_Segment(name=head, groups=[], leftover=norm.split(", ", 1)[1], doubt="leading")]
+    if not groups and not label and not segments[1:] and (", " in norm or " - " in norm):
+        for separator in (", ", " - "):
+            head, _, tail = norm.partition(separator)
+            head = _name_before(head)[0] if tail else ""
+            if separator == " - " and (len(tail.split()) < 3 or matcher.match(tail)[1] >= WEAK_SCORE):
+                continue  # "Chest fly - pec deck", "Squat - high bar": the name's variant, no note
+            if (head and len(head.split()) <= 5 and matcher.match(head)[1] >= STRONG_SCORE
+                    and not (segments and matcher.match(segments[0].name)[1] >= STRONG_SCORE)):
+                # "Single arm lat pulldown, you can do double arm if you prefer", "Bench
+                # press - work up to a heavy triple": the name, then a note (kept only over
+                # the exercise's numbers: see `_kept_rows`).
+                segments = [_Segment(name=head, groups=[], leftover=tail, doubt="leading")]
+                break
     if not groups and ":" in norm and not label:
         head, _, tail = norm.partition(":")
         head_name = _name_before(head)[0]

@@ -22,3 +22,17 @@ def test_a_header_of_lift_names_over_their_maxes_is_no_row():
 def test_a_row_of_names_in_the_body_of_a_table_is_still_read():
     text = "| Slot | Lift 1 | Lift 2 |\n|---|---|---|\n| A1 | Squat | Deadlift |"
     assert [r[0] for r in rows(text)] == ["Barbell Squat", "Barbell Deadlift"]
+
+
+def test_a_name_then_a_dash_and_a_note_over_its_set_lines_is_a_row():
+    text = "Front squat - build to a heavy triple\n\n60% x 5, 70% x 3, 80% x 3"
+    assert rows(text) == [("Front Barbell Squat", 3, 3, 5)]
+
+
+def test_a_name_then_a_dash_and_a_long_sentence_with_no_numbers_below_is_no_row():
+    text = "Front squat - I built up to a heavy triple and it felt slow today\n\nThen I went home."
+    assert rows(text) == []
+
+
+def test_the_words_after_a_dash_that_name_a_variant_stay_in_the_name():
+    assert rows("Chest fly - pec deck\n\n3 sets of 12")[0][0] == "Butterfly"
