@@ -63,6 +63,7 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -3262,15 +3263,20 @@ _WARMUP_LABEL = re.compile(rf"^\W*{_WARMUP_WORDS}\s*(?:sets?)?\s*[:\-–—]", r
 
 def _drop_warmups(workout: ParsedWorkout, unread: list[str]) -> None:
     """"Warm-up: Squat / 20kg / 5" before "Work: Squat / 60kg / 5,5,5": the warm-up sets of
-    the exercise that follows are no row of their own (listed unread)."""
+    the exercise that follows are no row of their own (listed unread); nor is a line
+    labelled warm-up that names one movement before the workout's other exercises
+    ("Warm-up: hip raises 2x10" over "Squat 5x5"). (A warm-up circuit, "Warm-up: 3 rounds of: 5 push-ups, 10 squats", gives
+    its rows.)"""
     rows = workout.exercises
     if not any(_WARMUP_LABEL.match(e.line) for e in rows):  # (most workouts: no such line)
         return
+    per_line = Counter(e.line for e in rows)
     kept = []
     for index, e in enumerate(rows):
-        if e.exercise is not None and _WARMUP_LABEL.match(_strip_markup(e.line)[0]):
+        if _WARMUP_LABEL.match(_strip_markup(e.line)[0]):
             following = next((f for f in rows[index + 1:] if not _WARMUP_LABEL.match(_strip_markup(f.line)[0])), None)
-            if following is not None and following.exercise == e.exercise:
+            if following is not None and (per_line[e.line] == 1 or (e.exercise is not None
+                                                                   and following.exercise == e.exercise)):
                 unread.append(e.line)
                 continue
         kept.append(e)

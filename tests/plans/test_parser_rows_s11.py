@@ -36,3 +36,13 @@ def test_a_name_then_a_dash_and_a_long_sentence_with_no_numbers_below_is_no_row(
 
 def test_the_words_after_a_dash_that_name_a_variant_stay_in_the_name():
     assert rows("Chest fly - pec deck\n\n3 sets of 12")[0][0] == "Butterfly"
+
+
+def test_a_line_labelled_warm_up_naming_one_movement_is_no_row():
+    text = "- Warm-up: glute bridges 2 sets of 15 (no weight)\n- Squat 5x5\n- Warmup: Push-ups / BW / 10\n- Bench press 3x8"
+    assert [r[0] for r in rows(text)] == ["Barbell Squat", "Barbell Bench Press - Medium Grip"]
+
+
+def test_a_warm_up_circuit_on_one_line_still_gives_its_rows():
+    text = "Warm-up: 2 rounds of: 10 push-ups, 15 squats\nDeadlift 3x5"
+    assert len(rows(text)) == 3
