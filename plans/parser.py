@@ -1246,11 +1246,13 @@ def _is_heading(text: str, marked: bool) -> bool:
 _SENTENCE_START = re.compile(r"(?:and|then|this|that|these|so|but|if|when|here|it|you|i|we)\b")
 # Parts of one session ("Warm-up (5 min)", "Main work", "Cool-down", "Notes"), in the
 # languages of the vocabulary (accents off).
+_WARM_PHASES = (r"warm[\s-]*ups?|warmup|aufwarm\w*|calentamiento|aquecimento|echauffement|riscaldamento|rozgrzewka"
+                r"|разминк\w*|розминк\w*|cool[\s-]*downs?|cooldown|abkuhl\w*|vuelta\s+a\s+la\s+calma|volta\s+a\s+calma"
+                r"|retour\s+au\s+calme|stretching|dehnen")
 _PHASE = re.compile(
-    r"(?:warm[\s-]*ups?|warmup|aufwarm\w*|calentamiento|aquecimento|echauffement|riscaldamento|rozgrzewka"
-    r"|разминк\w*|розминк\w*|main\s+(?:work|part|set|session|workout)|hauptteil|entrenamiento|treino\s+principal"
-    r"|cool[\s-]*downs?|cooldown|abkuhl\w*|vuelta\s+a\s+la\s+calma|volta\s+a\s+calma|retour\s+au\s+calme"
-    r"|stretching|dehnen|notes?|hinweise?|conseils?|tips?|notas?|workout\s+notes)\b(?:[\s(:\-–—].*)?$")
+    rf"(?:{_WARM_PHASES}|main\s+(?:work|part|set|session|workout)|hauptteil|entrenamiento|treino\s+principal"
+    r"|notes?|hinweise?|conseils?|tips?|notas?|workout\s+notes)\b(?:[\s(:\-–—].*)?$")
+_WARM_PHASE = re.compile(rf"(?:{_WARM_PHASES})\b")  # the parts around the work: warm-up, cool-down
 
 
 _REST_WORD = re.compile(r"\(\s*rest\s*\)|^\s*rest\s*$")
@@ -2382,6 +2384,9 @@ def parse_plan(text: str, catalog) -> ParseResult:
     block_used = block_blank = False  # whether the block gave a row yet; a blank line came under it
     blocks = 0
     table: dict[int, str] | None = None
+    # Under a warm-up or cool-down heading ("### Cool-down (3 min)"): 1, 2 once a line
+    # under it is read (its part then ends at a blank line too), 0 elsewhere.
+    warming = 0
     first_line = True
     lines, paragraphs = _split_paragraphs(text.splitlines())
     read: dict[str, tuple[list[_Group], str]] = {}  # a line repeated (week after week) is read once
@@ -2407,7 +2412,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
         return None if row is None else row.copy()
 
     def start_workout(name: str) -> None:
-        nonlocal title
+        nonlocal title, warming
+        warming = 0
         if not workouts[-1].exercises and not getattr(workouts[-1], "_same_as", None):
             # Two headings in a row at the top: the first was the programme's title.
             if workouts[-1].name and title is None and len(workouts) == 1:
@@ -2440,9 +2446,11 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     block = None  # a block ends at a blank line (one right under its header aside)
                 block_blank = True
                 previous = None
+                warming = 0 if warming == 2 else warming
                 if "\t" not in original and "|" not in original:
                     table = None  # (a row of empty cells is still the table's: "\t\t" between its days)
             continue
+        warming = 2 if warming else 0
         header = _table_header(stripped)
         if header:
             table = header
@@ -2542,6 +2550,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     # "Warm-up (5 min)", "Main work", "Cool-down", "Notes": a part of the
                     # session, not a session of its own.
                     previous, block = None, None
+                    warming = 1 if _WARM_PHASE.match(_unaccent(norm).strip(" #*_:-")) else 0
                     continue
                 start_workout(_heading_name(plain))
                 previous, block = None, None
@@ -2691,6 +2700,11 @@ def parse_plan(text: str, catalog) -> ParseResult:
         if rows and was_first and all(r.exercise is None for r in rows) and _sets_apart(lines, number):
             title = plain  # "StrongLifts 5x5" set apart at the top, naming no exercise: the title
             rows = []
+        if rows and warming:
+            # "- Cat-cow stretch: 2x10" under "Warm-up" or "Cool-down": a stretch or drill the
+            # catalogue lacks is no exercise of the workout (known ones, "Push-ups 2x10", are).
+            rows = [r for r in rows if r.exercise is not None and r.confidence not in ("low", "unmatched")]
+            built = [] if not rows else built  # (nor an item of a list to keep: `_keep_listed`)
         if not rows:
             if (len(built) == 1 and len(stripped) <= 60 and _list_mark(original)  # (a listed name is short: the cheap test first)
                     and _may_be_listed_name(segments[0].name, stripped, norm, groups)):

@@ -46,3 +46,19 @@ def test_a_line_labelled_warm_up_naming_one_movement_is_no_row():
 def test_a_warm_up_circuit_on_one_line_still_gives_its_rows():
     text = "Warm-up: 2 rounds of: 10 push-ups, 15 squats\nDeadlift 3x5"
     assert len(rows(text)) == 3
+
+
+def test_stretches_the_catalogue_lacks_under_a_cool_down_heading_are_no_rows():
+    text = ("## Day 1\n### Main work\n- Squat: 5x5\n- Romanian deadlift: 3x8\n"
+            "### Cool-down (5 min)\n- Doorway pec opener: 2x 30 sec\n- Hip flexor lunge stretch: 2x 30 sec")
+    assert [r[0] for r in rows(text)] == ["Barbell Squat", "Romanian Deadlift"]
+
+
+def test_known_exercises_under_a_warm_up_heading_are_still_rows():
+    text = "### Warm-up\n- Push-ups: 2x10\n- Doorway pec opener: 2x 30 sec\n### Main work\n- Bench press: 3x8"
+    assert [r[0] for r in rows(text)] == ["Pushups", "Barbell Bench Press - Medium Grip"]
+
+
+def test_the_warm_up_part_ends_at_a_blank_line_after_its_lines():
+    text = "Warm-up\n- Push-ups: 2x10\n\nZercher carry thing 3x20 m\nBench press 3x8"
+    assert len(rows(text)) == 3
