@@ -62,3 +62,15 @@ def test_known_exercises_under_a_warm_up_heading_are_still_rows():
 def test_the_warm_up_part_ends_at_a_blank_line_after_its_lines():
     text = "Warm-up\n- Push-ups: 2x10\n\nZercher carry thing 3x20 m\nBench press 3x8"
     assert len(rows(text)) == 3
+
+
+def test_a_name_then_a_comma_and_a_long_description_over_its_set_lines_is_a_row():
+    text = ("Hack squat machine, for the front of the thighs!\n1 set - 12 reps, 40kg\n2 set - 10 reps, 50kg\n"
+            "Bench press\n1 set - 8 reps, 60kg")
+    got = rows(text)
+    assert len(got) == 2 and got[0][1:] == (2, 10, 12)
+
+
+def test_a_long_sentence_over_set_lines_is_still_no_name():
+    text = "This block is where you and your training partner take turns, for as long as it takes\n1 set - 12 reps"
+    assert rows(text) == []
