@@ -2053,7 +2053,7 @@ _BLOCK_ONLY = re.compile(
     r"\s*\)?\s*[:.\-–—]?\s*(?:\([^()]*\))?\s*:?\s*$")
 # "Pistol prep – 3 Rounds": a block named by a title that names no exercise, and its rounds.
 _TITLED_ROUNDS = re.compile(r"^([^\d:–—-]{3,40}?)\s*[:\-–—,(]\s*\d{1,2}\s*(?:rounds?|times)\)?\s*:?\s*$")
-_ROUNDS = re.compile(r"\b(\d{1,2})\s*(?:rounds?|sets?|x)\b|\bx\s*(\d{1,2})\b")
+_ROUNDS = re.compile(r"\b(\d{1,2})\s*(?:rounds?|(?:super-?|tri-?|giant\s*)?sets?|x)\b|\bx\s*(\d{1,2})\b")  # ("5 supersets of:": 5 rounds)
 _SAME_AS_ABOVE = re.compile(r"\bsame\s+(?:sets\s+and\s+reps\s+)?as\s+(?:above|before|previous)")
 _TOGETHER = re.compile(r"->|→|\bsuperset(?:ted)?\s+with\b|\bss\b|\+\s+[a-z]")
 
@@ -2696,7 +2696,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
         segments = _named_segments(segments, groups, stripped, original, norm, label, matcher)
         rows = built = [r for r in (exercise_row(s, original, label) for s in segments) if r]
         rows = _kept_rows(rows, segments, groups, weak, stripped, original, norm, label, named_over_sets,
-                          table is not None, lines, number, find_groups)
+                          table is not None, lines, number, find_groups, block is not None or round_block is not None)
         if rows and was_first and all(r.exercise is None for r in rows) and _sets_apart(lines, number):
             title = plain  # "StrongLifts 5x5" set apart at the top, naming no exercise: the title
             rows = []
@@ -2860,9 +2860,11 @@ def _named_segments(segments: list[_Segment], groups: list[_Group], stripped: st
 
 def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: list[_Group], weak: bool,
                stripped: str, original: str, norm: str, label: str, named_over_sets: bool, in_table: bool,
-               lines: list[str], number: int, find_groups) -> list[ParsedExercise]:
+               lines: list[str], number: int, find_groups, in_block: bool = False) -> list[ParsedExercise]:
     """The rows of a line that are exercises: a line with no numbers must name one for
-    sure, a name the catalogue lacks must read like one, prose and rest lines give none."""
+    sure, a name the catalogue lacks must read like one, prose and rest lines give none.
+    `in_block`: the line is a member of a block ("5 supersets of:" above it), whose lines
+    name exercises ("10 sumo side steps", lower-cased, is one there)."""
     built = rows
     if not groups:
         # No numbers: only a short line naming an exercise for sure counts; prose does not.
@@ -2897,7 +2899,8 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
         numbers_first = bool(_NUMBERS_FIRST.match(norm))
         rows = [r for r, s in zip(rows, segments, strict=False)
                 if r.exercise is not None or (len(s.name.split()) <= 5 and not s.name.endswith((".", "?", "!"))
-                                              and not (numbers_first and not _written_as_name(s.name, original))
+                                              and not (numbers_first and not in_block
+                                                       and not _written_as_name(s.name, original))
                                               and not _LABEL_TALK.search(s.name)
                                               and not _INSTRUCTION_START.match(s.name)
                                               # "Mike (135,155,185)": a person's loads, no prescription
@@ -2909,7 +2912,7 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
                     if (r.exercise is not None and r.score >= WEAK_SCORE)
                     or (r.exercise is None and len(seg.name.split()) <= 4 and not _NOT_A_NAME.match(seg.name)
                         and not _PLAN_TALK.search(seg.name) and not original.rstrip().endswith(":")
-                        and _written_as_name(seg.name, original))]
+                        and (in_block or _written_as_name(seg.name, original)))]
         # (The name's words decide only for a line of more than 14 words.)
         if _is_prose(norm, groups, _name_words(built, segments) if len(norm.split()) > 14 else 0):
             rows = []

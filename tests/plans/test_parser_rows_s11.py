@@ -74,3 +74,18 @@ def test_a_name_then_a_comma_and_a_long_description_over_its_set_lines_is_a_row(
 def test_a_long_sentence_over_set_lines_is_still_no_name():
     text = "This block is where you and your training partner take turns, for as long as it takes\n1 set - 12 reps"
     assert rows(text) == []
+
+
+def test_a_count_then_a_lower_case_name_the_catalogue_lacks_is_a_row_in_a_block():
+    text = "4 rounds of:\n\n8 goblet squats\n12 crab walks left\n12 crab walks right"
+    got = rows(text)
+    assert len(got) == 3 and all(r[1] == 4 for r in got)
+
+
+def test_a_count_then_lower_case_words_outside_a_block_are_still_no_row():
+    assert rows("Notes\n25 august, before work\nSquat 3x5") == [("Barbell Squat", 3, 5, 5)]
+
+
+def test_supersets_of_gives_its_members_the_count():
+    got = rows("3 supersets of:\nBench press x 10\nBent over row x 10")
+    assert [r[1] for r in got] == [3, 3]
