@@ -2943,10 +2943,13 @@ def _heads_a_table_of_loads(lines: list[str], number: int) -> bool:
 def _may_name_over_sets(norm: str) -> bool:
     """Whether a line with no numbers may be the name of an exercise written over its
     set lines: short, and no sentence, label, part of a session, instruction or definition."""
-    words = norm.split(", ", 1)[0].split()  # "Leg curl machine, seated, for the hamstrings!": the name, a note
-    return (0 < len(words) <= 6 and len(norm.split()) <= MAX_UNKNOWN_LINE_WORDS
+    # "Leg curl machine, seated, for the hamstrings!", "Dips between two chairs (or a
+    # bench) or on the floor:": the name (its longest choice) before a note, a colon aside.
+    name = _unbracket(norm.strip().rstrip(":")).split(", ", 1)[0]
+    words = max((len(choice.split()) for choice in _CHOICE.split(name)), default=0)
+    return (0 < words <= 6 and len(_unbracket(norm).split()) <= MAX_UNKNOWN_LINE_WORDS
             and not _DIGIT.search(norm)  # "3 days a week" over "2 warm-up sets"
-            and not norm.rstrip().endswith((".", "?", ":")) and not _NOT_A_NAME.match(norm)
+            and not norm.rstrip().endswith((".", "?")) and not _NOT_A_NAME.match(norm)
             and not _LABEL_TALK.search(norm) and not _PLAN_TALK.search(norm) and not _SENTENCE_START.match(norm)
             and not _INSTRUCTION_START.match(norm) and not _PHASE.match(_unaccent(norm).strip(" #*_:-"))
             and not _REST_START.match(norm) and "=" not in norm)  # "RIR = reps in reserve": a definition

@@ -89,3 +89,13 @@ def test_a_count_then_lower_case_words_outside_a_block_are_still_no_row():
 def test_supersets_of_gives_its_members_the_count():
     got = rows("3 supersets of:\nBench press x 10\nBent over row x 10")
     assert [r[1] for r in got] == [3, 3]
+
+
+def test_a_long_name_ending_in_a_colon_over_its_set_lines_is_a_row():
+    text = ("Single-leg deadlift with a dumbbell (or a kettlebell) :\n• 3 sets of 10 reps\n\n"
+            "Hip thrust on the sofa or glute bridge on the floor :\n• 3 sets of 15 reps")
+    assert [r[1:] for r in rows(text)] == [(3, 10, 10), (3, 15, 15)]
+
+
+def test_a_sentence_ending_in_a_colon_over_numbers_is_no_name():
+    assert rows("Then you do the following for as long as you can:\n• 3 sets of 10 reps") == []
