@@ -256,6 +256,9 @@ _SPACE_LIST = re.compile(r"(?<![\d.x])\d{1,3}(?:[ \t]+\d{1,3}){2,9}[ \t]*$")
 _CELLS_WITH_NA = re.compile(r"(?<![\d.x/])\d{1,3}(?:[ \t]{2,}\d{1,3})*(?:[ \t]{2,}n/a)+[ \t]*$")
 _TOTAL_REPS = re.compile(r"(?<![\d.x/:])(\d{1,3})\s+(?:reps?\s+)?total\b(?!\s*(?:volume|load|weight|time|tonnage))")
 _BARE_HOLD = re.compile(rf"(?<![\d.x:])(\d{{1,3}}(?:\s*-\s*\d{{1,3}})?\s*(?:{_SECONDS}|{_MINUTES}|{_DIST}))\.?\s*(?:hold|each\s+side|per\s+side)?\s*$")
+_NAMED_HOLD = re.compile(rf"^[^\d:]{{2,40}}?(?::|\s-)\s*(\d{{1,3}}(?:\s*-\s*\d{{1,3}})?\s*(?:{_SECONDS}|{_MINUTES}|{_DIST}))"
+                         r"(?=\s+(?!(?:of|rest|break|pause|between|each|per|every|on|off|total)\b)[^\W\d_])"
+                         r"(?:\s+[^\W\d_][^\s\d]*){1,4}\.?\s*$")
 _TRAILING_REPS = re.compile(r"(?<![\d.x:/])(\d{1,2})(?:\s*-\s*(\d{1,2}))?(\+)?\s*$")
 # "Push ups x10", "Lunges x10 each, x8": reps after an "x" with no set count before it.
 _X_REPS = re.compile(rf"(?<![\w.])x\s?(\d{{1,3}})(?:\s*-\s*(\d{{1,3}}))?(\+)?(?![\d.]|,\d|\s*(?:x|kgs?|lbs?|%|#|sets?|rounds?|{_SECONDS}|{_MINUTES}|{_DIST})\b)")
@@ -657,6 +660,15 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             # not one of its sets: "Bike 45 min" over "Jump rope 15 min").
             group = _Group(weight=m[1].strip(), clear=False, start=m.start(), end=m.end(), weak=True, hold=True)
             text = _blank(text, *m.span())
+            groups.append(group)
+    if not groups and (":" in text or " - " in text):
+        m = _NAMED_HOLD.match(text)
+        lead = _unaccent(text[:m.start(1)]).strip(" \t#*_:-–—.)(0123456789") if m else ""
+        if m and not _PHASE.match(lead) and not _NOT_A_NAME.match(lead):  # ("Warm-up: 10 min of light cardio")
+            # "Concept2 row: 5 mins steady state", "Bike - 20 min easy": a time or distance
+            # right after the name, a few words on its pace after it.
+            group = _Group(weight=m[1].strip(), clear=False, start=m.start(1), end=m.end(1), weak=True, hold=True)
+            text = _blank(text, *m.span(1))
             groups.append(group)
     if not groups:
         m = _search_end(_COLUMNS, text) if ends_in_number else None
@@ -1247,7 +1259,7 @@ _SENTENCE_START = re.compile(r"(?:and|then|this|that|these|so|but|if|when|here|i
 # Parts of one session ("Warm-up (5 min)", "Main work", "Cool-down", "Notes"), in the
 # languages of the vocabulary (accents off).
 _WARM_PHASES = (r"warm[\s-]*ups?|warmup|aufwarm\w*|calentamiento|aquecimento|echauffement|riscaldamento|rozgrzewka"
-                r"|разминк\w*|розминк\w*|cool[\s-]*downs?|cooldown|abkuhl\w*|vuelta\s+a\s+la\s+calma|volta\s+a\s+calma"
+                r"|разминк\w*|розминк\w*|заминк\w*|cool[\s-]*downs?|cooldown|abkuhl\w*|vuelta\s+a\s+la\s+calma|volta\s+a\s+calma"
                 r"|retour\s+au\s+calme|stretching|dehnen")
 _PHASE = re.compile(
     rf"(?:{_WARM_PHASES}|main\s+(?:work|part|set|session|workout)|hauptteil|entrenamiento|treino\s+principal"

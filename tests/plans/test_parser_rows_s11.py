@@ -99,3 +99,12 @@ def test_a_long_name_ending_in_a_colon_over_its_set_lines_is_a_row():
 
 def test_a_sentence_ending_in_a_colon_over_numbers_is_no_name():
     assert rows("Then you do the following for as long as you can:\n• 3 sets of 10 reps") == []
+
+
+def test_a_time_right_after_the_name_and_a_few_pace_words_is_a_row():
+    (row,) = parse_plan("Assault bike: 12 min easy spin", SEEDED).exercises
+    assert (row.weight_text, row.sets) == ("12 min", None)
+
+
+def test_a_warm_up_or_rest_of_some_minutes_is_no_such_row():
+    assert rows("Warm-up: 10 minutes of easy cardio\nRest: 3 min between rounds\nSquat 3x5") == [("Barbell Squat", 3, 5, 5)]
