@@ -683,6 +683,9 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
         for m in _AMRAP_ONLY.finditer(text) if _may_say_amrap(text) else ():
             for group in groups:
                 if 0 <= m.start() - group.end <= 3:
+                    if "+" in text[group.end:m.start()] and group.sets and group.reps_min:
+                        # "2x5 + AMRAP": two sets of 5, then one more of as many as possible.
+                        group.sets, group.reps_max = group.sets + 1, None
                     group.amrap = True
                     group.end = m.end()
                     text = _blank(text, *m.span())
@@ -3196,6 +3199,49 @@ def _day_columns(lines: list[str], start: int, pieces: dict[str, str]) -> tuple[
     return out, end
 
 
+_BRACKETED_SCHEME = re.compile(r"\(([^()]*\d[^()]*)\)")
+
+
+def _prescribed_columns(lines: list[str], start: int, pieces: dict[str, str]) -> tuple[list[str], int] | None:
+    """A table whose header gives each column's sets and reps ("| Day | T1 (2x5 + AMRAP) |
+    T2 (3x10) |"), its rows a day and an exercise per column ("| Squat A | Back squat |
+    Overhead press |"): read row by row, the day as a heading, then each exercise with its
+    column's numbers (`pieces` gives each line its row back). (the lines made, the index
+    after the table), or None when line `start` is no such header."""
+    header = _positional_cells(lines[start])
+    if (not header or len(header) < 3 or start + 1 >= len(lines) or "|" not in lines[start + 1]
+            or not _RULE.match(lines[start + 1].strip())):
+        return None
+    schemes = {}
+    for column, cell in enumerate(header[1:], 1):
+        if _PRESCRIPTION.search(_normalise_line(cell)):
+            inner = _BRACKETED_SCHEME.search(cell)
+            schemes[column] = (inner[1] if inner else cell).strip()
+    if not schemes or _PRESCRIPTION.search(_normalise_line(header[0])):
+        return None
+    rows, end = [], start + 2
+    while end < len(lines) and lines[end].strip() and "|" in lines[end]:
+        cells = _positional_cells(lines[end])
+        if not _RULE.match(lines[end].strip()):
+            rows.append((lines[end], cells))
+        end += 1
+    named = [cells[c] for _, cells in rows for c in schemes if c < len(cells) and cells[c]]
+    if not rows or not named or not all(_NAME_WORD.search(_normalise_line(cell)) for cell in named):
+        return None  # (loads or reps under the numbers: a log, read as it is)
+    out: list[str] = []
+    for line, cells in rows:
+        day = cells[0].strip("*_ ")
+        if _LETTER.search(day):
+            out.append(f"## {day}")
+        for column, scheme in schemes.items():
+            cell = cells[column].strip() if column < len(cells) else ""
+            if cell and cell not in ("-", "—"):
+                out.append(f"{cell} {scheme}")
+                pieces.setdefault(out[-1], line.strip())
+    out.append("")
+    return out, end
+
+
 def _split_paragraphs(lines: list[str]) -> tuple[list[str], dict[str, str]]:
     """Long lines cut where a paragraph-plan breaks (see `_paragraph_break`), tables with
     days as columns read day by day (`_day_columns`); the map gives each piece's own line
@@ -3208,7 +3254,8 @@ def _split_paragraphs(lines: list[str]) -> tuple[list[str], dict[str, str]]:
     if tables:
         expanded, index = [], 0
         while index < len(lines):
-            found = _day_columns(lines, index, pieces) if ("|" in lines[index] or "\t" in lines[index]) else None
+            found = (_day_columns(lines, index, pieces) or _prescribed_columns(lines, index, pieces)
+                     if ("|" in lines[index] or "\t" in lines[index]) else None)
             if found is None:
                 expanded.append(lines[index])
                 index += 1

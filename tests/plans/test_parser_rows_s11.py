@@ -108,3 +108,23 @@ def test_a_time_right_after_the_name_and_a_few_pace_words_is_a_row():
 
 def test_a_warm_up_or_rest_of_some_minutes_is_no_such_row():
     assert rows("Warm-up: 10 minutes of easy cardio\nRest: 3 min between rounds\nSquat 3x5") == [("Barbell Squat", 3, 5, 5)]
+
+
+def test_a_table_whose_header_gives_each_column_its_sets_and_reps():
+    text = ("| Session | Main lift (5x3) | Assistance (3x12) | Why |\n|---|---|---|---|\n"
+            "| Monday | Front squat | Leg curl | quads first |\n| Thursday | Deadlift | Lat pulldown | pull day |")
+    result = parse_plan(text, SEEDED)
+    assert [w.name for w in result.workouts] == ["Monday", "Thursday"]
+    assert [(e.exercise.name, e.sets, e.reps_min) for e in result.exercises] == [
+        ("Front Barbell Squat", 5, 3), ("Lying Leg Curls", 3, 12), ("Barbell Deadlift", 5, 3),
+        ("Wide-Grip Lat Pulldown", 3, 12)]
+    assert result.exercises[0].line == "| Monday | Front squat | Leg curl | quads first |"  # the row as written
+
+
+def test_a_table_with_numbers_under_such_a_header_is_read_as_it_is():
+    text = "| Lift | Week 1 (3x5) | Week 2 (3x3) |\n|---|---|---|\n| Squat | 3x5 @ 100 | 3x3 @ 110 |"
+    assert [r[0] for r in rows(text)] == ["Barbell Squat"]  # one row: no "Squat 3x5" / "Squat 3x3" pair
+
+
+def test_a_set_count_then_plus_amrap_is_one_more_set_as_many_as_possible():
+    assert rows("Squat 2x5 + AMRAP") == [("Barbell Squat", 3, 5, None)]
