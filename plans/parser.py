@@ -3210,11 +3210,11 @@ def _prescribed_columns(lines: list[str], start: int, pieces: dict[str, str]) ->
     after the table), or None when line `start` is no such header."""
     header = _positional_cells(lines[start])
     if (not header or len(header) < 3 or start + 1 >= len(lines) or "|" not in lines[start + 1]
-            or not _RULE.match(lines[start + 1].strip())):
+            or "-" not in lines[start + 1] or not _RULE.match(lines[start + 1].strip())):
         return None
     schemes = {}
     for column, cell in enumerate(header[1:], 1):
-        if _PRESCRIPTION.search(_normalise_line(cell)):
+        if _DIGIT.search(cell) and _PRESCRIPTION.search(_normalise_line(cell)):
             inner = _BRACKETED_SCHEME.search(cell)
             schemes[column] = (inner[1] if inner else cell).strip()
     if not schemes or _PRESCRIPTION.search(_normalise_line(header[0])):
