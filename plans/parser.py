@@ -2695,6 +2695,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
             continue
         if (groups and previous is not None and not label and not groups[0].leading
                 and not (_NAME_COLON_NUMBER.match(stripped) and _NAME_COLON_NUMBER.match(previous.line.strip()))
+                and not _next_item(original, previous.line)
                 and all(_NOT_A_NAME.match(s.name) or (
                     (norm[:1].isdigit() or previous.sets is None or getattr(previous, "_per_set", False))
                     and matcher.match(_strip_loads(s.name)[0])[1] < WEAK_SCORE)
@@ -3085,6 +3086,14 @@ def _list_mark(line: str) -> str | None:
     if _LEADING_REPS.match(line.lower()):
         return "reps"
     return "colon" if _NAME_COLON_NUMBER.match(line.strip()) else None  # "Pull-ups: 12"
+
+
+def _next_item(line: str, above: str) -> bool:
+    """Whether a line is the next item of the numbered list the row above is an item of
+    ("4. Bench press: 3x5" / "5. 5x10 sitting leg levers"): an exercise of its own, not
+    a set line of the one above. (Bullets may mark set lines too: "- 60kg x 8".)"""
+    mark = _list_mark(line)
+    return mark is not None and mark[0] in "na" and mark == _list_mark(above)
 
 
 def _may_be_listed_name(name: str, stripped: str, norm: str, groups: list[_Group]) -> bool:

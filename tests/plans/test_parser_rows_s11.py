@@ -128,3 +128,12 @@ def test_a_table_with_numbers_under_such_a_header_is_read_as_it_is():
 
 def test_a_set_count_then_plus_amrap_is_one_more_set_as_many_as_possible():
     assert rows("Squat 2x5 + AMRAP") == [("Barbell Squat", 3, 5, None)]
+
+
+def test_the_next_numbered_item_is_no_set_line_of_the_item_above():
+    text = "1. Bench press: 3x5 at 75%\n2. 3x12 Couch Hovers\n3. 3x10 dips"
+    assert len(rows(text)) == 3
+
+
+def test_numbered_set_lines_under_a_name_are_still_its_sets():
+    assert rows("Squat\n1. 5 x 100kg\n2. 5 x 110kg\n3. 5 x 120kg") == [("Barbell Squat", 3, 5, 5)]
