@@ -1932,11 +1932,13 @@ def _is_prose(norm: str, groups: list[_Group], name_words: int) -> bool:
 
 def _describes(previous: ParsedExercise, norm: str) -> bool:
     """Whether a line read as no exercise describes the name alone above it ("Superman",
-    then "Lie face down, arms forward.", then "3 sets of 12"): a sentence, at most three
-    of them, so the name's numbers may still follow."""
+    then "Lie face down, arms forward.", then "3 sets of 12"; "Bench:", then "worked up
+    to", then "9 x 3 at 185"): a sentence or an instruction, at most three of them, so the
+    name's numbers may still follow."""
     if not getattr(previous, "_bare", False) or previous.sets is not None or previous.reps_min is not None:
         return False
-    sentence = len(norm.split()) >= 5 and (norm.rstrip().endswith((".", ":", "!")) or not _DIGIT.search(norm))
+    sentence = ((len(norm.split()) >= 5 and (norm.rstrip().endswith((".", ":", "!")) or not _DIGIT.search(norm)))
+                or (not _DIGIT.search(norm) and _INSTRUCTION_START.match(norm.strip()) is not None))  # "worked up to"
     previous._described = getattr(previous, "_described", 0) + sentence
     return sentence and previous._described <= 3
 
@@ -2113,7 +2115,7 @@ _PLAN_TALK = re.compile(r"\b(?:exercises?|progressions?|pick|choose|chosen|any|y
 _NUMBERS_ONLY_ASIDE = re.compile(r"[^\d()]{1,40}\(\s*\d{1,4}(?:\s*,\s*\d{1,4})+\s*\)\s*")
 _INSTRUCTION_START = re.compile(
     r"^(?:and|then|this|that|these|so|but|if|when|here|it|you|i|we|not|do|did|build|take|drop|complete|at|after"
-    r"|before|approximately|about|try|aim|add|keep|start|finish|go|use|work\s+up|stop|repeat|rest|perform)\b")
+    r"|before|approximately|about|try|aim|add|keep|start|finish|go|use|work(?:ed|ing)?\s+up|stop|repeat|rest|perform)\b")
 
 
 def _written_as_name(name: str, original: str) -> bool:

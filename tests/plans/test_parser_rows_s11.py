@@ -137,3 +137,7 @@ def test_the_next_numbered_item_is_no_set_line_of_the_item_above():
 
 def test_numbered_set_lines_under_a_name_are_still_its_sets():
     assert rows("Squat\n1. 5 x 100kg\n2. 5 x 110kg\n3. 5 x 120kg") == [("Barbell Squat", 3, 5, 5)]
+
+
+def test_an_instruction_phrase_between_a_name_and_its_sets_is_no_row():
+    assert rows("Overhead press:\nworking up to\n5 x 3 at 60kg") == [("Standing Military Press", 5, 3, 3)]
