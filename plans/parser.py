@@ -713,24 +713,18 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             group.clear, group.start, group.end, group.leading = False, m.start(1), m.end(1), True
             text = _blank(text, *m.span(1))
             groups.append(group)
-            if "," in text or ";" in text:
-                # "10 push-ups, 15 squats, 20 lunges": the same shape after each comma.
-                for more in _MORE_LEADING_REPS.finditer(text, m.end()):
-                    if int(more[1]) <= 300:
-                        g = _reps_group(None, more[1], more[2], more[3], None)
-                        g.clear, g.start, g.end, g.leading = False, more.start(1), more.end(1), True
-                        groups.append(g)
-                for g in groups[1:]:
-                    text = _blank(text, g.start, g.end)
-    if not groups:
-        m = _LEADING_HOLD.match(text)
-        if m:
-            # "60yd sled drag", "30s dead bugs", "20 min stationary bike": a distance or a
-            # time before the name, no sets and no reps said.
-            group = _Group(weight=m[1].strip(), clear=False, start=m.start(1), end=m.end(1), weak=True, leading=True,
-                           hold=True)
-            text = _blank(text, *m.span(1))
-            groups.append(group)
+            text = _more_leading_reps(text, m.end(), groups)
+    m = _LEADING_HOLD.match(text) if not groups or ("," in text and text.lstrip()[:1].isdigit()) else None
+    if m and (not groups or "," in text[m.end(1):min(g.start for g in groups)]):
+        # "60yd sled drag", "30s dead bugs", "20 min stationary bike": a distance or a
+        # time before the name, no sets and no reps said; first in a list ("10 min bike,
+        # 3x10 goblet squats", "400m run, 20 push-ups"), the first item's.
+        group = _Group(weight=m[1].strip(), clear=False, start=m.start(1), end=m.end(1), weak=True, leading=True,
+                       hold=True)
+        text = _blank(text, *m.span(1))
+        groups.append(group)
+        if len(groups) == 1:
+            text = _more_leading_reps(text, m.end(), groups)
     if len(groups) == 1 and groups[0].sets in (None, 1) and groups[0].reps_min and "(" in text:
         m = _TIMES_IN_BRACKETS.search(text, groups[0].end)
         if m and not text[groups[0].end:m.start()].strip():
@@ -769,6 +763,20 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
 
 
 _NOT_PLAIN, _PLAIN, _PLAIN_ONE_SET_COUNT = range(3)  # what a pattern's match is (`_PLAIN_PATTERNS`)
+
+
+def _more_leading_reps(text: str, start: int, groups: list[_Group]) -> str:
+    """"10 push-ups, 15 squats, 20 lunges": after a line's first item, reps before the name
+    after each comma (added to `groups`); the text with them blanked."""
+    if "," not in text and ";" not in text:
+        return text
+    for more in _MORE_LEADING_REPS.finditer(text, start):
+        if int(more[1]) <= 300:
+            g = _reps_group(None, more[1], more[2], more[3], None)
+            g.clear, g.start, g.end, g.leading = False, more.start(1), more.end(1), True
+            groups.append(g)
+            text = _blank(text, g.start, g.end)
+    return text
 
 
 def _take(pattern: re.Pattern, build, plain: int, text: str, groups: list[_Group], start: int = 0) -> str:

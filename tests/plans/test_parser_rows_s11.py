@@ -141,3 +141,14 @@ def test_numbered_set_lines_under_a_name_are_still_its_sets():
 
 def test_an_instruction_phrase_between_a_name_and_its_sets_is_no_row():
     assert rows("Overhead press:\nworking up to\n5 x 3 at 60kg") == [("Standing Military Press", 5, 3, 3)]
+
+
+def test_a_time_first_in_a_list_is_the_first_items_not_the_next_ones_name():
+    got = parse_plan("12 min Kettlebell Swings, 3x5 Pull-ups", SEEDED).exercises
+    assert [(e.exercise.name, e.sets, e.reps_min, e.weight_text) for e in got] == [
+        ("Kettlebell Swing", None, None, "12 min"), ("Pullups", 3, 5, None)]
+
+
+def test_a_distance_first_then_reps_before_each_name():
+    got = rows("400m Sled Push, 20 Push-ups, 30 Air Squats")
+    assert [r[0] for r in got][1:] == ["Pushups", "Bodyweight Squat"] and [r[2] for r in got][1:] == [20, 30]
