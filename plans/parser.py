@@ -2723,8 +2723,11 @@ def parse_plan(text: str, catalog) -> ParseResult:
         rows = built = [r for r in (exercise_row(s, original, label) for s in segments) if r]
         rows = _kept_rows(rows, segments, groups, weak, stripped, original, norm, label, named_over_sets,
                           table is not None, lines, number, find_groups, block is not None or round_block is not None)
-        if rows and was_first and all(r.exercise is None for r in rows) and _sets_apart(lines, number):
-            title = plain  # "StrongLifts 5x5" set apart at the top, naming no exercise: the title
+        if rows and was_first and _sets_apart(lines, number) and (
+                all(r.exercise is None for r in rows) or (not groups and _prose_below(lines, number))):
+            # "StrongLifts 5x5" set apart at the top, naming no exercise; "Back Squats" over
+            # a paragraph of a story: the title.
+            title = plain
             rows = []
         if rows and warming:
             # "- Cat-cow stretch: 2x10" under "Warm-up" or "Cool-down": a stretch or drill the
@@ -3391,6 +3394,16 @@ def _repeat(workout: ParsedWorkout, source: ParsedWorkout) -> None:
         row.confidence = _doubted(row, row.confidence, "copied")
         copies.append(row)
     workout.exercises[:0] = copies
+
+
+def _prose_below(lines: list[str], number: int) -> bool:
+    """Whether the next non-empty line is a sentence or a paragraph that prescribes nothing
+    ("PJ, 18, battles the sled. Next time you are at Costco ...", "Today's workout was TGU
+    themed.")."""
+    following = next((line.strip() for line in lines[number + 1:number + 4] if line.strip()), "")
+    words = len(following.split())
+    return (words >= 5 and (words > MAX_UNKNOWN_LINE_WORDS or following.endswith((".", "!", "?")))
+            and not _PRESCRIPTION.search(_normalise_line(following)))
 
 
 def _sets_apart(lines: list[str], number: int) -> bool:

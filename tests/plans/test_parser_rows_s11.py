@@ -152,3 +152,14 @@ def test_a_time_first_in_a_list_is_the_first_items_not_the_next_ones_name():
 def test_a_distance_first_then_reps_before_each_name():
     got = rows("400m Sled Push, 20 Push-ups, 30 Air Squats")
     assert [r[0] for r in got][1:] == ["Pushups", "Bodyweight Squat"] and [r[2] for r in got][1:] == [20, 30]
+
+
+def test_a_name_alone_at_the_top_over_a_paragraph_is_the_title():
+    text = "Front Squats\n\nMy knees felt great today and the gym was empty. Here is what I did.\n\nFront squat 5x3\nLunges 3x10"
+    result = parse_plan(text, SEEDED)
+    assert result.title == "Front Squats"
+    assert [e.line for e in result.exercises] == ["Front squat 5x3", "Lunges 3x10"]
+
+
+def test_a_name_alone_at_the_top_over_its_set_lines_is_a_row():
+    assert rows("Front Squats\n\n5x3 @ 100kg") == [("Front Barbell Squat", 5, 3, 3)]
