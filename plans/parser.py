@@ -262,6 +262,9 @@ _SPACE_LIST = re.compile(r"(?<![\d.x])\d{1,3}(?:[ \t]+\d{1,3}){2,9}[ \t]*$")
 _CELLS_WITH_NA = re.compile(r"(?<![\d.x/])\d{1,3}(?:[ \t]{2,}\d{1,3})*(?:[ \t]{2,}n/a)+[ \t]*$")
 _TOTAL_REPS = re.compile(r"(?<![\d.x/:])(\d{1,3})\s+(?:reps?\s+)?total\b(?!\s*(?:volume|load|weight|time|tonnage))")
 _BARE_HOLD = re.compile(rf"(?<![\d.x:])(\d{{1,3}}(?:\s*-\s*\d{{1,3}})?\s*(?:{_SECONDS}|{_MINUTES}|{_DIST}))\.?\s*(?:hold|each\s+side|per\s+side)?\s*$")
+_NAMED_HOLD = re.compile(rf"^[^\d:]{{2,40}}?(?::|\s-)\s*(\d{{1,3}}(?:\s*-\s*\d{{1,3}})?\s*(?:{_SECONDS}|{_MINUTES}|{_DIST}))"
+                         r"(?=\s+(?!(?:of|rest|break|pause|between|each|per|every|on|off|total)\b)[^\W\d_])"
+                         r"(?:\s+[^\W\d_][^\s\d]*){1,4}\.?\s*$")
 _TRAILING_REPS = re.compile(r"(?<![\d.x:/])(\d{1,2})(?:\s*-\s*(\d{1,2}))?(\+)?\s*$")
 # "Push ups x10", "Lunges x10 each, x8": reps after an "x" with no set count before it.
 _X_REPS = re.compile(rf"(?<![\w.])x\s?(\d{{1,3}})(?:\s*-\s*(\d{{1,3}}))?(\+)?(?![\d.]|,\d|\s*(?:x|kgs?|lbs?|%|#|sets?|rounds?|{_SECONDS}|{_MINUTES}|{_DIST})\b)")
@@ -708,6 +711,15 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             group = _Group(weight=m[1].strip(), clear=False, start=m.start(), end=m.end(), weak=True, hold=True)
             text = _blank(text, *m.span())
             groups.append(group)
+    if not groups and (":" in text or " - " in text):
+        m = _NAMED_HOLD.match(text)
+        lead = _unaccent(text[:m.start(1)]).strip(" \t#*_:-–—.)(0123456789") if m else ""
+        if m and not _PHASE.match(lead) and not _NOT_A_NAME.match(lead):  # ("Warm-up: 10 min of light cardio")
+            # "Concept2 row: 5 mins steady state", "Bike - 20 min easy": a time or distance
+            # right after the name, a few words on its pace after it.
+            group = _Group(weight=m[1].strip(), clear=False, start=m.start(1), end=m.end(1), weak=True, hold=True)
+            text = _blank(text, *m.span(1))
+            groups.append(group)
     if not groups:
         m = _search_end(_COLUMNS, text) if ends_in_number else None
         if m and _LETTER.search(text[:m.start()]):
@@ -721,6 +733,9 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
         for m in _AMRAP_ONLY.finditer(text) if _may_say_amrap(text) else ():
             for group in groups:
                 if 0 <= m.start() - group.end <= 3:
+                    if "+" in text[group.end:m.start()] and group.sets and group.reps_min:
+                        # "2x5 + AMRAP": two sets of 5, then one more of as many as possible.
+                        group.sets, group.reps_max = group.sets + 1, None
                     group.amrap = True
                     group.end = m.end()
                     text = _blank(text, *m.span())
@@ -748,24 +763,18 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             group.clear, group.start, group.end, group.leading = False, m.start(1), m.end(1), True
             text = _blank(text, *m.span(1))
             groups.append(group)
-            if "," in text or ";" in text:
-                # "10 push-ups, 15 squats, 20 lunges": the same shape after each comma.
-                for more in _MORE_LEADING_REPS.finditer(text, m.end()):
-                    if int(more[1]) <= 300:
-                        g = _reps_group(None, more[1], more[2], more[3], None)
-                        g.clear, g.start, g.end, g.leading = False, more.start(1), more.end(1), True
-                        groups.append(g)
-                for g in groups[1:]:
-                    text = _blank(text, g.start, g.end)
-    if not groups:
-        m = _LEADING_HOLD.match(text)
-        if m:
-            # "60yd sled drag", "30s dead bugs", "20 min stationary bike": a distance or a
-            # time before the name, no sets and no reps said.
-            group = _Group(weight=m[1].strip(), clear=False, start=m.start(1), end=m.end(1), weak=True, leading=True,
-                           hold=True)
-            text = _blank(text, *m.span(1))
-            groups.append(group)
+            text = _more_leading_reps(text, m.end(), groups)
+    m = _LEADING_HOLD.match(text) if not groups or ("," in text and text.lstrip()[:1].isdigit()) else None
+    if m and (not groups or "," in text[m.end(1):min(g.start for g in groups)]):
+        # "60yd sled drag", "30s dead bugs", "20 min stationary bike": a distance or a
+        # time before the name, no sets and no reps said; first in a list ("10 min bike,
+        # 3x10 goblet squats", "400m run, 20 push-ups"), the first item's.
+        group = _Group(weight=m[1].strip(), clear=False, start=m.start(1), end=m.end(1), weak=True, leading=True,
+                       hold=True)
+        text = _blank(text, *m.span(1))
+        groups.append(group)
+        if len(groups) == 1:
+            text = _more_leading_reps(text, m.end(), groups)
     if len(groups) == 1 and groups[0].sets in (None, 1) and groups[0].reps_min and "(" in text:
         m = _TIMES_IN_BRACKETS.search(text, groups[0].end)
         if m and not text[groups[0].end:m.start()].strip():
@@ -822,6 +831,20 @@ _NOT_PLAIN, _PLAIN, _PLAIN_ONE_SET_COUNT = range(3)  # what a pattern's match is
 # "2 heavy sets of 5", "3 working sets": some of the sets, the warm-ups before them unsaid;
 # how many sets the plan means is a guess.
 _SOME_SETS = re.compile(r"\b(?:top|working|work|heavy|back-?off|main)\s+sets?\b", re.IGNORECASE)
+
+
+def _more_leading_reps(text: str, start: int, groups: list[_Group]) -> str:
+    """"10 push-ups, 15 squats, 20 lunges": after a line's first item, reps before the name
+    after each comma (added to `groups`); the text with them blanked."""
+    if "," not in text and ";" not in text:
+        return text
+    for more in _MORE_LEADING_REPS.finditer(text, start):
+        if int(more[1]) <= 300:
+            g = _reps_group(None, more[1], more[2], more[3], None)
+            g.clear, g.start, g.end, g.leading = False, more.start(1), more.end(1), True
+            groups.append(g)
+            text = _blank(text, g.start, g.end)
+    return text
 
 
 def _take(pattern: re.Pattern, build, plain: int, text: str, groups: list[_Group], start: int = 0) -> str:
@@ -1323,11 +1346,13 @@ def _is_heading(text: str, marked: bool) -> bool:
 _SENTENCE_START = re.compile(r"(?:and|then|this|that|these|so|but|if|when|here|it|you|i|we)\b")
 # Parts of one session ("Warm-up (5 min)", "Main work", "Cool-down", "Notes"), in the
 # languages of the vocabulary (accents off).
+_WARM_PHASES = (r"warm[\s-]*ups?|warmup|aufwarm\w*|calentamiento|aquecimento|echauffement|riscaldamento|rozgrzewka"
+                r"|разминк\w*|розминк\w*|заминк\w*|cool[\s-]*downs?|cooldown|abkuhl\w*|vuelta\s+a\s+la\s+calma|volta\s+a\s+calma"
+                r"|retour\s+au\s+calme|stretching|dehnen")
 _PHASE = re.compile(
-    r"(?:warm[\s-]*ups?|warmup|aufwarm\w*|calentamiento|aquecimento|echauffement|riscaldamento|rozgrzewka"
-    r"|разминк\w*|розминк\w*|main\s+(?:work|part|set|session|workout)|hauptteil|entrenamiento|treino\s+principal"
-    r"|cool[\s-]*downs?|cooldown|abkuhl\w*|vuelta\s+a\s+la\s+calma|volta\s+a\s+calma|retour\s+au\s+calme"
-    r"|stretching|dehnen|notes?|hinweise?|conseils?|tips?|notas?|workout\s+notes)\b(?:[\s(:\-–—].*)?$")
+    rf"(?:{_WARM_PHASES}|main\s+(?:work|part|set|session|workout)|hauptteil|entrenamiento|treino\s+principal"
+    r"|notes?|hinweise?|conseils?|tips?|notas?|workout\s+notes)\b(?:[\s(:\-–—].*)?$")
+_WARM_PHASE = re.compile(rf"(?:{_WARM_PHASES})\b")  # the parts around the work: warm-up, cool-down
 
 
 _REST_WORD = re.compile(r"\(\s*rest\s*\)|^\s*rest\s*$")
@@ -1993,11 +2018,13 @@ def _is_prose(norm: str, groups: list[_Group], name_words: int) -> bool:
 
 def _describes(previous: ParsedExercise, norm: str) -> bool:
     """Whether a line read as no exercise describes the name alone above it ("Superman",
-    then "Lie face down, arms forward.", then "3 sets of 12"): a sentence, at most three
-    of them, so the name's numbers may still follow."""
+    then "Lie face down, arms forward.", then "3 sets of 12"; "Bench:", then "worked up
+    to", then "9 x 3 at 185"): a sentence or an instruction, at most three of them, so the
+    name's numbers may still follow."""
     if not getattr(previous, "_bare", False) or previous.sets is not None or previous.reps_min is not None:
         return False
-    sentence = len(norm.split()) >= 5 and (norm.rstrip().endswith((".", ":", "!")) or not _DIGIT.search(norm))
+    sentence = ((len(norm.split()) >= 5 and (norm.rstrip().endswith((".", ":", "!")) or not _DIGIT.search(norm)))
+                or (not _DIGIT.search(norm) and _INSTRUCTION_START.match(norm.strip()) is not None))  # "worked up to"
     previous._described = getattr(previous, "_described", 0) + sentence
     return sentence and previous._described <= 3
 
@@ -2132,7 +2159,7 @@ _BLOCK_ONLY = re.compile(
     r"\s*\)?\s*[:.\-–—]?\s*(?:\([^()]*\))?\s*:?\s*$")
 # "Pistol prep – 3 Rounds": a block named by a title that names no exercise, and its rounds.
 _TITLED_ROUNDS = re.compile(r"^([^\d:–—-]{3,40}?)\s*[:\-–—,(]\s*\d{1,2}\s*(?:rounds?|times)\)?\s*:?\s*$")
-_ROUNDS = re.compile(r"\b(\d{1,2})\s*(?:rounds?|sets?|x)\b|\bx\s*(\d{1,2})\b")
+_ROUNDS = re.compile(r"\b(\d{1,2})\s*(?:rounds?|(?:super-?|tri-?|giant\s*)?sets?|x)\b|\bx\s*(\d{1,2})\b")  # ("5 supersets of:": 5 rounds)
 _SAME_AS_ABOVE = re.compile(r"\bsame\s+(?:sets\s+and\s+reps\s+)?as\s+(?:above|before|previous)")
 _TOGETHER = re.compile(r"->|→|\bsuperset(?:ted)?\s+with\b|\bss\b|\+\s+[a-z]")
 
@@ -2177,7 +2204,7 @@ _PLAN_TALK = re.compile(r"\b(?:exercises?|progressions?|pick|choose|chosen|any|y
 _NUMBERS_ONLY_ASIDE = re.compile(r"[^\d()]{1,40}\(\s*\d{1,4}(?:\s*,\s*\d{1,4})+\s*\)\s*")
 _INSTRUCTION_START = re.compile(
     r"^(?:and|then|this|that|these|so|but|if|when|here|it|you|i|we|not|do|did|build|take|drop|complete|at|after"
-    r"|before|approximately|about|try|aim|add|keep|start|finish|go|use|work\s+up|stop|repeat|rest|perform)\b")
+    r"|before|approximately|about|try|aim|add|keep|start|finish|go|use|work(?:ed|ing)?\s+up|stop|repeat|rest|perform)\b")
 
 
 def _written_as_name(name: str, original: str) -> bool:
@@ -2526,6 +2553,9 @@ def parse_plan(text: str, catalog) -> ParseResult:
     block_used = block_blank = False  # whether the block gave a row yet; a blank line came under it
     blocks = 0
     table: dict[int, str] | None = None
+    # Under a warm-up or cool-down heading ("### Cool-down (3 min)"): 1, 2 once a line
+    # under it is read (its part then ends at a blank line too), 0 elsewhere.
+    warming = 0
     first_line = True
     normalised: dict[str, str] = {}  # (a long line's, read first by `_split_paragraphs`)
     lines, cells = _cell_tables(text.splitlines())
@@ -2553,7 +2583,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
         return None if row is None else row.copy()
 
     def start_workout(name: str) -> None:
-        nonlocal title
+        nonlocal title, warming
+        warming = 0
         if not workouts[-1].exercises and not getattr(workouts[-1], "_same_as", None):
             # Two headings in a row at the top: the first was the programme's title.
             if workouts[-1].name and title is None and len(workouts) == 1:
@@ -2588,9 +2619,11 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     block = None  # a block ends at a blank line (one right under its header aside)
                 block_blank = True
                 previous = None
+                warming = 0 if warming == 2 else warming
                 if "\t" not in original and "|" not in original:
                     table = None  # (a row of empty cells is still the table's: "\t\t" between its days)
             continue
+        warming = 2 if warming else 0
         header = _table_header(stripped)
         if header:
             table = header
@@ -2708,6 +2741,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     # "Warm-up (5 min)", "Main work", "Cool-down", "Notes": a part of the
                     # session, not a session of its own.
                     previous, block = None, None
+                    warming = 1 if _WARM_PHASE.match(_unaccent(norm).strip(" #*_:-")) else 0
                     continue
                 start_workout(_heading_name(plain))
                 previous, block = None, None
@@ -2846,6 +2880,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
             continue
         if (groups and previous is not None and not label and not groups[0].leading
                 and not (_NAME_COLON_NUMBER.match(stripped) and _NAME_COLON_NUMBER.match(previous.line.strip()))
+                and not _next_item(original, previous.line)
                 and all(_NOT_A_NAME.match(s.name) or (
                     (norm[:1].isdigit() or previous.sets is None or getattr(previous, "_per_set", False))
                     and matcher.match(_strip_loads(s.name)[0])[1] < WEAK_SCORE)
@@ -2862,10 +2897,18 @@ def parse_plan(text: str, catalog) -> ParseResult:
         segments = _named_segments(segments, groups, stripped, original, norm, label, matcher)
         rows = built = [r for r in (exercise_row(s, original, label) for s in segments) if r]
         rows = _kept_rows(rows, segments, groups, weak, stripped, original, norm, label, named_over_sets,
-                          table is not None, lines, number, find_groups)
-        if rows and was_first and all(r.exercise is None for r in rows) and _sets_apart(lines, number):
-            title = plain  # "StrongLifts 5x5" set apart at the top, naming no exercise: the title
+                          table is not None, lines, number, find_groups, block is not None or round_block is not None)
+        if rows and was_first and _sets_apart(lines, number) and (
+                all(r.exercise is None for r in rows) or (not groups and _prose_below(lines, number))):
+            # "StrongLifts 5x5" set apart at the top, naming no exercise; "Back Squats" over
+            # a paragraph of a story: the title.
+            title = plain
             rows = []
+        if rows and warming:
+            # "- Cat-cow stretch: 2x10" under "Warm-up" or "Cool-down": a stretch or drill the
+            # catalogue lacks is no exercise of the workout (known ones, "Push-ups 2x10", are).
+            rows = [r for r in rows if r.exercise is not None and r.confidence not in ("low", "unmatched")]
+            built = [] if not rows else built  # (nor an item of a list to keep: `_keep_listed`)
         if not rows:
             if (len(built) == 1 and len(stripped) <= 60 and _list_mark(original)  # (a listed name is short: the cheap test first)
                     and _may_be_listed_name(segments[0].name, stripped, norm, groups)):
@@ -2999,13 +3042,19 @@ def _named_segments(segments: list[_Segment], groups: list[_Group], stripped: st
         if (head and len(head.split()) <= 6 and matcher.match(one.name)[1] < STRONG_SCORE
                 and matcher.match(head)[1] >= STRONG_SCORE):
             segments = [replace(one, name=head)]
-    if not groups and not label and ", " in norm and not segments[1:]:
-        head = _name_before(norm.split(", ", 1)[0])[0]
-        if (head and len(head.split()) <= 5 and matcher.match(head)[1] >= STRONG_SCORE
-                and not (segments and matcher.match(segments[0].name)[1] >= STRONG_SCORE)):
-            # "Single arm lat pulldown, you can do double arm if you prefer": the name,
-            # then a note (kept only over the exercise's numbers: see `_kept_rows`).
-            segments = [_Segment(name=head, groups=[], leftover=norm.split(", ", 1)[1], doubt="leading")]
+    if not groups and not label and not segments[1:] and (", " in norm or " - " in norm):
+        for separator in (", ", " - "):
+            head, _, tail = norm.partition(separator)
+            head = _name_before(head)[0] if tail else ""
+            if separator == " - " and (len(tail.split()) < 3 or matcher.match(tail)[1] >= WEAK_SCORE):
+                continue  # "Chest fly - pec deck", "Squat - high bar": the name's variant, no note
+            if (head and len(head.split()) <= 5 and matcher.match(head)[1] >= STRONG_SCORE
+                    and not (segments and matcher.match(segments[0].name)[1] >= STRONG_SCORE)):
+                # "Single arm lat pulldown, you can do double arm if you prefer", "Bench
+                # press - work up to a heavy triple": the name, then a note (kept only over
+                # the exercise's numbers: see `_kept_rows`).
+                segments = [_Segment(name=head, groups=[], leftover=tail, doubt="leading")]
+                break
     if not groups and ":" in norm and not label:
         head, _, tail = norm.partition(":")
         head_name = _name_before(head)[0]
@@ -3020,9 +3069,11 @@ def _named_segments(segments: list[_Segment], groups: list[_Group], stripped: st
 
 def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: list[_Group], weak: bool,
                stripped: str, original: str, norm: str, label: str, named_over_sets: bool, in_table: bool,
-               lines: list[str], number: int, find_groups) -> list[ParsedExercise]:
+               lines: list[str], number: int, find_groups, in_block: bool = False) -> list[ParsedExercise]:
     """The rows of a line that are exercises: a line with no numbers must name one for
-    sure, a name the catalogue lacks must read like one, prose and rest lines give none."""
+    sure, a name the catalogue lacks must read like one, prose and rest lines give none.
+    `in_block`: the line is a member of a block ("5 supersets of:" above it), whose lines
+    name exercises ("10 sumo side steps", lower-cased, is one there)."""
     built = rows
     if not groups:
         # No numbers: only a short line naming an exercise for sure counts; prose does not.
@@ -3057,7 +3108,8 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
         numbers_first = bool(_NUMBERS_FIRST.match(norm))
         rows = [r for r, s in zip(rows, segments, strict=False)
                 if r.exercise is not None or (len(s.name.split()) <= 5 and not s.name.endswith((".", "?", "!"))
-                                              and not (numbers_first and not _written_as_name(s.name, original))
+                                              and not (numbers_first and not in_block
+                                                       and not _written_as_name(s.name, original))
                                               and not _LABEL_TALK.search(s.name)
                                               and not _INSTRUCTION_START.match(s.name)
                                               # "Mike (135,155,185)": a person's loads, no prescription
@@ -3069,10 +3121,14 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
                     if (r.exercise is not None and r.score >= WEAK_SCORE)
                     or (r.exercise is None and len(seg.name.split()) <= 4 and not _NOT_A_NAME.match(seg.name)
                         and not _PLAN_TALK.search(seg.name) and not original.rstrip().endswith(":")
-                        and _written_as_name(seg.name, original))]
+                        and (in_block or _written_as_name(seg.name, original)))]
         # (The name's words decide only for a line of more than 14 words.)
         if _is_prose(norm, groups, _name_words(built, segments) if len(norm.split()) > 14 else 0):
             rows = []
+    if rows and not groups and "|" in original and _heads_a_table_of_loads(lines, number):
+        # "| Bench Press | Back Squat | Deadlift |" over a rule and "| 66.5kg | 80kg | 100kg |":
+        # the columns' titles (each lift's 1RM below), not three exercises to do.
+        rows = []
     if rows and not in_table and "|" not in stripped and len(_unbracket(stripped).split()) > MAX_UNKNOWN_LINE_WORDS:
         # "I took a long rest between 110 and 115, about 8 minutes.", "Warm up before
         # each move, then lift 90% of your 5RM...": a long line naming no exercise the
@@ -3084,12 +3140,25 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
     return rows
 
 
+def _heads_a_table_of_loads(lines: list[str], number: int) -> bool:
+    """Whether line `number` is a table's header row: a rule line ("| --- | --- |") under it,
+    and under the rule cells of numbers with no prescription (loads, maxes, dates)."""
+    below = [line.strip() for line in lines[number + 1:number + 3]]
+    if not below or "|" not in below[0] or "-" not in below[0] or not _RULE.match(below[0]):
+        return False
+    return len(below) < 2 or not _PRESCRIPTION.search(_normalise_line(below[1]))
+
+
 def _may_name_over_sets(norm: str) -> bool:
     """Whether a line with no numbers may be the name of an exercise written over its
     set lines: short, and no sentence, label, part of a session, instruction or definition."""
-    words = norm.split()
-    return (0 < len(words) <= 6 and not _DIGIT.search(norm)  # "3 days a week" over "2 warm-up sets"
-            and not norm.rstrip().endswith((".", "?", ":")) and not _NOT_A_NAME.match(norm)
+    # "Leg curl machine, seated, for the hamstrings!", "Dips between two chairs (or a
+    # bench) or on the floor:": the name (its longest choice) before a note, a colon aside.
+    name = _unbracket(norm.strip().rstrip(":")).split(", ", 1)[0]
+    words = max((len(choice.split()) for choice in _CHOICE.split(name)), default=0)
+    return (0 < words <= 6 and len(_unbracket(norm).split()) <= MAX_UNKNOWN_LINE_WORDS
+            and not _DIGIT.search(norm)  # "3 days a week" over "2 warm-up sets"
+            and not norm.rstrip().endswith((".", "?")) and not _NOT_A_NAME.match(norm)
             and not _LABEL_TALK.search(norm) and not _PLAN_TALK.search(norm) and not _SENTENCE_START.match(norm)
             and not _INSTRUCTION_START.match(norm) and not _PHASE.match(_unaccent(norm).strip(" #*_:-"))
             and not _REST_START.match(norm) and "=" not in norm)  # "RIR = reps in reserve": a definition
@@ -3273,6 +3342,14 @@ def _list_mark(line: str) -> str | None:
     if _LEADING_REPS.match(line.lower()):
         return "reps"
     return "colon" if _NAME_COLON_NUMBER.match(line.strip()) else None  # "Pull-ups: 12"
+
+
+def _next_item(line: str, above: str) -> bool:
+    """Whether a line is the next item of the numbered list the row above is an item of
+    ("4. Bench press: 3x5" / "5. 5x10 sitting leg levers"): an exercise of its own, not
+    a set line of the one above. (Bullets may mark set lines too: "- 60kg x 8".)"""
+    mark = _list_mark(line)
+    return mark is not None and mark[0] in "na" and mark == _list_mark(above)
 
 
 def _may_be_listed_name(name: str, stripped: str, norm: str, groups: list[_Group]) -> bool:
@@ -3503,6 +3580,49 @@ def _cell_tables(lines: list[str]) -> tuple[list[str], dict[str, str]]:
     return out, pieces
 
 
+_BRACKETED_SCHEME = re.compile(r"\(([^()]*\d[^()]*)\)")
+
+
+def _prescribed_columns(lines: list[str], start: int, pieces: dict[str, str]) -> tuple[list[str], int] | None:
+    """A table whose header gives each column's sets and reps ("| Day | T1 (2x5 + AMRAP) |
+    T2 (3x10) |"), its rows a day and an exercise per column ("| Squat A | Back squat |
+    Overhead press |"): read row by row, the day as a heading, then each exercise with its
+    column's numbers (`pieces` gives each line its row back). (the lines made, the index
+    after the table), or None when line `start` is no such header."""
+    header = _positional_cells(lines[start])
+    if (not header or len(header) < 3 or start + 1 >= len(lines) or "|" not in lines[start + 1]
+            or "-" not in lines[start + 1] or not _RULE.match(lines[start + 1].strip())):
+        return None
+    schemes = {}
+    for column, cell in enumerate(header[1:], 1):
+        if _DIGIT.search(cell) and _PRESCRIPTION.search(_normalise_line(cell)):
+            inner = _BRACKETED_SCHEME.search(cell)
+            schemes[column] = (inner[1] if inner else cell).strip()
+    if not schemes or _PRESCRIPTION.search(_normalise_line(header[0])):
+        return None
+    rows, end = [], start + 2
+    while end < len(lines) and lines[end].strip() and "|" in lines[end]:
+        cells = _positional_cells(lines[end])
+        if not _RULE.match(lines[end].strip()):
+            rows.append((lines[end], cells))
+        end += 1
+    named = [cells[c] for _, cells in rows for c in schemes if c < len(cells) and cells[c]]
+    if not rows or not named or not all(_NAME_WORD.search(_normalise_line(cell)) for cell in named):
+        return None  # (loads or reps under the numbers: a log, read as it is)
+    out: list[str] = []
+    for line, cells in rows:
+        day = cells[0].strip("*_ ")
+        if _LETTER.search(day):
+            out.append(f"## {day}")
+        for column, scheme in schemes.items():
+            cell = cells[column].strip() if column < len(cells) else ""
+            if cell and cell not in ("-", "—"):
+                out.append(f"{cell} {scheme}")
+                pieces.setdefault(out[-1], line.strip())
+    out.append("")
+    return out, end
+
+
 def _split_paragraphs(lines: list[str], normalised: dict[str, str] | None = None) -> tuple[list[str], dict[str, str]]:
     """Long lines cut where a paragraph-plan breaks (see `_paragraph_break`), tables with
     days as columns read day by day (`_day_columns`); the map gives each piece's own line
@@ -3517,7 +3637,8 @@ def _split_paragraphs(lines: list[str], normalised: dict[str, str] | None = None
     if tables:
         expanded, index = [], 0
         while index < len(lines):
-            found = _day_columns(lines, index, pieces) if ("|" in lines[index] or "\t" in lines[index]) else None
+            found = (_day_columns(lines, index, pieces) or _prescribed_columns(lines, index, pieces)
+                     if ("|" in lines[index] or "\t" in lines[index]) else None)
             if found is None:
                 expanded.append(lines[index])
                 index += 1
@@ -3618,12 +3739,16 @@ _WARMUP_LABEL = re.compile(rf"^\W*{_WARMUP_WORDS}\s*(?:sets?)?\s*[:\-–—]", r
 
 def _drop_warmups(workout: ParsedWorkout, unread: list[str]) -> None:
     """"Warm-up: Squat / 20kg / 5" before "Work: Squat / 60kg / 5,5,5": the warm-up sets of
-    the exercise that follows are no row of their own (listed unread)."""
+    the exercise that follows are no row of their own (listed unread); nor is a line
+    labelled warm-up that names one movement before the workout's other exercises
+    ("Warm-up: hip raises 2x10" over "Squat 5x5"). (A warm-up circuit, "Warm-up: 3 rounds of: 5 push-ups, 10 squats", gives
+    its rows.)"""
     rows = workout.exercises
     if not any(_WARMUP_LABEL.match(e.line) for e in rows):  # (most workouts: no such line)
         return
     # Each row read once, and the next row that is no warm-up found from the end: looked
     # for from each warm-up row, a day of thousands of them was read again for each.
+    per_line = Counter(e.line for e in rows)
     warmup = [_WARMUP_LABEL.match(_strip_markup(e.line)[0]) is not None for e in rows]
     following_work: list[ParsedExercise | None] = [None] * len(rows)
     work = None
@@ -3633,9 +3758,10 @@ def _drop_warmups(workout: ParsedWorkout, unread: list[str]) -> None:
             work = rows[index]
     kept = []
     for index, e in enumerate(rows):
-        if e.exercise is not None and warmup[index]:
+        if warmup[index]:
             following = following_work[index]
-            if following is not None and following.exercise == e.exercise:
+            if following is not None and (per_line[e.line] == 1 or (e.exercise is not None
+                                                                   and following.exercise == e.exercise)):
                 unread.append(e.line)
                 continue
         kept.append(e)
@@ -3651,6 +3777,16 @@ def _repeat(workout: ParsedWorkout, source: ParsedWorkout) -> None:
         row.confidence = _doubted(row, row.confidence, "copied")
         copies.append(row)
     workout.exercises[:0] = copies
+
+
+def _prose_below(lines: list[str], number: int) -> bool:
+    """Whether the next non-empty line is a sentence or a paragraph that prescribes nothing
+    ("PJ, 18, battles the sled. Next time you are at Costco ...", "Today's workout was TGU
+    themed.")."""
+    following = next((line.strip() for line in lines[number + 1:number + 4] if line.strip()), "")
+    words = len(following.split())
+    return (words >= 5 and (words > MAX_UNKNOWN_LINE_WORDS or following.endswith((".", "!", "?")))
+            and not _PRESCRIPTION.search(_normalise_line(following)))
 
 
 def _sets_apart(lines: list[str], number: int) -> bool:
