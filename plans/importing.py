@@ -35,10 +35,19 @@ MAX_ROWS = 500  # rows shown and accepted; a 50,000-character text can name more
 MAX_DAYS = 100
 MAX_OPTIONS = 12  # exercises kept in one row's picker
 MAX_FIELD = 500  # characters of one edited value (notes, load, search, names)
-# Fields one row posts (row, day, exercise, sets, reps_min, reps_max, rest, notes,
-# weight_text, superset, search, options); settings.DATA_UPLOAD_MAX_NUMBER_FIELDS is
-# sized from it so the largest review still posts.
-FIELDS_PER_ROW = 12  # (a compact row posts 5: row, day, options, open/values, search)
+# The fields the largest review posts, for settings.DATA_UPLOAD_MAX_NUMBER_FIELDS (a
+# literal there: settings cannot import this module; a test holds the two equal). Past
+# it Django answers a bare 400, which htmx swaps in for the whole review.
+# An open row: row, day, open, flagged, options, exercise, search, sets, reps_min,
+# reps_max, rest, weight_text, superset, notes (a compact row posts 4: row, day,
+# options, values; a marked row is never compact).
+FIELDS_PER_ROW = 14
+FIELDS_PER_DAY = 3  # day, day-<key>-name, day-<key>-flagged
+# The one "add a new exercise" form a review shows at a time: its name, a box per muscle
+# group and per piece of equipment ticked (the catalogue has about 20; room for more).
+ADD_FORM_FIELDS = 200
+FORM_FIELDS = 4  # csrfmiddlewaretoken, token, text, action
+MAX_POST_FIELDS = MAX_ROWS * FIELDS_PER_ROW + MAX_DAYS * FIELDS_PER_DAY + ADD_FORM_FIELDS + FORM_FIELDS
 
 
 # What a user can edit in a row, in the order a compact row posts them in one field.
@@ -76,6 +85,8 @@ class ReviewRow:
     added_exercise: str = ""  # the name of the exercise the user just added
     newly_chosen: bool = False  # a search (alone, by `search_row`) chose the row's exercise
     flagged: bool = False  # a refused save marked this row; the mark stays until it is fixed
+    # Its messages: what stops its save, and a search's or the substitutes' answer (which
+    # is no reason to keep the mark: `_mark`).
     errors: dict[str, str] = field(default_factory=dict)
     # Filled by `attach_exercises`:
     exercise: Exercise | None = None
@@ -112,6 +123,10 @@ class ReviewRow:
         return ",".join(str(o.pk) for o in self.option_exercises)
 
     @property
+    def anchor(self) -> str:
+        return f"row-{self.key}"
+
+    @property
     def invalid_fields(self) -> set[str]:
         """The row's inputs (by their name in the form) a message is about, to mark them."""
         return {"rest" if k == "rest_time_seconds" else k for k in self.errors}
@@ -130,6 +145,11 @@ class ReviewDay:
     rows: list[ReviewRow] = field(default_factory=list)
     error: str = ""
     flagged: bool = False  # a refused save marked this day's name
+
+    @property
+    def anchor(self) -> str:
+        """The name's input, what there is to fix in a day."""
+        return f"day-{self.key}-name"
 
 
 @dataclass
@@ -153,13 +173,23 @@ class Review:
         return [r for d in self.days for r in d.rows]
 
     @property
-    def error_count(self) -> int:
-        return sum(1 for r in self.rows if r.errors)
+    def attention(self) -> list[ReviewDay | ReviewRow]:
+        """What a refused save marked that would still fail to save, in page order: the
+        plan names and the rows (the count the review's messages give, and the first
+        is where "Go to the first" goes)."""
+        marked = []
+        for day in self.days:
+            marked += [day] if day.flagged else []
+            marked += [r for r in day.rows if r.flagged]
+        return marked
 
     @property
-    def attention(self) -> list[ReviewRow]:
-        """The rows a refused save marked that are still not right."""
-        return [r for r in self.rows if r.flagged and r.errors]
+    def names_to_fix(self) -> int:
+        return sum(1 for x in self.attention if isinstance(x, ReviewDay))
+
+    @property
+    def rows_to_fix(self) -> int:
+        return sum(1 for x in self.attention if isinstance(x, ReviewRow))
 
 
 def _int_text(value) -> str:
@@ -416,7 +446,7 @@ def _read_unread(review: Review, index: int | None) -> None:
         review.days[-1].error = f"A review holds at most {MAX_ROWS} rows."
         return
     line = review.unread[index]
-    day, position = _place_in_text(review, line)
+    day, position = _place_in_text(review, index)
     row = ReviewRow(key=f"u{index}", day=day.key, line=line, search=line[:100])
     review.used_unread.add(index)
     found = search_catalog(row.search)
@@ -425,11 +455,13 @@ def _read_unread(review: Review, index: int | None) -> None:
     review.read_into = (row, day)
 
 
-def _place_in_text(review: Review, line: str) -> tuple[ReviewDay, int]:
-    """(day, index in its rows) right after the last row whose line comes before `line`
-    in the text; the top of the first day when none does (or the line is not found)."""
-    offsets = _row_offsets(review)
-    at = review.text.find(line[:80])
+def _place_in_text(review: Review, index: int) -> tuple[ReviewDay, int]:
+    """(day, index in its rows) for the unread line `index`: right after the last row
+    whose line comes before it in the text; the top of the first day when none does (or
+    the line is not found)."""
+    unread_at = _unread_offsets(review)
+    offsets = _row_offsets(review, unread_at)
+    at = unread_at[index]
     place = (review.days[0], 0)
     if at < 0:
         return place
@@ -440,11 +472,11 @@ def _place_in_text(review: Review, line: str) -> tuple[ReviewDay, int]:
     return place
 
 
-def _row_offsets(review: Review) -> dict[str, int]:
+def _row_offsets(review: Review, unread_at: list[int]) -> dict[str, int]:
     """Where each row's line stands in the text. Parsed rows ("<day>-<index>") are found
     in parse order, each after the one before, so a line repeated every week lands on its
-    own week; rows made from unread lines by their first occurrence; rows the user added
-    have none."""
+    own week; rows made from unread lines where that line stands (`unread_at`); rows the
+    user added have none."""
     offsets, cursor = {}, 0
     parsed = [r for r in review.rows if r.line and _parse_position(r.key) is not None]
     for row in sorted(parsed, key=lambda r: _parse_position(r.key)):
@@ -452,11 +484,40 @@ def _row_offsets(review: Review) -> dict[str, int]:
         if found >= 0:
             offsets[row.key] = cursor = found
     for row in review.rows:
-        if row.line and row.key not in offsets and _unread_index(row.key) is not None:
-            found = review.text.find(row.line[:80])
-            if found >= 0:
-                offsets[row.key] = found
+        index = _unread_index(row.key)
+        if index is not None and index < len(unread_at) and unread_at[index] >= 0:
+            offsets[row.key] = unread_at[index]
     return offsets
+
+
+def _unread_offsets(review: Review) -> list[int]:
+    """Where each unread line starts in the text, -1 if nowhere. A note repeated every
+    week is one unread entry a week: entry i is the n-th line of the text that is that
+    note, n the entries before it with the same text. A line matches whole (the same
+    letters and digits: the parser lists "**Notes:** ..." as "Notes: ..."), never as
+    words inside a longer line; a line listed cut ("…" at its end, or at MAX_FIELD
+    characters) by its start."""
+    lines, offset = [], 0  # (offset, letters and digits) of each line of the text
+    for text_line in review.text.splitlines(keepends=True):
+        lines.append((offset, _letters_and_digits(text_line)))
+        offset += len(text_line)
+    starts: dict[str, list[int]] = {}
+    for at, key in lines:
+        starts.setdefault(key, []).append(at)
+    found, seen = [], {}
+    for line in review.unread:
+        want = _letters_and_digits(line)
+        nth = seen[line] = seen.get(line, -1) + 1  # 0 for the first entry with this text
+        if line.endswith("…") or len(line) >= MAX_FIELD:
+            matches = [at for at, key in lines if want and key.startswith(want)]
+        else:
+            matches = starts.get(want, []) if want else []
+        found.append(matches[nth] if nth < len(matches) else -1)
+    return found
+
+
+def _letters_and_digits(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
 
 
 def _parse_position(key: str) -> tuple[int, int] | None:
@@ -582,8 +643,16 @@ def keep_marks(review: Review) -> None:
             day.flagged = bool(day.error)
     for row in review.rows:
         if row.flagged:
-            row.errors.update(_save_errors(row))
-            row.flagged = bool(row.errors)
+            _mark(row)
+
+
+def _mark(row: ReviewRow) -> bool:
+    """Put on the row what stops its save, and mark it while anything does (a search's
+    message in its errors is no reason to keep the mark). True when the row can be saved."""
+    errors = _save_errors(row)
+    row.errors.update(errors)
+    row.flagged = bool(errors)
+    return not errors
 
 
 def validate(review: Review) -> list[ImportedDay] | None:
@@ -595,9 +664,7 @@ def validate(review: Review) -> list[ImportedDay] | None:
         day.flagged = bool(day.error)
         ok = ok and not day.error
     for row in review.rows:
-        row.errors.update(_save_errors(row))
-        row.flagged = bool(row.errors)
-        ok = ok and not row.errors
+        ok = _mark(row) and ok
     if not ok:
         return None
     days = []

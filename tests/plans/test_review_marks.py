@@ -4,7 +4,10 @@ on rows and days stay through the next re-renders (remove, add, search, a new ch
 until that row or day is right."""
 
 import pytest
+from django.conf import settings
 
+from equipment.models import Equipment, MuscleGroup
+from plans import importing
 from tests.plans.test_import import URL, form_fields, plan_counts, preview, rows
 
 pytestmark = pytest.mark.django_db
@@ -127,3 +130,69 @@ def test_each_day_shows_its_own_heading_above_its_plan_name(user_client):
     fields["day-1-name"] = ["Legs"]  # renamed by the user: the heading is still the text's day
     html = user_client.post(URL, {**fields, "action": "refresh"}, headers=HTMX).content.decode()
     assert '<h2 class="review-day-heading">Week 1 / Friday</h2>' in html and 'value="Legs"' in html
+
+
+def save_note(html: str) -> str:
+    """The note by the Save button."""
+    return html.split('class="errorlist nonfield review-save-refused">')[1].split("</p>")[0]
+
+
+def test_a_save_refused_only_for_a_plan_name_says_so_and_links_to_the_name(user_client):
+    _, html, _ = refused(user_client, text="Bench press 4x6\nBarbell squat 5x5", **{"day-0-name": ""})
+    assert "Not saved yet: 1 plan name needs your attention (marked below)." in html
+    assert "0 rows" not in html
+    note = save_note(html)
+    assert "Not saved yet: 1 plan name needs your attention." in note and 'href="#day-0-name"' in note
+
+
+def test_a_plan_name_and_a_row_are_counted_together_the_name_first(user_client):
+    _, html, _ = refused(user_client, text="Bench press 4x6\nMace 360 3x12", **{"day-0-name": ""})
+    assert "Not saved yet: 1 row and 1 plan name need your attention (marked below)." in html
+    assert 'href="#day-0-name"' in save_note(html)  # above the rows, the first to go to
+
+
+def test_a_save_of_an_empty_review_says_there_is_nothing_to_save(user_client, user):
+    fields = form_fields(preview(user_client, "Bench press 4x6").content.decode())
+    html = user_client.post(URL, {**fields, "action": "remove:0-0"}, headers=HTMX).content.decode()
+    html = user_client.post(URL, {**form_fields(html), "action": "confirm"}, headers=HTMX).content.decode()
+    assert "Nothing to save: add a row or start over." in html
+    assert "Nothing to save: add a row or start over." in save_note(html)
+    assert "need" not in save_note(html) and plan_counts(user) == (0, 0, 0)
+
+
+def test_a_fixed_row_stops_counting_though_its_search_then_finds_nothing(user_client):
+    _, _, fields = refused(user_client)
+    bench, mace, pushups, squat = rows(fields)
+    fields[f"row-{pushups}-reps_min"] = ["10"]
+    fields[f"row-{pushups}-search"] = ["qqqzzzxx"]
+    html = user_client.post(URL, {**fields, "action": f"search:{pushups}"}, headers=HTMX).content.decode()
+    assert "No exercise in the catalogue matches" in row_block(html, pushups)  # said, but not a save's refusal
+    assert "1 row still needs your attention" in html and f"row-{pushups}-flagged" not in html
+    assert f'href="#row-{mace}"' in save_note(html)
+
+
+def test_the_largest_review_posts_again_after_a_refused_save_with_nothing_lost(user_client):
+    """MAX_ROWS rows the catalogue lacks, each open and marked after the refused save
+    (FIELDS_PER_ROW fields), over as many days as there can be, then an exercise added
+    from a row's form with every box ticked: the review comes back, not a bare 400."""
+    per_day = importing.MAX_ROWS // importing.MAX_DAYS
+    text = "\n\n".join(f"Day {d}\n" + "\n".join(["Mace 360 3x12"] * per_day) for d in range(1, importing.MAX_DAYS + 1))
+    _, html, fields = refused(user_client, text=text)
+    keys = rows(fields)
+    assert len(keys) == importing.MAX_ROWS and html.count(MARKED) == importing.MAX_ROWS
+    first, last = keys[0], keys[-1]
+    fields[f"row-{last}-notes"] = ["slow on the way down"]
+    response = user_client.post(URL, {**fields, "action": f"newform:{first}"}, headers=HTMX)
+    html = response.content.decode()
+    assert response.status_code == 200 and html.count(MARKED) == importing.MAX_ROWS
+    fields = form_fields(html)
+    fields.update({f"new-{first}-name": ["Mace 360"], f"new-{first}-primary_muscle_groups": list(MuscleGroup.values),
+                   f"new-{first}-equipment": [str(pk) for pk in Equipment.objects.values_list("pk", flat=True)]})
+    assert sum(len(v) for v in fields.values()) > importing.MAX_ROWS * importing.FIELDS_PER_ROW
+    response = user_client.post(URL, {**fields, "action": f"newex:{first}"}, headers=HTMX)
+    html = response.content.decode()
+    assert response.status_code == 200 and "Added “Mace 360” to the catalogue" in html
+    assert len(rows(form_fields(html))) == importing.MAX_ROWS
+    assert html.count(MARKED) == importing.MAX_ROWS - 1  # the row given its new exercise is right now
+    assert 'value="slow on the way down"' in row_block(html, last)
+    assert settings.DATA_UPLOAD_MAX_NUMBER_FIELDS == importing.MAX_POST_FIELDS
