@@ -8,6 +8,15 @@ from pathlib import Path
 import pytest
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+# page.evaluate(SMALL, selector): the visible tap targets it selects that are under the
+# issue's 44 x 44 px, as [label, width, height]; [] when every one is big enough.
+SMALL = """(sel) => [...document.querySelectorAll(sel)]
+    .filter(e => e.offsetParent !== null)
+    .map(e => { const r = e.getBoundingClientRect();
+                return [(e.getAttribute('aria-label') || e.textContent.trim()).slice(0, 40),
+                        Math.round(r.width), Math.round(r.height)] })
+    .filter(([, w, h]) => w < 44 || h < 44)"""
+
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -5,12 +5,11 @@ removed, the marked inputs stay in line and the load field shows what it holds; 
 over" is away from Save."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from allworkouts.db import rls_user
 from plans.models import WorkoutExercise, WorkoutPlan
+from tests.browser.conftest import SMALL, log_in
 from tests.browser.test_progress_browser import CONTRAST_JS
 from tests.factories import UserFactory
 
@@ -21,12 +20,6 @@ UPPER = ["Bench press 4x6-8, rest 2 min", "Bent over barbell row 4x8 @ 60kg", "I
 WARM_UP = "Warm up with five minutes on the rower and some band pull-aparts."
 LOWER = ["Back squat 5x5 @ 100kg", "Romanian deadlift 3x8", "Standing calf raise 4x15", "Plank 3x60s",
          "Bulgarian split squat 3x10"]
-SMALL = """(sel) => [...document.querySelectorAll(sel)]
-    .filter(e => e.offsetParent !== null)
-    .map(e => { const r = e.getBoundingClientRect();
-                return [(e.getAttribute('aria-label') || e.textContent.trim()).slice(0, 40),
-                        Math.round(r.width), Math.round(r.height)] })
-    .filter(([, w, h]) => w < 44 || h < 44)"""
 # The width the placeholder's text needs against the room inside the input.
 PLACEHOLDER_FITS = """(e) => { const cs = getComputedStyle(e), ctx = document.createElement('canvas').getContext('2d');
     ctx.font = cs.font;
@@ -47,13 +40,10 @@ def long_plan() -> str:
     return "\n".join(lines)
 
 
-def preview_at_360(page, live_server, email: str):
+def preview_at_360(page, email: str):
     page.set_viewport_size({"width": 360, "height": 780})
     user = UserFactory(email=email)
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "url": live_server.url,
-                               "value": client.cookies[settings.SESSION_COOKIE_NAME].value}])
+    log_in(page, user)
     page.goto("/plans/import/")
     page.get_by_label("Your plan").fill(long_plan())
     page.get_by_role("button", name="Preview").click()
@@ -61,9 +51,9 @@ def preview_at_360(page, live_server, email: str):
     return user
 
 
-def test_a_refused_save_of_a_long_plan_at_360_px(phone, live_server):
+def test_a_refused_save_of_a_long_plan_at_360_px(phone):
     page = phone
-    user = preview_at_360(page, live_server, "refused@example.com")
+    user = preview_at_360(page, "refused@example.com")
     expect(page.get_by_role("heading", name="Week 3 / Thursday - Lower")).to_be_visible()
     # "Start over" (which drops every edit) is at the top, not under the thumb beside Save.
     start_over = page.get_by_role("link", name="Start over").bounding_box()
@@ -118,9 +108,9 @@ def test_a_refused_save_of_a_long_plan_at_360_px(phone, live_server):
     assert page.console_errors == []
 
 
-def test_a_tapped_line_becomes_a_row_in_its_week_and_the_review_says_where(phone, live_server):
+def test_a_tapped_line_becomes_a_row_in_its_week_and_the_review_says_where(phone):
     page = phone
-    preview_at_360(page, live_server, "unread@example.com")
+    preview_at_360(page, "unread@example.com")
     page.get_by_role("button", name=WARM_UP).click()
     note = page.locator(".review-read-into")
     expect(note).to_contain_text("is now a row of Week 5 / Thursday - Lower.")

@@ -6,17 +6,10 @@ a set's "RPE · note" 32 px tall, the import's file input 21 px tall and the pla
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import log_in
+from tests.browser.conftest import SMALL, log_in
 from tests.sessions.transfer.conftest import FIXTURES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-SMALL = """(sel) => [...document.querySelectorAll(sel)]
-    .filter(e => e.offsetParent !== null)
-    .map(e => { const r = e.getBoundingClientRect();
-                return [(e.getAttribute('aria-label') || e.textContent.trim()).slice(0, 40),
-                        Math.round(r.width), Math.round(r.height)] })
-    .filter(([, w, h]) => w < 44 || h < 44)"""
 
 
 def test_new_screens_tap_targets_at_360_px(phone, user):
