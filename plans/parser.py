@@ -1835,6 +1835,7 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
         # version (Weighted Pull Ups).
         entry, alternatives = _variant("weighted", entry, alternatives, name, matcher)
     if entry is not None and "(" in original:
+        entry, score, alternatives = _named_in_brackets(entry, score, alternatives, name, original, matcher)
         entry, alternatives = _variant_in_brackets(entry, alternatives, name, original, matcher)
     light = (entry is not None and weight and "barbell" not in named and "barbell" in matcher.implements_of(entry)
              and _lighter_than_a_bar(weight, original))
@@ -1959,6 +1960,29 @@ def _variant(words: str, entry, alternatives, name: str, matcher) -> tuple:
 # "(which I do on an incline, aka my bathtub)"), and the variant words that count.
 _BRACKETED = re.compile(r"\(([^()]{3,80})\)")
 _VARIANT_SAID = re.compile(r"\b(incline|decline|assisted|weighted|band|banded|seated|kneeling)\b")
+
+
+def _named_in_brackets(entry, score: float, alternatives, name: str, original: str, matcher) -> tuple:
+    """(exercise, score, alternatives): the exercise the brackets name more precisely than
+    the name alone, when the name with a bracket's words is exactly a catalogue name or alias
+    ("Dips (parallel bars)": Parallel Bar Dip; "Pull-ups (neutral grip, dead hang)": V-Bar
+    Pullup), or the bracket alone, with the implement the name said, is one saying every
+    word of the exercise read, a gloss of the name ("Присідання з гантелею (Goblet squat)":
+    Goblet Squat, not Dumbbell Squat; "(Overhead press)" is no more than Standing Dumbbell
+    Press). Exact look-ups only: a near spelling in brackets is no evidence against the name."""
+    filler = vocabulary().filler
+    own_words = set(normalise_name(entry.name).split())
+    said = " ".join(sorted(matcher.implements_of(entry)))
+    for bracket in _GLOSS.findall(original):
+        pieces = [p for p in bracket.split(",") if set(normalise_name(p).split()) - filler]  # ("(optional)": nothing)
+        for text, gloss in [*((f"{name} {p}", False) for p in pieces), (f"{said} {bracket}", True)]:
+            found = matcher.match_exactly(text)
+            if found[0] is None or found[1] < 100 or found[0] == entry:
+                continue
+            if gloss and not own_words <= set(normalise_name(text).split()) | set(normalise_name(found[0].name).split()):
+                continue  # ("Squat (bench press on Fridays)", "(RDL)" of a dumbbell deadlift: less than the name said)
+            return found[0], min(score, 95.0), [entry, *(a for a in alternatives if a != found[0])][:3]
+    return entry, score, alternatives
 
 
 def _variant_in_brackets(entry, alternatives, name: str, original: str, matcher) -> tuple:

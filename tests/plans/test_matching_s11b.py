@@ -1,0 +1,41 @@
+"""Matcher and name-reading fixes of round 11b (issue 9): what brackets say of the name,
+movement words that contradict a candidate, loads that are no load on the bar."""
+
+from equipment.catalog import seeded_names
+from plans.matching import CatalogEntry, matcher_for
+from plans.parser import parse_plan
+
+SEEDED = tuple(CatalogEntry(id=name, name=name) for name in seeded_names())
+
+
+def best(name):
+    entry, score, _ = matcher_for(SEEDED).match(name)
+    return entry.name if entry else None, score
+
+
+def row(text):
+    return parse_plan(text, SEEDED).exercises[0]
+
+
+def test_brackets_naming_the_variant_with_the_name_choose_it():
+    # the name with the bracket's words is exactly an exercise: that one, not the name's
+    assert row("Dip (parallel bars) 4x6").exercise.name == "Parallel Bar Dip"
+    assert row("Chin-ups (neutral grip, slow) 3x6").exercise.name == "V-Bar Pullup"
+    # a bracket saying nothing of the exercise changes nothing
+    assert row("Weighted Pull Ups (optional) 4x5").exercise.name == "Weighted Pull Ups"
+
+
+def test_an_english_gloss_in_brackets_refines_a_name_already_read():
+    # the gloss with the implement the name said is exactly a more precise exercise
+    found = row("Присідання з гантелею (goblet squat) 4x12")
+    assert found.exercise.name == "Goblet Squat"
+    assert found.confidence != "high"
+    # a gloss saying less than the name read is not taken ("standing" dumbbell press)
+    assert row("Жим гантелей стоячи (overhead press) 3x8").exercise.name == "Standing Dumbbell Press"
+    # nor one naming another movement
+    assert row("Back squat (bench press on Fridays) 5x5").exercise.name == "Barbell Squat"
+
+
+def test_goblet_squat_with_its_implement_said():
+    assert best("kb goblet squat")[0] == "Goblet Squat"
+    assert best("dumbbell goblet squats")[0] == "Goblet Squat"
