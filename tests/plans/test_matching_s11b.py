@@ -39,3 +39,15 @@ def test_an_english_gloss_in_brackets_refines_a_name_already_read():
 def test_goblet_squat_with_its_implement_said():
     assert best("kb goblet squat")[0] == "Goblet Squat"
     assert best("dumbbell goblet squats")[0] == "Goblet Squat"
+
+
+def test_a_candidate_saying_another_movement_does_not_win():
+    # "row" is the movement: an alias sharing the other words but saying "crunch" is no row
+    entry, score, alternatives = matcher_for(SEEDED).match("kneeling cable rows")
+    assert entry is None or "Row" in entry.name
+    assert any("Row" in e.name for e in alternatives[:3])
+    # names saying the same movement are unaffected, typos and abbreviations too
+    assert best("kneeling cable crunches")[0] == "Cable Crunch"
+    assert best("seated cable rows")[0] == "Seated Cable Rows"
+    assert best("tricep pushdwn")[0] == "Triceps Pushdown"
+    assert best("dumbell rdl")[0] == "Stiff-Legged Dumbbell Deadlift"
