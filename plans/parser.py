@@ -1929,9 +1929,10 @@ def _says_more(segment: _Segment, name: str, leftover: str, weight: str, group: 
 
 
 _LOAD_WITH_UNIT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(kg|kgs|kilos?|lbs?|pounds?|#)?")
-# What is added to a bar, or to last time's load: not the load on the bar.
+# What is added to a bar, or to last time's load ("5 lbs heavier than last time"): not
+# the load on the bar.
 _EACH_SIDE = re.compile(r"\b(?:per|each|a)\s+side\b|\bplates?\b|\bchains?\b|\bbands?\b|\bbar\s*\+|\+\s*\d"
-                        r"|\b(?:add|adding|increase|increasing|up\s+by|jump|progress)\b")
+                        r"|\b(?:add|adding|increase|increasing|up\s+by|jump|progress|heavier|lighter)\b")
 
 
 def _lighter_than_a_bar(weight: str, line: str) -> bool:

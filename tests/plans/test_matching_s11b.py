@@ -51,3 +51,16 @@ def test_a_candidate_saying_another_movement_does_not_win():
     assert best("seated cable rows")[0] == "Seated Cable Rows"
     assert best("tricep pushdwn")[0] == "Triceps Pushdown"
     assert best("dumbell rdl")[0] == "Stiff-Legged Dumbbell Deadlift"
+
+
+def test_a_load_said_as_more_than_last_time_is_no_light_load():
+    # "5 lb heavier than last week" is what is added, not a load lighter than a bar
+    assert row("Front squat 3x5 (10 lb heavier than last week)").exercise.name == "Front Barbell Squat"
+    assert row("Deadlift 1x5, 5 kg lighter than Monday").exercise.name == "Barbell Deadlift"
+
+
+def test_a_light_wrist_curl_is_the_dumbbell_one_palms_up():
+    # 6 kg is no barbell: the dumbbell wrist curl, palms up as the plain name says
+    assert row("Wrist curl 3x15 - 6kg").exercise.name == "Palms-Up Dumbbell Wrist Curl Over A Bench"
+    assert best("db wrist curls")[0] == "Palms-Up Dumbbell Wrist Curl Over A Bench"
+    assert best("dumbbell reverse wrist curls")[0] == "Palms-Down Dumbbell Wrist Curl Over A Bench"
