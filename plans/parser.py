@@ -72,7 +72,7 @@ from plans.matching import (  # noqa: F401  (re-exported: callers import them fr
     STRONG_SCORE, WEAK_SCORE, CatalogEntry, Matcher, implements, matcher_for, normalise_name, strip_accents,
     vocabulary,
 )
-from plans.matching import _fold  # the vocabulary's phrases are stored folded
+from plans.matching import _fold, _stem  # the vocabulary's phrases are stored folded and stemmed
 from plans.matching import has_cjk, segment_cjk
 
 MAX_CHARS = 50_000
@@ -1504,9 +1504,26 @@ def _unloaded(text: str) -> str:
     return _LOAD.sub(" ", text) if _may_hold_load(text) else text
 
 
+@lru_cache(maxsize=1)
+def _numbered_words() -> frozenset[tuple[str, str]]:
+    """The (word, number) ending a vocabulary phrase ("под 45", "banco 45": a bench at 45
+    degrees, the incline): that number is part of the name, not a load or a count."""
+    return frozenset(words[-2:] for words in vocabulary().phrases if len(words) > 1 and words[-1].isdigit())
+
+
+# A word and the number after it with no unit, count or decimals ("под 45", not "45 kg").
+_WORD_NUMBER = re.compile(r"([^\W\d_]+)\s+(\d+)(?![\d.,]|\s*(?:kg|lb|%|#|x\b|×|reps?\b))")
+
+
 def _strip_loads(name: str) -> tuple[str, list[str]]:
     if not _DIGIT.search(name):  # every load and number holds a digit: most names have none
         return " ".join(name.split()).strip(_NAME_TRIM), []
+    for m in _WORD_NUMBER.finditer(name):
+        if (_stem(_fold(m[1])), m[2]) in _numbered_words():
+            # "Жим в хаммере под 45": the number stays with its word; the rest as usual
+            before, before_loads = _strip_loads(name[:m.start(2)])
+            after, after_loads = _strip_loads(name[m.end(2):])
+            return " ".join(p for p in (before, m[2], after) if p), before_loads + after_loads
     loads = [m[0] for m in _LOAD.finditer(name)] if _may_hold_load(name) else []
     if loads:
         name = _LOAD.sub(" ", name)

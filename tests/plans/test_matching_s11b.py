@@ -64,3 +64,12 @@ def test_a_light_wrist_curl_is_the_dumbbell_one_palms_up():
     assert row("Wrist curl 3x15 - 6kg").exercise.name == "Palms-Up Dumbbell Wrist Curl Over A Bench"
     assert best("db wrist curls")[0] == "Palms-Up Dumbbell Wrist Curl Over A Bench"
     assert best("dumbbell reverse wrist curls")[0] == "Palms-Down Dumbbell Wrist Curl Over A Bench"
+
+
+def test_a_number_that_is_part_of_a_named_angle_stays_in_the_name():
+    # "под 45", "banco 45": the bench at 45 degrees is the incline, not a number to drop
+    assert row("Жим гантелей под 45 4x10").exercise.name == "Incline Dumbbell Press"
+    assert row("Rosca no banco 45 com halteres 3x12").exercise.name == "Incline Dumbbell Curl"
+    # a load after the same words is still a load
+    found = row("Leg press 45 kg 3x12")
+    assert (found.exercise.name, found.weight_text) == ("Leg Press", "45 kg")
