@@ -1549,6 +1549,10 @@ def _confidence(entry: CatalogEntry | None, score: float, group: _Group) -> str:
 
 _CHOICE = re.compile(r"\s+or\s+|\s*/\s*|\s+oder\s+|\s+ou\s+|\s+o\s+|\s+или\s+|\s+або\s+")
 _CHOICE_MARK = re.compile(r"/|\s(?:o|или|або)")  # what each separator of `_CHOICE` holds: one cheap search
+# Inside a name, Dutch "of" ("or": "Squat of leg press") too. Only there: a line's words are
+# counted by `_CHOICE`, and English "3 sets of", "a lot of" are no choice. A part is taken
+# only when it names an exercise at least as well as the whole name (`_choose`).
+_CHOICE_IN_NAME = re.compile(_CHOICE.pattern + r"|\s+of\s+")
 
 
 def _choose(name: str, matcher: Matcher) -> tuple[CatalogEntry | None, float, list[CatalogEntry]]:
@@ -1559,7 +1563,7 @@ def _choose(name: str, matcher: Matcher) -> tuple[CatalogEntry | None, float, li
         return entry, score, alternatives
     if ("/" not in name and "o" not in name and "или" not in name and "або" not in name) or not _CHOICE_MARK.search(name):
         return entry, score, alternatives  # no `_CHOICE` separator can be in it: one part
-    parts = [p.strip() for p in _CHOICE.split(name) if p.strip()]
+    parts = [p.strip() for p in _CHOICE_IN_NAME.split(name) if p.strip()]
     if len(parts) < 2:
         return entry, score, alternatives
     tail = parts[-1].split()[1:]
@@ -1571,6 +1575,8 @@ def _choose(name: str, matcher: Matcher) -> tuple[CatalogEntry | None, float, li
     first = found[0]
     if first[0] is None or first[1] < score:
         return entry, score, alternatives
+    if first[1] < STRONG_SCORE and not _CHOICE.search(name):
+        return entry, score, alternatives  # parts only at "of": a choice when the first is a name ("bottom half of squat" is none)
     others = [f[0] for f in found[1:] if f[0] is not None and f[0] != first[0]]
     return first[0], first[1], (others + [a for a in first[2] if a not in others])[:3]
 

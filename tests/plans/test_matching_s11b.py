@@ -73,3 +73,12 @@ def test_a_number_that_is_part_of_a_named_angle_stays_in_the_name():
     # a load after the same words is still a load
     found = row("Leg press 45 kg 3x12")
     assert (found.exercise.name, found.weight_text) == ("Leg Press", "45 kg")
+
+
+def test_dutch_of_is_a_choice_inside_a_name():
+    # "of" is Dutch for "or": the first exercise is read, the other offered
+    found = row("Deadlift of leg press 3x8")
+    assert found.exercise.name == "Barbell Deadlift"
+    assert "Leg Press" in [a.name for a in found.alternatives]
+    # English "of" before no exercise name splits nothing
+    assert row("Bottom half of squat 3x5").exercise is None
