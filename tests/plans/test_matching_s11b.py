@@ -82,3 +82,9 @@ def test_dutch_of_is_a_choice_inside_a_name():
     assert "Leg Press" in [a.name for a in found.alternatives]
     # English "of" before no exercise name splits nothing
     assert row("Bottom half of squat 3x5").exercise is None
+
+
+def test_friendly_to_a_joint_says_nothing_of_the_exercise():
+    # "shoulder-friendly dips": the dip, a guess (the name as written is none)
+    found, score = best("elbow-friendly dips")
+    assert found == "Dips - Triceps Version" and score < 90
