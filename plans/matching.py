@@ -433,6 +433,13 @@ _NO_MOVEMENT = _WEAK_WORDS | _IMPLEMENTS.keys()
 _VARIANT_WORDS = frozenset({"seated", "sitting", "lying", "incline", "decline", "kneeling", "rear", "reverse",
                             "prone", "supine"})
 
+# Words naming the movement itself. A name saying one is not a candidate saying only
+# others: "kneeling cable row" is no "kneeling cable crunch", whatever else they share.
+_MOVEMENTS = frozenset({"row", "press", "curl", "squat", "raise", "crunch", "deadlift", "lunge", "fly", "dip",
+                        "pulldown", "pushdown", "extension", "shrug", "kickback", "pullover", "thrust", "plank",
+                        "twist", "crossover", "sit"})
+MOVEMENT_CONTRADICTED = 15  # what a candidate saying another movement loses
+
 # --- the matcher -----------------------------------------------------------------------
 
 Match = tuple[CatalogEntry | None, float, list[CatalogEntry]]
@@ -442,7 +449,7 @@ class _Query:
     """What scoring reads of a normalised name, worked out once for all its candidates."""
 
     __slots__ = ("sorted", "words", "implements", "name", "padded", "not_barbell", "implements_or_barbell", "positions",
-                 "as_barbell")
+                 "movements", "as_barbell")
 
     def __init__(self, query_sorted: str, words: set[str], query_implements: set[str], name: str):
         self.sorted, self.words, self.implements, self.name = query_sorted, words, query_implements, name
@@ -450,6 +457,7 @@ class _Query:
         self.not_barbell = query_implements - {"barbell"}
         self.implements_or_barbell = query_implements | {"barbell"}
         self.positions = words & _POSITIONS
+        self.movements = words & _MOVEMENTS
         self.as_barbell: _Query | None = None
 
     def with_barbell(self) -> _Query:
@@ -509,7 +517,8 @@ class Matcher:
         self._near_choices: dict[int, tuple[list[str], list[int]]] = {}
         # What `_score` reads of each name, in one tuple (one index, not five lists).
         self._scoring = list(zip(self.choice_words, self.sorted_choices, self.choice_implements,
-                                 self.choices, self.choice_positions, strict=True))
+                                 self.choices, self.choice_positions,
+                                 [frozenset(w & _MOVEMENTS) for w in self.choice_words], strict=True))
         word_index: dict[str, list[int]] = {}
         for index, words in enumerate(self.choice_words):
             for w in words:
@@ -679,7 +688,7 @@ class Matcher:
 
     def _score(self, q: _Query, index: int) -> float:
         query_sorted, query_words, query_implements = q.sorted, q.words, q.implements
-        choice_words, sorted_choice, choice_implements, choice, choice_positions = self._scoring[index]
+        choice_words, sorted_choice, choice_implements, choice, choice_positions, choice_movements = self._scoring[index]
         if "ez" in query_implements and "barbell" in choice_implements and "ez" not in choice_implements:
             # An EZ bar is a barbell: "EZ bar upright rows" is the Upright Barbell Row where
             # the catalogue has no EZ-bar one. Scored as the barbell said, brought down to a
@@ -748,6 +757,8 @@ class Matcher:
                     phrase = f" {choice} " in q.padded  # in its order: "overhead press", not "overhead squat"
                     base = max(base, UNKNOWN_WORD_CAP - 2 * (strong_missing - 1) + (1 if phrase else 0)
                                + min(len(choice_words) - 1, 2))  # the longer name held ("leg press", not "press")
+        if q.movements and choice_movements and not (q.movements & choice_movements):
+            base -= MOVEMENT_CONTRADICTED
         if q.positions and choice_positions and not (q.positions & choice_positions):
             base -= 8  # "seated overhead press" is not Standing Military Press
         if query_implements and choice_implements and not (query_implements & choice_implements):

@@ -72,7 +72,7 @@ from plans.matching import (  # noqa: F401  (re-exported: callers import them fr
     STRONG_SCORE, WEAK_SCORE, CatalogEntry, Matcher, implements, matcher_for, normalise_name, strip_accents,
     vocabulary,
 )
-from plans.matching import _fold  # the vocabulary's phrases are stored folded
+from plans.matching import _fold, _stem  # the vocabulary's phrases are stored folded and stemmed
 from plans.matching import has_cjk, segment_cjk
 
 MAX_CHARS = 50_000
@@ -1504,9 +1504,26 @@ def _unloaded(text: str) -> str:
     return _LOAD.sub(" ", text) if _may_hold_load(text) else text
 
 
+@lru_cache(maxsize=1)
+def _numbered_words() -> frozenset[tuple[str, str]]:
+    """The (word, number) ending a vocabulary phrase ("под 45", "banco 45": a bench at 45
+    degrees, the incline): that number is part of the name, not a load or a count."""
+    return frozenset(words[-2:] for words in vocabulary().phrases if len(words) > 1 and words[-1].isdigit())
+
+
+# A word and the number after it with no unit, count or decimals ("под 45", not "45 kg").
+_WORD_NUMBER = re.compile(r"([^\W\d_]+)\s+(\d+)(?![\d.,]|\s*(?:kg|lb|%|#|x\b|×|reps?\b))")
+
+
 def _strip_loads(name: str) -> tuple[str, list[str]]:
     if not _DIGIT.search(name):  # every load and number holds a digit: most names have none
         return " ".join(name.split()).strip(_NAME_TRIM), []
+    for m in _WORD_NUMBER.finditer(name):
+        if (_stem(_fold(m[1])), m[2]) in _numbered_words():
+            # "Жим в хаммере под 45": the number stays with its word; the rest as usual
+            before, before_loads = _strip_loads(name[:m.start(2)])
+            after, after_loads = _strip_loads(name[m.end(2):])
+            return " ".join(p for p in (before, m[2], after) if p), before_loads + after_loads
     loads = [m[0] for m in _LOAD.finditer(name)] if _may_hold_load(name) else []
     if loads:
         name = _LOAD.sub(" ", name)
@@ -1532,6 +1549,10 @@ def _confidence(entry: CatalogEntry | None, score: float, group: _Group) -> str:
 
 _CHOICE = re.compile(r"\s+or\s+|\s*/\s*|\s+oder\s+|\s+ou\s+|\s+o\s+|\s+или\s+|\s+або\s+")
 _CHOICE_MARK = re.compile(r"/|\s(?:o|или|або)")  # what each separator of `_CHOICE` holds: one cheap search
+# Inside a name, Dutch "of" ("or": "Squat of leg press") too. Only there: a line's words are
+# counted by `_CHOICE`, and English "3 sets of", "a lot of" are no choice. A part is taken
+# only when it names an exercise at least as well as the whole name (`_choose`).
+_CHOICE_IN_NAME = re.compile(_CHOICE.pattern + r"|\s+of\s+")
 
 
 def _choose(name: str, matcher: Matcher) -> tuple[CatalogEntry | None, float, list[CatalogEntry]]:
@@ -1542,7 +1563,7 @@ def _choose(name: str, matcher: Matcher) -> tuple[CatalogEntry | None, float, li
         return entry, score, alternatives
     if ("/" not in name and "o" not in name and "или" not in name and "або" not in name) or not _CHOICE_MARK.search(name):
         return entry, score, alternatives  # no `_CHOICE` separator can be in it: one part
-    parts = [p.strip() for p in _CHOICE.split(name) if p.strip()]
+    parts = [p.strip() for p in _CHOICE_IN_NAME.split(name) if p.strip()]
     if len(parts) < 2:
         return entry, score, alternatives
     tail = parts[-1].split()[1:]
@@ -1554,6 +1575,8 @@ def _choose(name: str, matcher: Matcher) -> tuple[CatalogEntry | None, float, li
     first = found[0]
     if first[0] is None or first[1] < score:
         return entry, score, alternatives
+    if first[1] < STRONG_SCORE and not _CHOICE.search(name):
+        return entry, score, alternatives  # parts only at "of": a choice when the first is a name ("bottom half of squat" is none)
     others = [f[0] for f in found[1:] if f[0] is not None and f[0] != first[0]]
     return first[0], first[1], (others + [a for a in first[2] if a not in others])[:3]
 
@@ -1835,6 +1858,7 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
         # version (Weighted Pull Ups).
         entry, alternatives = _variant("weighted", entry, alternatives, name, matcher)
     if entry is not None and "(" in original:
+        entry, score, alternatives = _named_in_brackets(entry, score, alternatives, name, original, matcher)
         entry, alternatives = _variant_in_brackets(entry, alternatives, name, original, matcher)
     light = (entry is not None and weight and "barbell" not in named and "barbell" in matcher.implements_of(entry)
              and _lighter_than_a_bar(weight, original))
@@ -1928,9 +1952,10 @@ def _says_more(segment: _Segment, name: str, leftover: str, weight: str, group: 
 
 
 _LOAD_WITH_UNIT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(kg|kgs|kilos?|lbs?|pounds?|#)?")
-# What is added to a bar, or to last time's load: not the load on the bar.
+# What is added to a bar, or to last time's load ("5 lbs heavier than last time"): not
+# the load on the bar.
 _EACH_SIDE = re.compile(r"\b(?:per|each|a)\s+side\b|\bplates?\b|\bchains?\b|\bbands?\b|\bbar\s*\+|\+\s*\d"
-                        r"|\b(?:add|adding|increase|increasing|up\s+by|jump|progress)\b")
+                        r"|\b(?:add|adding|increase|increasing|up\s+by|jump|progress|heavier|lighter)\b")
 
 
 def _lighter_than_a_bar(weight: str, line: str) -> bool:
@@ -1959,6 +1984,29 @@ def _variant(words: str, entry, alternatives, name: str, matcher) -> tuple:
 # "(which I do on an incline, aka my bathtub)"), and the variant words that count.
 _BRACKETED = re.compile(r"\(([^()]{3,80})\)")
 _VARIANT_SAID = re.compile(r"\b(incline|decline|assisted|weighted|band|banded|seated|kneeling)\b")
+
+
+def _named_in_brackets(entry, score: float, alternatives, name: str, original: str, matcher) -> tuple:
+    """(exercise, score, alternatives): the exercise the brackets name more precisely than
+    the name alone, when the name with a bracket's words is exactly a catalogue name or alias
+    ("Dips (parallel bars)": Parallel Bar Dip; "Pull-ups (neutral grip, dead hang)": V-Bar
+    Pullup), or the bracket alone, with the implement the name said, is one saying every
+    word of the exercise read, a gloss of the name ("Присідання з гантелею (Goblet squat)":
+    Goblet Squat, not Dumbbell Squat; "(Overhead press)" is no more than Standing Dumbbell
+    Press). Exact look-ups only: a near spelling in brackets is no evidence against the name."""
+    filler = vocabulary().filler
+    own_words = set(normalise_name(entry.name).split())
+    said = " ".join(sorted(matcher.implements_of(entry)))
+    for bracket in _GLOSS.findall(original):
+        pieces = [p for p in bracket.split(",") if set(normalise_name(p).split()) - filler]  # ("(optional)": nothing)
+        for text, gloss in [*((f"{name} {p}", False) for p in pieces), (f"{said} {bracket}", True)]:
+            found = matcher.match_exactly(text)
+            if found[0] is None or found[1] < 100 or found[0] == entry:
+                continue
+            if gloss and not own_words <= set(normalise_name(text).split()) | set(normalise_name(found[0].name).split()):
+                continue  # ("Squat (bench press on Fridays)", "(RDL)" of a dumbbell deadlift: less than the name said)
+            return found[0], min(score, 95.0), [entry, *(a for a in alternatives if a != found[0])][:3]
+    return entry, score, alternatives
 
 
 def _variant_in_brackets(entry, alternatives, name: str, original: str, matcher) -> tuple:
