@@ -552,6 +552,12 @@ def _set_count(m: re.Match) -> str:
 _EMOM_SETS = re.compile(r"\b(?:e1mom|emom)\s*(?:x\s*|for\s+)?(\d{1,2})\s*(?:min\w*|')?(?!\s*(?:rounds?|sets?|[\d:x]))")
 
 
+def _trailing_reps_cap(before: str) -> int:
+    """The most reps a bare number at a line's end may be: after a colon a name's count is
+    said ("Rows:  52"), so 99; after a space it may be a load or a year ("Squat 45"), so 30."""
+    return 99 if before.rstrip().endswith(":") else 30
+
+
 def _leading_pair(text: str) -> re.Match | None:
     """"30/24 cal row", "50/50 kettlebell press" (`_LEADING_PAIR`), not a fraction ("1/2 BW")."""
     m = _LEADING_PAIR.match(text)
@@ -749,8 +755,8 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             groups.append(group)
     if not groups and ends_in_number:
         m = _search_end(_TRAILING_REPS, text)
-        if m and _LETTER.search(text[:m.start()]) and int(m[1]) <= 30:
-            # "Push ups 10" (in a circuit): reps.
+        if m and _LETTER.search(text[:m.start()]) and int(m[1]) <= _trailing_reps_cap(text[:m.start()]):
+            # "Push ups 10" (in a circuit), "Rows:  52" (a log's count after a colon): reps.
             group = _reps_group(None, m[1], m[2], m[3], None)
             group.clear, group.start, group.end, group.weak = False, m.start(), m.end(), True
             text = _blank(text, *m.span())

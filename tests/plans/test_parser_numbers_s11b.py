@@ -1,0 +1,26 @@
+"""How the numbers on a found row are read (session 11, second pass): shapes of sets, reps
+and rests the parser read wrong.
+
+Each example is written for the shape, not copied from the corpus."""
+
+from plans.parser import parse_plan
+from tests.plans.test_parser_shapes import SEEDED  # the app's catalogue
+
+
+def rows(text):
+    return parse_plan(text, SEEDED).exercises
+
+
+def numbers(row):
+    return row.sets, row.reps_min, row.reps_max
+
+
+def test_a_count_after_a_colon_may_be_more_than_thirty_reps():
+    first, second = rows("Back day:\nInverted rows:  45\nPush-ups: 64")
+    assert numbers(first) == (None, 45, 45)
+    assert numbers(second) == (None, 64, 64)
+
+
+def test_a_bare_number_after_a_name_with_no_colon_stays_no_reps_past_thirty():
+    (row,) = rows("Lunges 45")
+    assert (row.reps_min, row.reps_max) == (None, None)
