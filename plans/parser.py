@@ -2694,6 +2694,17 @@ def parse_plan(text: str, catalog) -> ParseResult:
                         known.rest = known.rest or item
                 unread.append(original.strip())
                 continue
+        if (previous is None and workouts[-1].exercises and original.lstrip().startswith("*")
+                and not original.lstrip().startswith("**") and _may_say_rest(norm)):
+            above = _line_above(lines, number)
+            rest = _footnote_rest(stripped) if above is not None and (not unread or unread[-1] != lines[above].strip()) else None
+            if rest is not None:
+                # "*Keep the rests between these sets to 30 seconds." under an exercise's
+                # lines: a footnote on that exercise, saying its rest (the rest is prose).
+                row = workouts[-1].exercises[-1]
+                row.rest_seconds = row.rest_seconds or rest
+                unread.append(stripped)
+                continue
         if (previous or waiting) is not None and _apply_field(previous or waiting, norm, stripped):
             previous, waiting = previous or waiting, None
             continue  # "- Sets: 4", "- Reps: 8-10", "- Rest: 2 min" under the exercise's name
@@ -3260,6 +3271,26 @@ def _rest_in_prose(text: str) -> int | None:
         if rest is not None and _find_rest(left)[0] is None and all(g.weak or g.hold for g in _find_groups(norm)[0]):
             return rest
     return None
+
+
+_UNIT_HYPHEN = re.compile(rf"(?<=\d)-(?={_SECONDS}\b|{_MINUTES}\b)")  # "20-second rest": 20 second
+
+
+def _footnote_rest(text: str) -> int | None:
+    """The one rest a footnote under an exercise gives its sets: said in a sentence with a
+    rest word ("Take 20 second rest breaks between sets", "short, 30-second rests"), not
+    between rounds or exercises; two rests in it, none (which is meant is not known)."""
+    rests = []
+    for sentence in _SENTENCE_END.split(text):
+        norm = _UNIT_HYPHEN.sub(" ", _normalise_line(sentence))
+        if not _may_say_rest(norm) or _BETWEEN_ROUNDS.search(norm):
+            continue
+        rest, _, left = _find_rest(norm)
+        if rest is not None:
+            rests.append(rest)
+            if _find_rest(left)[0] is not None:
+                return None
+    return rests[0] if len(rests) == 1 else None
 
 
 def _rest_scope(workouts: list[ParsedWorkout], index: int, rows_before: int) -> int:

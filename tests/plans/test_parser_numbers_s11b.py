@@ -24,3 +24,16 @@ def test_a_count_after_a_colon_may_be_more_than_thirty_reps():
 def test_a_bare_number_after_a_name_with_no_colon_stays_no_reps_past_thirty():
     (row,) = rows("Lunges 45")
     assert (row.reps_min, row.reps_max) == (None, None)
+
+
+def test_a_footnote_under_an_exercise_gives_its_rest():
+    first, second = rows("Chin-ups\n\n6 sets of 5 reps\n\n*Go slow on the way down. Keep rest breaks to 30 seconds "
+                         "between the 6 sets.\n\nHammer curls\n\n5 sets of 10 reps with 30lbs\n\n"
+                         "*Five sets with brisk, 45-second rest breaks.")
+    assert (numbers(first), first.rest_seconds) == ((6, 5, 5), 30)
+    assert (numbers(second), second.rest_seconds) == ((5, 10, 10), 45)
+
+
+def test_a_footnote_with_two_rests_gives_none():
+    (row,) = rows("Chin-ups\n\n6 sets of 5 reps\n\n*Keep the rest breaks short: 30 seconds early on, 60 seconds later.")
+    assert row.rest_seconds is None
