@@ -278,7 +278,7 @@ _REST_LABELLED = re.compile(
     rf"|(\d{{1,4}}(?:[.,]\d)?)(?:\s*-\s*(\d{{1,4}}))?\s*(?:({_MINUTES}|m|{_PRIME_MINUTES})\.?|({_SECONDS}|{_PRIME_SECONDS})\.?)?"
     r"(?![\w.]))")
 _REST_CLOCK = re.compile(r"(?<![\d.])(\d{1,2}):([0-5]\d)(?!\d)")
-_REST_UNIT = re.compile(rf"(?<![\d.])(\d{{1,4}})(?:\s*-\s*(\d{{1,4}}))?\s*(?:({_MINUTES}\b|{_PRIME_MINUTES}(?!\d))"
+_REST_UNIT = re.compile(rf"(?<![\d.])(\d{{1,4}})(?:\s*-\s*(\d{{1,4}})(?:[.,]5)?)?\s*(?:({_MINUTES}\b|{_PRIME_MINUTES}(?!\d))"
                         rf"|{_SECONDS}\b|{_PRIME_SECONDS})")
 
 _BULLET = re.compile(r"^\s*(?:[-*+•·>#–—]+\s*|\(?\d{1,3}[.):]\s+|\[[ x]\]\s*)")  # ("1: 10 squats": an EMOM's minute 1)
@@ -2559,6 +2559,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
     block_used = block_blank = False  # whether the block gave a row yet; a blank line came under it
     blocks = 0
     table: dict[int, str] | None = None
+    tiers: dict[int, str] | None = None  # a table's cell index -> the tier its header names ("| Day | T1 | T2 |")
+    tier_schemes: dict[str, _Group] = {}  # tier -> the scheme its own section gives ("T1 ...": "5 sets x 3 reps")
     # Under a warm-up or cool-down heading ("### Cool-down (3 min)"): 1, 2 once a line
     # under it is read (its part then ends at a blank line too), 0 elsewhere.
     warming = 0
@@ -2628,8 +2630,10 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 warming = 0 if warming == 2 else warming
                 if "\t" not in original and "|" not in original:
                     table = None  # (a row of empty cells is still the table's: "\t\t" between its days)
+                    tiers = None
             continue
         warming = 2 if warming else 0
+        tiers = _tier_header(stripped) or tiers if "|" in stripped or "\t" in stripped else tiers
         header = _table_header(stripped)
         if header:
             table = header
@@ -2709,6 +2713,9 @@ def parse_plan(text: str, catalog) -> ParseResult:
             previous, waiting = previous or waiting, None
             continue  # "- Sets: 4", "- Reps: 8-10", "- Rest: 2 min" under the exercise's name
         groups, remaining = find_groups(norm)
+        tier = _tier_of(workouts[-1].name) if not workouts[-1].exercises and _DIGIT.search(norm) else None
+        if tier and all(matcher.match(s.name)[1] < STRONG_SCORE for s in _segments(norm, groups, remaining)):
+            _note_tier(tier_schemes.setdefault(tier, _Group()), groups, norm)  # (the line stays as it was read: no row)
         if waiting is not None:
             # Only numbers with no name, right after the blank, belong to the waiting name.
             if (groups and not stripped.endswith(":") and not _segments(norm, groups, remaining)
@@ -2945,6 +2952,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
             previous = choosing
             continue
         row_lines[number] = rows
+        if tiers is not None:
+            _mark_tiers(rows, stripped, tiers)
         _doubt_line(rows, stripped, heading_cut)
         if len(rows) > 1 and _TOGETHER.search(norm):
             blocks += 1
@@ -2968,10 +2977,64 @@ def parse_plan(text: str, catalog) -> ParseResult:
     for index, rows_before, rest in rest_notes:
         known = defaults.setdefault(_rest_scope(workouts, index, rows_before), _Group())
         known.rest = known.rest or rest
+    if tier_schemes:
+        _give_tier_schemes(workouts, tier_schemes)
     _loads_after_dashes([e for w in workouts for e in w.exercises])
     _emom_sets(timed)
     workouts, unread = _finish(workouts, defaults, unread, text, paragraphs)
     return ParseResult(title=title, workouts=workouts, unread=unread)
+
+
+_TIER = re.compile(r"^\W*(t[1-3])\b", re.IGNORECASE)  # GZCL's tiers: "T1", "T2 Exercises (Secondary Lifts)"
+
+
+def _tier_of(name: str | None) -> str | None:
+    m = _TIER.match(name) if name else None
+    return m[1].lower() if m else None
+
+
+def _tier_header(text: str) -> dict[int, str] | None:
+    """Cell index -> tier, when a table's header names tiers for columns ("| Workout | T1 |
+    T2 | T3 |"): its rows name an exercise per tier, whose numbers the tier's own section
+    gives."""
+    cells = [c.strip("*_ :") for c in _cells(text)]
+    tiers = {i: c.lower() for i, c in enumerate(cells) if _TIER.fullmatch(c)}
+    return tiers if len(tiers) >= 2 else None
+
+
+def _mark_tiers(rows: list[ParsedExercise], stripped: str, tiers: dict[int, str]) -> None:
+    """Each row of a table line under a tier header, its column's tier (a row per tier
+    cell, in order; otherwise which row is whose is not known)."""
+    cells = _cells(stripped)
+    named = [tier for i, tier in sorted(tiers.items()) if i < len(cells) and _LETTER.search(cells[i])]
+    if len(named) == len(rows):
+        for row, tier in zip(rows, named):
+            row._tier = tier
+
+
+def _note_tier(scheme: _Group, groups: list[_Group], norm: str) -> None:
+    """What a line of a tier's section says of its scheme, its first line of sets and reps
+    ("5 sets x 3 reps (last set is AMRAP)": the last set as many reps as possible, so no
+    top of the range) and its first rest ("Rest: 2-3 minutes between sets")."""
+    said = _merge(groups) if groups else _Group()
+    if scheme.reps_min is None and said.reps_min is not None and not said.weak:
+        scheme.sets, scheme.reps_min, scheme.reps_max, scheme.amrap = said.sets, said.reps_min, said.reps_max, said.amrap
+        if _LAST_SET_AMRAP.search(norm):
+            scheme.amrap, scheme.reps_max = True, None
+    elif scheme.rest is None and said.reps_min is None and _may_say_rest(norm):
+        scheme.rest = _find_rest(norm)[0]
+
+
+def _give_tier_schemes(workouts: list[ParsedWorkout], schemes: dict[str, _Group]) -> None:
+    """Rows of a tier column saying no numbers: their tier's scheme and rest, read from
+    another part of the plan (so at most medium)."""
+    for e in (e for w in workouts for e in w.exercises):
+        scheme = schemes.get(getattr(e, "_tier", None))
+        if scheme is None or e.sets is not None or e.reps_min is not None or scheme.reps_min is None:
+            continue
+        e.sets, e.reps_min, e.reps_max, e.amrap = scheme.sets, scheme.reps_min, scheme.reps_max, scheme.amrap
+        e.rest_seconds = scheme.rest or e.rest_seconds
+        e.confidence = _doubted(e, _confidence(e.exercise, e.score, scheme), "below")
 
 
 _LEADING_NAME = re.compile(r"^\W*([^\W\d][^\d:–—]{1,40}?)\s*(?::|\s[–—-]\s|[–—]|-\s)\s*(?=\S)")

@@ -37,3 +37,42 @@ def test_a_footnote_under_an_exercise_gives_its_rest():
 def test_a_footnote_with_two_rests_gives_none():
     (row,) = rows("Chin-ups\n\n6 sets of 5 reps\n\n*Keep the rest breaks short: 30 seconds early on, 60 seconds later.")
     assert row.rest_seconds is None
+
+
+TIERED_PLAN = """# My tiered programme
+
+| Workout | T1 | T2 | T3 |
+|-----|----|----|----|
+| **A1** | Deadlift | Bench Press | Face Pull |
+| **B1** | Squat | Overhead Press | Barbell Curl |
+
+## T1 lifts
+
+Scheme: 4 sets x 4 reps (last set is AMRAP)
+
+Rest: 3-4 minutes between sets
+
+## T2 lifts
+
+Scheme: 3 sets x 8 reps
+
+Rest: 2 minutes between sets
+
+## T3 lifts
+
+Scheme: 3 sets x 12+ reps
+
+Rest: 1-1.5 minutes between sets
+"""
+
+
+def test_a_tier_column_takes_the_scheme_and_rest_of_its_tiers_section():
+    monday = rows(TIERED_PLAN)[:3]
+    assert [(numbers(r), r.amrap, r.rest_seconds) for r in monday] == [
+        ((4, 4, None), True, 180), ((3, 8, 8), False, 120), ((3, 12, None), True, 60)]
+    assert all(r.confidence != "high" for r in monday)  # read from another part of the plan
+
+
+def test_a_rest_range_may_end_in_a_half_minute():
+    (row,) = rows("Rows 3x10\nRest 1-1.5 min between sets")
+    assert row.rest_seconds == 60
