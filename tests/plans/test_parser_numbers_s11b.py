@@ -76,3 +76,11 @@ def test_a_tier_column_takes_the_scheme_and_rest_of_its_tiers_section():
 def test_a_rest_range_may_end_in_a_half_minute():
     (row,) = rows("Rows 3x10\nRest 1-1.5 min between sets")
     assert row.rest_seconds == 60
+
+
+def test_polish_sets_of_reps_are_read_whole():
+    first, second, third = rows("Przysiady\n- 4 serie po 15 powtórzeń\n\nWykroki\n- 3 serie po 8 powtorzen na kazda noge"
+                                "\n\nDeska\n- 2 serie po 45 sekund")
+    assert numbers(first) == (4, 15, 15)
+    assert numbers(second) == (3, 8, 8)
+    assert (numbers(third), third.weight_text) == ((2, None, None), "45 seconds")
