@@ -552,6 +552,9 @@ def _set_count(m: re.Match) -> str:
 _EMOM_SETS = re.compile(r"\b(?:e1mom|emom)\s*(?:x\s*|for\s+)?(\d{1,2})\s*(?:min\w*|')?(?!\s*(?:rounds?|sets?|[\d:x]))")
 
 
+_COUNT_AT_LOAD = re.compile(r":\s*(\d{1,2})\s*(?:reps?\s*)?@\s*(\d{1,4}(?:[.,]\d{1,2})?\s*(?:kgs?|lbs?)|bw|bodyweight|body\s*weight)\s*$")
+
+
 def _trailing_reps_cap(before: str) -> int:
     """The most reps a bare number at a line's end may be: after a colon a name's count is
     said ("Rows:  52"), so 99; after a space it may be a load or a year ("Squat 45"), so 30."""
@@ -760,6 +763,15 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             group = _reps_group(None, m[1], m[2], m[3], None)
             group.clear, group.start, group.end, group.weak = False, m.start(), m.end(), True
             text = _blank(text, *m.span())
+            groups.append(group)
+    if not groups and "@" in text:
+        m = _COUNT_AT_LOAD.search(text)
+        if m and _LETTER.search(text[:m.start()]):
+            # "Chin-up: 12 @ bodyweight", "Curl: 10 @ 15kg": one set, its reps at a load (as "15kg x 10").
+            group = _reps_group("1", m[1], None, None, None)
+            group.weight, group.clear, group.start, group.end = m[2], False, m.start(1), m.end()
+            group.sets_said, group.one_set = False, True  # (one set: as nothing says how many)
+            text = _blank(text, m.start(1), m.end())
             groups.append(group)
     if not groups:
         m = _LEADING_REPS.match(text)
@@ -1180,6 +1192,8 @@ def _normalise_line(text: str) -> str:
     # "8 to 12" -> "8-  12": same length, so positions still line up with the original.
     if not _DIGIT.search(text):
         return text
+    if "x'" in text or "x’" in text:
+        text = _TIMES_PLURAL.sub(lambda m: m[1] + "x  ", text)  # "3 X's 15-20": 3 x 15-20
     if "+" in text:
         # "10+10 reps": the reps on each side (or each arm), done in one set.
         text = _EACH_SIDE_REPS.sub(lambda m: m[1] + " " * (len(m[0]) - len(m[1])), text)
@@ -1189,6 +1203,7 @@ def _normalise_line(text: str) -> str:
     return _TO.sub(lambda m: m[1] + "-" + " " * (len(m[0]) - 3) + m[4], text)
 
 
+_TIMES_PLURAL = re.compile(r"(?<=\d)(\s?)x['’]s\b")
 _STAR_FOOTNOTE = re.compile(r"(?<![\d\s*])\*++(?![\s*]*+\d)")  # (possessive: a run of stars is read once)
 
 
@@ -2082,7 +2097,7 @@ def _table_header(text: str) -> dict[int, str] | None:
     return columns if len(columns) >= 2 and kinds & {"sets", "reps"} else None
 
 
-_CELL_SETS_X_REPS = re.compile(r"^\d{1,2}\s*[x×]\s*(\d{1,3}(?:\s*-\s*\d{1,3})?)$", re.IGNORECASE)
+_CELL_SETS_X_REPS = re.compile(r"^\d{1,2}\s*[x×](?:['’]s)?\s*(\d{1,3}(?:\s*-\s*\d{1,3})?)$", re.IGNORECASE)
 
 
 def _table_row(text: str, columns: dict[int, str]) -> str | None:

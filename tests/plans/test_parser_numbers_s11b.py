@@ -84,3 +84,18 @@ def test_polish_sets_of_reps_are_read_whole():
     assert numbers(first) == (4, 15, 15)
     assert numbers(second) == (3, 8, 8)
     assert (numbers(third), third.weight_text) == ((2, None, None), "45 seconds")
+
+
+def test_times_written_as_xs_is_a_times_sign():
+    (row,) = rows("Leg press 4 X's 12-15")
+    assert numbers(row) == (4, 12, 15)
+    (row,) = rows("Exercise\tSets\tReps\nLeg press\t4\t4 X's 12-15")
+    assert numbers(row) == (4, 12, 15)
+
+
+def test_a_count_at_a_load_after_a_colon_is_one_set_of_those_reps():
+    (row,) = rows("Chin-up: 9 @ bodyweight")
+    assert (numbers(row), row.weight_text) == ((1, 9, 9), "bodyweight")
+    assert row.confidence != "high"  # one set, as nothing says how many
+    (row,) = rows("Hammer curl: 11 @ 14kg")
+    assert (numbers(row), row.weight_text) == ((1, 11, 11), "14kg")
