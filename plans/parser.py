@@ -255,6 +255,8 @@ _CALORIES = re.compile(r"\bcal(?:s|orie|ories)?\b")
 _FRACTION = re.compile(r"(?<![\d./])([1-3])\s*/\s*([2-4])(?![\d/.,])(?=\s*(?!reps?\b|sets?\b|x\b)[^\W\d_]{2})")
 # (Not before a unit of time: "30/30 sec" is work and rest, no reps.)
 _LIST = re.compile(rf"(?<![\d.:])(\d{{1,3}})((?:\s*[,/]\s*\d{{1,3}}){{1,9}})(?![\d%]|\.\d|\s*(?:kg|lb|{_SECONDS}\b|{_MINUTES}\b))")
+# "12 reps, 10, 8, 6": the first set's reps said as reps, then the other sets' (three or more).
+_REPS_THEN_LIST = re.compile(rf"(?<![\d.:])(\d{{1,3}})\s*reps?((?:\s*,\s*\d{{1,3}}){{2,9}})(?![\d%]|\.\d|\s*(?:kg|lb|x\b|{_SECONDS}\b|{_MINUTES}\b))")
 # "5-5-5", "10-8-6-4" after a name: the reps of each set (three numbers or more).
 _DASH_LIST = re.compile(rf"(?<![\d.x/-])(\d{{1,2}})((?:\s*-\s*\d{{1,2}}){{2,9}})(?![\d.%x/-]|\s*(?:kg|lbs?|%|x|{_MINUTES}|{_SECONDS}|{_DIST})\b)")
 _COLUMNS = re.compile(r"(?<![\d.x])(\d{1,2})(?:\s*-\s*\d{1,2})?\s+(\d{1,3})(?:\s*-\s*(\d{1,3}))?(\+)?\s*$")
@@ -628,6 +630,8 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
         text = _take(pattern, build, plain, text, groups, first_digit if digit_first else 0)
     if not groups and "/" in text:  # (the cheap test first: every pattern here needs its character)
         text = _take(_REPS_SLASH_LOAD, _reps_slash_load, _NOT_PLAIN, text, groups, first_digit)
+    if not groups and "," in text and "rep" in text:
+        text = _take(_REPS_THEN_LIST, _list_group, _NOT_PLAIN, text, groups, first_digit)
     if not groups and ("," in text or "/" in text):
         text = _take(_LIST, _list_group, _NOT_PLAIN, text, groups, first_digit)
     if not groups and text.count("-") >= 2:

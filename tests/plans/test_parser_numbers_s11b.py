@@ -99,3 +99,8 @@ def test_a_count_at_a_load_after_a_colon_is_one_set_of_those_reps():
     assert row.confidence != "high"  # one set, as nothing says how many
     (row,) = rows("Hammer curl: 11 @ 14kg")
     assert (numbers(row), row.weight_text) == ((1, 11, 11), "14kg")
+
+
+def test_reps_then_more_counts_are_one_set_each():
+    (row,) = rows("Arnold press - 1 set @ 15 reps, 12, 10, 8")
+    assert numbers(row) == (4, 8, 15)
