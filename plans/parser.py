@@ -2726,7 +2726,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 # lines: a footnote on that exercise, saying its rest (the rest is prose).
                 row = workouts[-1].exercises[-1]
                 row.rest_seconds = row.rest_seconds or rest
-                unread.append(stripped)
+                unread.append(original.strip())
                 continue
         if (previous or waiting) is not None and _apply_field(previous or waiting, norm, stripped):
             previous, waiting = previous or waiting, None

@@ -104,3 +104,8 @@ def test_a_count_at_a_load_after_a_colon_is_one_set_of_those_reps():
 def test_reps_then_more_counts_are_one_set_each():
     (row,) = rows("Arnold press - 1 set @ 15 reps, 12, 10, 8")
     assert numbers(row) == (4, 8, 15)
+
+
+def test_a_footnote_giving_a_rest_stays_listed_as_written():
+    footnote = "*Keep rest breaks to 30 seconds between the 6 sets."
+    assert footnote in parse_plan(f"Chin-ups\n\n6 sets of 5 reps\n\n{footnote}", SEEDED).unread
