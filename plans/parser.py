@@ -255,6 +255,8 @@ _CALORIES = re.compile(r"\bcal(?:s|orie|ories)?\b")
 _FRACTION = re.compile(r"(?<![\d./])([1-3])\s*/\s*([2-4])(?![\d/.,])(?=\s*(?!reps?\b|sets?\b|x\b)[^\W\d_]{2})")
 # (Not before a unit of time: "30/30 sec" is work and rest, no reps.)
 _LIST = re.compile(rf"(?<![\d.:])(\d{{1,3}})((?:\s*[,/]\s*\d{{1,3}}){{1,9}})(?![\d%]|\.\d|\s*(?:kg|lb|{_SECONDS}\b|{_MINUTES}\b))")
+# "12 reps, 10, 8, 6": the first set's reps said as reps, then the other sets' (three or more).
+_REPS_THEN_LIST = re.compile(rf"(?<![\d.:])(\d{{1,3}})\s*reps?((?:\s*,\s*\d{{1,3}}){{2,9}})(?![\d%]|\.\d|\s*(?:kg|lb|x\b|{_SECONDS}\b|{_MINUTES}\b))")
 # "5-5-5", "10-8-6-4" after a name: the reps of each set (three numbers or more).
 _DASH_LIST = re.compile(rf"(?<![\d.x/-])(\d{{1,2}})((?:\s*-\s*\d{{1,2}}){{2,9}})(?![\d.%x/-]|\s*(?:kg|lbs?|%|x|{_MINUTES}|{_SECONDS}|{_DIST})\b)")
 _COLUMNS = re.compile(r"(?<![\d.x])(\d{1,2})(?:\s*-\s*\d{1,2})?\s+(\d{1,3})(?:\s*-\s*(\d{1,3}))?(\+)?\s*$")
@@ -278,7 +280,7 @@ _REST_LABELLED = re.compile(
     rf"|(\d{{1,4}}(?:[.,]\d)?)(?:\s*-\s*(\d{{1,4}}))?\s*(?:({_MINUTES}|m|{_PRIME_MINUTES})\.?|({_SECONDS}|{_PRIME_SECONDS})\.?)?"
     r"(?![\w.]))")
 _REST_CLOCK = re.compile(r"(?<![\d.])(\d{1,2}):([0-5]\d)(?!\d)")
-_REST_UNIT = re.compile(rf"(?<![\d.])(\d{{1,4}})(?:\s*-\s*(\d{{1,4}}))?\s*(?:({_MINUTES}\b|{_PRIME_MINUTES}(?!\d))"
+_REST_UNIT = re.compile(rf"(?<![\d.])(\d{{1,4}})(?:\s*-\s*(\d{{1,4}})(?:[.,]5)?)?\s*(?:({_MINUTES}\b|{_PRIME_MINUTES}(?!\d))"
                         rf"|{_SECONDS}\b|{_PRIME_SECONDS})")
 
 _BULLET = re.compile(r"^\s*(?:[-*+•·>#–—]+\s*|\(?\d{1,3}[.):]\s+|\[[ x]\]\s*)")  # ("1: 10 squats": an EMOM's minute 1)
@@ -552,6 +554,15 @@ def _set_count(m: re.Match) -> str:
 _EMOM_SETS = re.compile(r"\b(?:e1mom|emom)\s*(?:x\s*|for\s+)?(\d{1,2})\s*(?:min\w*|')?(?!\s*(?:rounds?|sets?|[\d:x]))")
 
 
+_COUNT_AT_LOAD = re.compile(r":\s*(\d{1,2})\s*(?:reps?\s*)?@\s*(\d{1,4}(?:[.,]\d{1,2})?\s*(?:kgs?|lbs?)|bw|bodyweight|body\s*weight)\s*$")
+
+
+def _trailing_reps_cap(before: str) -> int:
+    """The most reps a bare number at a line's end may be: after a colon a name's count is
+    said ("Rows:  52"), so 99; after a space it may be a load or a year ("Squat 45"), so 30."""
+    return 99 if before.rstrip().endswith(":") else 30
+
+
 def _leading_pair(text: str) -> re.Match | None:
     """"30/24 cal row", "50/50 kettlebell press" (`_LEADING_PAIR`), not a fraction ("1/2 BW")."""
     m = _LEADING_PAIR.match(text)
@@ -619,6 +630,8 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
         text = _take(pattern, build, plain, text, groups, first_digit if digit_first else 0)
     if not groups and "/" in text:  # (the cheap test first: every pattern here needs its character)
         text = _take(_REPS_SLASH_LOAD, _reps_slash_load, _NOT_PLAIN, text, groups, first_digit)
+    if not groups and "," in text and "rep" in text:
+        text = _take(_REPS_THEN_LIST, _list_group, _NOT_PLAIN, text, groups, first_digit)
     if not groups and ("," in text or "/" in text):
         text = _take(_LIST, _list_group, _NOT_PLAIN, text, groups, first_digit)
     if not groups and text.count("-") >= 2:
@@ -749,11 +762,20 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             groups.append(group)
     if not groups and ends_in_number:
         m = _search_end(_TRAILING_REPS, text)
-        if m and _LETTER.search(text[:m.start()]) and int(m[1]) <= 30:
-            # "Push ups 10" (in a circuit): reps.
+        if m and _LETTER.search(text[:m.start()]) and int(m[1]) <= _trailing_reps_cap(text[:m.start()]):
+            # "Push ups 10" (in a circuit), "Rows:  52" (a log's count after a colon): reps.
             group = _reps_group(None, m[1], m[2], m[3], None)
             group.clear, group.start, group.end, group.weak = False, m.start(), m.end(), True
             text = _blank(text, *m.span())
+            groups.append(group)
+    if not groups and "@" in text:
+        m = _COUNT_AT_LOAD.search(text)
+        if m and _LETTER.search(text[:m.start()]):
+            # "Chin-up: 12 @ bodyweight", "Curl: 10 @ 15kg": one set, its reps at a load (as "15kg x 10").
+            group = _reps_group("1", m[1], None, None, None)
+            group.weight, group.clear, group.start, group.end = m[2], False, m.start(1), m.end()
+            group.sets_said, group.one_set = False, True  # (one set: as nothing says how many)
+            text = _blank(text, m.start(1), m.end())
             groups.append(group)
     if not groups:
         m = _LEADING_REPS.match(text)
@@ -1174,6 +1196,8 @@ def _normalise_line(text: str) -> str:
     # "8 to 12" -> "8-  12": same length, so positions still line up with the original.
     if not _DIGIT.search(text):
         return text
+    if "x'" in text or "x’" in text:
+        text = _TIMES_PLURAL.sub(lambda m: m[1] + "x  ", text)  # "3 X's 15-20": 3 x 15-20
     if "+" in text:
         # "10+10 reps": the reps on each side (or each arm), done in one set.
         text = _EACH_SIDE_REPS.sub(lambda m: m[1] + " " * (len(m[0]) - len(m[1])), text)
@@ -1183,6 +1207,7 @@ def _normalise_line(text: str) -> str:
     return _TO.sub(lambda m: m[1] + "-" + " " * (len(m[0]) - 3) + m[4], text)
 
 
+_TIMES_PLURAL = re.compile(r"(?<=\d)(\s?)x['’]s\b")
 _STAR_FOOTNOTE = re.compile(r"(?<![\d\s*])\*++(?![\s*]*+\d)")  # (possessive: a run of stars is read once)
 
 
@@ -2124,7 +2149,7 @@ def _table_header(text: str) -> dict[int, str] | None:
     return columns if len(columns) >= 2 and kinds & {"sets", "reps"} else None
 
 
-_CELL_SETS_X_REPS = re.compile(r"^\d{1,2}\s*[x×]\s*(\d{1,3}(?:\s*-\s*\d{1,3})?)$", re.IGNORECASE)
+_CELL_SETS_X_REPS = re.compile(r"^\d{1,2}\s*[x×](?:['’]s)?\s*(\d{1,3}(?:\s*-\s*\d{1,3})?)$", re.IGNORECASE)
 
 
 def _table_row(text: str, columns: dict[int, str]) -> str | None:
@@ -2601,6 +2626,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
     block_used = block_blank = False  # whether the block gave a row yet; a blank line came under it
     blocks = 0
     table: dict[int, str] | None = None
+    tiers: dict[int, str] | None = None  # a table's cell index -> the tier its header names ("| Day | T1 | T2 |")
+    tier_schemes: dict[str, _Group] = {}  # tier -> the scheme its own section gives ("T1 ...": "5 sets x 3 reps")
     # Under a warm-up or cool-down heading ("### Cool-down (3 min)"): 1, 2 once a line
     # under it is read (its part then ends at a blank line too), 0 elsewhere.
     warming = 0
@@ -2670,8 +2697,10 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 warming = 0 if warming == 2 else warming
                 if "\t" not in original and "|" not in original:
                     table = None  # (a row of empty cells is still the table's: "\t\t" between its days)
+                    tiers = None
             continue
         warming = 2 if warming else 0
+        tiers = _tier_header(stripped) or tiers if "|" in stripped or "\t" in stripped else tiers
         header = _table_header(stripped)
         if header:
             table = header
@@ -2736,10 +2765,24 @@ def parse_plan(text: str, catalog) -> ParseResult:
                         known.rest = known.rest or item
                 unread.append(original.strip())
                 continue
+        if (previous is None and workouts[-1].exercises and original.lstrip().startswith("*")
+                and not original.lstrip().startswith("**") and _may_say_rest(norm)):
+            above = _line_above(lines, number)
+            rest = _footnote_rest(stripped) if above is not None and (not unread or unread[-1] != lines[above].strip()) else None
+            if rest is not None:
+                # "*Keep the rests between these sets to 30 seconds." under an exercise's
+                # lines: a footnote on that exercise, saying its rest (the rest is prose).
+                row = workouts[-1].exercises[-1]
+                row.rest_seconds = row.rest_seconds or rest
+                unread.append(original.strip())
+                continue
         if (previous or waiting) is not None and _apply_field(previous or waiting, norm, stripped):
             previous, waiting = previous or waiting, None
             continue  # "- Sets: 4", "- Reps: 8-10", "- Rest: 2 min" under the exercise's name
         groups, remaining = find_groups(norm)
+        tier = _tier_of(workouts[-1].name) if not workouts[-1].exercises and _DIGIT.search(norm) else None
+        if tier and all(matcher.match(s.name)[1] < STRONG_SCORE for s in _segments(norm, groups, remaining)):
+            _note_tier(tier_schemes.setdefault(tier, _Group()), groups, norm)  # (the line stays as it was read: no row)
         if waiting is not None:
             # Only numbers with no name, right after the blank, belong to the waiting name.
             if (groups and not stripped.endswith(":") and not _segments(norm, groups, remaining)
@@ -2976,6 +3019,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
             previous = choosing
             continue
         row_lines[number] = rows
+        if tiers is not None:
+            _mark_tiers(rows, stripped, tiers)
         _doubt_line(rows, stripped, heading_cut)
         if len(rows) > 1 and _TOGETHER.search(norm):
             blocks += 1
@@ -2999,10 +3044,64 @@ def parse_plan(text: str, catalog) -> ParseResult:
     for index, rows_before, rest in rest_notes:
         known = defaults.setdefault(_rest_scope(workouts, index, rows_before), _Group())
         known.rest = known.rest or rest
+    if tier_schemes:
+        _give_tier_schemes(workouts, tier_schemes)
     _loads_after_dashes([e for w in workouts for e in w.exercises])
     _emom_sets(timed)
     workouts, unread = _finish(workouts, defaults, unread, text, paragraphs)
     return ParseResult(title=title, workouts=workouts, unread=unread)
+
+
+_TIER = re.compile(r"^\W*(t[1-3])\b", re.IGNORECASE)  # GZCL's tiers: "T1", "T2 Exercises (Secondary Lifts)"
+
+
+def _tier_of(name: str | None) -> str | None:
+    m = _TIER.match(name) if name else None
+    return m[1].lower() if m else None
+
+
+def _tier_header(text: str) -> dict[int, str] | None:
+    """Cell index -> tier, when a table's header names tiers for columns ("| Workout | T1 |
+    T2 | T3 |"): its rows name an exercise per tier, whose numbers the tier's own section
+    gives."""
+    cells = [c.strip("*_ :") for c in _cells(text)]
+    tiers = {i: c.lower() for i, c in enumerate(cells) if _TIER.fullmatch(c)}
+    return tiers if len(tiers) >= 2 else None
+
+
+def _mark_tiers(rows: list[ParsedExercise], stripped: str, tiers: dict[int, str]) -> None:
+    """Each row of a table line under a tier header, its column's tier (a row per tier
+    cell, in order; otherwise which row is whose is not known)."""
+    cells = _cells(stripped)
+    named = [tier for i, tier in sorted(tiers.items()) if i < len(cells) and _LETTER.search(cells[i])]
+    if len(named) == len(rows):
+        for row, tier in zip(rows, named):
+            row._tier = tier
+
+
+def _note_tier(scheme: _Group, groups: list[_Group], norm: str) -> None:
+    """What a line of a tier's section says of its scheme, its first line of sets and reps
+    ("5 sets x 3 reps (last set is AMRAP)": the last set as many reps as possible, so no
+    top of the range) and its first rest ("Rest: 2-3 minutes between sets")."""
+    said = _merge(groups) if groups else _Group()
+    if scheme.reps_min is None and said.reps_min is not None and not said.weak:
+        scheme.sets, scheme.reps_min, scheme.reps_max, scheme.amrap = said.sets, said.reps_min, said.reps_max, said.amrap
+        if _LAST_SET_AMRAP.search(norm):
+            scheme.amrap, scheme.reps_max = True, None
+    elif scheme.rest is None and said.reps_min is None and _may_say_rest(norm):
+        scheme.rest = _find_rest(norm)[0]
+
+
+def _give_tier_schemes(workouts: list[ParsedWorkout], schemes: dict[str, _Group]) -> None:
+    """Rows of a tier column saying no numbers: their tier's scheme and rest, read from
+    another part of the plan (so at most medium)."""
+    for e in (e for w in workouts for e in w.exercises):
+        scheme = schemes.get(getattr(e, "_tier", None))
+        if scheme is None or e.sets is not None or e.reps_min is not None or scheme.reps_min is None:
+            continue
+        e.sets, e.reps_min, e.reps_max, e.amrap = scheme.sets, scheme.reps_min, scheme.reps_max, scheme.amrap
+        e.rest_seconds = scheme.rest or e.rest_seconds
+        e.confidence = _doubted(e, _confidence(e.exercise, e.score, scheme), "below")
 
 
 _LEADING_NAME = re.compile(r"^\W*([^\W\d][^\d:–—]{1,40}?)\s*(?::|\s[–—-]\s|[–—]|-\s)\s*(?=\S)")
@@ -3302,6 +3401,26 @@ def _rest_in_prose(text: str) -> int | None:
         if rest is not None and _find_rest(left)[0] is None and all(g.weak or g.hold for g in _find_groups(norm)[0]):
             return rest
     return None
+
+
+_UNIT_HYPHEN = re.compile(rf"(?<=\d)-(?={_SECONDS}\b|{_MINUTES}\b)")  # "20-second rest": 20 second
+
+
+def _footnote_rest(text: str) -> int | None:
+    """The one rest a footnote under an exercise gives its sets: said in a sentence with a
+    rest word ("Take 20 second rest breaks between sets", "short, 30-second rests"), not
+    between rounds or exercises; two rests in it, none (which is meant is not known)."""
+    rests = []
+    for sentence in _SENTENCE_END.split(text):
+        norm = _UNIT_HYPHEN.sub(" ", _normalise_line(sentence))
+        if not _may_say_rest(norm) or _BETWEEN_ROUNDS.search(norm):
+            continue
+        rest, _, left = _find_rest(norm)
+        if rest is not None:
+            rests.append(rest)
+            if _find_rest(left)[0] is not None:
+                return None
+    return rests[0] if len(rests) == 1 else None
 
 
 def _rest_scope(workouts: list[ParsedWorkout], index: int, rows_before: int) -> int:
