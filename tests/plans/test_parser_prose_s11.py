@@ -1,0 +1,36 @@
+"""Rows read from prose: a training log told in the first person ("Then I did 4 sets of 12
+rows"), alone on a line or one sentence of a longer paragraph.
+
+Each example is written for the shape, not copied from the corpus."""
+
+import pytest
+
+from plans.parser import parse_plan
+from tests.plans.test_parser_shapes import SEEDED  # the app's catalogue
+
+
+@pytest.mark.parametrize("line", [
+    "Then I did 3 sets of 12 squats",
+    "I also did three sets of twelve squats",
+    "After a short walk, I did 3 sets of 12 squats",
+    "Next I performed 3 sets of 12 squats",
+])
+def test_a_narrated_prescription_names_the_exercise_after_its_numbers(line):
+    (row,) = parse_plan(line, SEEDED).exercises
+    assert (row.exercise.name, row.sets, row.reps_min, row.reps_max) == ("Barbell Squat", 3, 12, 12)
+    assert row.confidence in ("medium", "low")
+
+
+def test_a_stat_in_the_first_person_is_still_no_prescription():
+    assert parse_plan("Squat: I did 140x2 a month ago", SEEDED).exercises == []
+
+
+def test_the_narrated_sentence_of_a_paragraph_is_read_the_rest_stays_prose():
+    paragraph = ("The gym was busy tonight and it took a while to find a free rack, so I warmed up on the "
+                 "rower for a bit. Then I did 3 sets of 12 squats. My knees felt fine afterwards and "
+                 "I think next week the weight can go up again.")
+    result = parse_plan(paragraph, SEEDED)
+    (row,) = result.exercises
+    assert (row.exercise.name, row.sets, row.reps_min) == ("Barbell Squat", 3, 12)
+    assert row.confidence == "low"
+    assert row.line == paragraph  # the review shows what the user wrote
