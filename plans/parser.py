@@ -1105,7 +1105,7 @@ _VERBS_ONLY = frozenset(f"{lead}{verb}" for lead in ("", "and ", "then ") for ve
 # "I then did 4 sets of incline press", "To finish, I did four sets of 10 curls": a training
 # log tells what was done in the first person, the name after the numbers as above.
 _NARRATION = re.compile(r"(?:[^,;.]{0,40}[,;]\s*)?(?:(?:and|then|next|after\s+that|so),?\s+)?i\s+"
-                        r"(?:(?:then|also|next)\s+)?(?:did|performed|finished\s+with|do)\s*")
+                        r"(?:(?:then|also|next)\s+)?(?:did|performed|do|(?:finished|started|began|ended)(?:\s[^,;.]{0,40}?)?\s+with)\s*")
 
 
 _LETTER_ITEM = re.compile(r"^[A-H][.)]\s+(?=[A-Z])")
@@ -3667,8 +3667,8 @@ def _split_paragraphs(lines: list[str], normalised: dict[str, str] | None = None
             # "... sentadillas con barra, 3 series de 8. También, prensa 4 series de 10.": a
             # prose paragraph naming several exercises, read sentence by sentence.
             parts = [s for p in parts for s in (_SENTENCE_END.split(p) if len(p) > PARAGRAPH_CHARS else [p]) if s.strip()]
-        if prescriptions == 1 and len(parts) < 2:
-            parts = _narrated_sentence(line)
+        if prescriptions <= 1 and len(parts) < 2:
+            parts = _narrated_sentences(line)
         if len(parts) < 2:
             out.append(line)
             continue
@@ -3678,18 +3678,23 @@ def _split_paragraphs(lines: list[str], normalised: dict[str, str] | None = None
     return out, pieces
 
 
-def _narrated_sentence(paragraph: str) -> list[str]:
-    """A log's paragraph with one prescription, told in the first person ("... Incline is
-    weaker for me. I then did 4 sets of 10 incline presses. ..."): that sentence apart,
-    the sentences around it left together (prose, read as such); else the paragraph."""
-    sentences = _SENTENCE_END.split(paragraph)
-    for index, sentence in enumerate(sentences):
+def _narrated_sentences(paragraph: str) -> list[str]:
+    """A log's paragraph told in the first person ("... Incline is weaker for me. I then
+    did 4 sets of 10 incline presses. ..."): each sentence telling what was done, a count
+    right after the verb, apart; the sentences between left together (prose, read as such)."""
+    parts: list[str] = []
+    between: list[str] = []
+    for sentence in _SENTENCE_END.split(paragraph):
         norm = _normalise_line(sentence)
         told = _NARRATION.match(norm) if " i " in f" {norm}" else None
-        if told and norm[told.end():][:1].isdigit() and _PRESCRIPTION.search(norm):
-            around = (" ".join(sentences[:index]), sentence, " ".join(sentences[index + 1:]))
-            return [part for part in around if part.strip()]
-    return [paragraph]
+        if told and norm[told.end():][:1].isdigit():
+            parts.extend([" ".join(between), sentence] if between else [sentence])
+            between = []
+        else:
+            between.append(sentence)
+    if not parts:
+        return [paragraph]
+    return parts + [" ".join(between)] if between else parts
 
 
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=[^\W\d_])")  # after a word, before the next one

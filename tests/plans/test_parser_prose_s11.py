@@ -34,3 +34,19 @@ def test_the_narrated_sentence_of_a_paragraph_is_read_the_rest_stays_prose():
     assert (row.exercise.name, row.sets, row.reps_min) == ("Barbell Squat", 3, 12)
     assert row.confidence == "low"
     assert row.line == paragraph  # the review shows what the user wrote
+
+
+@pytest.mark.parametrize("line", ["I started my session with 3 sets of 12 squats",
+                                  "I ended with 3 sets of 12 squats"])
+def test_a_log_that_starts_or_ends_with_an_exercise(line):
+    (row,) = parse_plan(line, SEEDED).exercises
+    assert (row.exercise.name, row.sets, row.reps_min) == ("Barbell Squat", 3, 12)
+
+
+def test_each_narrated_sentence_of_a_paragraph_is_read():
+    paragraph = ("Short session before work today. I started with 3 sets of 12 squats. The rack by the "
+                 "window was free for once, which made a nice change. Then I did 4 sets of 8 deadlifts. "
+                 "Called it a day after that.")
+    rows = parse_plan(paragraph, SEEDED).exercises
+    assert [(r.exercise.name, r.sets, r.reps_min) for r in rows] == [("Barbell Squat", 3, 12), ("Barbell Deadlift", 4, 8)]
+    assert {r.confidence for r in rows} <= {"low", "medium"}
