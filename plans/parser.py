@@ -3327,6 +3327,10 @@ def _finish(workouts: list[ParsedWorkout], defaults: dict[int, _Group], unread: 
     if paragraphs:
         # Rows and unread pieces of a paragraph show the line the user wrote.
         for workout in workouts:
+            # A sentence cut from prose names no exercise the catalogue lacks ("Start the
+            # program with its 5x5 workout A."): prose, whatever numbers it holds.
+            workout.exercises = [e for e in workout.exercises if e.exercise is not None or e.line not in paragraphs
+                                 or not _SENTENCE_END.search(paragraphs[e.line])]
             for e in workout.exercises:
                 if e.line in paragraphs:
                     e.line = paragraphs[e.line]
@@ -3668,7 +3672,7 @@ def _split_paragraphs(lines: list[str], normalised: dict[str, str] | None = None
             # prose paragraph naming several exercises, read sentence by sentence.
             parts = [s for p in parts for s in (_SENTENCE_END.split(p) if len(p) > PARAGRAPH_CHARS else [p]) if s.strip()]
         if prescriptions <= 1 and len(parts) < 2:
-            parts = _narrated_sentences(line)
+            parts = _narrated_sentences(line, prescriptions)
         if len(parts) < 2:
             out.append(line)
             continue
@@ -3678,16 +3682,18 @@ def _split_paragraphs(lines: list[str], normalised: dict[str, str] | None = None
     return out, pieces
 
 
-def _narrated_sentences(paragraph: str) -> list[str]:
+def _narrated_sentences(paragraph: str, prescriptions: int) -> list[str]:
     """A log's paragraph told in the first person ("... Incline is weaker for me. I then
     did 4 sets of 10 incline presses. ..."): each sentence telling what was done, a count
-    right after the verb, apart; the sentences between left together (prose, read as such)."""
+    right after the verb, apart, and the sentence of the paragraph's one prescription
+    ("... Finally, calf raises, 4 sets of 8. They build ..."); the sentences between left
+    together (prose, read as such)."""
     parts: list[str] = []
     between: list[str] = []
     for sentence in _SENTENCE_END.split(paragraph):
         norm = _normalise_line(sentence)
         told = _NARRATION.match(norm) if " i " in f" {norm}" else None
-        if told and norm[told.end():][:1].isdigit():
+        if (told and norm[told.end():][:1].isdigit()) or (prescriptions == 1 and _PRESCRIPTION.search(norm)):
             parts.extend([" ".join(between), sentence] if between else [sentence])
             between = []
         else:

@@ -50,3 +50,18 @@ def test_each_narrated_sentence_of_a_paragraph_is_read():
     rows = parse_plan(paragraph, SEEDED).exercises
     assert [(r.exercise.name, r.sets, r.reps_min) for r in rows] == [("Barbell Squat", 3, 12), ("Barbell Deadlift", 4, 8)]
     assert {r.confidence for r in rows} <= {"low", "medium"}
+
+
+def test_the_one_prescription_of_a_paragraph_is_read_from_its_sentence():
+    paragraph = ("Después, el remo con barra en 3 series de 10 repeticiones. Este ejercicio trabaja la "
+                 "espalda entera y también ayuda a mejorar la postura del cuerpo durante el resto del día.")
+    (row,) = parse_plan(paragraph, SEEDED).exercises
+    assert (row.sets, row.reps_min, row.reps_max) == (3, 10, 10)
+    assert row.exercise is not None and row.confidence in ("low", "medium")
+    assert row.line == paragraph
+
+
+def test_a_sentence_cut_from_prose_naming_no_known_exercise_gives_no_row():
+    paragraph = ("Begin the program with its 5x5 workout A on a Monday. Rest a day, eat well and sleep, "
+                 "then come back for workout B two days later and keep switching between them each time.")
+    assert parse_plan(paragraph, SEEDED).exercises == []
