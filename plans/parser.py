@@ -1124,6 +1124,10 @@ _NOT_A_NAME = re.compile(r"^(?:warm[\s-]*ups?|set\s*\d*|sets|deload|bw|bodyweigh
                          r"|^(?:heavy|light|easy|hard|moderate|medium|fast|slow|sides?|legs?|arms?|reps?|repetitions?)$")
 # "Do 3 sets of 10 push-ups": a verb alone before the numbers (a set: looked up for every line).
 _VERBS_ONLY = frozenset(f"{lead}{verb}" for lead in ("", "and ", "then ") for verb in ("do", "perform", "complete", "finish with", "next"))  # "4-6 reps heavy": how, not what
+# "I then did 4 sets of incline press", "To finish, I did four sets of 10 curls": a training
+# log tells what was done in the first person, the name after the numbers as above.
+_NARRATION = re.compile(r"(?:[^,;.]{0,40}[,;]\s*)?(?:(?:and|then|next|after\s+that|so),?\s+)?i\s+"
+                        r"(?:(?:then|also|next)\s+)?(?:did|performed|do|(?:finished|started|began|ended)(?:\s[^,;.]{0,40}?)?\s+with)\s*")
 
 
 _LETTER_ITEM = re.compile(r"^[A-H][.)]\s+(?=[A-Z])")
@@ -1705,7 +1709,7 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
             segments[-1].leftover += f" {between.strip()} {norm[group.start:group.end]}"
             previous_end = group.end
             continue
-        if index == 0 and name in _VERBS_ONLY:
+        if index == 0 and (name in _VERBS_ONLY or (" i " in f" {between}" and _NARRATION.fullmatch(between.lstrip()))):
             verb, name = name, ""  # "Do 3 sets of 10 push-ups": the name follows the numbers
         elif not _TWO_LETTERS.search(name) or _NOT_A_NAME.match(name):
             name = ""  # "(warmup), 5x5x135lb": more sets of the same exercise
@@ -2083,6 +2087,9 @@ def _is_prose(norm: str, groups: list[_Group], name_words: int) -> bool:
         # "Squat: 315x2 last month" is a stat; "Pull ups 3 x failure (I got to 16, 10, 7)"
         # a prescription with the log in brackets.
         outside = _unbracket(norm) if "(" in norm else norm
+        narrated = _NARRATION.match(outside) if " i " in f" {outside}" else None
+        if narrated and outside[narrated.end():][:1].isdigit():
+            outside = " " * narrated.end() + outside[narrated.end():]  # "I did 4 sets of 10": what was done, no stat
         if _STAT_WORDS.search(outside) or not any(g.clear and g.sets for g in groups if outside[g.start:g.end].strip()):
             return True
     words = len(norm.split())
@@ -3487,6 +3494,10 @@ def _finish(workouts: list[ParsedWorkout], defaults: dict[int, _Group], unread: 
     if paragraphs:
         # Rows and unread pieces of a paragraph show the line the user wrote.
         for workout in workouts:
+            # A sentence cut from prose names no exercise the catalogue lacks ("Start the
+            # program with its 5x5 workout A."): prose, whatever numbers it holds.
+            workout.exercises = [e for e in workout.exercises if e.exercise is not None or e.line not in paragraphs
+                                 or not _SENTENCE_END.search(paragraphs[e.line])]
             for e in workout.exercises:
                 if e.line in paragraphs:
                     e.line = paragraphs[e.line]
@@ -3827,6 +3838,8 @@ def _split_paragraphs(lines: list[str], normalised: dict[str, str] | None = None
             # "... sentadillas con barra, 3 series de 8. También, prensa 4 series de 10.": a
             # prose paragraph naming several exercises, read sentence by sentence.
             parts = [s for p in parts for s in (_SENTENCE_END.split(p) if len(p) > PARAGRAPH_CHARS else [p]) if s.strip()]
+        if prescriptions <= 1 and len(parts) < 2:
+            parts = _narrated_sentences(line, prescriptions)
         if len(parts) < 2:
             out.append(line)
             continue
@@ -3834,6 +3847,27 @@ def _split_paragraphs(lines: list[str], normalised: dict[str, str] | None = None
         for part in parts:
             pieces.setdefault(part.strip(), line.strip())
     return out, pieces
+
+
+def _narrated_sentences(paragraph: str, prescriptions: int) -> list[str]:
+    """A log's paragraph told in the first person ("... Incline is weaker for me. I then
+    did 4 sets of 10 incline presses. ..."): each sentence telling what was done, a count
+    right after the verb, apart, and the sentence of the paragraph's one prescription
+    ("... Finally, calf raises, 4 sets of 8. They build ..."); the sentences between left
+    together (prose, read as such)."""
+    parts: list[str] = []
+    between: list[str] = []
+    for sentence in _SENTENCE_END.split(paragraph):
+        norm = _normalise_line(sentence)
+        told = _NARRATION.match(norm) if " i " in f" {norm}" else None
+        if (told and norm[told.end():][:1].isdigit()) or (prescriptions == 1 and _PRESCRIPTION.search(norm)):
+            parts.extend([" ".join(between), sentence] if between else [sentence])
+            between = []
+        else:
+            between.append(sentence)
+    if not parts:
+        return [paragraph]
+    return parts + [" ".join(between)] if between else parts
 
 
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=[^\W\d_])")  # after a word, before the next one
