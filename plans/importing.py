@@ -133,8 +133,13 @@ class ReviewRow:
 
     @property
     def summary(self) -> str:
+        """A sure row's one line after its name: "3 x 5 @ 60kg", and a hold or carry by
+        its time or distance ("3 x 60s"), not by the one rep it is saved as."""
+        load = self.weight_text.strip()
+        if load and _is_time_or_distance(load) and self.reps_min == self.reps_max == "1":
+            return f"{self.sets} x {load}"
         reps = self.reps_min if self.reps_min == self.reps_max or not self.reps_max else f"{self.reps_min}-{self.reps_max}"
-        return f"{self.sets} x {reps}"
+        return f"{self.sets} x {reps}" + (f" @ {load}" if load else "")
 
 
 @dataclass

@@ -164,6 +164,14 @@ def test_high_rows_are_one_line_and_uncertain_rows_open(user_client):
     assert 'id="row-0-0-sets" name="row-0-0-sets" value="3"' in opened.split('<li class="review-row')[1]
 
 
+def test_a_sure_rows_line_shows_its_load_and_a_hold_its_time(user_client):
+    html = preview(user_client, "Bench press 3x5 @ 60kg\nPlank 3x60s\nPushups 3x10").content.decode()
+    numbers = [block.split('<span class="row-summary-numbers">', 1)[1].split("</span>", 1)[0]
+               for block in html.split('<li class="review-row')[1:4]]
+    # The hold is saved as 1 rep a set, but a lifter reads it by its time.
+    assert numbers == [", 3 x 5 @ 60kg", ", 3 x 60s", ", 3 x 10"]
+
+
 def test_an_unread_line_becomes_a_row_in_one_tap(user_client, user, monkeypatch):
     real = importing.parse_plan
 
