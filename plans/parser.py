@@ -3929,8 +3929,12 @@ def _workout_named(workouts: list[ParsedWorkout], reference: str) -> ParsedWorko
     for workout in reversed(workouts[:-1]):
         if not workout.exercises:
             continue  # (the cheap test first)
-        words = _day_words(f"{workout.name or ''} {getattr(workout, '_heading', '')}")
-        if all(w in words for w in wanted):
+        words = workout.__dict__.get("_day_words")
+        if words is None:
+            # Kept on the workout (its name and heading never change): a plan of a thousand
+            # days "same as" another read them all again for each such line.
+            words = workout._day_words = frozenset(_day_words(f"{workout.name or ''} {getattr(workout, '_heading', '')}"))
+        if words.issuperset(wanted):
             return workout
     return None
 
