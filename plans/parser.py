@@ -1545,7 +1545,8 @@ def _numbered_words() -> frozenset[tuple[str, str]]:
 
 
 # A word and the number after it with no unit, count or decimals ("под 45", not "45 kg").
-_WORD_NUMBER = re.compile(r"([^\W\d_]+)\s+(\d+)(?![\d.,]|\s*(?:kg|lb|%|#|x\b|×|reps?\b))")
+# (It starts where a word does: tried from inside a word, it fails the same way, letter by letter.)
+_WORD_NUMBER = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\s+(\d+)(?![\d.,]|\s*(?:kg|lb|%|#|x\b|×|reps?\b))")
 
 
 def _strip_loads(name: str) -> tuple[str, list[str]]:
