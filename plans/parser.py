@@ -843,7 +843,8 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
         for g in groups:
             if g.start == m.start(1) and g.sets:
                 g.sets = 1  # "Set 2 x 8 reps": the second set, of 8 reps
-    groups.sort(key=lambda g: g.start)
+    if len(groups) > 1:
+        groups.sort(key=lambda g: g.start)
     for start, value in kept:
         text = text[:start] + value + text[start + len(value):]
     return groups, text
@@ -881,8 +882,11 @@ def _take(pattern: re.Pattern, build, plain: int, text: str, groups: list[_Group
         if group is None:
             continue
         group.start, group.end = span = m.span()
-        group.plain = ((plain == _PLAIN or (plain == _PLAIN_ONE_SET_COUNT and not _SET_RANGE.match(m[0])))
-                       and not _SOME_SETS.search(m[0]))
+        # (Each pattern's cheap precondition first: a range holds a dash, "top sets" holds
+        # "set" on a lower-cased ASCII line; the case-blind pattern reads "ſets" too.)
+        said = m[0]
+        group.plain = ((plain == _PLAIN or (plain == _PLAIN_ONE_SET_COUNT and not ("-" in said and _SET_RANGE.match(said))))
+                       and not (("set" in said or not said.isascii()) and _SOME_SETS.search(said)))
         groups.append(group)
         spans.append(span)
     if not spans:
@@ -1541,7 +1545,8 @@ def _numbered_words() -> frozenset[tuple[str, str]]:
 
 
 # A word and the number after it with no unit, count or decimals ("под 45", not "45 kg").
-_WORD_NUMBER = re.compile(r"([^\W\d_]+)\s+(\d+)(?![\d.,]|\s*(?:kg|lb|%|#|x\b|×|reps?\b))")
+# (It starts where a word does: tried from inside a word, it fails the same way, letter by letter.)
+_WORD_NUMBER = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\s+(\d+)(?![\d.,]|\s*(?:kg|lb|%|#|x\b|×|reps?\b))")
 
 
 def _strip_loads(name: str) -> tuple[str, list[str]]:
@@ -1781,7 +1786,8 @@ _GYM_PLAN_LOADS = re.compile(r"\d\s*(?:kg|kgs|lbs?|#|pounds|kilos|%|rm)\b", re.I
 # ("the rack" alone is the kettlebell's rack position, not the barbell's squat rack)
 _BARBELL_PLAN = re.compile(r"barbell|barra\b|bilanciere|\b(?:bb|bar|barre)\b|(?:squat|power) rack|rack pull|plates?\b"
                            r"|штанг|langhantel", re.I)
-_KETTLEBELL_PLAN = re.compile(r"kettle|\bkbs?\b|\bbells?\b|гир[яиь]", re.I)
+# ("k(?<!\wk)": "\bk" said after the letter, so the search skips to each "k" first: twice as fast.)
+_KETTLEBELL_PLAN = re.compile(r"kettle|k(?<!\wk)bs?\b|b(?<!\wb)ells?\b|гир[яиь]", re.I)
 _LOADED = re.compile(r"\d\s*(?:kg|kgs|lbs?|#|pounds|kilos)\b|^\d{2,4}(?:[.,]\d+)?$", re.I)
 # Exercises held for a time or walked for a distance more often than counted in reps.
 _HOLD_NAME = re.compile(r"plank|hold|hang|wall sit|l-sit|side bridge|carry|farmer|walk|sled|hollow|superman", re.I)
@@ -3329,8 +3335,9 @@ def _doubt_line(rows: list[ParsedExercise], stripped: str, heading_cut: bool) ->
     """A long line, several exercises on one (where a name may be split or glued
     wrongly), a heading cut off the line ("Friday Squat 5x5"): never sure, and each
     is a doubt of its own."""
-    for reason, doubt in (("long", len(" ".join(stripped.split())) > MAX_SURE_LINE), ("split", len(rows) > 1),
-                          ("heading", heading_cut)):
+    # (Spaces run together count as one: only a line longer than that as written may be long.)
+    long = len(stripped) > MAX_SURE_LINE and len(" ".join(stripped.split())) > MAX_SURE_LINE
+    for reason, doubt in (("long", long), ("split", len(rows) > 1), ("heading", heading_cut)):
         if doubt:
             for row in rows:
                 row.confidence = _doubted(row, row.confidence, reason)
@@ -3929,8 +3936,12 @@ def _workout_named(workouts: list[ParsedWorkout], reference: str) -> ParsedWorko
     for workout in reversed(workouts[:-1]):
         if not workout.exercises:
             continue  # (the cheap test first)
-        words = _day_words(f"{workout.name or ''} {getattr(workout, '_heading', '')}")
-        if all(w in words for w in wanted):
+        words = workout.__dict__.get("_day_words")
+        if words is None:
+            # Kept on the workout (its name and heading never change): a plan of a thousand
+            # days "same as" another read them all again for each such line.
+            words = workout._day_words = frozenset(_day_words(f"{workout.name or ''} {getattr(workout, '_heading', '')}"))
+        if words.issuperset(wanted):
             return workout
     return None
 

@@ -81,3 +81,18 @@ def test_a_line_saying_more_than_was_read_is_not_high():
     (more,) = parse_plan("Barbell Bench Press 4x8 (pause on the chest, elbows tucked)", CATALOG).exercises
     assert plain.confidence == "high"
     assert more.confidence != "high"
+
+
+def test_days_repeating_an_early_day_read_each_day_name_once(monkeypatch):
+    # A long programme of days, then days "same as" one of its first: each earlier day's
+    # name is read once, not again for every "same as" line (that made the parse quadratic).
+    days = "".join(f"Week {w} Day {d}\nGoblet squat 3x{d + 4}\n" for w in range(10, 100) for d in range(1, 7))
+    repeats = "".join(f"Week {w} Day 7: same as Week 10 Day 3\n" for w in range(10, 100))
+    read = []
+    day_words = parser._day_words
+    monkeypatch.setattr(parser, "_day_words", lambda name: read.append(name) or day_words(name))
+    result = parse_plan(days + repeats, CATALOG)
+    assert len(read) < 3 * (90 * 6 + 90)
+    repeated = [w for w in result.workouts if w.name.endswith("Day 7")]
+    assert len(repeated) == 90
+    assert all([(e.exercise.name, e.sets, e.reps_min) for e in w.exercises] == [("Goblet Squat", 3, 7)] for w in repeated)
