@@ -13,6 +13,16 @@ from django.db.models import Func
 
 RLS_SETTING = "app.current_user_id"
 
+# A column for the first statement of a request whose statements are the same request
+# after request (a set log, the workout page): the rest of its transaction runs them
+# with their generic plans. Prepared (settings: server-side binding), such a statement
+# is still planned afresh on every run when PostgreSQL's estimate of its generic plan
+# comes out above the plans made for the values (the set log's INSERT, with the
+# answer's read in it, was re-planned on every request: about 1 ms of its ~5); these
+# statements find their rows through the same indexes whatever the values
+# (tests/sessions/test_generic_plans.py holds their generic plans to that).
+GENERIC_PLANS = "set_config('plan_cache_mode', 'force_generic_plan', true)"
+
 
 class CurrentTimestamp(Func):
     """`DEFAULT CURRENT_TIMESTAMP`, as the schema spells it (Django's Now() renders

@@ -16,6 +16,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from allworkouts import limits, units
+from allworkouts.db import GENERIC_PLANS
 from equipment.models import Exercise
 from equipment.selectors import ASSISTED_NAME_PATTERN, is_substitute
 from plans.models import WorkoutExercise, WorkoutPlan
@@ -105,12 +106,13 @@ def check_plausible(*, user_id, exercise: Exercise, weight_kg: Decimal, reps: in
 # deadlock. One statement, one round trip; it reads the whole session, so a set log can
 # fetch its session with it (set_log_session). The columns are named, not "*": the
 # statement is prepared on the connection (settings: server-side binding), and a
-# prepared "*" fails once a migration adds a column to the table.
+# prepared "*" fails once a migration adds a column to the table. It also has the rest
+# of the transaction run its statements with their generic plans (allworkouts.db.GENERIC_PLANS).
 _SESSION_FIELDS = WorkoutSession._meta.concrete_fields
 _SESSION_COLUMNS = ", ".join(f.column for f in _SESSION_FIELDS)
 _LOCK_SQL = f"""
 WITH s AS (SELECT {_SESSION_COLUMNS} FROM workout_session WHERE id = %(session)s AND user_id = %(user)s FOR SHARE)
-SELECT s.*, pg_advisory_xact_lock(hashtextextended(%(key)s, 0))::text AS records_locked FROM s
+SELECT s.*, pg_advisory_xact_lock(hashtextextended(%(key)s, 0))::text AS records_locked, {GENERIC_PLANS} FROM s
 """
 
 
@@ -120,7 +122,7 @@ def _locked_session(*, user_id, session_id, exercise_id) -> WorkoutSession | Non
         cursor.execute(_LOCK_SQL, {"session": session_id, "user": user_id,
                                    "key": lock_key(user_id=user_id, exercise_id=exercise_id)})
         row = cursor.fetchone()
-    return from_row(WorkoutSession, _SESSION_FIELDS, row[:-1]) if row is not None else None
+    return from_row(WorkoutSession, _SESSION_FIELDS, row[:-2]) if row is not None else None
 
 
 def set_log_session(*, user, session_id, exercise_id) -> WorkoutSession:
