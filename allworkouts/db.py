@@ -117,6 +117,18 @@ class EnumArrayField(ArrayField):
         return "%s" + cast, (value,)
 
 
+def from_row(model, fields, values):
+    """A model instance from its columns as a cursor gave them, converted as the ORM
+    converts them (a JSON column's text decoded, say): what a raw() query makes,
+    without its per-query set-up."""
+    converted = []
+    for field, value in zip(fields, values):
+        for converter in field.get_db_converters(connection):
+            value = converter(value, field, connection)
+        converted.append(value)
+    return model.from_db("default", [f.attname for f in fields], converted)
+
+
 def _set_current_user(value: str) -> None:
     with connection.cursor() as cursor:
         cursor.execute("SELECT set_config(%s, %s, true)", [RLS_SETTING, value])

@@ -16,7 +16,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Greatest
 
-from allworkouts.db import GENERIC_PLANS
+from allworkouts.db import GENERIC_PLANS, from_row
 from equipment.selectors import load_kind_annotation
 from plans.models import PlanKind, WorkoutPlan
 from records.models import PersonalRecord
@@ -179,14 +179,3 @@ def workout_session(*, user, session_id) -> tuple[WorkoutSession, WorkoutNote | 
     date, notes, _ = row[note_at:]
     return session, (WorkoutNote(date=date, notes=notes) if date is not None else None)
 
-
-def from_row(model, fields, values):
-    """A model instance from its columns as a cursor gave them, converted as the ORM
-    converts them (a JSON column's text decoded, say): what a raw() query makes,
-    without its per-query set-up."""
-    converted = []
-    for field, value in zip(fields, values):
-        for converter in field.get_db_converters(connection):
-            value = converter(value, field, connection)
-        converted.append(value)
-    return model.from_db("default", [f.attname for f in fields], converted)

@@ -16,7 +16,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from allworkouts import limits, units
-from allworkouts.db import GENERIC_PLANS
+from allworkouts.db import GENERIC_PLANS, from_row
 from equipment.models import Exercise
 from equipment.selectors import ASSISTED_NAME_PATTERN, is_substitute
 from plans.models import WorkoutExercise, WorkoutPlan
@@ -27,7 +27,6 @@ from records.services import (
     records_after_set_logged, records_read, records_recompute,
 )
 from sessions.models import ExerciseSession, SessionStatus, WorkoutSession
-from sessions.selectors import from_row
 
 # The limits live on the model (allworkouts.limits); these names stay for callers.
 MAX_REPS = limits.MAX_REPS

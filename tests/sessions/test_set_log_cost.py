@@ -33,7 +33,7 @@ def _statements(client, session, item, weight, reps, number, **extra):
 
 # What each statement of a set log is, by how it starts (BEGIN and COMMIT, which
 # psycopg sends itself, are not captured: add two).
-_KINDS = [("django_session", 'SELECT "django_session"'), ("user", 'SELECT "user"'),
+_KINDS = [("django_session", "SELECT session_data FROM django_session"), ("user", 'SELECT "last_login"'),
           ("rls user", "SELECT set_config('app.current_user_id'"),
           ("session and locks", "WITH s AS (SELECT id, user_id, workout_plan_id"),
           ("plan", 'SELECT "workout_exercise"'),
