@@ -34,12 +34,13 @@ MAX_REST_SECONDS = limits.MAX_REST_SECONDS
 MAX_SET_KG = limits.MAX_SET_KG
 # A set this far over the best e1RM of the exercise is asked about once ("did you mean").
 IMPLAUSIBLE_OVER_BEST = Decimal("1.5")
-# full_clean() without the queries: the foreign keys are the locked session and an
-# exercise already looked up, the id is checked by the INSERT, and the table's CHECK
-# constraints hold anyway.
+# full_clean() without the queries, of what the lifter gave: the foreign keys are the
+# locked session and an exercise already looked up, the id (a UUID the form parsed) is
+# checked by the INSERT, the number and times are the statement's own, and the
+# table's CHECK constraints hold anyway.
 _ASSISTED = re.compile(ASSISTED_NAME_PATTERN, re.IGNORECASE)
-_NO_QUERY_CLEAN = {"exclude": ["workout_session", "exercise"], "validate_unique": False,
-                   "validate_constraints": False}
+_NO_QUERY_CLEAN = {"exclude": ["workout_session", "exercise", "id", "set_number", "created_at", "updated_at"],
+                   "validate_unique": False, "validate_constraints": False}
 
 
 class SessionClosed(ValidationError):
