@@ -13,6 +13,16 @@ from django.db.models import Func
 
 RLS_SETTING = "app.current_user_id"
 
+# A column for the first statement of a request whose statements are the same request
+# after request (a set log, the workout page): the rest of its transaction runs them
+# with their generic plans. Prepared (settings: server-side binding), such a statement
+# is still planned afresh on every run when PostgreSQL's estimate of its generic plan
+# comes out above the plans made for the values (the set log's INSERT, with the
+# answer's read in it, was re-planned on every request: about 1 ms of its ~5); these
+# statements find their rows through the same indexes whatever the values
+# (tests/sessions/test_generic_plans.py holds their generic plans to that).
+GENERIC_PLANS = "set_config('plan_cache_mode', 'force_generic_plan', true)"
+
 
 class CurrentTimestamp(Func):
     """`DEFAULT CURRENT_TIMESTAMP`, as the schema spells it (Django's Now() renders
@@ -105,6 +115,18 @@ class EnumArrayField(ArrayField):
             sql, params = compiler.compile(value)
             return f"({sql}){cast}", params
         return "%s" + cast, (value,)
+
+
+def from_row(model, fields, values):
+    """A model instance from its columns as a cursor gave them, converted as the ORM
+    converts them (a JSON column's text decoded, say): what a raw() query makes,
+    without its per-query set-up."""
+    converted = []
+    for field, value in zip(fields, values):
+        for converter in field.get_db_converters(connection):
+            value = converter(value, field, connection)
+        converted.append(value)
+    return model.from_db("default", [f.attname for f in fields], converted)
 
 
 def _set_current_user(value: str) -> None:

@@ -177,6 +177,8 @@ LOGIN_FAILURE_WINDOW_SECONDS = env.int("LOGIN_FAILURE_WINDOW_SECONDS", default=1
 # ------------------------------------------------------------------------------
 # Security
 # ------------------------------------------------------------------------------
+# Django's database sessions, read with a plain query (allworkouts/session_store.py).
+SESSION_ENGINE = "allworkouts.session_store"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS

@@ -16,6 +16,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Greatest
 
+from allworkouts.db import GENERIC_PLANS, from_row
 from equipment.selectors import load_kind_annotation
 from plans.models import PlanKind, WorkoutPlan
 from records.models import PersonalRecord
@@ -147,7 +148,7 @@ _PLAN_FIELDS = WorkoutPlan._meta.concrete_fields
 # columns are named, not "*": the statement is prepared on the connection.
 _WORKOUT_SESSION_SQL = f"""
 SELECT {", ".join(f"ws.{f.column}" for f in _SESSION_FIELDS)}, {", ".join(f"wp.{f.column}" for f in _PLAN_FIELDS)},
-       note.created_at, note.notes
+       note.created_at, note.notes, {GENERIC_PLANS}
 FROM workout_session ws
 JOIN workout_plan wp ON wp.id = ws.workout_plan_id
 LEFT JOIN LATERAL (
@@ -163,8 +164,9 @@ WHERE ws.id = %(session)s AND ws.user_id = %(user)s AND ws.deleted_at IS NULL
 
 def workout_session(*, user, session_id) -> tuple[WorkoutSession, WorkoutNote | None]:
     """`session_for_user` for the workout page, with the note shown there: the latest
-    earlier workout's of the same plan that has one (`WorkoutNote`). One query; raises
-    WorkoutSession.DoesNotExist."""
+    earlier workout's of the same plan that has one (`WorkoutNote`). One query, which
+    has the page's others run with their generic plans (allworkouts.db.GENERIC_PLANS);
+    raises WorkoutSession.DoesNotExist."""
     with connection.cursor() as cursor:
         cursor.execute(_WORKOUT_SESSION_SQL, {"session": session_id, "user": user.pk})
         row = cursor.fetchone()
@@ -174,17 +176,6 @@ def workout_session(*, user, session_id) -> tuple[WorkoutSession, WorkoutNote | 
     note_at = plan_at + len(_PLAN_FIELDS)
     session = from_row(WorkoutSession, _SESSION_FIELDS, row[:plan_at])
     session.workout_plan = from_row(WorkoutPlan, _PLAN_FIELDS, row[plan_at:note_at])
-    date, notes = row[note_at:]
+    date, notes, _ = row[note_at:]
     return session, (WorkoutNote(date=date, notes=notes) if date is not None else None)
 
-
-def from_row(model, fields, values):
-    """A model instance from its columns as a cursor gave them, converted as the ORM
-    converts them (a JSON column's text decoded, say): what a raw() query makes,
-    without its per-query set-up."""
-    converted = []
-    for field, value in zip(fields, values):
-        for converter in field.get_db_converters(connection):
-            value = converter(value, field, connection)
-        converted.append(value)
-    return model.from_db("default", [f.attname for f in fields], converted)

@@ -16,6 +16,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from allworkouts import limits, units
+from allworkouts.db import GENERIC_PLANS, from_row
 from equipment.models import Exercise
 from equipment.selectors import ASSISTED_NAME_PATTERN, is_substitute
 from plans.models import WorkoutExercise, WorkoutPlan
@@ -26,7 +27,6 @@ from records.services import (
     records_after_set_logged, records_read, records_recompute,
 )
 from sessions.models import ExerciseSession, SessionStatus, WorkoutSession
-from sessions.selectors import from_row
 
 # The limits live on the model (allworkouts.limits); these names stay for callers.
 MAX_REPS = limits.MAX_REPS
@@ -34,12 +34,13 @@ MAX_REST_SECONDS = limits.MAX_REST_SECONDS
 MAX_SET_KG = limits.MAX_SET_KG
 # A set this far over the best e1RM of the exercise is asked about once ("did you mean").
 IMPLAUSIBLE_OVER_BEST = Decimal("1.5")
-# full_clean() without the queries: the foreign keys are the locked session and an
-# exercise already looked up, the id is checked by the INSERT, and the table's CHECK
-# constraints hold anyway.
+# full_clean() without the queries, of what the lifter gave: the foreign keys are the
+# locked session and an exercise already looked up, the id (a UUID the form parsed) is
+# checked by the INSERT, the number and times are the statement's own, and the
+# table's CHECK constraints hold anyway.
 _ASSISTED = re.compile(ASSISTED_NAME_PATTERN, re.IGNORECASE)
-_NO_QUERY_CLEAN = {"exclude": ["workout_session", "exercise"], "validate_unique": False,
-                   "validate_constraints": False}
+_NO_QUERY_CLEAN = {"exclude": ["workout_session", "exercise", "id", "set_number", "created_at", "updated_at"],
+                   "validate_unique": False, "validate_constraints": False}
 
 
 class SessionClosed(ValidationError):
@@ -105,12 +106,13 @@ def check_plausible(*, user_id, exercise: Exercise, weight_kg: Decimal, reps: in
 # deadlock. One statement, one round trip; it reads the whole session, so a set log can
 # fetch its session with it (set_log_session). The columns are named, not "*": the
 # statement is prepared on the connection (settings: server-side binding), and a
-# prepared "*" fails once a migration adds a column to the table.
+# prepared "*" fails once a migration adds a column to the table. It also has the rest
+# of the transaction run its statements with their generic plans (allworkouts.db.GENERIC_PLANS).
 _SESSION_FIELDS = WorkoutSession._meta.concrete_fields
 _SESSION_COLUMNS = ", ".join(f.column for f in _SESSION_FIELDS)
 _LOCK_SQL = f"""
 WITH s AS (SELECT {_SESSION_COLUMNS} FROM workout_session WHERE id = %(session)s AND user_id = %(user)s FOR SHARE)
-SELECT s.*, pg_advisory_xact_lock(hashtextextended(%(key)s, 0))::text AS records_locked FROM s
+SELECT s.*, pg_advisory_xact_lock(hashtextextended(%(key)s, 0))::text AS records_locked, {GENERIC_PLANS} FROM s
 """
 
 
@@ -120,7 +122,7 @@ def _locked_session(*, user_id, session_id, exercise_id) -> WorkoutSession | Non
         cursor.execute(_LOCK_SQL, {"session": session_id, "user": user_id,
                                    "key": lock_key(user_id=user_id, exercise_id=exercise_id)})
         row = cursor.fetchone()
-    return from_row(WorkoutSession, _SESSION_FIELDS, row[:-1]) if row is not None else None
+    return from_row(WorkoutSession, _SESSION_FIELDS, row[:-2]) if row is not None else None
 
 
 def set_log_session(*, user, session_id, exercise_id) -> WorkoutSession:

@@ -108,6 +108,9 @@ class Card:
     planned_rest: int = DEFAULT_REST_SECONDS
     is_first: bool = False  # first / last card of the workout (reorder buttons)
     is_last: bool = False
+    # Sets beyond the plan that were only counted, not read (WorkoutData.unread): the
+    # answer to a set log shows how many there are, not them.
+    unread_extra: int = 0
 
     @property
     def done(self) -> bool:
@@ -115,12 +118,12 @@ class Card:
 
     @property
     def logged_count(self) -> int:
-        return sum(1 for s in self.sets if s.logged) + len(self.extra_sets)
+        return sum(1 for s in self.sets if s.logged) + len(self.extra_sets) + self.unread_extra
 
     @property
     def next_number(self) -> int:
         """The number an added set gets: after every row the card shows."""
-        return len(self.sets) + len(self.extra_sets) + 1
+        return len(self.sets) + len(self.extra_sets) + self.unread_extra + 1
 
     @property
     def latest_logged(self) -> ExerciseSession | None:
@@ -301,16 +304,28 @@ SELECT 0, {_SET_SELECT}, NULL::timestamptz, {_RECORD_NULLS} FROM exercise_sessio
 WHERE es.workout_session_id = %(session)s{_LAST_TIME_BRANCH}"""
 
 
-# What the answer to a set log reads of the session's sets: in full those of the
-# exercises its cards may show (`_shown_exercise_ids`); of the others only how many
-# each has, one row per exercise (its id, and the count where the set number goes),
-# which is all that tells whether their cards are done. A long workout (hundreds of
-# sets) no longer makes every one of its sets into an object on every set log.
+# What the answer to a set log reads of the session's sets: of the exercises its cards
+# may show (`_shown_exercise_ids`), in full the sets a card's rows can claim (the first
+# `claimable` in claim order: `_claimable`, `_Claims`) and the latest (the card's
+# "+ Add set" carries it), and of the rest, sets beyond the plan, only how many (kind
+# 3: WorkoutData.unread); of the other exercises only how many each has (kind 0 with
+# no id), which is all that tells whether their cards are done. One row per exercise
+# counted: its id, and the count where the set number goes. So a long workout
+# (hundreds of sets) makes a few objects on a set log, not one per set.
 _COUNT_SELECT = ", ".join("es.exercise_id" if c == "exercise_id" else "count(*)::integer" if c == "set_number"
                           else "NULL" for c in _SET_COLUMNS)
-_ANSWER_SETS_SELECT = f"""{_RECORDS_BRANCH}
-SELECT 0, {_SET_SELECT}, NULL::timestamptz, {_RECORD_NULLS} FROM exercise_session es
-WHERE es.workout_session_id = %(session)s AND es.exercise_id = ANY(ARRAY[{{shown}}]::uuid[])
+_SHOWN_SETS = f"""
+WITH shown AS MATERIALIZED (
+    SELECT {_SET_SELECT},
+           row_number() OVER (PARTITION BY es.exercise_id ORDER BY es.set_number, es.created_at) <= %(claimable)s
+           OR es.created_at = max(es.created_at) OVER (PARTITION BY es.exercise_id) AS read_in_full
+    FROM exercise_session es
+    WHERE es.workout_session_id = %(session)s AND es.exercise_id = ANY(ARRAY[{{shown}}]::uuid[])
+)"""
+_ANSWER_SETS_SELECT = f"""{_SHOWN_SETS}{_RECORDS_BRANCH}
+SELECT 0, {_SET_SELECT}, NULL::timestamptz, {_RECORD_NULLS} FROM shown es WHERE es.read_in_full
+UNION ALL
+SELECT 3, {_COUNT_SELECT}, NULL, {_RECORD_NULLS} FROM shown es WHERE NOT es.read_in_full GROUP BY es.exercise_id
 UNION ALL
 SELECT 0, {_COUNT_SELECT}, NULL, {_RECORD_NULLS} FROM exercise_session es
 WHERE es.workout_session_id = %(session)s AND es.exercise_id <> ALL(ARRAY[{{shown}}]::uuid[])
@@ -388,16 +403,21 @@ def sets_and_last_time_read(*, user, session: WorkoutSession, plan: tuple, focus
     for `focus` may show (`answer_exercise_ids`; every card's for the page, `focus`
     None), as one SELECT: its SQL, parameters and number of columns (what
     sessions.services.ReadAlong takes, for a set log's INSERT statement to run it).
-    For a set log, only the sets of `_shown_exercise_ids` in full, of the others their
-    counts (`_ANSWER_SETS_SELECT`). The records of `_record_exercise_ids` come along."""
+    For a set log, only what the answer shows of the sets of `_shown_exercise_ids` in
+    full, of the others their counts (`_ANSWER_SETS_SELECT`). The records of
+    `_record_exercise_ids` come along."""
     last_ids = answer_exercise_ids(plan, focus)
     record_ids = _record_exercise_ids(plan, focus)
     if focus is None:
         sql, params = _last_time_statement(_SETS_AND_LAST_TIME_SELECT, user=user, exercise_ids=last_ids,
                                            session=session, record=record_ids)
     else:
+        shown = _shown_exercise_ids(plan, focus)
         sql, params = _last_time_statement(_ANSWER_SETS_SELECT, user=user, exercise_ids=last_ids, session=session,
-                                           record=record_ids, shown=_shown_exercise_ids(plan, focus))
+                                           record=record_ids, shown=shown)
+        # One bound for every shown exercise (one parameter): the most any can be claimed.
+        claimable = _claimable(plan)
+        params["claimable"] = max((claimable[pk] for pk in shown), default=0)
     return sql, params, 1 + len(_SET_COLUMNS) + 1 + len(_RECORD_FIELDS)
 
 
@@ -437,16 +457,17 @@ _DATE_AT = 1 + len(_SET_COLUMNS)  # in a row of sets_and_last_time_read: last ti
 
 
 def _sets_and_last_time(*, user, session: WorkoutSession, plan: tuple, focus=None, rows=None
-                        ) -> tuple[list[ExerciseSession], dict, dict]:
-    """This session's sets (some only counted, for a set log), last time's, and the
-    records of `_record_exercise_ids` (by exercise, by type): one query, none when its
+                        ) -> tuple[list[ExerciseSession], dict, dict, dict]:
+    """This session's sets (some only counted, for a set log), last time's, the
+    records of `_record_exercise_ids` (by exercise, by type), and how many sets of each
+    shown exercise were not read (`WorkoutData.unread`): one query, none when its
     `rows` were read already (`sets_and_last_time_read`)."""
     if rows is None:
         sql, params, _ = sets_and_last_time_read(user=user, session=session, plan=plan, focus=focus)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
-    sets, records = [], defaultdict(list)
+    sets, records, unread = [], defaultdict(list), {}
     claimable = None
     for row in rows:
         if row[0] == 0:
@@ -460,9 +481,11 @@ def _sets_and_last_time(*, user, session: WorkoutSession, plan: tuple, focus=Non
         elif row[0] == 2:
             record = PersonalRecord.from_db("default", _RECORD_FIELDS, row[_DATE_AT + 1:])
             records[record.exercise_id].append(record)
+        elif row[0] == 3:
+            unread[row[1 + _EXERCISE_AT]] = row[1 + _NUMBER_AT]
     for mine in records.values():
         mine.sort(key=attrgetter("record_type"))  # the type's order, as the enum's
-    return sets, _last_times(row[1:_DATE_AT + 1] for row in rows if row[0] == 1), records
+    return sets, _last_times(row[1:_DATE_AT + 1] for row in rows if row[0] == 1), records, unread
 
 
 def _sets_of(*, session: WorkoutSession, exercise_ids) -> list[ExerciseSession]:
@@ -727,6 +750,9 @@ class WorkoutData:
     records: dict
     # The plan items whose cards are made in full (`_card`); None: every one.
     shown: set[int] | None = None
+    # exercise id -> how many of its sets were only counted (a set log's answer: those
+    # no card's rows can claim, but the latest; `_ANSWER_SETS_SELECT`): extra sets.
+    unread: dict = field(default_factory=dict)
 
     def add(self, logged: ExerciseSession, new_records) -> None:
         """A set logged with the read, and the records it set: the page as a read
@@ -819,8 +845,8 @@ def read(*, user, session: WorkoutSession, focus=None, adding: Exercise | None =
     # may show (`answer_exercise_ids`). Which are shown depends on the sets, so a card
     # beyond those (the next group done already) is read after.
     guessed_ids = answer_exercise_ids(plan, focus)
-    sets, previous, records_read = _sets_and_last_time(user=user, session=session, plan=plan, focus=focus,
-                                                       rows=rows)
+    sets, previous, records_read, unread_sets = _sets_and_last_time(user=user, session=session, plan=plan,
+                                                                    focus=focus, rows=rows)
     if focus is None:
         wanted = range(len(plan_items))
     else:
@@ -831,10 +857,17 @@ def read(*, user, session: WorkoutSession, focus=None, adding: Exercise | None =
     unread = [pk for pk in wanted_ids if pk not in guessed_ids]
     if unread:
         previous.update(last_time(user=user, exercise_ids=unread, session=session))
-        # That card's sets were only counted: read them in full.
-        counted = {pk for i in wanted for pk in (exercises[i].pk, plan_items[i].exercise_id)} - set(
-            _shown_exercise_ids(plan, focus))
-        sets = [s for s in sets if s.exercise_id not in counted] + _sets_of(session=session, exercise_ids=counted)
+    if focus is not None:
+        # A card the answer sends whole (the next one) shows every set: where its sets
+        # were only counted (a card beyond the one after the logged card's), or some of
+        # them (extra sets: `unread_sets`), read them in full.
+        opened = {pk for i in wanted if not _same_span(plan_items, i, focus)
+                  for pk in (exercises[i].pk, plan_items[i].exercise_id)}
+        counted = {pk for pk in opened if pk not in _shown_exercise_ids(plan, focus) or unread_sets.get(pk)}
+        if counted:
+            sets = [s for s in sets if s.exercise_id not in counted] + _sets_of(session=session,
+                                                                                exercise_ids=counted)
+            unread_sets = {pk: n for pk, n in unread_sets.items() if pk not in counted}
     sets = _with_exercises(sets, {e.pk: e for e in [*(i.exercise for i in plan_items), *exercises]})
     # The focused group's own records are not shown by the answer: only the next card's.
     record_ids = wanted_ids if focus is None else [exercises[i].pk for i in sorted(wanted)
@@ -844,7 +877,7 @@ def read(*, user, session: WorkoutSession, focus=None, adding: Exercise | None =
     if unread:  # a card opened beyond the next one
         records.update(_records(user=user, exercise_ids=list(unread)))
     return WorkoutData(session=session, plan_items=plan_items, exercises=exercises, sets=sets, previous=previous,
-                       records=records, shown=None if focus is None else set(wanted))
+                       records=records, shown=None if focus is None else set(wanted), unread=unread_sets)
 
 
 def build(*, user, data: WorkoutData) -> Workout:
@@ -856,8 +889,10 @@ def build(*, user, data: WorkoutData) -> Workout:
                    full=data.shown is None or n in data.shown)
              for n, (item, exercise) in enumerate(zip(data.plan_items, data.exercises))]
     # Sets beyond the plan go with the last occurrence of their exercise.
+    unread = dict(data.unread)
     for card in reversed(cards):
         card.extra_sets = claims.rest_of(card.exercise.pk)
+        card.unread_extra = unread.pop(card.exercise.pk, 0)
     if cards:
         cards[0].is_first, cards[-1].is_last = True, True
     return Workout(cards=cards, others=claims.unclaimed(), groups=_groups(cards))

@@ -26,9 +26,9 @@ FROM workout_session ws JOIN workout_plan p ON p.id = ws.workout_plan_id WHERE p
 """
 
 
-def test_a_read_through_the_policy_does_not_scan_other_users_sessions(user_client, user):
-    squat = exercise_named("Barbell Squat")
-    finished(user_client, user, make_plan(user, names=("Barbell Squat",)), (squat, 100, 5))
+def seed_other_users(exercise) -> None:
+    """300 other users with 30 completed workouts of one set of `exercise` each, the
+    tables analyzed: what the planner sees of a database that is not one user's."""
     with connection.cursor() as cursor:
         # Other users' rows, written past their policies (the test role owns the tables).
         tables = ("workout_plan", "workout_session", "exercise_session")
@@ -36,12 +36,18 @@ def test_a_read_through_the_policy_does_not_scan_other_users_sessions(user_clien
         for table in tables:
             cursor.execute(f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY")
         for statement in OTHERS.split(";")[:-1]:  # one at a time: the connection binds server-side
-            cursor.execute(statement, {"exercise": squat.pk})
+            cursor.execute(statement, {"exercise": exercise.pk})
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         for table in tables:
             cursor.execute(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY")
         cursor.execute("ANALYZE workout_session")
         cursor.execute("ANALYZE exercise_session")
+
+
+def test_a_read_through_the_policy_does_not_scan_other_users_sessions(user_client, user):
+    squat = exercise_named("Barbell Squat")
+    finished(user_client, user, make_plan(user, names=("Barbell Squat",)), (squat, 100, 5))
+    seed_other_users(squat)
     with rls_user(user.pk), connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM exercise_session WHERE exercise_id = %s", [squat.pk])
         assert cursor.fetchone()[0] == 1  # 9,000 other sets, one of the user's

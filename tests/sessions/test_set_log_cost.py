@@ -33,7 +33,7 @@ def _statements(client, session, item, weight, reps, number, **extra):
 
 # What each statement of a set log is, by how it starts (BEGIN and COMMIT, which
 # psycopg sends itself, are not captured: add two).
-_KINDS = [("django_session", 'SELECT "django_session"'), ("user", 'SELECT "user"'),
+_KINDS = [("django_session", "SELECT session_data FROM django_session"), ("user", 'SELECT "last_login"'),
           ("rls user", "SELECT set_config('app.current_user_id'"),
           ("session and locks", "WITH s AS (SELECT id, user_id, workout_plan_id"),
           ("plan", 'SELECT "workout_exercise"'),
@@ -106,7 +106,8 @@ def _normalised(html: str) -> str:
 @pytest.mark.parametrize("scenario", ["mid-card", "card done", "superset", "superset done", "swapped", "no plan",
                                       "card done, the next group done already", "a later card started",
                                       "a later card past its plan",
-                                      "card done, every later group done already"])
+                                      "card done, every later group done already", "the logged card past its plan",
+                                      "its superset partner past its plan", "the next card past its plan"])
 def test_the_answer_read_for_the_logged_group_is_the_answer_read_for_the_whole_page(
         user_client, user, monkeypatch, scenario):
     plan = plan_with(user, (BENCH, 2, None), (ROW, 2, "A"), (CURL, 1, "A"), (SQUAT, 2, None))
@@ -125,10 +126,18 @@ def test_the_answer_read_for_the_logged_group_is_the_answer_read_for_the_whole_p
              "a later card past its plan": [(squat, 1), (squat, 2), (squat, 3), (squat, 4), (squat, 5), (row, 1),
                                             (curl, 1), (row, 2), (bench, 1), (bench, 2)],
              "card done, every later group done already": [(squat, 1), (squat, 2), (row, 1), (curl, 1), (row, 2),
-                                                           (bench, 1), (bench, 2)]}
+                                                           (bench, 1), (bench, 2)],
+             # sets beyond the plan of a card the answer shows only in its header and
+             # "+ Add set" are counted, the latest read (its weight is carried)
+             "the logged card past its plan": [(bench, 1), (bench, 2), (bench, 3, 52), (bench, 4, 54), (bench, 5)],
+             "its superset partner past its plan": [(row, 1), (row, 2), (row, 3, 52), (row, 4, 55), (row, 5, 53),
+                                                    (curl, 1)],
+             # the card opened next shows its extra sets, read in full
+             "the next card past its plan": [(row, 1), (row, 2), (row, 3, 52), (row, 4, 54), (bench, 1),
+                                             (bench, 2)]}
     *before, (item, number) = steps[scenario]
-    for done, n in before:
-        post_set(user_client, session, done, 50, 8, n)
+    for done, n, *weight in before:
+        post_set(user_client, session, done, weight[0] if weight else 50, 8, n)
     if scenario == "swapped":
         user_client.post(f"/sessions/{session.pk}/swap/{bench.pk}/",
                          {"exercise": str(exercise_named("Dumbbell Bench Press").pk)})
@@ -164,11 +173,19 @@ def test_the_answer_read_for_the_logged_group_is_the_answer_read_for_the_whole_p
     assert answers["focused"] == answers["whole page"]
     # A done group sends the next card, opened, with its last time and records.
     next_card = re.search(r'<details class="card exercise-card[^>]* open hx-swap-oob="true">', answers["focused"])
-    assert bool(next_card) == (scenario in ("card done", "superset done", "card done, the next group done already"))
+    assert bool(next_card) == (scenario in ("card done", "superset done", "card done, the next group done already",
+                                            "the next card past its plan", "the logged card past its plan",
+                                            "its superset partner past its plan"))
     if scenario == "card done, the next group done already":
         assert f'id="exercise-{squat.pk}"' in next_card[0]  # its last time read after the sets
     if next_card:
         assert "Last time (" in answers["focused"] and "PRs: " in answers["focused"]
+    if scenario == "its superset partner past its plan":
+        # The row's five sets of two planned, its "+ Add set" after them with the latest's weight.
+        assert f"&amp;plan_exercise={row.pk}&amp;number=6&amp;weight_kg=53.00&amp;reps=8" in answers["focused"]
+        assert "5/2" in answers["focused"]
+    if scenario == "the next card past its plan":
+        assert answers["focused"].count("54") >= 1 and "4/2" in answers["focused"]
 
 
 def test_the_plan_read_compiled_once_makes_what_the_orm_makes(user_client, user):

@@ -52,7 +52,7 @@ def test_the_workout_page_is_six_statements_its_session_plan_and_last_note_in_on
         html = user_client.get(f"/sessions/{session.pk}/workout/").content.decode()
     assert "“felt strong”" in html
     # BEGIN and COMMIT, which psycopg sends itself, are not captured: two more.
-    starts = ['SELECT "django_session"', 'SELECT "user"', "SELECT set_config('app.current_user_id'",
+    starts = ["SELECT session_data FROM django_session", 'SELECT "last_login"', "SELECT set_config('app.current_user_id'",
               "SELECT ws.id", 'SELECT "workout_exercise"', "SELECT 2 AS kind"]  # records, sets, last time's
     sql = [q["sql"].lstrip() for q in queries.captured_queries]
     # The test's own: the RLS block's savepoint, reading and restoring the setting, its release.
