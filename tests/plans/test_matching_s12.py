@@ -1,0 +1,61 @@
+"""Matcher fixes of round 12 (issue 9): the qualifier that picks another exercise, the base
+movement of names in other languages, and exercise words the vocabulary lacked."""
+
+import pytest
+
+from equipment.catalog import seeded_names
+from plans.matching import CatalogEntry, matcher_for
+
+SEEDED = tuple(CatalogEntry(id=name, name=name) for name in seeded_names())
+
+
+def best(name):
+    entry, score, _ = matcher_for(SEEDED).match(name)
+    return entry.name if entry else None, score
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # dips are said "push-ups from the bars" in Russian and Ukrainian: a dip, not a push-up
+    ("Отжимания от брусьев", "Dips - Triceps Version"),
+    ("Віджимання від брусів", "Dips - Triceps Version"),
+    ("Брусья с весом", "Dips - Triceps Version"),
+    ("Dips am Barren unterstützt", "Assisted Dip"),
+    # the bench of "triceps on the bench" is where the hands rest: bench dips, no bench press
+    ("Tríceps no banco", "Bench Dips"),
+    # a plank with rows is the renegade row, not the plank
+    ("Prancha com remada alternada", "Alternating Renegade Row"),
+    # a raise in front is a front raise, not the lateral raise "махи" alone means
+    ("Махи гантелями перед собой", "Front Dumbbell Raise"),
+])
+def test_the_base_movement_of_the_name_decides(name, exercise):
+    assert best(name)[0] == exercise
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # the leg press "inclined" is the 45-degree leg press machine, never the incline bench
+    ("Prensa de pierna inclinada", "Leg Press"),
+    ("Prensa de pierna", "Leg Press"),
+    # a bench at 45 degrees is the incline press
+    ("Press de banca con mancuernas a 45 grados", "Incline Dumbbell Press"),
+    # the rope attachment makes the triceps extension a rope pushdown
+    ("Extension triceps à la corde", "Triceps Pushdown - Rope Attachment"),
+    # reverse crunches in Spanish and Italian
+    ("Crunch inverso", "Reverse Crunch"),
+    # a close grip and raised hands pick the push-up variant
+    ("Отжимания узким хватом", "Push-Ups - Close Triceps Position"),
+    ("Отжимания (руки на возвышении)", "Incline Push-Up"),
+    # dumbbell press on the floor
+    ("Supino com halteres no chão", "Dumbbell Floor Press"),
+])
+def test_a_qualifier_that_picks_another_exercise_is_kept(name, exercise):
+    assert best(name)[0] == exercise
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    ("Zancada", "Dumbbell Lunges"),
+    ("Gemelo", "Standing Calf Raises"),
+    ("Distensioni con manubri", "Dumbbell Bench Press"),
+    ("Remada invertida", "Inverted Row"),
+])
+def test_exercise_words_of_other_languages(name, exercise):
+    assert best(name)[0] == exercise
