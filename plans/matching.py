@@ -88,6 +88,10 @@ class Vocabulary:
     plan_words: dict[str, list[str]]  # e.g. "day" -> ["day", "dia", "tag", "день"]
     translate: dict[str, str] = None  # plan words in other languages -> English ("series" -> "sets")
     ambiguous: frozenset[str] = frozenset()  # aliases naming one of several ("curl"): not sure
+    # Whole names, as written in another language, whose translation names one of several
+    # exercises (Russian "разведение гантелей": dumbbell flyes lying, lateral raises
+    # standing): read as their usual one, never sure. Folded and stemmed words.
+    unsure: frozenset[tuple[str, ...]] = frozenset()
     # Names that alone are no exercise ("walk", "rowing": cardio), though inside a longer
     # name they are part of one ("walking lunge", "rowing machine" aside).
     nothing_alone: frozenset[str] = frozenset()
@@ -148,6 +152,7 @@ def vocabulary() -> Vocabulary:
     aliases: dict[str, tuple[str, ...]] = {}
     filler: set[str] = set()
     ambiguous: set[str] = set()
+    unsure: set[tuple[str, ...]] = set()
     nothing_alone: set[str] = set()
     plan_words: dict[str, list[str]] = {}
     raw_aliases: dict[str, tuple[str, ...]] = {}
@@ -173,6 +178,7 @@ def vocabulary() -> Vocabulary:
         counters.update(data.get("counters", {}))
         filler.update(_fold(w) for w in data.get("filler", []))
         ambiguous.update(data.get("ambiguous", []))
+        unsure.update(tuple(_stem(w) for w in _fold(name).split()) for name in data.get("unsure", []))
         nothing_alone.update(data.get("no_exercise_alone", []))
         for kind, words in data.get("plan_words", {}).items():
             plan_words.setdefault(kind, []).extend(_fold(w) for w in words)
@@ -199,6 +205,7 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(phrases=phrases, longest=vocab.longest, aliases=aliases,
                       filler=vocab.filler, plan_words=plan_words, translate=translate,
                       ambiguous=frozenset(_normalise(a, vocab) for a in ambiguous), starts=starts,
+                      unsure=frozenset(unsure),
                       nothing_alone=frozenset(_normalise(n, vocab) for n in nothing_alone),
                       cyrillic=tuple(cyrillic), cyrillic_known=frozenset(cyrillic),
                       cjk_words=cjk, cjk_starts=cjk_starts, counters=counters)
@@ -382,6 +389,12 @@ def normalise_name(text: str) -> str:
     return _normalise(text, vocabulary())
 
 
+def _is_unsure(text: str) -> bool:
+    """Whether the whole name is one the vocabulary says may mean several exercises."""
+    unsure = vocabulary().unsure
+    return bool(unsure) and tuple(_stem(w) for w in _fold(text).split()) in unsure
+
+
 def respelled_name(text: str, name: str) -> str:
     """`name` (`normalise_name(text)`) with the Russian and Ukrainian words the
     vocabulary does not know corrected to the closest it knows ("Тяга штанги к
@@ -528,7 +541,7 @@ class Matcher:
         self._cache: dict[str, Match] = {}
         self._typos: dict[str, str] = {}
         self._swaps: set[str] = set()  # typos corrected by swapping two letters (`_swapped`)
-        self._names: dict[str, tuple[str, bool]] = {}  # raw name -> (normalised name, respelled)
+        self._names: dict[str, tuple[str, bool, bool]] = {}  # raw name -> (normalised name, respelled, unsure)
         # The answer for each catalogue name and alias (it depends on the catalogue only):
         # most names in plans are one of these, and are then a look-up. Worked out the
         # first time each is met (`_indexed_match`), not all with the catalogue: a plan
@@ -782,10 +795,11 @@ class Matcher:
                 name = " ".join(w for w in name.split() if w not in filler) or name
             if len(self._names) > 20_000:
                 self._names.clear()
-            known = self._names[raw_name] = (name, respelled)
-        name, respelled = known
-        # A respelled name is as sure as a corrected typo: not an exact name.
-        most = 96.0 if respelled else 100.0
+            known = self._names[raw_name] = (name, respelled, _is_unsure(raw_name))
+        name, respelled, unsure = known
+        # A respelled name is as sure as a corrected typo: not an exact name; a name whose
+        # translation is one of several exercises is as sure as an ambiguous alias.
+        most = 95.0 if unsure else 96.0 if respelled else 100.0
         if name not in self._cache and not fuzzy:
             exact = self.exact(name)
             return exact, (most if exact else 0.0), []

@@ -59,3 +59,32 @@ def test_a_qualifier_that_picks_another_exercise_is_kept(name, exercise):
 ])
 def test_exercise_words_of_other_languages(name, exercise):
     assert best(name)[0] == exercise
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # a position said with an alias picks the seated variant the catalogue has
+    ("Seated dumbbell military press", "Seated Dumbbell Press"),
+    ("Press militar con mancuernas sentado", "Seated Dumbbell Press"),
+    ("Seated dumbbell lateral raises", "Seated Side Lateral Raise"),
+    ("Elevaciones laterales sentado", "Seated Side Lateral Raise"),
+    # "direta com halteres": the straight curl with dumbbells, not the barbell curl
+    ("Rosca direta com halteres", "Dumbbell Bicep Curl"),
+    # calf extensions are done on a press machine
+    ("Calf extensions", "Calf Press"),
+])
+def test_a_position_or_implement_beside_an_alias_keeps_its_variant(name, exercise):
+    assert best(name)[0] == exercise
+
+
+def test_a_translation_naming_one_of_several_exercises_is_never_high():
+    # "разведение гантелей" alone is flyes lying or lateral raises standing: the usual
+    # reading, not a sure one; said lying it is sure
+    from plans.parser import parse_plan
+
+    alone = parse_plan("Разведение гантелей: 4 подхода по 12 повторений", SEEDED).exercises[0]
+    assert alone.exercise.name == "Dumbbell Flyes"
+    assert alone.confidence != "high"
+    lying = parse_plan("Разведение гантелей лежа: 4 подхода по 12 повторений", SEEDED).exercises[0]
+    assert (lying.exercise.name, lying.confidence) == ("Dumbbell Flyes", "high")
+    ukrainian = parse_plan("Розведення гантелей: 4 підходи по 12 повторень", SEEDED).exercises[0]
+    assert ukrainian.confidence != "high"
