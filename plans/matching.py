@@ -432,7 +432,7 @@ _WEAK_WORDS = frozenset({"with", "on", "to", "the", "of", "and", "a", "in", "one
 # The muscle a movement works, said beside it ("bicep preacher curl", Russian "бицепс на
 # скамье Скотта"): nothing the movement does not say already. Only beside that movement:
 # "biceps ... bench" is no bench press.
-_MUSCLE_MOVEMENTS = {"bicep": frozenset({"curl"}),
+_MUSCLE_MOVEMENTS = {"bicep": frozenset({"curl"}), "shoulder": frozenset({"press"}),
                      "tricep": frozenset({"extension", "pushdown", "kickback", "dip", "crusher"})}
 
 # Where the body is: a detail beside the implement said.
@@ -745,8 +745,9 @@ class Matcher:
                 # The name says something the candidate does not ("Larsen" press): a guess.
                 missing = len(missing_words)
                 base = min(base, UNKNOWN_WORD_CAP if missing == 1 else UNKNOWN_WORD_CAP - 10)
-                unsaid = _WEAK_WORDS | {muscle for muscle, movements in _MUSCLE_MOVEMENTS.items()
-                                        if muscle in missing_words and movements & choice_words}
+                muscles = {muscle for muscle, movements in _MUSCLE_MOVEMENTS.items()
+                           if muscle in missing_words and movements & choice_words}
+                unsaid = _WEAK_WORDS | muscles
                 if choice_implements <= {"barbell"}:
                     unsaid = unsaid | {"barbell"}  # an unqualified lift is the barbell lift
                 strong_missing = len(missing_words - unsaid)
@@ -756,10 +757,13 @@ class Matcher:
                     # holding a whole name, still a guess.
                     phrase = f" {choice} " in q.padded
                     base = max(base, UNKNOWN_WORD_CAP + 3 + (1 if phrase else 0) + min(len(choice_words) - 1, 2))
-                    if q.not_barbell and q.not_barbell <= choice_implements and missing_words <= _POSITIONS:
-                        # Only a position left over, the implement said in the name ("standing
-                        # Smith calf raise": Smith Machine Calf Raise): above a name leaving the
-                        # implement out (Standing Calf Raises, IMPLEMENT_UNSAID_SCORE). A guess.
+                    if (q.not_barbell and q.not_barbell <= choice_implements
+                            and missing_words <= _POSITIONS | muscles):
+                        # Only a position or the muscle of the movement left over, the implement
+                        # said in the name ("standing Smith calf raise": Smith Machine Calf Raise;
+                        # "kettlebell shoulder press": Kettlebell Press): above a name leaving the
+                        # implement out (Standing Calf Raises, the barbell Standing Military Press:
+                        # IMPLEMENT_UNSAID_SCORE). A guess.
                         base = max(base, IMPLEMENT_UNSAID_SCORE + 1)
                 elif choice_words <= query_words and 0 < strong_missing <= (3 if len(choice_words) > 1 else 1):
                     # "Overhead press in squat rack", "Bent leg deadlift" hold a whole name (with

@@ -88,3 +88,38 @@ def test_a_translation_naming_one_of_several_exercises_is_never_high():
     assert (lying.exercise.name, lying.confidence) == ("Dumbbell Flyes", "high")
     ukrainian = parse_plan("Розведення гантелей: 4 підходи по 12 повторень", SEEDED).exercises[0]
     assert ukrainian.confidence != "high"
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # the implement said, the muscle of the movement left over: the kettlebell press, never
+    # the barbell Standing Military Press an unqualified "shoulder press" means
+    ("kettlebell shoulder press", "Kettlebell Press"),
+    ("landmine shoulder press", "Landmine Press"),
+])
+def test_a_muscle_word_does_not_outweigh_the_implement(name, exercise):
+    assert best(name)[0] == exercise
+
+
+def test_an_unqualified_shoulder_press_stays_the_barbell_lift():
+    assert best("shoulder press")[0] == "Standing Military Press"
+    assert best("dumbbell shoulder press") == ("Dumbbell Shoulder Press", 100.0)
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # a wide grip makes the chin-up the (pronated) pull-up
+    ("Wide grip chin-ups", "Pullups"),
+    # dips on a bench or between two chairs are bench dips, in German and French
+    ("Dips an der Bank", "Bench Dips"),
+    ("Dips entre deux chaises", "Bench Dips"),
+    # the French press "over the head" is the overhead extension, not the lying one
+    ("Французский жим гантелей над головой", "Standing Dumbbell Triceps Extension"),
+    ("Французький жим гантелі над головою", "Standing Dumbbell Triceps Extension"),
+    # the "book" crunch is the jackknife sit-up
+    ("Скручивания книжка", "Jackknife Sit-Up"),
+    ("Скручування «Книжка»", "Jackknife Sit-Up"),
+    # Polish trunk bends lying down are crunches; a Spanish underhand ("subino") pulldown
+    ("Skłony tułowia w leżeniu", "Crunches"),
+    ("Dorsalera con agarre subino", "Underhand Cable Pulldowns"),
+])
+def test_more_variant_words_of_other_languages(name, exercise):
+    assert best(name)[0] == exercise
