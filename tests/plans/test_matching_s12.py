@@ -123,3 +123,19 @@ def test_an_unqualified_shoulder_press_stays_the_barbell_lift():
 ])
 def test_more_variant_words_of_other_languages(name, exercise):
     assert best(name)[0] == exercise
+
+
+def test_bare_twists_are_the_russian_twist_and_not_sure():
+    assert best("Twists") == ("Russian Twist", 95.0)
+    assert best("plate twists") == ("Plate Twist", 100.0)
+    # a twist of the wrists is no core exercise: no catalogue entry, no lookalike
+    assert best("Forearm twists")[0] is None
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # "set" or "reps" left in a name by the text around it says nothing about which exercise
+    ("Seated dumbbell military press set", "Seated Dumbbell Press"),
+    ("Goblet squat reps", "Goblet Squat"),
+])
+def test_set_and_rep_words_left_in_a_name_are_filler(name, exercise):
+    assert best(name)[0] == exercise
