@@ -139,3 +139,14 @@ def test_bare_twists_are_the_russian_twist_and_not_sure():
 ])
 def test_set_and_rep_words_left_in_a_name_are_filler(name, exercise):
     assert best(name)[0] == exercise
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # "with" before an implement only says the implement ("w/bar": the barbell)
+    ("Seated press w/bar", "Seated Barbell Military Press"),
+    ("Lunges with dumbbells", "Dumbbell Lunges"),
+    # Polish flyes on a flat bench are the dumbbell flyes, no cable the name does not say
+    ("Rozpiętki na ławce poziomej", "Dumbbell Flyes"),
+])
+def test_with_an_implement_and_flat_bench_flyes(name, exercise):
+    assert best(name)[0] == exercise
