@@ -389,6 +389,16 @@ def normalise_name(text: str) -> str:
     return _normalise(text, vocabulary())
 
 
+def _without_both_positions(name: str) -> str:
+    """A name saying two positions ("seated/standing", "сидячи/стоячи") leaves the
+    choice open: it asks for neither variant, so neither word picks one."""
+    words = name.split()
+    said = _POSITIONS.intersection(words)
+    if len(said) < 2:
+        return name
+    return " ".join(w for w in words if w not in said) or name
+
+
 def _is_unsure(text: str) -> bool:
     """Whether the whole name is one the vocabulary says may mean several exercises."""
     unsure = vocabulary().unsure
@@ -797,6 +807,7 @@ class Matcher:
             if self.exact(name) is None:  # "Weighted Crunches" is a name; "heavy squat" a squat
                 filler = vocabulary().filler
                 name = " ".join(w for w in name.split() if w not in filler) or name
+                name = _without_both_positions(name)
             if len(self._names) > 20_000:
                 self._names.clear()
             known = self._names[raw_name] = (name, respelled, _is_unsure(raw_name))

@@ -150,3 +150,17 @@ def test_set_and_rep_words_left_in_a_name_are_filler(name, exercise):
 ])
 def test_with_an_implement_and_flat_bench_flyes(name, exercise):
     assert best(name)[0] == exercise
+
+
+@pytest.mark.parametrize(("name", "exercise"), [
+    # two positions offered: neither variant is asked for
+    ("Жим гантелей над головою сидячи/стоячи", "Dumbbell Shoulder Press"),
+    ("Dumbbell shoulder press seated/standing", "Dumbbell Shoulder Press"),
+])
+def test_two_positions_offered_pick_neither_variant(name, exercise):
+    assert best(name)[0] == exercise
+
+
+def test_one_position_still_picks_its_variant():
+    assert best("Seated dumbbell shoulder press")[0] == "Seated Dumbbell Press"
+    assert best("Standing dumbbell press")[0] == "Standing Dumbbell Press"
