@@ -204,7 +204,9 @@ def vocabulary() -> Vocabulary:
         cjk_starts[word[0]] = max(cjk_starts.get(word[0], 0), len(word))
     return Vocabulary(phrases=phrases, longest=vocab.longest, aliases=aliases,
                       filler=vocab.filler, plan_words=plan_words, translate=translate,
-                      ambiguous=frozenset(_normalise(a, vocab) for a in ambiguous), starts=starts,
+                      ambiguous=frozenset(chain.from_iterable(
+                          (n, _sorted_words(n)) for n in (_normalise(a, vocab) for a in ambiguous))),
+                      starts=starts,
                       unsure=frozenset(unsure),
                       nothing_alone=frozenset(_normalise(n, vocab) for n in nothing_alone),
                       cyrillic=tuple(cyrillic), cyrillic_known=frozenset(cyrillic),
@@ -397,6 +399,10 @@ def _without_both_positions(name: str) -> str:
     if len(said) < 2:
         return name
     return " ".join(w for w in words if w not in said) or name
+
+
+def _sorted_words(name: str) -> str:
+    return " ".join(sorted(name.split()))
 
 
 def _is_unsure(text: str) -> bool:
@@ -847,7 +853,9 @@ class Matcher:
         if exact is not None:
             alternatives = [e for e, _ in candidates if e.id != exact.id][:3]
             key = corrected if changed else name
-            sure = 95.0 if key in vocabulary().ambiguous and key not in self.by_name else 100.0
+            # (in any word order: "shoulder press seated" is "seated shoulder press")
+            ambiguous = key in vocabulary().ambiguous or _sorted_words(key) in vocabulary().ambiguous
+            sure = 95.0 if ambiguous and key not in self.by_name else 100.0
             if changed:
                 sure = min(sure, 94.0 if self._swaps.intersection(name.split()) else 96.0)
             return exact, sure, alternatives
