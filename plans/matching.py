@@ -19,7 +19,10 @@ How a name is read:
    languages) are rewritten to English ("dl" -> "deadlift", "sentadilla" -> "squat",
    "hammer strength" -> "machine"), plurals made singular; words that say nothing about
    which exercise ("each leg", "warm-up") go, and so do names of what the catalogue has
-   no exercise for (their files' "no_exercise": "rowing machine").
+   no exercise for (their files' "no_exercise": "rowing machine"). A name offering two
+   positions ("seated/standing") asks for neither. A whole name a file lists as "unsure"
+   (Russian "разведение гантелей": flyes or lateral raises) is read as its usual
+   exercise, never as sure as an exact name.
 3. A word the catalogue does not know is corrected to the closest word it knows when
    they are close ("dumbell" -> "dumbbell", "pulldwn" -> "pulldown"), has two letters
    swapped ("cabel"), or is split into two it knows ("deadbug" -> "dead bug"); a
