@@ -19,7 +19,10 @@ How a name is read:
    languages) are rewritten to English ("dl" -> "deadlift", "sentadilla" -> "squat",
    "hammer strength" -> "machine"), plurals made singular; words that say nothing about
    which exercise ("each leg", "warm-up") go, and so do names of what the catalogue has
-   no exercise for (their files' "no_exercise": "rowing machine").
+   no exercise for (their files' "no_exercise": "rowing machine"). A name offering two
+   positions ("seated/standing") asks for neither. A whole name a file lists as "unsure"
+   (Russian "разведение гантелей": flyes or lateral raises) is read as its usual
+   exercise, never as sure as an exact name.
 3. A word the catalogue does not know is corrected to the closest word it knows when
    they are close ("dumbell" -> "dumbbell", "pulldwn" -> "pulldown"), has two letters
    swapped ("cabel"), or is split into two it knows ("deadbug" -> "dead bug"); a
@@ -88,6 +91,10 @@ class Vocabulary:
     plan_words: dict[str, list[str]]  # e.g. "day" -> ["day", "dia", "tag", "день"]
     translate: dict[str, str] = None  # plan words in other languages -> English ("series" -> "sets")
     ambiguous: frozenset[str] = frozenset()  # aliases naming one of several ("curl"): not sure
+    # Whole names, as written in another language, whose translation names one of several
+    # exercises (Russian "разведение гантелей": dumbbell flyes lying, lateral raises
+    # standing): read as their usual one, never sure. Folded and stemmed words.
+    unsure: frozenset[tuple[str, ...]] = frozenset()
     # Names that alone are no exercise ("walk", "rowing": cardio), though inside a longer
     # name they are part of one ("walking lunge", "rowing machine" aside).
     nothing_alone: frozenset[str] = frozenset()
@@ -148,6 +155,7 @@ def vocabulary() -> Vocabulary:
     aliases: dict[str, tuple[str, ...]] = {}
     filler: set[str] = set()
     ambiguous: set[str] = set()
+    unsure: set[tuple[str, ...]] = set()
     nothing_alone: set[str] = set()
     plan_words: dict[str, list[str]] = {}
     raw_aliases: dict[str, tuple[str, ...]] = {}
@@ -173,6 +181,7 @@ def vocabulary() -> Vocabulary:
         counters.update(data.get("counters", {}))
         filler.update(_fold(w) for w in data.get("filler", []))
         ambiguous.update(data.get("ambiguous", []))
+        unsure.update(tuple(_stem(w) for w in _fold(name).split()) for name in data.get("unsure", []))
         nothing_alone.update(data.get("no_exercise_alone", []))
         for kind, words in data.get("plan_words", {}).items():
             plan_words.setdefault(kind, []).extend(_fold(w) for w in words)
@@ -198,7 +207,10 @@ def vocabulary() -> Vocabulary:
         cjk_starts[word[0]] = max(cjk_starts.get(word[0], 0), len(word))
     return Vocabulary(phrases=phrases, longest=vocab.longest, aliases=aliases,
                       filler=vocab.filler, plan_words=plan_words, translate=translate,
-                      ambiguous=frozenset(_normalise(a, vocab) for a in ambiguous), starts=starts,
+                      ambiguous=frozenset(chain.from_iterable(
+                          (n, _sorted_words(n)) for n in (_normalise(a, vocab) for a in ambiguous))),
+                      starts=starts,
+                      unsure=frozenset(unsure),
                       nothing_alone=frozenset(_normalise(n, vocab) for n in nothing_alone),
                       cyrillic=tuple(cyrillic), cyrillic_known=frozenset(cyrillic),
                       cjk_words=cjk, cjk_starts=cjk_starts, counters=counters)
@@ -382,6 +394,26 @@ def normalise_name(text: str) -> str:
     return _normalise(text, vocabulary())
 
 
+def _without_both_positions(name: str) -> str:
+    """A name saying two positions ("seated/standing", "сидячи/стоячи") leaves the
+    choice open: it asks for neither variant, so neither word picks one."""
+    words = name.split()
+    said = _POSITIONS.intersection(words)
+    if len(said) < 2:
+        return name
+    return " ".join(w for w in words if w not in said) or name
+
+
+def _sorted_words(name: str) -> str:
+    return " ".join(sorted(name.split()))
+
+
+def _is_unsure(text: str) -> bool:
+    """Whether the whole name is one the vocabulary says may mean several exercises."""
+    unsure = vocabulary().unsure
+    return bool(unsure) and tuple(_stem(w) for w in _fold(text).split()) in unsure
+
+
 def respelled_name(text: str, name: str) -> str:
     """`name` (`normalise_name(text)`) with the Russian and Ukrainian words the
     vocabulary does not know corrected to the closest it knows ("Тяга штанги к
@@ -419,7 +451,7 @@ _WEAK_WORDS = frozenset({"with", "on", "to", "the", "of", "and", "a", "in", "one
 # The muscle a movement works, said beside it ("bicep preacher curl", Russian "бицепс на
 # скамье Скотта"): nothing the movement does not say already. Only beside that movement:
 # "biceps ... bench" is no bench press.
-_MUSCLE_MOVEMENTS = {"bicep": frozenset({"curl"}),
+_MUSCLE_MOVEMENTS = {"bicep": frozenset({"curl"}), "shoulder": frozenset({"press"}),
                      "tricep": frozenset({"extension", "pushdown", "kickback", "dip", "crusher"})}
 
 # Where the body is: a detail beside the implement said.
@@ -528,7 +560,7 @@ class Matcher:
         self._cache: dict[str, Match] = {}
         self._typos: dict[str, str] = {}
         self._swaps: set[str] = set()  # typos corrected by swapping two letters (`_swapped`)
-        self._names: dict[str, tuple[str, bool]] = {}  # raw name -> (normalised name, respelled)
+        self._names: dict[str, tuple[str, bool, bool]] = {}  # raw name -> (normalised name, respelled, unsure)
         # The answer for each catalogue name and alias (it depends on the catalogue only):
         # most names in plans are one of these, and are then a look-up. Worked out the
         # first time each is met (`_indexed_match`), not all with the catalogue: a plan
@@ -732,8 +764,9 @@ class Matcher:
                 # The name says something the candidate does not ("Larsen" press): a guess.
                 missing = len(missing_words)
                 base = min(base, UNKNOWN_WORD_CAP if missing == 1 else UNKNOWN_WORD_CAP - 10)
-                unsaid = _WEAK_WORDS | {muscle for muscle, movements in _MUSCLE_MOVEMENTS.items()
-                                        if muscle in missing_words and movements & choice_words}
+                muscles = {muscle for muscle, movements in _MUSCLE_MOVEMENTS.items()
+                           if muscle in missing_words and movements & choice_words}
+                unsaid = _WEAK_WORDS | muscles
                 if choice_implements <= {"barbell"}:
                     unsaid = unsaid | {"barbell"}  # an unqualified lift is the barbell lift
                 strong_missing = len(missing_words - unsaid)
@@ -743,10 +776,13 @@ class Matcher:
                     # holding a whole name, still a guess.
                     phrase = f" {choice} " in q.padded
                     base = max(base, UNKNOWN_WORD_CAP + 3 + (1 if phrase else 0) + min(len(choice_words) - 1, 2))
-                    if q.not_barbell and q.not_barbell <= choice_implements and missing_words <= _POSITIONS:
-                        # Only a position left over, the implement said in the name ("standing
-                        # Smith calf raise": Smith Machine Calf Raise): above a name leaving the
-                        # implement out (Standing Calf Raises, IMPLEMENT_UNSAID_SCORE). A guess.
+                    if (q.not_barbell and q.not_barbell <= choice_implements
+                            and missing_words <= _POSITIONS | muscles):
+                        # Only a position or the muscle of the movement left over, the implement
+                        # said in the name ("standing Smith calf raise": Smith Machine Calf Raise;
+                        # "kettlebell shoulder press": Kettlebell Press): above a name leaving the
+                        # implement out (Standing Calf Raises, the barbell Standing Military Press:
+                        # IMPLEMENT_UNSAID_SCORE). A guess.
                         base = max(base, IMPLEMENT_UNSAID_SCORE + 1)
                 elif choice_words <= query_words and 0 < strong_missing <= (3 if len(choice_words) > 1 else 1):
                     # "Overhead press in squat rack", "Bent leg deadlift" hold a whole name (with
@@ -780,12 +816,14 @@ class Matcher:
             if self.exact(name) is None:  # "Weighted Crunches" is a name; "heavy squat" a squat
                 filler = vocabulary().filler
                 name = " ".join(w for w in name.split() if w not in filler) or name
+                name = _without_both_positions(name)
             if len(self._names) > 20_000:
                 self._names.clear()
-            known = self._names[raw_name] = (name, respelled)
-        name, respelled = known
-        # A respelled name is as sure as a corrected typo: not an exact name.
-        most = 96.0 if respelled else 100.0
+            known = self._names[raw_name] = (name, respelled, _is_unsure(raw_name))
+        name, respelled, unsure = known
+        # A respelled name is as sure as a corrected typo: not an exact name; a name whose
+        # translation is one of several exercises is as sure as an ambiguous alias.
+        most = 95.0 if unsure else 96.0 if respelled else 100.0
         if name not in self._cache and not fuzzy:
             exact = self.exact(name)
             return exact, (most if exact else 0.0), []
@@ -818,7 +856,9 @@ class Matcher:
         if exact is not None:
             alternatives = [e for e, _ in candidates if e.id != exact.id][:3]
             key = corrected if changed else name
-            sure = 95.0 if key in vocabulary().ambiguous and key not in self.by_name else 100.0
+            # (in any word order: "shoulder press seated" is "seated shoulder press")
+            ambiguous = key in vocabulary().ambiguous or _sorted_words(key) in vocabulary().ambiguous
+            sure = 95.0 if ambiguous and key not in self.by_name else 100.0
             if changed:
                 sure = min(sure, 94.0 if self._swaps.intersection(name.split()) else 96.0)
             return exact, sure, alternatives
