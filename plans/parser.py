@@ -1959,6 +1959,10 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
         row._name_words = _words_of_a_choice(name)
     if implied == {"barbell"}:
         row._barbell_default = True  # sure only in a plan that shows a barbell or loads: see parse_plan
+    if entry is not None and not named and not implement and not _LOADED.search(weight):
+        # "Squats", "Lunges": the implement is our pick (the barbell squat, the dumbbell
+        # lunge), in a home plan the bodyweight one (`_bodyweight_defaults`).
+        row._picked = matcher.implements_of(entry) - {"bodyweight"}
     if segment.doubt:
         row.confidence = _doubted(row, row.confidence, segment.doubt)
     return row
@@ -3061,7 +3065,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
         _give_tier_schemes(workouts, tier_schemes)
     _loads_after_dashes([e for w in workouts for e in w.exercises])
     _emom_sets(timed)
-    workouts, unread = _finish(workouts, defaults, unread, text, paragraphs)
+    workouts, unread = _finish(workouts, defaults, unread, text, paragraphs, matcher)
     return ParseResult(title=title, workouts=workouts, unread=unread)
 
 
@@ -3447,7 +3451,7 @@ def _rest_scope(workouts: list[ParsedWorkout], index: int, rows_before: int) -> 
 
 
 def _finish(workouts: list[ParsedWorkout], defaults: dict[int, _Group], unread: list[str], text: str,
-            paragraphs: dict[str, str]) -> tuple[list[ParsedWorkout], list[str]]:
+            paragraphs: dict[str, str], matcher) -> tuple[list[ParsedWorkout], list[str]]:
     """What is read over the whole plan once its lines are: numbers given per exercise,
     warm-up rows, labels nobody shares, the barbell default in a plan with no barbell,
     days that repeat another, the lines of a paragraph; the workouts with rows."""
@@ -3492,6 +3496,7 @@ def _finish(workouts: list[ParsedWorkout], defaults: dict[int, _Group], unread: 
         # (The rows first: the searches over the whole text only when one may change.)
         for e in defaulted:
             e.confidence = "medium"
+    _bodyweight_defaults(workouts, text, matcher)
     for index, workout in enumerate(workouts):
         reference = getattr(workout, "_same_as", None)
         if reference:
@@ -3512,6 +3517,43 @@ def _finish(workouts: list[ParsedWorkout], defaults: dict[int, _Group], unread: 
         unread = list(dict.fromkeys(paragraphs.get(u, u) for u in unread))
     workouts = [w for w in workouts if w.exercises]
     return workouts, unread
+
+
+# A gym's machines and cables: a plan naming them is done in a gym, where a bare "squat"
+# is the barbell lift even when no load is written. (Dumbbells are kept at home too.)
+_GYM_MACHINES = re.compile(r"machine|cable|pulley|pulldown|leg press|smith|lat pull|pec deck|тренаж|блок|m[aá]quina"
+                           r"|polea|maschine|kabel|seilzug|macchina|cavo|poulie", re.I)
+
+
+# Catalogue names of what home plans are made of (push-ups, planks, burpees): two of them
+# and no barbell, load or machine make a home plan, whatever its language.
+_HOME_EXERCISE = re.compile(r"push-?ups?|plank|burpee|jumping jack|mountain climber|crunch|sit-?up|bridge|inchworm"
+                            r"|superman|flutter kick|bodyweight", re.I)
+
+
+def _bodyweight_defaults(workouts: list[ParsedWorkout], text: str, matcher) -> None:
+    """"Squats 3x20" in a plan that names no barbell, no load and no machine, and names
+    bodyweight exercises (a home plan: push-ups, planks, burpees) is the bodyweight squat
+    where the catalogue has it: the barbell lift is offered beside it, and the row is at
+    most medium (our pick either way). Rows whose implement we picked ("Lunges": the
+    dumbbell lunge) say nothing of the plan; one that names its implement does."""
+    rows = [e for workout in workouts for e in workout.exercises if e.exercise is not None]
+    bare = [e for e in rows if getattr(e, "_picked", None) == {"barbell"}]
+    if not bare or _GYM_PLAN_LOADS.search(text) or _GYM_PLAN_WORDS.search(text) or _GYM_MACHINES.search(text):
+        return
+    said = [e for e in rows if not getattr(e, "_picked", None)]
+    if (sum(1 for e in rows if _HOME_EXERCISE.search(e.exercise.name)) < 2
+            or any(matcher.implements_of(e.exercise) & {"barbell", "machine", "cable"} for e in said)):
+        return
+    twins = {}
+    for e in bare:
+        twins[id(e)] = _variant("bodyweight", e.exercise, e.alternatives, e.exercise.name.replace("Barbell", ""), matcher)
+        if twins[id(e)][0] is e.exercise:
+            return  # "Squats" beside "Bench": a barbell lift with no bodyweight twin, a barbell plan
+    for e in bare:
+        e.exercise, e.alternatives = twins[id(e)]
+        if e.confidence == "high":
+            e.confidence = "medium"
 
 
 _LIST_MARK = re.compile(r"^\s*(?:([-*+•·–—])|\(?\d{1,2}([.):])|\(?[a-h]([.)]))\s+", re.IGNORECASE)
