@@ -315,6 +315,7 @@ def _heading_patterns() -> tuple[re.Pattern, re.Pattern]:
     weekdays = (r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?"
                 + "|" + _plan_words("weekday"))
     day = "day|workout|session|routine|phase|week|wk|" + _plan_words("day") + "|" + _plan_words("week")
+    session = "|".join(w for w in ("workout|session|routine|" + _plan_words("day")).split("|") if len(w) >= 5)
     splits = (r"(?:upper|lower|push|pull|legs?|full[\s-]*body|chest|back|arms|shoulders|posterior|anterior"
               r"|glutes|core|conditioning|abs|biceps|triceps|bis|tris|delts|lats|hamstrings|quads|calves|cardio|accessor(?:y|ies)"
               r"|" + _plan_words("section") + ")")
@@ -323,7 +324,10 @@ def _heading_patterns() -> tuple[re.Pattern, re.Pattern]:
         # "1-й день", "2nd day", "1er jour", "2º dia", "1. Tag": a numbered day, the number first
         rf"|\d{{1,2}}\s*(?:-?\s*(?:й|ый|ий|ой|и|ыи|ии|ои|st|nd|rd|th|er|e|º|°|o|a)|\.)?\s+(?:{day})\b"
         rf"|[^\W\d_]+(?:\s+[^\W\d_]+)?\s+day\s*$"
-        rf"|{splits}(?:\s*(?:&|and|/|\+|,)\s*{splits})*(?:\s+(?:day|body|a|b|c|1|2|3|workout|session|hypertrophy|strength|power))*\s*$)",
+        # "Rutina de pecho", "Allenamento: Palestra A - Spinta", "Séance haut du corps": a
+        # short line (`_is_heading` counts its words) opening with a word for a session.
+        rf"|(?:{session})\b(?!\s*(?:notes?|tips?|plan|summary)\b)(?=\s*\S)"
+        rf"|{splits}(?:\s*(?:&|and|/|\+|,|(?:y|e|et|und|i|и|і|ve|en|oraz)\b)\s*{splits})*(?:\s+(?:day|body|a|b|c|1|2|3|workout|session|hypertrophy|strength|power))*\s*$)",
         re.IGNORECASE)
     glued = re.compile(rf"^((?:(?:{day})\s*(?:\d{{1,2}}|[a-f])|(?:{weekdays}))\b\s*[:\-–—|.]?\s*)(?=\S)", re.IGNORECASE)
     return heading, glued
@@ -1361,7 +1365,7 @@ def _unaccent(text: str) -> str:
 
 def _is_heading(text: str, marked: bool) -> bool:
     words = text.split()
-    if not words or len(words) > 8:
+    if not words or len(words) > 8 and (marked or text[:1].isalnum() or sum(1 for w in words if _WORDLIKE.search(w)) > 8):
         return False
     if ("20" in text or "19" in text) and _DATE.search(text):
         # "14.03.2024 Pull day", "2024-03-05": a log's day, read without its date.
@@ -1369,12 +1373,21 @@ def _is_heading(text: str, marked: bool) -> bool:
         words = text.split()
         if not words:
             return True
+    if len(words) > 8:
+        marked = False  # ("📅 Pazartesi – Gün 1 (Upper + Interval Bisiklet)": eight words and symbols)
     if marked or _heading_patterns()[0].match(_unaccent(text)) or _cjk_heading(text):
         return True
+    if not text[:1].isalnum() and not text.startswith("|"):  # (a table's cells are no heading: `_cells`)
+        bare = _unaccent(_HEADING_DECOR.sub("", text))
+        if _heading_patterns()[0].match(bare) and not _PHASE.match(bare.lower()):
+            return True  # "📅 Pazartesi – Gün 1", "\## Day 2", "“A” Day": a heading behind emoji, escapes, quotes
     # (The colon may stand apart, as French typography puts it: "Planche :".)
     return text.endswith(":") and len(text.rstrip(":").split()) <= 5 and not _SENTENCE_START.match(text.lower())
 
 
+_WORDLIKE = re.compile(r"[^\W_]")
+# What decorates a heading and is no word of it: leading emoji, symbols and escapes, quotes.
+_HEADING_DECOR = re.compile(r"^[\W_]+|[“”\"«»„]")
 # "And then:", "This would equate to:": a sentence running on, not a heading.
 _SENTENCE_START = re.compile(r"(?:and|then|this|that|these|so|but|if|when|here|it|you|i|we)\b")
 # Parts of one session ("Warm-up (5 min)", "Main work", "Cool-down", "Notes"), in the
