@@ -23,15 +23,21 @@ FROM workout_plan p CROSS JOIN generate_series(1, 30) AS i WHERE p.name = 'Their
 INSERT INTO exercise_session (id, workout_session_id, exercise_id, weight, reps, set_number, created_at, updated_at)
 SELECT gen_random_uuid(), ws.id, %(exercise)s, 100, 5, 1, ws.created_at, ws.created_at
 FROM workout_session ws JOIN workout_plan p ON p.id = ws.workout_plan_id WHERE p.name = 'Theirs';
+INSERT INTO personal_record (id, user_id, exercise_id, record_type, value, unit, exercise_session_id, achieved_at)
+SELECT DISTINCT ON (ws.user_id) gen_random_uuid(), ws.user_id, es.exercise_id, '1rm', 116.67, 'kg', es.id, es.created_at
+FROM exercise_session es JOIN workout_session ws ON ws.id = es.workout_session_id
+JOIN workout_plan p ON p.id = ws.workout_plan_id WHERE p.name = 'Theirs' ORDER BY ws.user_id, es.created_at;
 """
 
 
 def seed_other_users(exercise) -> None:
-    """300 other users with 30 completed workouts of one set of `exercise` each, the
-    tables analyzed: what the planner sees of a database that is not one user's."""
+    """300 other users with 30 completed workouts of one set of `exercise` each and a
+    record, the tables analyzed: what the planner sees of a database that is not one
+    user's (left unanalyzed, a table of one user's rows may be read whole or not,
+    as autovacuum happens to have counted it)."""
     with connection.cursor() as cursor:
         # Other users' rows, written past their policies (the test role owns the tables).
-        tables = ("workout_plan", "workout_session", "exercise_session")
+        tables = ("workout_plan", "workout_session", "exercise_session", "personal_record")
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no deferred checks pending on the tables
         for table in tables:
             cursor.execute(f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY")
@@ -42,6 +48,7 @@ def seed_other_users(exercise) -> None:
             cursor.execute(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY")
         cursor.execute("ANALYZE workout_session")
         cursor.execute("ANALYZE exercise_session")
+        cursor.execute("ANALYZE personal_record")
 
 
 def test_a_read_through_the_policy_does_not_scan_other_users_sessions(user_client, user):
