@@ -16,7 +16,8 @@ How a name is read:
 1. Lower case, accents off (any script is kept: Cyrillic names work), punctuation out.
 2. Phrases and words from the vocabulary files (plans/data/plan_vocabulary.json for
    English abbreviations and aliases, plans/data/vocabulary/<lang>.json for other
-   languages) are rewritten to English ("dl" -> "deadlift", "sentadilla" -> "squat",
+   languages; wger.json, names from wger's exercise data, read last and found only as
+   written) are rewritten to English ("dl" -> "deadlift", "sentadilla" -> "squat",
    "hammer strength" -> "machine"), plurals made singular; words that say nothing about
    which exercise ("each leg", "warm-up") go, and so do names of what the catalogue has
    no exercise for (their files' "no_exercise": "rowing machine"). A name offering two
@@ -542,6 +543,8 @@ class Matcher:
         by_exact = {e.name: e for e in catalog}
         self.aliases = {}
         for alias, names in vocab.aliases.items():
+            if alias in vocab.exact_only and (alias in self.by_name or _sorted_words(alias) in self.by_sorted):
+                continue  # a catalogue name wins over a third-party alias
             found = next((by_exact[n] for n in names if n in by_exact), None)
             if found is not None:
                 self.aliases[alias] = found

@@ -212,9 +212,24 @@ def equipment_agrees(wger_ids: list[int], ours: set[str]) -> bool:
 
 
 def build(folder: Path, verbose: bool = False) -> dict:
-    matching.LOWEST_PRIORITY_FILES = ()  # our vocabulary without wger.json
+    """wger.json's content from the fixtures in `folder`, against our vocabulary without it."""
+    lowest = matching.LOWEST_PRIORITY_FILES
+    matching.LOWEST_PRIORITY_FILES = ()
+    clear_caches()
+    try:
+        return _build(folder, verbose)
+    finally:
+        matching.LOWEST_PRIORITY_FILES = lowest
+        clear_caches()
+
+
+def clear_caches() -> None:
     matching.vocabulary.cache_clear()
     matching.normalise_name.cache_clear()
+    matching.matcher_for.cache_clear()
+
+
+def _build(folder: Path, verbose: bool) -> dict:
     names = catalog.seeded_names()
     entries = tuple(matching.CatalogEntry(id=n, name=n) for n in names)
     matcher = matching.matcher_for(entries)
