@@ -16,7 +16,8 @@ How a name is read:
 1. Lower case, accents off (any script is kept: Cyrillic names work), punctuation out.
 2. Phrases and words from the vocabulary files (plans/data/plan_vocabulary.json for
    English abbreviations and aliases, plans/data/vocabulary/<lang>.json for other
-   languages) are rewritten to English ("dl" -> "deadlift", "sentadilla" -> "squat",
+   languages; wger.json, names from wger's exercise data, read last and found only as
+   written) are rewritten to English ("dl" -> "deadlift", "sentadilla" -> "squat",
    "hammer strength" -> "machine"), plurals made singular; words that say nothing about
    which exercise ("each leg", "warm-up") go, and so do names of what the catalogue has
    no exercise for (their files' "no_exercise": "rowing machine"). A name offering two
@@ -58,6 +59,11 @@ from rapidfuzz import fuzz, process
 DATA = Path(__file__).parent / "data"
 _VOCABULARY_FILE = DATA / "plan_vocabulary.json"
 _LANGUAGE_DIR = DATA / "vocabulary"
+# Vocabulary built from third-party data (scripts/build_wger_aliases.py writes wger.json
+# from wger's exercise translations): read after every file written for the project, so
+# those win on any name. The build script empties this to see the vocabulary without it.
+LOWEST_PRIORITY_FILES: tuple[Path, ...] = (_LANGUAGE_DIR / "wger.json",)
+_THIRD_PARTY_NAMES = frozenset({"wger.json"})
 
 STRONG_SCORE = 90
 WEAK_SCORE = 70
@@ -98,6 +104,10 @@ class Vocabulary:
     # Names that alone are no exercise ("walk", "rowing": cardio), though inside a longer
     # name they are part of one ("walking lunge", "rowing machine" aside).
     nothing_alone: frozenset[str] = frozenset()
+    # Aliases only a third-party file has (wger.json): found as written (in any word
+    # order), never candidates of a guess nor words a typo is corrected to, so they change
+    # the answer for no other name ("stage" is no typo of German "Stange").
+    exact_only: frozenset[str] = frozenset()
     starts: dict[str, int] = None  # first word of a phrase of 2+ words -> its longest such phrase
     # The Russian and Ukrainian (stemmed) words of the phrases, in order: a word of those
     # scripts the vocabulary lacks may be a typo of one of them (`respelled_name`).
@@ -150,7 +160,8 @@ _PUNCTUATION = re.compile(r"[\W_]+")
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    files = [_VOCABULARY_FILE, *sorted(_LANGUAGE_DIR.glob("*.json"))]
+    files = [_VOCABULARY_FILE, *sorted(p for p in _LANGUAGE_DIR.glob("*.json") if p.name not in _THIRD_PARTY_NAMES),
+             *(p for p in LOWEST_PRIORITY_FILES if p.exists())]
     phrases: dict[tuple[str, ...], str] = {}
     aliases: dict[str, tuple[str, ...]] = {}
     filler: set[str] = set()
@@ -159,6 +170,7 @@ def vocabulary() -> Vocabulary:
     nothing_alone: set[str] = set()
     plan_words: dict[str, list[str]] = {}
     raw_aliases: dict[str, tuple[str, ...]] = {}
+    lowest: set[str] = set()  # the aliases only a third-party file has
     translate: dict[str, str] = {}
     counters: dict[str, str] = {}
     for path in files:
@@ -176,6 +188,8 @@ def vocabulary() -> Vocabulary:
                 phrases.setdefault(words, "")
         for source, target in data.get("aliases", {}).items():
             # English (the first file) wins; a list names the exercises it may mean, in order
+            if source not in raw_aliases and path in LOWEST_PRIORITY_FILES:
+                lowest.add(source)
             raw_aliases.setdefault(source, (target,) if isinstance(target, str) else tuple(target))
         translate.update({k.lower(): v for k, v in data.get("translate", {}).items()})
         counters.update(data.get("counters", {}))
@@ -198,8 +212,17 @@ def vocabulary() -> Vocabulary:
     targets = {target: _normalise(target, vocab) for target in dict.fromkeys(phrases.values())}
     phrases = {words: targets[target] for words, target in phrases.items()}
     vocab = replace(vocab, phrases=phrases)
+    taken: set[str] = set()  # the project's alias names, words sorted (looked up in any order)
+    exact_only: set[str] = set()
     for source, target in raw_aliases.items():
-        aliases.setdefault(_normalise(source, vocab), target)  # the first file's (English) meaning wins
+        key = _normalise(source, vocab)
+        if source in lowest:
+            if key in aliases or _sorted_words(key) in taken:
+                continue  # a third-party name never overrides the project's vocabulary
+            exact_only.add(key)
+        else:
+            taken.add(_sorted_words(key))
+        aliases.setdefault(key, target)  # the first file's (English) meaning wins
     cyrillic = sorted({w for words in phrases for w in words if _CYRILLIC.match(w)})
     cjk = frozenset(words[0] for words in phrases if len(words) == 1 and _CJK.search(words[0]))
     cjk_starts: dict[str, int] = {}
@@ -212,6 +235,7 @@ def vocabulary() -> Vocabulary:
                       starts=starts,
                       unsure=frozenset(unsure),
                       nothing_alone=frozenset(_normalise(n, vocab) for n in nothing_alone),
+                      exact_only=frozenset(exact_only),
                       cyrillic=tuple(cyrillic), cyrillic_known=frozenset(cyrillic),
                       cjk_words=cjk, cjk_starts=cjk_starts, counters=counters)
 
@@ -519,13 +543,17 @@ class Matcher:
         by_exact = {e.name: e for e in catalog}
         self.aliases = {}
         for alias, names in vocab.aliases.items():
+            if alias in vocab.exact_only and (alias in self.by_name or _sorted_words(alias) in self.by_sorted):
+                continue  # a catalogue name wins over a third-party alias
             found = next((by_exact[n] for n in names if n in by_exact), None)
             if found is not None:
                 self.aliases[alias] = found
         self.aliases_sorted = {" ".join(sorted(k.split())): e for k, e in self.aliases.items()}
         # Candidates for fuzzy matching: every catalogue name and every alias.
         # Fewest words first: the index order is the candidates' tie order (shortest first).
-        self.choices: list[str] = sorted(list(self.by_name) + [a for a in self.aliases if a not in self.by_name],
+        # (Not the third-party aliases: they are looked up as written only, `exact`.)
+        self.choices: list[str] = sorted(list(self.by_name) + [a for a in self.aliases if a not in self.by_name
+                                                               and a not in vocab.exact_only],
                                          key=lambda c: len(c.split()))
         self.targets: list[CatalogEntry] = [self.by_name.get(c) or self.aliases[c] for c in self.choices]
         self.choice_words = [set(c.split()) for c in self.choices]
