@@ -1078,9 +1078,23 @@ def _merge(groups: list[_Group]) -> _Group:
         reps_max=None if any(g.amrap and g.reps_max is None for g in groups) or not high else max(high),
         amrap=amrap, clear=all(g.clear for g in groups) and all(sets),
         note=", ".join(g.note for g in groups if g.note),
-        weight=(weights[0] if len(set(weights)) == 1 else f"{weights[0]}-{weights[-1]}") if weights else "",
+        weight=_load_range(weights) if weights else "",
         start=groups[0].start, end=groups[-1].end)
     return merged
+
+
+_UNIT_AFTER = re.compile(r"^([\d.,]+)\s*([^\W\d_]+|#)$")
+
+
+def _load_range(weights: list[str]) -> str:
+    """The loads of a row's sets as one text: the one load, or the first and the last
+    ("80-85kg": the unit once when both say the same one, as people write a range)."""
+    if len(set(weights)) == 1:
+        return weights[0]
+    first, last = _UNIT_AFTER.match(weights[0]), _UNIT_AFTER.match(weights[-1])
+    if first and last and first[2] == last[2]:
+        return f"{first[1]}-{weights[-1]}"
+    return f"{weights[0]}-{weights[-1]}"
 
 
 def _find_rest(text: str) -> tuple[int | None, str, str]:
@@ -1194,6 +1208,9 @@ def _normalise_line(text: str) -> str:
     if not text.isascii():
         # The Cyrillic "х" of "3х10" is a times sign; inside a word ("2хв", "хватом") a letter.
         text = _CYRILLIC_TIMES.sub("x", _DASHES.sub("-", text).replace("×", "x"))
+        if "кг" in text:
+            # "80кг", "24 кгс": the kilogram's Cyrillic symbol (padded: positions line up).
+            text = _CYRILLIC_KG.sub(lambda m: "kg".ljust(len(m[0])), text)
     if "*" in text:
         # "15kg*2", "3 * 10": a times sign by a number; "Chin-ups*" a footnote's mark.
         text = _STAR_FOOTNOTE.sub(" ", text).replace("*", "x")
@@ -1336,6 +1353,7 @@ _EACH_SIDE_REPS = re.compile(r"(?<![\d.+])(\d{1,2})\s?\+\s?\1(?![\d.+])")
 
 _DASHES = re.compile(r"[–—−‐]")
 _CYRILLIC_TIMES = re.compile(r"(?<![а-яёіїєґ])х(?![а-яёіїєґ])")
+_CYRILLIC_KG = re.compile(r"(?<=\d)кгс?(?![а-яёіїєґ])|(?<=\d )кгс?(?![а-яёіїєґ])")
 
 
 @lru_cache(maxsize=1)
@@ -1807,6 +1825,8 @@ def _as_written(text: str, original: str) -> str:
     if not text:
         return text
     index = original.lower().find(text)
+    if index < 0 and "kg" in text and "кг" in original.lower():
+        return text.replace("kgs", "кг").replace("kg", "кг")  # (read as "kg": `_normalise_line`)
     return original[index:index + len(text)] if index >= 0 else text
 
 
@@ -2409,6 +2429,7 @@ def _absorb(previous: ParsedExercise, groups: list[_Group], remaining: str) -> N
         if lines is None:
             lines = previous._set_lines = []
             previous._own_reps = [r for r in (previous.reps_min, previous.reps_max) if r is not None]
+            previous._own_weight = previous.weight_text
         lines.append(group)
         # Read again from all its lines as each comes: for a row's first few dozen; past
         # those, at each doubling and once at the end (`_finish`), so thousands of set
@@ -2559,8 +2580,8 @@ def _prescribe(row: ParsedExercise, lines: list[_Group]) -> None:
     row.confidence = "low" if row.exercise else "unmatched"
     row._per_set = True
     weights = [g.weight for g in lines if g.weight]
-    if weights:
-        row.weight_text = weights[0] if len(set(weights)) == 1 else f"{weights[0]}-{weights[-1]}"
+    # (A warm-up's load, read while it was the only line, goes when the working sets come.)
+    row.weight_text = _load_range(weights) if weights else getattr(row, "_own_weight", row.weight_text)
 
 
 def _loads_by_reps(lines: list[_Group]) -> bool:
