@@ -2151,12 +2151,19 @@ _CELL_SPLIT = re.compile(r"\t|\s*\|\s*|\s{2,}")
 _HEADER_WORDS = {
     "name": r"exercises?|movements?|lifts?|name|description|descripci[oó]n|descrizione|beschreibung|название|назва|übung|ubung|ejercicios?|exercícios?|exercicios?|exercices?|esercizi[oi]?|упражнени[ея]|вправ[аи]"
             r"|(?:nazwa\s+)?cwiczeni[ea]|oefeningen?|hareketler?|egzersizler?|exercitii|exercitiu(?:l)?",
-    "sets": r"sets?|series|séries|sätze|satze|serie|подходы|подходов|підходи|rounds?|(?:ilosc\s+|liczba\s+)?serii|seriler?",
+    "sets": r"sets?|series|séries|sätze|satze|serie|подходы|подходов|підходи|rounds?|(?:ilosc\s+|liczba\s+)?serii|seriler?"
+            r"|frequency|freq\.?",  # ("| squats | 6x |" under "frequency": six sets)
     "reps": r"reps?|repetitions?|repeticiones|repetições|repeticoes|wiederholungen|wdh|ripetizioni|répétitions|повторения|повторений|повторення"
-            r"|powtorzenia|(?:zakres\s+|liczba\s+)?powt(?:\.|orzen)?|herhalingen|tekrarl?a?r?|repetari|repetitii",
+            r"|повторы|повторів|powtorzenia|(?:zakres\s+|liczba\s+)?powt(?:\.|orzen)?|herhalingen|tekrarl?a?r?|repetari|repetitii",
     "rest": r"rest|pause|descanso|repos|recupero|отдых|відпочинок|rest\s*\(s\)|rest\s*time|przerwa|odpoczynek|rust|dinlenme|pauza",
-    "weight": r"weight|load|kg|lbs?|gewicht|peso|poids|carico|charge|carga|belastung|вес|вага|intensity|%\s*1rm|%",
+    "weight": r"weights?|loads?|kg|lbs?|gewicht|peso|pesos|poids|carico|charge|carga|belastung|вес|вага|intensity|%\s*1rm|%",
+    # What a row says aside ("5 sets", "3 sets total", "Moderate"): read for a set count only.
+    "notes": r"notes?|comments?|remarks?|notas?|observaciones|obs\.?|notizen|bemerkung(?:en)?|hinweise?|remarques?|note"
+             r"|примечани[ея]|заметки|коментар(?:і|ій)?|uwagi|opmerkingen?|notlar",
 }
+# One column for both: "Sets × Reps", "Series x Reps", "Sets/Reps", "Подходы×Повторы".
+_HEADER_WORDS["scheme"] = (rf"(?:{_HEADER_WORDS['sets'].replace('|frequency|freq\\.?', '')})\s*(?:[x×х*/&+]|and|und|y|et|e|и|і)\s*"
+                           rf"(?:{_HEADER_WORDS['reps']})")
 _HEADER = {kind: re.compile(rf"^(?:{words})(?:\s*\(.*\))?$", re.IGNORECASE) for kind, words in _HEADER_WORDS.items()}
 _RULE = re.compile(r"^[\s|:\-+=]+$")
 
@@ -2179,27 +2186,111 @@ def _table_header(text: str) -> dict[int, str] | None:
                 columns[index] = kind
                 break
     kinds = set(columns.values())
-    return columns if len(columns) >= 2 and kinds & {"sets", "reps"} else None
+    if len(columns) < 2 or not kinds & {"sets", "reps", "scheme"}:
+        return None
+    return _Columns(columns, _positional_cells(text))
+
+
+class _Columns(dict):
+    """A table header's columns (cell index -> kind), and how many cells it has in place
+    (`width`, a pipe or tab table's: its rows' empty cells are kept, so a blank group
+    cell on a continuation row shifts no column)."""
+
+    def __init__(self, columns: dict[int, str], positional: list[str] | None):
+        super().__init__(columns)
+        self.width = len(positional) if positional and all(positional) else None
 
 
 _CELL_SETS_X_REPS = re.compile(r"^\d{1,2}\s*[x×](?:['’]s)?\s*(\d{1,3}(?:\s*-\s*\d{1,3})?)$", re.IGNORECASE)
+_CELL_TIMES = re.compile(r"^(\d{1,2})\s*[x×х]$", re.IGNORECASE)  # "6x" in a sets column: six sets
+_CELL_REPS = re.compile(r"^\d{1,3}(?:\s*[-–]\s*\d{1,3})?$")  # "5", "2-3": a bare number in "Sets × Reps" is the reps
+_CELL_BLOCK = re.compile(r"^(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex|суперсет|circuito|superserie|bloque|zirkel)\b"
+                         r"[\s\w.#:-]{0,12}$", re.IGNORECASE)
+_NOTE_SETS = re.compile(rf"^(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*(?:{_SETWORD}|rounds?)\b")
+
+
+def _row_cells(text: str, columns: dict[int, str]) -> list[str]:
+    """A table row's cells: in place when the header's are (a pipe or tab table whose row
+    has as many cells: "|  | seated leg curl | 4x | 42,5kg |" keeps its blank group cell),
+    else the non-empty ones."""
+    width = getattr(columns, "width", None)
+    if width:
+        cells = _positional_cells(text)
+        if cells is not None and len(cells) == width:
+            return cells
+    return _cells(text)
+
+
+def _table_block(text: str, columns: dict[int, str]) -> str | None:
+    """A table row heading the rows under it ("| **Superset 1** | | | 3 rounds |"): a
+    block's line ("Superset 1 (3 rounds):"), or None."""
+    cells = _row_cells(text, columns)
+    name_at = next((i for i, kind in columns.items() if kind == "name"), 0)
+    if name_at >= len(cells) or not _CELL_BLOCK.match(cells[name_at].strip("*_ :")):
+        return None
+    said = [c for i, c in enumerate(cells) if i != name_at and c]
+    if any(_LETTER.search(c) and not _ROUNDS_SAID.search(_normalise_line(c)) and not _NOTE_SETS.match(_normalise_line(c))
+           for c in said):
+        return None  # ("Superset with dips | 3x10": a row of its own)
+    count = next((m[1] for m in (_NOTE_SETS.match(_normalise_line(c)) or re.match(r"^(\d{1,2})\s*[x×]?$", c) for c in said)
+                  if m), None)
+    name = cells[name_at].strip("*_ :")
+    return f"{name} ({count} rounds):" if count else f"{name}:"
+
+
+def _bold_name(text: str, columns: dict[int, str]) -> bool:
+    """Whether a table row's name cell is bold ("| **2-Hand Swing** | 6 × 10 |")."""
+    cells = _row_cells(text, columns)
+    name_at = next((i for i, kind in columns.items() if kind == "name"), 0)
+    return name_at < len(cells) and cells[name_at].startswith(("**", "__")) and cells[name_at].endswith(("**", "__"))
 
 
 def _table_row(text: str, columns: dict[int, str]) -> str | None:
     """A table row rewritten as a plan line ("Bench 4x6 rest 90s @ 100kg")."""
-    cells = _cells(text)
-    if len(cells) < 2:
+    cells = _row_cells(text, columns)
+    if len([c for c in cells if c]) < 2:
         return None
-    values = {kind: cells[i] for i, kind in columns.items() if i < len(cells)}
+    values = {kind: cells[i] for i, kind in columns.items() if i < len(cells) and cells[i]}
+    name_at = next((i for i, kind in columns.items() if kind == "name"), None)
     name = values.get("name") or cells[0]
-    if "name" not in columns.values() and 0 in columns:
+    if name_at is None and 0 in columns:
         return None  # no name column, and the first column is something else
+    if not name or (name_at is not None and name_at < len(cells) and not cells[name_at]):
+        return None  # (a blank name cell: not a row of an exercise)
     sets, reps = values.get("sets", ""), values.get("reps", "")
+    m = _CELL_TIMES.match(sets)
+    if m:
+        sets = m[1]  # "6x": six sets
     m = _CELL_SETS_X_REPS.match(reps) if sets else None
     if m:
         reps = m[1]  # "5 | 3x6": the sets column says 5; the reps column's "3x6" is read for its reps
-    extra = [c for i, c in enumerate(cells) if i not in columns and c != name]
+    scheme = values.get("scheme", "")
+    if scheme and not (sets or reps):
+        if _CELL_REPS.match(scheme):
+            reps = scheme  # "| KB Deadlift | 5 | 45 lbs |" under "Sets × Reps": five reps
+        elif _CELL_TIMES.match(scheme):
+            sets = _CELL_TIMES.match(scheme)[1]
+        scheme = "" if sets or reps else scheme
+    notes = values.get("notes", "")
+    said_sets = _NOTE_SETS.match(_normalise_line(notes)) if notes else None
+    if said_sets and not sets and not (scheme and _X_BY_DIGIT.search(_normalise_line(scheme))):
+        sets = said_sets[1]  # "| Goblet Squat | 5 | 35 lbs | 4 sets |": the notes give the set count
+        notes = ""
+    elif said_sets:
+        notes = ""  # (the scheme's own count wins: "3 × 5 | BW | 5 sets" is 3 x 5)
+    # Cells of other columns are notes; a word in a column before the name ("| legs |
+    # squats | 6x |", a muscle group, blank on the rows under it) says no more.
+    extra = [c for i, c in enumerate(cells) if c and i not in columns and c != name
+             and not (name_at is not None and i < name_at and not _DIGIT.search(c))]
+    if notes and not _DIGIT.search(notes):
+        extra.append(notes)
     parts = [name]
+    weight = values.get("weight", "") if values.get("weight") not in ("-", "—") else ""
+    if weight and _BARE_HOLD.search(_normalise_line(scheme or reps)) and not _DIGIT.search(weight):
+        parts.append(f"@ {weight}")  # "| Wall Press Abs | 30 sec | BW |": the time is what it says ("@ BW 30 sec")
+        weight = ""
+    if scheme:
+        parts.append(scheme)
     if sets and reps:
         parts.append(f"{sets} sets x {reps}" if re.fullmatch(r"[\d\s\-–]+", reps) is None else f"{sets}x{reps}")
     elif sets:
@@ -2209,8 +2300,8 @@ def _table_row(text: str, columns: dict[int, str]) -> str | None:
     if values.get("rest"):
         rest = values["rest"].lstrip("+~≈ ")  # "+ 2′": two minutes or more
         parts.append(f"rest {rest}" + ("s" if rest.isdigit() and int(rest) > 5 else ""))
-    if values.get("weight") and values["weight"] not in ("-", "—"):
-        parts.append(f"@ {values['weight']}")
+    if weight:
+        parts.append(f"@ {weight}")
     parts.extend(f"({c})" for c in extra)
     return " ".join(parts)
 
@@ -2738,9 +2829,13 @@ def parse_plan(text: str, catalog) -> ParseResult:
         header = _table_header(stripped)
         if header:
             table = header
+            unread.append(original.strip())  # (the columns' titles: listed, as the rows' words are not)
             continue
         if table is not None:
-            rewritten = _table_row(stripped, table)
+            rewritten = _table_block(stripped, table)
+            if rewritten is None and block is not None and "**" in original and _bold_name(original.strip(), table):
+                block = None  # "| **2-Hand Swing** | 6 × 10 |" under a superset's rows: bold as its row, its peer
+            rewritten = rewritten or _table_row(stripped, table)
             if rewritten:
                 stripped = rewritten
         round_block = None
