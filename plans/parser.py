@@ -1779,7 +1779,7 @@ _GLOSS = re.compile(r"\(([^()\d]{3,40})\)")  # "(floor press)": letters only, a 
 _EXAMPLES = re.compile(r"\(([^()\d,]{3,40}),[^()\d]{1,80}\)")  # "(squat, leg press, lunge)": the first
 # "3x5 @ 185", "9 x 3 at 185": a load with no unit ("at" only before a number of two
 # digits or more, and not a percentage, a time, an effort or reps: "at 8 RPE", "at 90 s").
-_BARE_LOAD = re.compile(rf"(?:@\s*|\bat\s+(?=\d{{2}}))(\d+(?:[.,]\d+)?)(?![\d%.,/]|\s*(?:%|kg|lb|rpe|rir|x\b|reps?\b"
+_BARE_LOAD = re.compile(rf"(?:@\s*|\bat\s+(?=\d{{2}}))(\d+(?:[.,]\d+)?(?:-\d+(?:[.,]\d+)?)?)(?![\d%.,/-]|\s*(?:%|kg|lb|rpe|rir|x\b|reps?\b"
                         rf"|(?:{_SECONDS}|{_MINUTES})\b|{_PRIME_MINUTES}|{_PRIME_SECONDS}))")
 
 
@@ -2149,14 +2149,14 @@ _CELL_SPLIT = re.compile(r"\t|\s*\|\s*|\s{2,}")
 # (Polish, Dutch, Turkish and Romanian too, matched with the accents off: "Ilość serii",
 # "Zakres powt.", "Herhalingen", "Tekrar", "Repetări", "Przerwa", "Rust", "Pauză".)
 _HEADER_WORDS = {
-    "name": r"exercises?|movements?|lifts?|name|description|descripci[oó]n|descrizione|beschreibung|название|назва|übung|ubung|ejercicios?|exercícios?|exercicios?|exercices?|esercizi[oi]?|упражнени[ея]|вправ[аи]"
+    "name": r"exercises?|exercise[_\s]*(?:title|name)|movements?|lifts?|name|description|descripci[oó]n|descrizione|beschreibung|название|назва|übung|ubung|ejercicios?|exercícios?|exercicios?|exercices?|esercizi[oi]?|упражнени[ея]|вправ[аи]"
             r"|(?:nazwa\s+)?cwiczeni[ea]|oefeningen?|hareketler?|egzersizler?|exercitii|exercitiu(?:l)?",
     "sets": r"sets?|series|séries|sätze|satze|serie|подходы|подходов|підходи|rounds?|(?:ilosc\s+|liczba\s+)?serii|seriler?"
             r"|frequency|freq\.?",  # ("| squats | 6x |" under "frequency": six sets)
     "reps": r"reps?|repetitions?|repeticiones|repetições|repeticoes|wiederholungen|wdh|ripetizioni|répétitions|повторения|повторений|повторення"
             r"|повторы|повторів|powtorzenia|(?:zakres\s+|liczba\s+)?powt(?:\.|orzen)?|herhalingen|tekrarl?a?r?|repetari|repetitii",
     "rest": r"rest|pause|descanso|repos|recupero|отдых|відпочинок|rest\s*\(s\)|rest\s*time|przerwa|odpoczynek|rust|dinlenme|pauza",
-    "weight": r"weights?|loads?|kg|lbs?|gewicht|peso|pesos|poids|carico|charge|carga|belastung|вес|вага|intensity|%\s*1rm|%",
+    "weight": r"(?:weights?|loads?)(?:[_\s]*(?:kg|lbs?))?|kg|lbs?|gewicht|peso|pesos|poids|carico|charge|carga|belastung|вес|вага|intensity|%\s*1rm|%",
     # What a row says aside ("5 sets", "3 sets total", "Moderate"): read for a set count only.
     "notes": r"notes?|comments?|remarks?|notas?|observaciones|obs\.?|notizen|bemerkung(?:en)?|hinweise?|remarques?|note"
              r"|примечани[ея]|заметки|коментар(?:і|ій)?|uwagi|opmerkingen?|notlar",
@@ -2166,6 +2166,8 @@ _HEADER_WORDS["scheme"] = (rf"(?:{_HEADER_WORDS['sets'].replace('|frequency|freq
                            rf"(?:{_HEADER_WORDS['reps']})")
 _HEADER = {kind: re.compile(rf"^(?:{words})(?:\s*\(.*\))?$", re.IGNORECASE) for kind, words in _HEADER_WORDS.items()}
 _RULE = re.compile(r"^[\s|:\-+=]+$")
+_DESCRIPTION = re.compile(r"^(?:description|descripci[oó]n|descrizione|beschreibung)$", re.IGNORECASE)
+_EXERCISE_COLUMN = re.compile(r"^(?:exercises?|exercise[_\s]*(?:title|name))$", re.IGNORECASE)
 
 
 def _cells(text: str) -> list[str]:
@@ -2179,12 +2181,18 @@ def _table_header(text: str) -> dict[int, str] | None:
     if has_cjk(text):
         text = _cjk_header_words(text)  # "动作 | 组数 | 次数": "exercise | sets | reps"
     columns = {}
-    for index, cell in enumerate(_cells(text)):
+    cells = _cells(text)
+    for index, cell in enumerate(cells):
         for kind, pattern in _HEADER.items():
             bare = cell.strip("*_ :")
             if (pattern.match(bare) or pattern.match(_unaccent(bare))) and kind not in columns.values():
                 columns[index] = kind
                 break
+    described = next((i for i, kind in columns.items() if kind == "name" and _DESCRIPTION.match(cells[i].strip("*_ :"))), None)
+    named = next((i for i, c in enumerate(cells) if i not in columns and _EXERCISE_COLUMN.match(c.strip("*_ :"))), None)
+    if described is not None and named is not None:
+        del columns[described]  # "| description | exercise_title |": the exercise's column names it
+        columns[named] = "name"
     kinds = set(columns.values())
     if len(columns) < 2 or not kinds & {"sets", "reps", "scheme"}:
         return None
@@ -2829,7 +2837,6 @@ def parse_plan(text: str, catalog) -> ParseResult:
         header = _table_header(stripped)
         if header:
             table = header
-            unread.append(original.strip())  # (the columns' titles: listed, as the rows' words are not)
             continue
         if table is not None:
             rewritten = _table_block(stripped, table)
@@ -3924,6 +3931,98 @@ def _prescribed_columns(lines: list[str], start: int, pieces: dict[str, str]) ->
     return out, end
 
 
+_SET_CELL = re.compile(r"^[+~]?\d{1,4}(?:[.,]\d{1,2})?\s*(?:kg|kgs|lbs?|#|кг)?$|^[-–—]?$", re.IGNORECASE)
+_SET_NUMBER_CELL = re.compile(r"^\d{1,4}(?:[.,]\d{1,2})?")
+
+
+_HEADER_REACH = 60  # a table's header is looked for this many rows up
+
+
+def _header_above(lines: list[str], start: int) -> dict[int, str] | None:
+    """The header of the table line `start` is in (its rows and rule lines above it)."""
+    for above in range(start - 1, max(start - 1 - _HEADER_REACH, -1), -1):
+        line = lines[above].strip()
+        if not line or not ("|" in line or "\t" in line):
+            return None
+        header = _table_header(line) if not _RULE.match(line) else None
+        if header is not None:
+            return header
+    return None
+
+
+def _set_per_line(lines: list[str], start: int, pieces: dict[str, str]) -> tuple[list[str], int] | None:
+    """A spreadsheet's lines of one set each, the name repeated ("Hack Squat\t10\t0",
+    "Hack Squat\t20\t50", ...): the lines of one name are one exercise, a set a line,
+    read as one line ("Hack Squat 3 sets x 10-20 reps @ 0-50"; `pieces` gives it its
+    first line back). Without a header the column of larger numbers is the load, the
+    other the reps; a column counting 1, 2, 3 is the set's number. (the lines made, the
+    index after them), or None when line `start` starts no such run."""
+    if start + 1 >= len(lines):
+        return None
+    first, second = _positional_cells(lines[start]), _positional_cells(lines[start + 1])
+    if (not first or not second or len(first) != len(second) or len(first) < 3
+            or not any(a and a.lower() == b.lower() and _LETTER.search(a) for a, b in zip(first, second, strict=True))):
+        return None  # (the cheap test first: two lines in a row sharing a name)
+    header = _header_above(lines, start) if start else None
+    if header is not None and set(header.values()) & {"sets", "scheme"}:
+        return None  # a row of sets and reps each: a prescription, however alike the rows
+    name_at = next((i for i, kind in (header or {}).items() if kind == "name"), 0)
+
+    def cells_of(line: str) -> list[str] | None:
+        cells = _positional_cells(line)
+        if not cells or len(cells) < 3 or name_at >= len(cells) or not _LETTER.search(cells[name_at]):
+            return None
+        if header is None and not all(_SET_CELL.match(c) for c in cells[1:]):
+            return None
+        return cells
+
+    rows: list[list[str]] = []
+    end = start
+    while end < len(lines) and len(rows) < 500:
+        cells = cells_of(lines[end])
+        if cells is None or (rows and (len(cells) != len(rows[0])
+                                       or cells[name_at].lower() != rows[0][name_at].lower())):
+            break
+        rows.append(cells)
+        end += 1
+    if len(rows) < 2:
+        return None
+    # Which column is which: the header's, or by the numbers.
+    numeric = [i for i in range(len(rows[0])) if i != name_at
+               and all(_SET_CELL.match(r[i]) for r in rows) and any(r[i] for r in rows)]
+    values = {i: [float(_SET_NUMBER_CELL.match(r[i])[0].replace(",", ".")) for r in rows if _SET_NUMBER_CELL.match(r[i])]
+              for i in numeric}
+    if header is not None:
+        reps_at = next((i for i, kind in header.items() if kind == "reps"), None)
+        load_at = next((i for i, kind in header.items() if kind == "weight"), None)
+        if reps_at not in values:
+            return None
+    else:
+        counting = [i for i in numeric if values[i] == list(range(1, len(rows) + 1))]
+        numeric = [i for i in numeric if i not in counting]
+        if not 1 <= len(numeric) <= 2:
+            return None
+        numeric.sort(key=lambda i: max(values[i]))
+        reps_at, load_at = numeric[0], (numeric[1] if len(numeric) == 2 else None)
+    reps = [int(v) for v in values.get(reps_at, []) if v == int(v)]
+    if not reps or len(reps) < len(values.get(reps_at, [])) or max(reps) > 100:
+        return None
+    working = [r for r in rows if not (_may_say_warmup(" ".join(r).lower()) and _WARMUP_MARK.search(" ".join(r).lower()))]
+    working = working or rows
+    reps = [int(float(_SET_NUMBER_CELL.match(r[reps_at])[0])) for r in working if _SET_NUMBER_CELL.match(r[reps_at])]
+    if not reps:
+        return None
+    loads = [r[load_at] for r in working if load_at is not None and _SET_NUMBER_CELL.match(r[load_at])]
+    scheme = f"{len(working)} sets x {min(reps)}" + (f"-{max(reps)}" if max(reps) != min(reps) else "") + " reps"
+    if loads:
+        numbers = sorted(loads, key=lambda c: float(_SET_NUMBER_CELL.match(c)[0].replace(",", ".")))
+        scheme += " @ " + (numbers[0] if numbers[0] == numbers[-1] else
+                           f"{_SET_NUMBER_CELL.match(numbers[0])[0]}-{numbers[-1]}")
+    made = f"{rows[0][name_at]} {scheme}"
+    pieces.setdefault(made, lines[start].strip())
+    return [made], end
+
+
 def _split_paragraphs(lines: list[str], normalised: dict[str, str] | None = None) -> tuple[list[str], dict[str, str]]:
     """Long lines cut where a paragraph-plan breaks (see `_paragraph_break`), tables with
     days as columns read day by day (`_day_columns`); the map gives each piece's own line
@@ -3939,6 +4038,7 @@ def _split_paragraphs(lines: list[str], normalised: dict[str, str] | None = None
         expanded, index = [], 0
         while index < len(lines):
             found = (_day_columns(lines, index, pieces) or _prescribed_columns(lines, index, pieces)
+                     or _set_per_line(lines, index, pieces)
                      if ("|" in lines[index] or "\t" in lines[index]) else None)
             if found is None:
                 expanded.append(lines[index])
