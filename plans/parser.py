@@ -2297,7 +2297,10 @@ def _table_row(text: str, columns: dict[int, str]) -> str | None:
     if weight and _BARE_HOLD.search(_normalise_line(scheme or reps)) and not _DIGIT.search(weight):
         parts.append(f"@ {weight}")  # "| Wall Press Abs | 30 sec | BW |": the time is what it says ("@ BW 30 sec")
         weight = ""
-    if scheme:
+    if scheme and sets and _BARE_HOLD.search(_normalise_line(scheme)):
+        parts.append(f"{sets} sets of {scheme}")  # "| Plank | 40 sec | BW | 3 sets |"
+        sets = ""
+    elif scheme:
         parts.append(scheme)
     if sets and reps:
         parts.append(f"{sets} sets x {reps}" if re.fullmatch(r"[\d\s\-–]+", reps) is None else f"{sets}x{reps}")
@@ -2842,7 +2845,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
             rewritten = _table_block(stripped, table)
             if rewritten is None and block is not None and "**" in original and _bold_name(original.strip(), table):
                 block = None  # "| **2-Hand Swing** | 6 × 10 |" under a superset's rows: bold as its row, its peer
-            rewritten = rewritten or _table_row(stripped, table)
+            rewritten = rewritten or _table_row(original if "\t" in original and "|" not in original else stripped, table)
             if rewritten:
                 stripped = rewritten
         round_block = None
@@ -3764,7 +3767,8 @@ def _positional_cells(line: str) -> list[str] | None:
     if "|" in text:
         return [c.strip() for c in text.strip("|").split("|")]
     if "\t" in text:
-        return [c.strip() for c in text.split("\t")]
+        # (A leading tab is a blank first cell: "\tcalf raise\t3x" under "Group\tExercise".)
+        return [c.strip() for c in line.strip(" \r\n").split("\t")]
     return None
 
 
