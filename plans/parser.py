@@ -3808,10 +3808,22 @@ def _day_columns(lines: list[str], start: int, pieces: dict[str, str]) -> tuple[
                 cell = cells[column]
                 if days[0] > 0 and cells[0] and not _NAME_WORD.search(_normalise_line(cell)):
                     cell = f"{cells[0]} {cell}"  # "| Squat | 3x5 | 5x3 |": the name is the row's
-                out.append(cell)
-                pieces.setdefault(cell.strip(), line.strip())
+                out.append(_piece(cell.strip(), line.strip(), pieces))
     out.append("")
     return out, end
+
+
+_PIECE_MARKS = ("", "- ", "* ", "+ ", "• ", "· ", "– ", "— ")
+
+
+def _piece(made: str, line: str, pieces: dict[str, str]) -> str:
+    """A line made from table line `line`, noted in `pieces` to give its row that line back;
+    the same words made from another row ("Back Squat 2×5" on two days) get a bullet,
+    read alike, so each row keeps its own line."""
+    for mark in _PIECE_MARKS:
+        if pieces.setdefault(mark + made, line) == line:
+            return mark + made
+    return made
 
 
 _CELL_WORDS = 7  # a table's header has at most this many columns
@@ -3929,8 +3941,7 @@ def _prescribed_columns(lines: list[str], start: int, pieces: dict[str, str]) ->
         for column, scheme in schemes.items():
             cell = cells[column].strip() if column < len(cells) else ""
             if cell and cell not in ("-", "—"):
-                out.append(f"{cell} {scheme}")
-                pieces.setdefault(out[-1], line.strip())
+                out.append(_piece(f"{cell} {scheme}", line.strip(), pieces))
     out.append("")
     return out, end
 
@@ -4022,9 +4033,7 @@ def _set_per_line(lines: list[str], start: int, pieces: dict[str, str]) -> tuple
         numbers = sorted(loads, key=lambda c: float(_SET_NUMBER_CELL.match(c)[0].replace(",", ".")))
         scheme += " @ " + (numbers[0] if numbers[0] == numbers[-1] else
                            f"{_SET_NUMBER_CELL.match(numbers[0])[0]}-{numbers[-1]}")
-    made = f"{rows[0][name_at]} {scheme}"
-    pieces.setdefault(made, lines[start].strip())
-    return [made], end
+    return [_piece(f"{rows[0][name_at]} {scheme}", lines[start].strip(), pieces)], end
 
 
 def _split_paragraphs(lines: list[str], normalised: dict[str, str] | None = None) -> tuple[list[str], dict[str, str]]:
