@@ -2149,7 +2149,8 @@ _CELL_SPLIT = re.compile(r"\t|\s*\|\s*|\s{2,}")
 # (Polish, Dutch, Turkish and Romanian too, matched with the accents off: "Ilość serii",
 # "Zakres powt.", "Herhalingen", "Tekrar", "Repetări", "Przerwa", "Rust", "Pauză".)
 _HEADER_WORDS = {
-    "name": r"exercises?|exercise[_\s]*(?:title|name)|movements?|lifts?|name|description|descripci[oó]n|descrizione|beschreibung|название|назва|übung|ubung|ejercicios?|exercícios?|exercicios?|exercices?|esercizi[oi]?|упражнени[ея]|вправ[аи]"
+    "name": r"exercises?|exercise[_\s]*(?:title|name)|movements?|lifts?|name|activit(?:y|ies)|aktivit[äa]t|actividad(?:es)?"
+            r"|activit[ée]s?|attivit[àa]|description|descripci[oó]n|descrizione|beschreibung|название|назва|übung|ubung|ejercicios?|exercícios?|exercicios?|exercices?|esercizi[oi]?|упражнени[ея]|вправ[аи]"
             r"|(?:nazwa\s+)?cwiczeni[ea]|oefeningen?|hareketler?|egzersizler?|exercitii|exercitiu(?:l)?",
     "sets": r"sets?|series|séries|sätze|satze|serie|подходы|подходов|підходи|rounds?|(?:ilosc\s+|liczba\s+)?serii|seriler?"
             r"|frequency|freq\.?",  # ("| squats | 6x |" under "frequency": six sets)
@@ -2162,7 +2163,8 @@ _HEADER_WORDS = {
              r"|примечани[ея]|заметки|коментар(?:і|ій)?|uwagi|opmerkingen?|notlar",
 }
 # One column for both: "Sets × Reps", "Series x Reps", "Sets/Reps", "Подходы×Повторы".
-_HEADER_WORDS["scheme"] = (rf"(?:{_HEADER_WORDS['sets'].replace('|frequency|freq\\.?', '')})\s*(?:[x×х*/&+]|and|und|y|et|e|и|і)\s*"
+_HEADER_WORDS["scheme"] = (r"(?:(?:duration|time|dauer|zeit|duraci[oó]n|tiempo|dur[ée]e|durata|tempo)\s*/\s*)?"  # "Dauer/Sätze/Wiederholungen"
+                           rf"(?:{_HEADER_WORDS['sets'].replace('|frequency|freq\\.?', '')})\s*(?:[x×х*/&+]|and|und|y|et|e|и|і)\s*"
                            rf"(?:{_HEADER_WORDS['reps']})")
 _HEADER = {kind: re.compile(rf"^(?:{words})(?:\s*\(.*\))?$", re.IGNORECASE) for kind, words in _HEADER_WORDS.items()}
 _RULE = re.compile(r"^[\s|:\-+=]+$")
@@ -2313,8 +2315,10 @@ def _table_row(text: str, columns: dict[int, str]) -> str | None:
         parts.append(f"rest {rest}" + ("s" if rest.isdigit() and int(rest) > 5 else ""))
     if weight:
         parts.append(f"@ {weight}")
-    parts.extend(f"({c})" for c in extra)
-    return " ".join(parts)
+    notes = [f"({c})" for c in extra]
+    if notes and len(parts) == 2 and _BARE_HOLD.search(_normalise_line(parts[1])):
+        return " ".join([name, *notes, parts[1]])  # "Brisk walk (easy pace) 30-45 min": the time ends the line, a hold
+    return " ".join(parts + notes)
 
 
 # --- the plan --------------------------------------------------------------------------
