@@ -2211,7 +2211,7 @@ class _Columns(dict):
         self.width = len(positional) if positional and all(positional) else None
 
 
-_CELL_SETS_X_REPS = re.compile(r"^\d{1,2}\s*[x×](?:['’]s)?\s*(\d{1,3}(?:\s*-\s*\d{1,3})?)$", re.IGNORECASE)
+_CELL_SETS_X_REPS = re.compile(r"^\d{1,2}\s*[x×х](?:['’]s)?\s*(\d{1,3}(?:\s*-\s*\d{1,3})?)$", re.IGNORECASE)
 _CELL_TIMES = re.compile(r"^(\d{1,2})\s*[x×х]$", re.IGNORECASE)  # "6x" in a sets column: six sets
 _CELL_REPS = re.compile(r"^\d{1,3}(?:\s*[-–]\s*\d{1,3})?$")  # "5", "2-3": a bare number in "Sets × Reps" is the reps
 _CELL_BLOCK = re.compile(r"^(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex|суперсет|circuito|superserie|bloque|zirkel)\b"
@@ -2242,7 +2242,7 @@ def _table_block(text: str, columns: dict[int, str]) -> str | None:
     if any(_LETTER.search(c) and not _ROUNDS_SAID.search(_normalise_line(c)) and not _NOTE_SETS.match(_normalise_line(c))
            for c in said):
         return None  # ("Superset with dips | 3x10": a row of its own)
-    count = next((m[1] for m in (_NOTE_SETS.match(_normalise_line(c)) or re.match(r"^(\d{1,2})\s*[x×]?$", c) for c in said)
+    count = next((m[1] for m in (_NOTE_SETS.match(_normalise_line(c)) or re.match(r"^(\d{1,2})\s*[x×х]?$", c) for c in said)
                   if m), None)
     name = cells[name_at].strip("*_ :")
     return f"{name} ({count} rounds):" if count else f"{name}:"
@@ -3831,7 +3831,7 @@ def _piece(made: str, line: str, pieces: dict[str, str]) -> str:
 
 
 _CELL_WORDS = 7  # a table's header has at most this many columns
-_CELL_VALUE = re.compile(r"^[+~≈]?\s*\d[\d\s.,/x×\-–—'’′\"″”»:%+]*[^\W\d_]{0,4}\.?$|^[-–—]$", re.IGNORECASE)
+_CELL_VALUE = re.compile(r"^[+~≈]?\s*\d[\d\s.,/x×х\-–—'’′\"″”»:%+]*[^\W\d_]{0,4}\.?$|^[-–—]$", re.IGNORECASE)
 
 
 _NAME_HEADER = re.compile(rf"\s*(?:{_HEADER_WORDS['name']})(?:\s|$)", re.IGNORECASE)
@@ -4242,7 +4242,7 @@ def _sets_apart(lines: list[str], number: int) -> bool:
     return not following or _is_heading(following, marked)
 
 
-_PLANNED_LOAD = re.compile(r"(?<![\d.])(\d{1,4}(?:[.,]\d{1,2})?)\s*(kgs?|kilos?|lbs?|pounds?)\b", re.IGNORECASE)
+_PLANNED_LOAD = re.compile(r"(?<![\d.])(\d{1,4}(?:[.,]\d{1,2})?)\s*(kgs?|kilos?|lbs?|pounds?|кгс?)\b", re.IGNORECASE)
 
 
 def planned_load(notes: str | None) -> tuple[str, str] | None:

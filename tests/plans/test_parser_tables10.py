@@ -160,3 +160,37 @@ def test_cyrillic_kg_and_times_read_as_kg_and_x():
 
 def test_a_latin_per_set_load_range_writes_its_unit_once():
     assert rows("Overhead press: 40kg x 8, 45kg x 6, 50kg x 4")[0][1:] == (3, 4, 8, False, "40-50kg")
+
+
+def test_a_cyrillic_table_with_kg_and_times_cells():
+    text = ("Упражнение | Подходы | Повторы | Вес\n--- | --- | --- | ---\n"
+            "Присед | 3х | 8 | 90кг\nЖим лёжа | 4 | 3х6 | 70 кг\n")
+    assert rows(text) == [
+        ("Barbell Squat", 3, 8, 8, False, "90кг"),
+        ("Barbell Bench Press - Medium Grip", 4, 6, 6, False, "70 кг"),
+    ]
+
+
+def test_a_planned_load_in_cyrillic_kg():
+    from plans.parser import planned_load
+    assert planned_load("@ 60кг") == ("60", "kg")
+
+
+# --- other table shapes ----------------------------------------------------------------------
+
+def test_an_activity_column_and_a_duration_sets_reps_column():
+    text = ("| Activity | Duration/Sets/Reps | Description |\n|---|---|---|\n"
+            "| Rowing machine | 20 minutes | Easy pace, nose breathing. |\n"
+            "| Side plank | 2 sets x 30 seconds | Each side. |\n"
+            "| Sit-ups | 3 sets x 25 reps | Slow on the way down. |\n")
+    got = rows(text)
+    assert got[0][1:] == (None, None, None, False, "20 minutes")
+    assert got[2] == ("Sit-Up", 3, 25, 25, False, None)
+
+
+def test_the_same_lift_and_scheme_on_two_days_of_a_scheme_header_table_keep_their_own_lines():
+    text = ("| Day | Main (5x5) | Accessory (3x12) |\n|---|---|---|\n"
+            "| Monday | Front squat | Lunges |\n| Thursday | Front squat | Leg curl |\n")
+    result = parse(text)
+    lines = [e.line for e in result.exercises if e.exercise and e.exercise.name == "Front Barbell Squat"]
+    assert lines == ["| Monday | Front squat | Lunges |", "| Thursday | Front squat | Leg curl |"]
