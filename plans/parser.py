@@ -2152,8 +2152,7 @@ _HEADER_WORDS = {
     "name": r"exercises?|exercise[_\s]*(?:title|name)|movements?|lifts?|name|activit(?:y|ies)|aktivit[äa]t|actividad(?:es)?"
             r"|activit[ée]s?|attivit[àa]|description|descripci[oó]n|descrizione|beschreibung|название|назва|übung|ubung|ejercicios?|exercícios?|exercicios?|exercices?|esercizi[oi]?|упражнени[ея]|вправ[аи]"
             r"|(?:nazwa\s+)?cwiczeni[ea]|oefeningen?|hareketler?|egzersizler?|exercitii|exercitiu(?:l)?",
-    "sets": r"sets?|series|séries|sätze|satze|serie|подходы|подходов|підходи|rounds?|(?:ilosc\s+|liczba\s+)?serii|seriler?"
-            r"|frequency|freq\.?",  # ("| squats | 6x |" under "frequency": six sets)
+    "sets": r"sets?|series|séries|sätze|satze|serie|подходы|подходов|підходи|rounds?|(?:ilosc\s+|liczba\s+)?serii|seriler?",
     "reps": r"reps?|repetitions?|repeticiones|repetições|repeticoes|wiederholungen|wdh|ripetizioni|répétitions|повторения|повторений|повторення"
             r"|повторы|повторів|powtorzenia|(?:zakres\s+|liczba\s+)?powt(?:\.|orzen)?|herhalingen|tekrarl?a?r?|repetari|repetitii",
     "rest": r"rest|pause|descanso|repos|recupero|отдых|відпочинок|rest\s*\(s\)|rest\s*time|przerwa|odpoczynek|rust|dinlenme|pauza",
@@ -2164,8 +2163,9 @@ _HEADER_WORDS = {
 }
 # One column for both: "Sets × Reps", "Series x Reps", "Sets/Reps", "Подходы×Повторы".
 _HEADER_WORDS["scheme"] = (r"(?:(?:duration|time|dauer|zeit|duraci[oó]n|tiempo|dur[ée]e|durata|tempo)\s*/\s*)?"  # "Dauer/Sätze/Wiederholungen"
-                           rf"(?:{_HEADER_WORDS['sets'].replace('|frequency|freq\\.?', '')})\s*(?:[x×х*/&+]|and|und|y|et|e|и|і)\s*"
-                           rf"(?:{_HEADER_WORDS['reps']})")
+                           rf"(?:{_HEADER_WORDS['sets']})\s*(?:[x×х*/&+]|and|und|y|et|e|и|і)\s*(?:{_HEADER_WORDS['reps']})")
+# "| squats | 6x |" under "frequency": six sets (a cell of a count and a times sign only).
+_HEADER_WORDS["frequency"] = r"frequency|freq\.?|frecuencia|fr[ée]quence|frequenza|frequ[eê]ncia"
 _HEADER = {kind: re.compile(rf"^(?:{words})(?:\s*\(.*\))?$", re.IGNORECASE) for kind, words in _HEADER_WORDS.items()}
 _RULE = re.compile(r"^[\s|:\-+=]+$")
 _DESCRIPTION = re.compile(r"^(?:description|descripci[oó]n|descrizione|beschreibung)$", re.IGNORECASE)
@@ -2196,7 +2196,7 @@ def _table_header(text: str) -> dict[int, str] | None:
         del columns[described]  # "| description | exercise_title |": the exercise's column names it
         columns[named] = "name"
     kinds = set(columns.values())
-    if len(columns) < 2 or not kinds & {"sets", "reps", "scheme"}:
+    if len(columns) < 2 or not kinds & {"sets", "reps", "scheme", "frequency"}:
         return None
     return _Columns(columns, _positional_cells(text))
 
@@ -2214,9 +2214,12 @@ class _Columns(dict):
 _CELL_SETS_X_REPS = re.compile(r"^\d{1,2}\s*[x×х](?:['’]s)?\s*(\d{1,3}(?:\s*-\s*\d{1,3})?)$", re.IGNORECASE)
 _CELL_TIMES = re.compile(r"^(\d{1,2})\s*[x×х]$", re.IGNORECASE)  # "6x" in a sets column: six sets
 _CELL_REPS = re.compile(r"^\d{1,3}(?:\s*[-–]\s*\d{1,3})?$")  # "5", "2-3": a bare number in "Sets × Reps" is the reps
-_CELL_BLOCK = re.compile(r"^(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex|суперсет|circuito|superserie|bloque|zirkel)\b"
-                         r"[\s\w.#:-]{0,12}$", re.IGNORECASE)
+_CELL_BLOCK = re.compile(r"^(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex|суперсет|circuito|superserie|bloque|zirkel)s?"
+                         r"\s*[#№(]?\s*(?:\d{1,2}|[a-h])?\)?\s*:?$", re.IGNORECASE)  # "Superset 1", "Circuit (B)"
 _NOTE_SETS = re.compile(rf"^(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*(?:{_SETWORD}|rounds?)\b")
+
+
+_BLOCK_COUNT = re.compile(r"^(\d{1,2})\s*[x×х]?$|^[x×х]\s*(\d{1,2})$")  # "3", "3x", "x3": its rounds
 
 
 def _row_cells(text: str, columns: dict[int, str]) -> list[str]:
@@ -2239,11 +2242,12 @@ def _table_block(text: str, columns: dict[int, str]) -> str | None:
     if name_at >= len(cells) or not _CELL_BLOCK.match(cells[name_at].strip("*_ :")):
         return None
     said = [c for i, c in enumerate(cells) if i != name_at and c]
-    if any(_LETTER.search(c) and not _ROUNDS_SAID.search(_normalise_line(c)) and not _NOTE_SETS.match(_normalise_line(c))
+    if any(not _ROUNDS_SAID.search(_normalise_line(c)) and not _NOTE_SETS.match(_normalise_line(c))
+           and not _BLOCK_COUNT.match(c) and (_DIGIT.search(c) or len(c.split()) > 3)
            for c in said):
-        return None  # ("Superset with dips | 3x10": a row of its own)
-    count = next((m[1] for m in (_NOTE_SETS.match(_normalise_line(c)) or re.match(r"^(\d{1,2})\s*[x×х]?$", c) for c in said)
-                  if m), None)
+        return None  # ("| Circuit | 3x10 |": a row of its own)
+    count = next((m[1] or m[2] for m in (_NOTE_SETS.match(_normalise_line(c)) or _ROUNDS_SAID.search(_normalise_line(c))
+                                         or _BLOCK_COUNT.match(c) for c in said) if m), None)
     name = cells[name_at].strip("*_ :")
     return f"{name} ({count} rounds):" if count else f"{name}:"
 
@@ -2268,9 +2272,9 @@ def _table_row(text: str, columns: dict[int, str]) -> str | None:
     if not name or (name_at is not None and name_at < len(cells) and not cells[name_at]):
         return None  # (a blank name cell: not a row of an exercise)
     sets, reps = values.get("sets", ""), values.get("reps", "")
-    m = _CELL_TIMES.match(sets)
+    m = _CELL_TIMES.match(sets or values.get("frequency", ""))
     if m:
-        sets = m[1]  # "6x": six sets
+        sets = m[1]  # "6x": six sets ("2x/week" is how often, not sets)
     m = _CELL_SETS_X_REPS.match(reps) if sets else None
     if m:
         reps = m[1]  # "5 | 3x6": the sets column says 5; the reps column's "3x6" is read for its reps

@@ -194,3 +194,21 @@ def test_the_same_lift_and_scheme_on_two_days_of_a_scheme_header_table_keep_thei
     result = parse(text)
     lines = [e.line for e in result.exercises if e.exercise and e.exercise.name == "Front Barbell Squat"]
     assert lines == ["| Monday | Front squat | Lunges |", "| Thursday | Front squat | Leg curl |"]
+
+
+def test_a_frequency_column_says_sets_only_as_a_count_with_a_times_sign():
+    text = "| Exercise | Frequency | Weight |\n|---|---|---|\n| Deadlift | 2x/week | 140 kg |\n| Shrugs | 3x | 100 kg |\n"
+    got = rows(text)
+    assert got[0][:2] == ("Barbell Deadlift", None)  # how often, not how many sets
+    assert got[1][:2] == ("Barbell Shrug", 3)
+
+
+def test_a_row_naming_a_block_word_with_its_own_scheme_is_an_exercise_not_a_block():
+    text = ("| Exercise | Sets × Reps | Notes |\n|---|---|---|\n"
+            "| Circuit B | x3 | |\n| Burpees | 10 | |\n| Jump squats | 15 | |\n"
+            "| Complex pull-ups | 3x5 | |\n")
+    result = parse(text)
+    got = [(e.exercise.name if e.exercise else None, e.sets, e.reps_min, e.superset) for e in result.exercises]
+    assert [g[1:3] for g in got[:2]] == [(3, 10), (3, 15)]
+    assert got[0][3] and got[0][3] == got[1][3]
+    assert len(got) == 3 and got[2][1:3] == (3, 5)
