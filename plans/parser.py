@@ -289,7 +289,7 @@ _LABEL = re.compile(r"^(?:(t[1-3])|exercise(?:\s*\d{1,2})?)\s*[:.)\-]\s*", re.IG
 _MINUTE_LABEL = re.compile(r"^min(?:ute)?\s*(?:[a-h]|\d{1,2})\s*[:)]\s*", re.IGNORECASE)  # "Min A:", "Minute 2:"
 _LOAD = re.compile(r"(?:@\s*)?\d+(?:[.,]\d+)?\s*(?:(?:kg|kgs|lb|lbs|pounds|kilos)\b|%)|@\s*\d+(?:\.\d+)?"
                    r"|\brp[er]\s*\d+(?:\.\d)?|\brir\s*\d|\b(?:bw|bodyweight)\s*[+-]\s*\d+(?:\.\d+)?\s*(?:kg|lbs?)?")
-_WEIGHT = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:kg|kgs|lb|lbs|pounds|kilos)\b|\b(?:bw|bodyweight)\s*[+-]\s*\d+(?:\.\d+)?\s*(?:kg|lbs?)?"
+_WEIGHT = re.compile(r"(?<![\w.])(?:\d+(?:[.,]\d+)?\s*-\s*)?\d+(?:[.,]\d+)?\s*(?:kg|kgs|lb|lbs|pounds|kilos)\b|\b(?:bw|bodyweight)\s*[+-]\s*\d+(?:\.\d+)?\s*(?:kg|lbs?)?"
                      r"|(?<![\w.])\d+(?:[.,]\d+)?\s*pood\b")
 
 
@@ -3987,9 +3987,10 @@ def _set_per_line(lines: list[str], start: int, pieces: dict[str, str]) -> tuple
             or not any(a and a.lower() == b.lower() and _LETTER.search(a) for a, b in zip(first, second, strict=True))):
         return None  # (the cheap test first: two lines in a row sharing a name)
     header = _header_above(lines, start) if start else None
-    if header is not None and set(header.values()) & {"sets", "scheme"}:
+    if header is not None and "scheme" in header.values():
         return None  # a row of sets and reps each: a prescription, however alike the rows
     name_at = next((i for i, kind in (header or {}).items() if kind == "name"), 0)
+    sets_at = next((i for i, kind in (header or {}).items() if kind == "sets"), None)
 
     def cells_of(line: str) -> list[str] | None:
         cells = _positional_cells(line)
@@ -4020,6 +4021,8 @@ def _set_per_line(lines: list[str], start: int, pieces: dict[str, str]) -> tuple
         load_at = next((i for i, kind in header.items() if kind == "weight"), None)
         if reps_at not in values:
             return None
+        if sets_at is not None and values.get(sets_at) != list(range(1, len(rows) + 1)):
+            return None  # ("| Set |" counting 1, 2, 3 numbers each row's set; other counts are sets to do)
     else:
         counting = [i for i in numeric if values[i] == list(range(1, len(rows) + 1))]
         numeric = [i for i in numeric if i not in counting]

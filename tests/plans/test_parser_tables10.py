@@ -212,3 +212,18 @@ def test_a_row_naming_a_block_word_with_its_own_scheme_is_an_exercise_not_a_bloc
     assert [g[1:3] for g in got[:2]] == [(3, 10), (3, 15)]
     assert got[0][3] and got[0][3] == got[1][3]
     assert len(got) == 3 and got[2][1:3] == (3, 5)
+
+
+def test_a_set_column_counting_1_2_3_numbers_each_rows_set():
+    text = ("| Exercise | Set | Reps | Weight |\n|---|---|---|---|\n"
+            "| Romanian deadlift | 1 | 10 | 60 kg |\n| Romanian deadlift | 2 | 8 | 70 kg |\n"
+            "| Romanian deadlift | 3 | 8 | 75 kg |\n| Plank | 1 | 1 | |\n\n"
+            "| Exercise | Sets | Reps |\n|---|---|---|\n| Incline press | 3 | 10 |\n| Incline press | 2 | 6 |\n")
+    got = rows(text)
+    assert got[0] == ("Romanian Deadlift", 3, 8, 10, False, "60-75 kg")
+    # A sets column that does not count 1, 2, 3: each row is sets to do, not one set.
+    assert [g[1:3] for g in got[-2:]] == [(3, 10), (2, 6)]
+
+
+def test_a_load_range_with_its_unit_is_the_rows_load():
+    assert rows("Leg press 4x12 @ 140-160 kg")[0][1:] == (4, 12, 12, False, "140-160 kg")
