@@ -4039,7 +4039,9 @@ def _set_per_line(lines: list[str], start: int, pieces: dict[str, str]) -> tuple
     if not reps:
         return None
     loads = [r[load_at] for r in working if load_at is not None and _SET_NUMBER_CELL.match(r[load_at])]
-    scheme = f"{len(working)} sets x {min(reps)}" + (f"-{max(reps)}" if max(reps) != min(reps) else "") + " reps"
+    failing = any(_AMRAP_ONLY.search(_normalise_line(" ".join(r))) for r in working)
+    scheme = f"{len(working)} sets x {min(reps)}" + (
+        "+" if failing else f"-{max(reps)}" if max(reps) != min(reps) else "") + " reps"  # ("push to failure": 6+)
     if loads:
         numbers = sorted(loads, key=lambda c: float(_SET_NUMBER_CELL.match(c)[0].replace(",", ".")))
         scheme += " @ " + (numbers[0] if numbers[0] == numbers[-1] else

@@ -227,3 +227,9 @@ def test_a_set_column_counting_1_2_3_numbers_each_rows_set():
 
 def test_a_load_range_with_its_unit_is_the_rows_load():
     assert rows("Leg press 4x12 @ 140-160 kg")[0][1:] == (4, 12, 12, False, "140-160 kg")
+
+
+def test_a_one_set_a_row_log_whose_last_set_went_to_failure():
+    text = ("| exercise_title | set_type | weight_kg | reps | exercise_notes |\n|---|---|---|---|---|\n"
+            "| Overhead Press | normal | 40 | 8 | |\n| Overhead Press | normal | 45 | 6 | last set to failure |\n")
+    assert rows(text) == [("Standing Military Press", 2, 6, None, True, "40-45")]
