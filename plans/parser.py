@@ -3967,10 +3967,17 @@ def _header_above(lines: list[str], start: int) -> dict[int, str] | None:
         line = lines[above].strip()
         if not line or not ("|" in line or "\t" in line):
             return None
-        header = _table_header(line) if not _RULE.match(line) else None
+        header = _header_of(line) if not _RULE.match(line) else None
         if header is not None:
             return header
     return None
+
+
+@lru_cache(maxsize=4096)
+def _header_of(line: str) -> dict[int, str] | None:
+    """`_table_header`, once per distinct line (each row of a table looks up at the rows
+    above it: `_header_above`). Read only."""
+    return _table_header(line)
 
 
 def _set_per_line(lines: list[str], start: int, pieces: dict[str, str]) -> tuple[list[str], int] | None:
