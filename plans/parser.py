@@ -1207,10 +1207,11 @@ def _normalise_line(text: str) -> str:
         text = pattern.sub(lambda m: words[m[0]], text)  # "4 series de 10 repeticiones" -> "4 sets de 10 reps"
     if not text.isascii():
         # The Cyrillic "х" of "3х10" is a times sign; inside a word ("2хв", "хватом") a letter.
-        text = _CYRILLIC_TIMES.sub("x", _DASHES.sub("-", text).replace("×", "x"))
         if "кг" in text:
-            # "80кг", "24 кгс": the kilogram's Cyrillic symbol (padded: positions line up).
+            # "80кг", "24 кгс": the kilogram's Cyrillic symbol (padded: positions line up);
+            # first, so the "х" of "80кгх8" is a times sign after it.
             text = _CYRILLIC_KG.sub(lambda m: "kg".ljust(len(m[0])), text)
+        text = _CYRILLIC_TIMES.sub("x", _DASHES.sub("-", text).replace("×", "x"))
     if "*" in text:
         # "15kg*2", "3 * 10": a times sign by a number; "Chin-ups*" a footnote's mark.
         text = _STAR_FOOTNOTE.sub(" ", text).replace("*", "x")
@@ -1353,7 +1354,7 @@ _EACH_SIDE_REPS = re.compile(r"(?<![\d.+])(\d{1,2})\s?\+\s?\1(?![\d.+])")
 
 _DASHES = re.compile(r"[–—−‐]")
 _CYRILLIC_TIMES = re.compile(r"(?<![а-яёіїєґ])х(?![а-яёіїєґ])")
-_CYRILLIC_KG = re.compile(r"(?<=\d)кгс?(?![а-яёіїєґ])|(?<=\d )кгс?(?![а-яёіїєґ])")
+_CYRILLIC_KG = re.compile(r"(?:(?<=\d)|(?<=\d ))кгс?(?=х\s*\d|[^а-яёіїєґ]|$)")
 
 
 @lru_cache(maxsize=1)
@@ -1826,7 +1827,9 @@ def _as_written(text: str, original: str) -> str:
         return text
     index = original.lower().find(text)
     if index < 0 and "kg" in text and "кг" in original.lower():
-        return text.replace("kgs", "кг").replace("kg", "кг")  # (read as "kg": `_normalise_line`)
+        # (Read as "kg": `_normalise_line`.) The load as written: "80-85кг", "60 кгс".
+        m = re.search(re.escape(text).replace("kgs", "kg").replace("kg", "кгс?"), original, re.IGNORECASE)
+        return m[0] if m else text.replace("kgs", "кг").replace("kg", "кг")
     return original[index:index + len(text)] if index >= 0 else text
 
 

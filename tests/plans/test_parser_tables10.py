@@ -233,3 +233,8 @@ def test_a_one_set_a_row_log_whose_last_set_went_to_failure():
     text = ("| exercise_title | set_type | weight_kg | reps | exercise_notes |\n|---|---|---|---|---|\n"
             "| Overhead Press | normal | 40 | 8 | |\n| Overhead Press | normal | 45 | 6 | last set to failure |\n")
     assert rows(text) == [("Standing Military Press", 2, 6, None, True, "40-45")]
+
+
+def test_kg_glued_to_a_cyrillic_times_sign_and_kgs_written_as_the_user_wrote_them():
+    assert rows("Жим лёжа: 70кгх10, 75кгх8, 80кгх6")[0][1:] == (3, 6, 10, False, "70-80кг")
+    assert rows("Тяга штанги в наклоне 4х8 по 60 кгс")[0][1:] == (4, 8, 8, False, "60 кгс")
