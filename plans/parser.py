@@ -1807,7 +1807,7 @@ _BARBELL_PLAN = re.compile(r"barbell|barra\b|bilanciere|\b(?:bb|bar|barre)\b|(?:
                            r"|штанг|langhantel", re.I)
 # ("k(?<!\wk)": "\bk" said after the letter, so the search skips to each "k" first: twice as fast.)
 _KETTLEBELL_PLAN = re.compile(r"kettle|k(?<!\wk)bs?\b|b(?<!\wb)ells?\b|гир[яиь]", re.I)
-_LOADED = re.compile(r"\d\s*(?:kg|kgs|lbs?|#|pounds|kilos)\b|^\d{2,4}(?:[.,]\d+)?$", re.I)
+_LOADED = re.compile(r"\d\s*(?:kg|kgs|lbs?|#|pounds|kilos|кгс?)\b|^\d{2,4}(?:[.,]\d+)?$", re.I)
 # Exercises held for a time or walked for a distance more often than counted in reps.
 _HOLD_NAME = re.compile(r"plank|hold|hang|wall sit|l-sit|side bridge|carry|farmer|walk|sled|hollow|superman", re.I)
 
@@ -2009,7 +2009,7 @@ def _says_more(segment: _Segment, name: str, leftover: str, weight: str, group: 
                 or (weight.lower().startswith(("bw+", "bodyweight+"))))
 
 
-_LOAD_WITH_UNIT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(kg|kgs|kilos?|lbs?|pounds?|#)?")
+_LOAD_WITH_UNIT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(kg|kgs|kilos?|lbs?|pounds?|#|кгс?)?")
 # What is added to a bar, or to last time's load ("5 lbs heavier than last time"): not
 # the load on the bar.
 _EACH_SIDE = re.compile(r"\b(?:per|each|a)\s+side\b|\bplates?\b|\bchains?\b|\bbands?\b|\bbar\s*\+|\+\s*\d"
