@@ -2154,14 +2154,15 @@ _CELL_SPLIT = re.compile(r"\t|\s*\|\s*|\s{2,}")
 _HEADER_WORDS = {
     "name": r"exercises?|exercise[_\s]*(?:title|name)|movements?|lifts?|name|activit(?:y|ies)|aktivit[äa]t|actividad(?:es)?"
             r"|activit[ée]s?|attivit[àa]|description|descripci[oó]n|descrizione|beschreibung|название|назва|übung|ubung|ejercicios?|exercícios?|exercicios?|exercices?|esercizi[oi]?|упражнени[ея]|вправ[аи]"
-            r"|(?:nazwa\s+)?cwiczeni[ea]|oefeningen?|hareketler?|egzersizler?|exercitii|exercitiu(?:l)?",
+            r"|(?:nazwa\s+)?cwiczeni[ea]|oefening(?:en)?|hareketler?|egzersizler?|exercitii|exercitiu(?:l)?",
     "sets": r"sets?|series|séries|sätze|satze|serie|подходы|подходов|підходи|rounds?|(?:ilosc\s+|liczba\s+)?serii|seriler?",
     "reps": r"reps?|repetitions?|repeticiones|repetições|repeticoes|wiederholungen|wdh|ripetizioni|répétitions|повторения|повторений|повторення"
             r"|повторы|повторів|powtorzenia|(?:zakres\s+|liczba\s+)?powt(?:\.|orzen)?|herhalingen|tekrarl?a?r?|repetari|repetitii",
     "rest": r"rest|pause|descanso|repos|recupero|отдых|відпочинок|rest\s*\(s\)|rest\s*time|przerwa|odpoczynek|rust|dinlenme|pauza",
-    "weight": r"(?:weights?|loads?)(?:[_\s]*(?:kg|lbs?))?|kg|lbs?|gewicht|peso|pesos|poids|carico|charge|carga|belastung|вес|вага|intensity|%\s*1rm|%",
+    "weight": r"(?:weights?|loads?)(?:[_\s]*(?:kg|lbs?))?|kg|lbs?|gewicht|peso|pesos|poids|carico|charge|carga|belastung|вес|вага|intensity|%\s*1rm|%|ciezar|obciazenie|belasting",
     # What a row says aside ("5 sets", "3 sets total", "Moderate"): read for a set count only.
-    "notes": r"notes?|comments?|remarks?|notas?|observaciones|obs\.?|notizen|bemerkung(?:en)?|hinweise?|remarques?|note"
+    "notes": r"notes?|comments?|remarks?|notas?|observaciones|observacoes|obs\.?|notizen|bemerkung(?:en)?|anmerkung(?:en)?|hinweise?"
+             r"|kommentare?|remarques?|commentaires?|comentarios?|commenti|notitie|notities|note"
              r"|примечани[ея]|заметки|коментар(?:і|ій)?|uwagi|opmerkingen?|notlar",
 }
 # One column for both: "Sets × Reps", "Series x Reps", "Sets/Reps", "Подходы×Повторы".
@@ -2189,7 +2190,7 @@ def _table_header(text: str) -> dict[int, str] | None:
     cells = _cells(text)
     for index, cell in enumerate(cells):
         for kind, pattern in _HEADER.items():
-            bare = cell.strip("*_ :")
+            bare = cell.strip("*_ :.")  # ("Wdh.")
             if (pattern.match(bare) or pattern.match(_unaccent(bare))) and kind not in columns.values():
                 columns[index] = kind
                 break

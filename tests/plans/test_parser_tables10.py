@@ -238,3 +238,16 @@ def test_a_one_set_a_row_log_whose_last_set_went_to_failure():
 def test_kg_glued_to_a_cyrillic_times_sign_and_kgs_written_as_the_user_wrote_them():
     assert rows("Жим лёжа: 70кгх10, 75кгх8, 80кгх6")[0][1:] == (3, 6, 10, False, "70-80кг")
     assert rows("Тяга штанги в наклоне 4х8 по 60 кгс")[0][1:] == (4, 8, 8, False, "60 кгс")
+
+
+@pytest.mark.parametrize(("header", "row", "expected"), [
+    ("| Übung | Sätze × Wdh. | Gewicht | Notizen |", "| Kreuzheben | 12 | 100 kg | 3 Sätze |", ("Barbell Deadlift", 3, 12, 12)),
+    ("| Ćwiczenie | Serie x Powtórzenia | Ciężar | Uwagi |", "| Wiosłowanie sztangą | 4x10 | 50 kg | |",
+     ("Bent Over Barbell Row", 4, 10, 10)),
+    ("| Exercício | Séries x Repetições | Carga | Observações |", "| Agachamento livre | 5x5 | 80 kg | |",
+     ("Barbell Squat", 5, 5, 5)),
+    ("| Oefening | Sets x Herhalingen | Gewicht |", "| Bankdrukken | 3x8 | 60 kg |",
+     ("Barbell Bench Press - Medium Grip", 3, 8, 8)),
+])
+def test_sets_x_reps_headers_in_other_languages(header, row, expected):
+    assert rows(f"{header}\n|---|---|---|---|\n{row}\n")[0][:4] == expected
