@@ -3969,7 +3969,7 @@ def _header_above(lines: list[str], start: int) -> dict[int, str] | None:
     """The header of the table line `start` is in (its rows and rule lines above it)."""
     for above in range(start - 1, max(start - 1 - _HEADER_REACH, -1), -1):
         line = lines[above].strip()
-        if not line or not ("|" in line or "\t" in line):
+        if not line or not _may_set_line(line):
             return None
         header = _header_of(line) if not _RULE.match(line) else None
         if header is not None:
@@ -3984,6 +3984,23 @@ def _header_of(line: str) -> dict[int, str] | None:
     return _table_header(line)
 
 
+_SPACED_CELLS = re.compile(r"\s{2,}|\s*,\s*")
+
+
+def _may_set_line(line: str) -> bool:
+    """Whether a line may be a spreadsheet's row: cells between tabs or pipes, or aligned
+    with spaces ("Squat    5    100"), or a CSV line ("Squat, 5, 100")."""
+    return "\t" in line or "|" in line or "  " in line.strip() or ("," in line and _DIGIT.search(line) is not None)
+
+
+def _set_cells(line: str) -> list[str] | None:
+    """The cells of a spreadsheet's row (see `_may_set_line`), in place."""
+    cells = _positional_cells(line)
+    if cells is None and _may_set_line(line):
+        cells = [c.strip() for c in _SPACED_CELLS.split(line.strip())]
+    return cells
+
+
 def _set_per_line(lines: list[str], start: int, pieces: dict[str, str]) -> tuple[list[str], int] | None:
     """A spreadsheet's lines of one set each, the name repeated ("Hack Squat\t10\t0",
     "Hack Squat\t20\t50", ...): the lines of one name are one exercise, a set a line,
@@ -3993,7 +4010,7 @@ def _set_per_line(lines: list[str], start: int, pieces: dict[str, str]) -> tuple
     index after them), or None when line `start` starts no such run."""
     if start + 1 >= len(lines):
         return None
-    first, second = _positional_cells(lines[start]), _positional_cells(lines[start + 1])
+    first, second = _set_cells(lines[start]), _set_cells(lines[start + 1])
     if (not first or not second or len(first) != len(second) or len(first) < 3
             or not any(a and a.lower() == b.lower() and _LETTER.search(a) for a, b in zip(first, second, strict=True))):
         return None  # (the cheap test first: two lines in a row sharing a name)
@@ -4004,7 +4021,7 @@ def _set_per_line(lines: list[str], start: int, pieces: dict[str, str]) -> tuple
     sets_at = next((i for i, kind in (header or {}).items() if kind == "sets"), None)
 
     def cells_of(line: str) -> list[str] | None:
-        cells = _positional_cells(line)
+        cells = _set_cells(line)
         if not cells or len(cells) < 3 or name_at >= len(cells) or not _LETTER.search(cells[name_at]):
             return None
         if header is None and not all(_SET_CELL.match(c) for c in cells[1:]):
@@ -4066,7 +4083,7 @@ def _split_paragraphs(lines: list[str], normalised: dict[str, str] | None = None
     back (the review shows what the user wrote). `normalised`: the parse's normalised
     lines, which a long line's reading here joins (a line left whole is read again)."""
     normalised = {} if normalised is None else normalised
-    tables = any("|" in line or "\t" in line for line in lines)
+    tables = any(_may_set_line(line) for line in lines)
     if not tables and all(len(line) <= PARAGRAPH_CHARS for line in lines):
         return lines, {}
     out: list[str] = []
@@ -4074,9 +4091,10 @@ def _split_paragraphs(lines: list[str], normalised: dict[str, str] | None = None
     if tables:
         expanded, index = [], 0
         while index < len(lines):
+            line = lines[index]
             found = (_day_columns(lines, index, pieces) or _prescribed_columns(lines, index, pieces)
-                     or _set_per_line(lines, index, pieces)
-                     if ("|" in lines[index] or "\t" in lines[index]) else None)
+                     if ("|" in line or "\t" in line) else None) or (
+                _set_per_line(lines, index, pieces) if _may_set_line(line) else None)
             if found is None:
                 expanded.append(lines[index])
                 index += 1

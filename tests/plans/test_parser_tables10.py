@@ -251,3 +251,16 @@ def test_kg_glued_to_a_cyrillic_times_sign_and_kgs_written_as_the_user_wrote_the
 ])
 def test_sets_x_reps_headers_in_other_languages(header, row, expected):
     assert rows(f"{header}\n|---|---|---|---|\n{row}\n")[0][:4] == expected
+
+
+def test_one_set_lines_aligned_with_spaces_or_commas_are_one_exercise():
+    spaced = "Hip thrust    12    80\nHip thrust    10    100\nHip thrust    8    120\n"
+    csv = "Hip thrust, 12, 80\nHip thrust, 10, 100\nHip thrust, 8, 120\n"
+    for text in (spaced, csv):
+        got = rows(text)
+        assert len(got) == 1 and got[0][1:] == (3, 8, 12, False, "80-120"), text
+
+
+def test_a_name_repeated_on_lines_that_are_not_one_set_each_is_left_alone():
+    text = "Squat 5x5 @ 100kg\nSquat 5x5 @ 105kg\n"  # (no cells: two prescriptions)
+    assert [r[1:3] for r in rows(text)] == [(5, 5), (5, 5)]
