@@ -4015,8 +4015,9 @@ def _set_per_line(lines: list[str], start: int, pieces: dict[str, str]) -> tuple
             or not any(a and a.lower() == b.lower() and _LETTER.search(a) for a, b in zip(first, second, strict=True))):
         return None  # (the cheap test first: two lines in a row sharing a name)
     header = _header_above(lines, start) if start else None
-    if header is not None and "scheme" in header.values():
-        return None  # a row of sets and reps each: a prescription, however alike the rows
+    if header is not None and ("scheme" in header.values()
+                               or (getattr(header, "width", None) is None and _positional_cells(lines[start]))):
+        return None  # a row of sets and reps each (a prescription, however alike); a header with gaps
     name_at = next((i for i, kind in (header or {}).items() if kind == "name"), 0)
     sets_at = next((i for i, kind in (header or {}).items() if kind == "sets"), None)
 
