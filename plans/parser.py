@@ -2300,8 +2300,8 @@ def _table_row(text: str, columns: dict[int, str]) -> str | None:
     # squats | 6x |", a muscle group, blank on the rows under it) says no more.
     extra = [c for i, c in enumerate(cells) if c and i not in columns and c != name
              and not (name_at is not None and i < name_at and not _DIGIT.search(c))]
-    if notes and not _DIGIT.search(notes):
-        extra.append(notes)
+    if notes and not (values.get("weight") and _WEIGHT.search(_normalise_line(notes))):
+        extra.append(notes)  # ("rest 90 s", "RPE 8": read in brackets; a load there is not the column's)
     parts = [name]
     weight = values.get("weight", "") if values.get("weight") not in ("-", "—") else ""
     if weight and _BARE_HOLD.search(_normalise_line(scheme or reps)) and not _DIGIT.search(weight):

@@ -264,3 +264,12 @@ def test_one_set_lines_aligned_with_spaces_or_commas_are_one_exercise():
 def test_a_name_repeated_on_lines_that_are_not_one_set_each_is_left_alone():
     text = "Squat 5x5 @ 100kg\nSquat 5x5 @ 105kg\n"  # (no cells: two prescriptions)
     assert [r[1:3] for r in rows(text)] == [(5, 5), (5, 5)]
+
+
+def test_a_notes_column_keeps_its_rest_and_a_weight_column_wins_over_a_load_in_the_notes():
+    text = ("| Exercise | Sets | Reps | Weight | Notes |\n|---|---|---|---|---|\n"
+            "| Hack squat | 4 | 10 | 120 kg | rest 2 min |\n"
+            "| Leg curl | 3 | 12 | 40 kg | next time 42.5 kg |\n")
+    result = parse(text)
+    assert [(e.sets, e.reps_min, e.rest_seconds, e.weight_text) for e in result.exercises] == [
+        (4, 10, 120, "120 kg"), (3, 12, None, "40 kg")]
