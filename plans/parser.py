@@ -2223,6 +2223,7 @@ _CELL_BLOCK = re.compile(r"^(?:giant\s*set|circuit|super\s*-?set|tri-?set|comple
 _NOTE_SETS = re.compile(rf"^(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*(?:{_SETWORD}|rounds?)\b")
 
 
+_CELL_LABEL = re.compile(r"^(?:[a-h]\s?[1-9]|[1-9]\s?[a-h])[.)]?$", re.IGNORECASE)  # "A1", "2b" in a column of its own
 _BLOCK_COUNT = re.compile(r"^(\d{1,2})\s*[x×х]?$|^[x×х]\s*(\d{1,2})$")  # "3", "3x", "x3": its rounds
 
 
@@ -2298,8 +2299,12 @@ def _table_row(text: str, columns: dict[int, str]) -> str | None:
         notes = ""  # (the scheme's own count wins: "3 × 5 | BW | 5 sets" is 3 x 5)
     # Cells of other columns are notes; a word in a column before the name ("| legs |
     # squats | 6x |", a muscle group, blank on the rows under it) says no more.
-    extra = [c for i, c in enumerate(cells) if c and i not in columns and c != name
+    before = [c for i, c in enumerate(cells) if c and i not in columns and name_at is not None and i < name_at]
+    tag = next((c for c in before if _CELL_LABEL.match(c)), None)
+    extra = [c for i, c in enumerate(cells) if c and i not in columns and c != name and c != tag
              and not (name_at is not None and i < name_at and not _DIGIT.search(c))]
+    if tag:
+        name = f"{tag.rstrip('.)')} {name}"  # "| A1 | Bench press | 3 | 8 |": the superset's label, read as on a line
     if notes and not (values.get("weight") and _WEIGHT.search(_normalise_line(notes))):
         extra.append(notes)  # ("rest 90 s", "RPE 8": read in brackets; a load there is not the column's)
     parts = [name]
@@ -2860,6 +2865,11 @@ def parse_plan(text: str, catalog) -> ParseResult:
             rewritten = rewritten or _table_row(original if "\t" in original and "|" not in original else stripped, table)
             if rewritten:
                 stripped = rewritten
+                m = None if label else _SUPERSET.match(stripped)
+                if m:
+                    # "| A1. Bench press | 3 | 8 |", "| A1 | Bench press |": its label, as on a line.
+                    label = f"superset {m[1].upper()}{m[2]}" if m[1] else f"superset {m[3]}{m[4].upper()}"
+                    stripped = stripped[m.end():]
         round_block = None
         if "round" in stripped.lower():
             m = _ROUNDS_LINE.match(stripped)

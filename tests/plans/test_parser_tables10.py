@@ -273,3 +273,13 @@ def test_a_notes_column_keeps_its_rest_and_a_weight_column_wins_over_a_load_in_t
     result = parse(text)
     assert [(e.sets, e.reps_min, e.rest_seconds, e.weight_text) for e in result.exercises] == [
         (4, 10, 120, "120 kg"), (3, 12, None, "40 kg")]
+
+
+def test_superset_labels_in_a_table_in_their_own_column_or_before_the_name():
+    own = ("| # | Exercise | Sets | Reps |\n|---|---|---|---|\n"
+           "| C1 | Incline dumbbell press | 3 | 10 |\n| C2 | Lat pulldown | 3 | 12 |\n| D | Plank | 3 | 45s |\n")
+    before = ("| Exercise | Sets | Reps |\n|---|---|---|\n"
+              "| C1. Incline dumbbell press | 3 | 10 |\n| C2. Lat pulldown | 3 | 12 |\n")
+    for text in (own, before):
+        got = [(e.exercise.name if e.exercise else None, e.sets, e.reps_min, e.superset) for e in parse(text).exercises]
+        assert got[:2] == [("Incline Dumbbell Press", 3, 10, "C"), ("Wide-Grip Lat Pulldown", 3, 12, "C")], text
