@@ -289,7 +289,7 @@ _LABEL = re.compile(r"^(?:(t[1-3])|exercise(?:\s*\d{1,2})?)\s*[:.)\-]\s*", re.IG
 _MINUTE_LABEL = re.compile(r"^min(?:ute)?\s*(?:[a-h]|\d{1,2})\s*[:)]\s*", re.IGNORECASE)  # "Min A:", "Minute 2:"
 _LOAD = re.compile(r"(?:@\s*)?\d+(?:[.,]\d+)?\s*(?:(?:kg|kgs|lb|lbs|pounds|kilos)\b|%)|@\s*\d+(?:\.\d+)?"
                    r"|\brp[er]\s*\d+(?:\.\d)?|\brir\s*\d|\b(?:bw|bodyweight)\s*[+-]\s*\d+(?:\.\d+)?\s*(?:kg|lbs?)?")
-_WEIGHT = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:kg|kgs|lb|lbs|pounds|kilos)\b|\b(?:bw|bodyweight)\s*[+-]\s*\d+(?:\.\d+)?\s*(?:kg|lbs?)?"
+_WEIGHT = re.compile(r"(?<![\w.])(?:\d+(?:[.,]\d+)?\s*-\s*)?\d+(?:[.,]\d+)?\s*(?:kg|kgs|lb|lbs|pounds|kilos)\b|\b(?:bw|bodyweight)\s*[+-]\s*\d+(?:\.\d+)?\s*(?:kg|lbs?)?"
                      r"|(?<![\w.])\d+(?:[.,]\d+)?\s*pood\b")
 
 
@@ -1082,9 +1082,23 @@ def _merge(groups: list[_Group]) -> _Group:
         reps_max=None if any(g.amrap and g.reps_max is None for g in groups) or not high else max(high),
         amrap=amrap, clear=all(g.clear for g in groups) and all(sets),
         note=", ".join(g.note for g in groups if g.note),
-        weight=(weights[0] if len(set(weights)) == 1 else f"{weights[0]}-{weights[-1]}") if weights else "",
+        weight=_load_range(weights) if weights else "",
         start=groups[0].start, end=groups[-1].end)
     return merged
+
+
+_UNIT_AFTER = re.compile(r"^([\d.,]+)\s*([^\W\d_]+|#)$")
+
+
+def _load_range(weights: list[str]) -> str:
+    """The loads of a row's sets as one text: the one load, or the first and the last
+    ("80-85kg": the unit once when both say the same one, as people write a range)."""
+    if len(set(weights)) == 1:
+        return weights[0]
+    first, last = _UNIT_AFTER.match(weights[0]), _UNIT_AFTER.match(weights[-1])
+    if first and last and first[2] == last[2]:
+        return f"{first[1]}-{weights[-1]}"
+    return f"{weights[0]}-{weights[-1]}"
 
 
 def _find_rest(text: str) -> tuple[int | None, str, str]:
@@ -1197,6 +1211,10 @@ def _normalise_line(text: str) -> str:
         text = pattern.sub(lambda m: words[m[0]], text)  # "4 series de 10 repeticiones" -> "4 sets de 10 reps"
     if not text.isascii():
         # The Cyrillic "х" of "3х10" is a times sign; inside a word ("2хв", "хватом") a letter.
+        if "кг" in text:
+            # "80кг", "24 кгс": the kilogram's Cyrillic symbol (padded: positions line up);
+            # first, so the "х" of "80кгх8" is a times sign after it.
+            text = _CYRILLIC_KG.sub(lambda m: "kg".ljust(len(m[0])), text)
         text = _CYRILLIC_TIMES.sub("x", _DASHES.sub("-", text).replace("×", "x"))
     if "*" in text:
         # "15kg*2", "3 * 10": a times sign by a number; "Chin-ups*" a footnote's mark.
@@ -1340,6 +1358,7 @@ _EACH_SIDE_REPS = re.compile(r"(?<![\d.+])(\d{1,2})\s?\+\s?\1(?![\d.+])")
 
 _DASHES = re.compile(r"[–—−‐]")
 _CYRILLIC_TIMES = re.compile(r"(?<![а-яёіїєґ])х(?![а-яёіїєґ])")
+_CYRILLIC_KG = re.compile(r"(?:(?<=\d)|(?<=\d ))кгс?(?=х\s*\d|[^а-яёіїєґ]|$)")
 
 
 @lru_cache(maxsize=1)
@@ -1774,7 +1793,7 @@ _GLOSS = re.compile(r"\(([^()\d]{3,40})\)")  # "(floor press)": letters only, a 
 _EXAMPLES = re.compile(r"\(([^()\d,]{3,40}),[^()\d]{1,80}\)")  # "(squat, leg press, lunge)": the first
 # "3x5 @ 185", "9 x 3 at 185": a load with no unit ("at" only before a number of two
 # digits or more, and not a percentage, a time, an effort or reps: "at 8 RPE", "at 90 s").
-_BARE_LOAD = re.compile(rf"(?:@\s*|\bat\s+(?=\d{{2}}))(\d+(?:[.,]\d+)?)(?![\d%.,/]|\s*(?:%|kg|lb|rpe|rir|x\b|reps?\b"
+_BARE_LOAD = re.compile(rf"(?:@\s*|\bat\s+(?=\d{{2}}))(\d+(?:[.,]\d+)?(?:-\d+(?:[.,]\d+)?)?)(?![\d%.,/-]|\s*(?:%|kg|lb|rpe|rir|x\b|reps?\b"
                         rf"|(?:{_SECONDS}|{_MINUTES})\b|{_PRIME_MINUTES}|{_PRIME_SECONDS}))")
 
 
@@ -1801,7 +1820,7 @@ _BARBELL_PLAN = re.compile(r"barbell|barra\b|bilanciere|\b(?:bb|bar|barre)\b|(?:
                            r"|штанг|langhantel", re.I)
 # ("k(?<!\wk)": "\bk" said after the letter, so the search skips to each "k" first: twice as fast.)
 _KETTLEBELL_PLAN = re.compile(r"kettle|k(?<!\wk)bs?\b|b(?<!\wb)ells?\b|гир[яиь]", re.I)
-_LOADED = re.compile(r"\d\s*(?:kg|kgs|lbs?|#|pounds|kilos)\b|^\d{2,4}(?:[.,]\d+)?$", re.I)
+_LOADED = re.compile(r"\d\s*(?:kg|kgs|lbs?|#|pounds|kilos|кгс?)\b|^\d{2,4}(?:[.,]\d+)?$", re.I)
 # Exercises held for a time or walked for a distance more often than counted in reps.
 _HOLD_NAME = re.compile(r"plank|hold|hang|wall sit|l-sit|side bridge|carry|farmer|walk|sled|hollow|superman", re.I)
 
@@ -1820,6 +1839,10 @@ def _as_written(text: str, original: str) -> str:
     if not text:
         return text
     index = original.lower().find(text)
+    if index < 0 and "kg" in text and "кг" in original.lower():
+        # (Read as "kg": `_normalise_line`.) The load as written: "80-85кг", "60 кгс".
+        m = re.search(re.escape(text).replace("kgs", "kg").replace("kg", "кгс?"), original, re.IGNORECASE)
+        return m[0] if m else text.replace("kgs", "кг").replace("kg", "кг")
     return original[index:index + len(text)] if index >= 0 else text
 
 
@@ -2003,7 +2026,7 @@ def _says_more(segment: _Segment, name: str, leftover: str, weight: str, group: 
                 or (weight.lower().startswith(("bw+", "bodyweight+"))))
 
 
-_LOAD_WITH_UNIT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(kg|kgs|kilos?|lbs?|pounds?|#)?")
+_LOAD_WITH_UNIT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(kg|kgs|kilos?|lbs?|pounds?|#|кгс?)?")
 # What is added to a bar, or to last time's load ("5 lbs heavier than last time"): not
 # the load on the bar.
 _EACH_SIDE = re.compile(r"\b(?:per|each|a)\s+side\b|\bplates?\b|\bchains?\b|\bbands?\b|\bbar\s*\+|\+\s*\d"
@@ -2146,16 +2169,28 @@ _CELL_SPLIT = re.compile(r"\t|\s*\|\s*|\s{2,}")
 # (Polish, Dutch, Turkish and Romanian too, matched with the accents off: "Ilość serii",
 # "Zakres powt.", "Herhalingen", "Tekrar", "Repetări", "Przerwa", "Rust", "Pauză".)
 _HEADER_WORDS = {
-    "name": r"exercises?|movements?|lifts?|name|description|descripci[oó]n|descrizione|beschreibung|название|назва|übung|ubung|ejercicios?|exercícios?|exercicios?|exercices?|esercizi[oi]?|упражнени[ея]|вправ[аи]"
-            r"|(?:nazwa\s+)?cwiczeni[ea]|oefeningen?|hareketler?|egzersizler?|exercitii|exercitiu(?:l)?",
+    "name": r"exercises?|exercise[_\s]*(?:title|name)|movements?|lifts?|name|activit(?:y|ies)|aktivit[äa]t|actividad(?:es)?"
+            r"|activit[ée]s?|attivit[àa]|description|descripci[oó]n|descrizione|beschreibung|название|назва|übung|ubung|ejercicios?|exercícios?|exercicios?|exercices?|esercizi[oi]?|упражнени[ея]|вправ[аи]"
+            r"|(?:nazwa\s+)?cwiczeni[ea]|oefening(?:en)?|hareketler?|egzersizler?|exercitii|exercitiu(?:l)?",
     "sets": r"sets?|series|séries|sätze|satze|serie|подходы|подходов|підходи|rounds?|(?:ilosc\s+|liczba\s+)?serii|seriler?",
     "reps": r"reps?|repetitions?|repeticiones|repetições|repeticoes|wiederholungen|wdh|ripetizioni|répétitions|повторения|повторений|повторення"
-            r"|powtorzenia|(?:zakres\s+|liczba\s+)?powt(?:\.|orzen)?|herhalingen|tekrarl?a?r?|repetari|repetitii",
+            r"|повторы|повторів|powtorzenia|(?:zakres\s+|liczba\s+)?powt(?:\.|orzen)?|herhalingen|tekrarl?a?r?|repetari|repetitii",
     "rest": r"rest|pause|descanso|repos|recupero|отдых|відпочинок|rest\s*\(s\)|rest\s*time|przerwa|odpoczynek|rust|dinlenme|pauza",
-    "weight": r"weight|load|kg|lbs?|gewicht|peso|poids|carico|charge|carga|belastung|вес|вага|intensity|%\s*1rm|%",
+    "weight": r"(?:weights?|loads?)(?:[_\s]*(?:kg|lbs?))?|kg|lbs?|gewicht|peso|pesos|poids|carico|charge|carga|belastung|вес|вага|intensity|%\s*1rm|%|ciezar|obciazenie|belasting",
+    # What a row says aside ("5 sets", "3 sets total", "Moderate"): read for a set count only.
+    "notes": r"notes?|comments?|remarks?|notas?|observaciones|observacoes|obs\.?|notizen|bemerkung(?:en)?|anmerkung(?:en)?|hinweise?"
+             r"|kommentare?|remarques?|commentaires?|comentarios?|commenti|notitie|notities|note"
+             r"|примечани[ея]|заметки|коментар(?:і|ій)?|uwagi|opmerkingen?|notlar",
 }
+# One column for both: "Sets × Reps", "Series x Reps", "Sets/Reps", "Подходы×Повторы".
+_HEADER_WORDS["scheme"] = (r"(?:(?:duration|time|dauer|zeit|duraci[oó]n|tiempo|dur[ée]e|durata|tempo)\s*/\s*)?"  # "Dauer/Sätze/Wiederholungen"
+                           rf"(?:{_HEADER_WORDS['sets']})\s*(?:[x×х*/&+]|and|und|y|et|e|и|і)\s*(?:{_HEADER_WORDS['reps']})")
+# "| squats | 6x |" under "frequency": six sets (a cell of a count and a times sign only).
+_HEADER_WORDS["frequency"] = r"frequency|freq\.?|frecuencia|fr[ée]quence|frequenza|frequ[eê]ncia"
 _HEADER = {kind: re.compile(rf"^(?:{words})(?:\s*\(.*\))?$", re.IGNORECASE) for kind, words in _HEADER_WORDS.items()}
 _RULE = re.compile(r"^[\s|:\-+=]+$")
+_DESCRIPTION = re.compile(r"^(?:description|descripci[oó]n|descrizione|beschreibung)$", re.IGNORECASE)
+_EXERCISE_COLUMN = re.compile(r"^(?:exercises?|exercise[_\s]*(?:title|name))$", re.IGNORECASE)
 
 
 def _cells(text: str) -> list[str]:
@@ -2169,34 +2204,136 @@ def _table_header(text: str) -> dict[int, str] | None:
     if has_cjk(text):
         text = _cjk_header_words(text)  # "动作 | 组数 | 次数": "exercise | sets | reps"
     columns = {}
-    for index, cell in enumerate(_cells(text)):
+    cells = _cells(text)
+    for index, cell in enumerate(cells):
         for kind, pattern in _HEADER.items():
-            bare = cell.strip("*_ :")
+            bare = cell.strip("*_ :.")  # ("Wdh.")
             if (pattern.match(bare) or pattern.match(_unaccent(bare))) and kind not in columns.values():
                 columns[index] = kind
                 break
+    described = next((i for i, kind in columns.items() if kind == "name" and _DESCRIPTION.match(cells[i].strip("*_ :"))), None)
+    named = next((i for i, c in enumerate(cells) if i not in columns and _EXERCISE_COLUMN.match(c.strip("*_ :"))), None)
+    if described is not None and named is not None:
+        del columns[described]  # "| description | exercise_title |": the exercise's column names it
+        columns[named] = "name"
     kinds = set(columns.values())
-    return columns if len(columns) >= 2 and kinds & {"sets", "reps"} else None
+    if len(columns) < 2 or not kinds & {"sets", "reps", "scheme", "frequency"}:
+        return None
+    return _Columns(columns, _positional_cells(text))
 
 
-_CELL_SETS_X_REPS = re.compile(r"^\d{1,2}\s*[x×](?:['’]s)?\s*(\d{1,3}(?:\s*-\s*\d{1,3})?)$", re.IGNORECASE)
+class _Columns(dict):
+    """A table header's columns (cell index -> kind), and how many cells it has in place
+    (`width`, a pipe or tab table's: its rows' empty cells are kept, so a blank group
+    cell on a continuation row shifts no column)."""
+
+    def __init__(self, columns: dict[int, str], positional: list[str] | None):
+        super().__init__(columns)
+        self.width = len(positional) if positional and all(positional) else None
+
+
+_CELL_SETS_X_REPS = re.compile(r"^\d{1,2}\s*[x×х](?:['’]s)?\s*(\d{1,3}(?:\s*-\s*\d{1,3})?)$", re.IGNORECASE)
+_CELL_TIMES = re.compile(r"^(\d{1,2})\s*[x×х]$", re.IGNORECASE)  # "6x" in a sets column: six sets
+_CELL_REPS = re.compile(r"^\d{1,3}(?:\s*[-–]\s*\d{1,3})?$")  # "5", "2-3": a bare number in "Sets × Reps" is the reps
+_CELL_BLOCK = re.compile(r"^(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex|суперсет|circuito|superserie|bloque|zirkel)s?"
+                         r"\s*[#№(]?\s*(?:\d{1,2}|[a-h])?\)?\s*:?$", re.IGNORECASE)  # "Superset 1", "Circuit (B)"
+_NOTE_SETS = re.compile(rf"^(\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s*(?:{_SETWORD}|rounds?)\b")
+
+
+_CELL_LABEL = re.compile(r"^(?:[a-h]\s?[1-9]|[1-9]\s?[a-h])[.)]?$", re.IGNORECASE)  # "A1", "2b" in a column of its own
+_BLOCK_COUNT = re.compile(r"^(\d{1,2})\s*[x×х]?$|^[x×х]\s*(\d{1,2})$")  # "3", "3x", "x3": its rounds
+
+
+def _row_cells(text: str, columns: dict[int, str]) -> list[str]:
+    """A table row's cells: in place when the header's are (a pipe or tab table whose row
+    has as many cells: "|  | seated leg curl | 4x | 42,5kg |" keeps its blank group cell),
+    else the non-empty ones."""
+    width = getattr(columns, "width", None)
+    if width:
+        cells = _positional_cells(text)
+        if cells is not None and len(cells) == width:
+            return cells
+    return _cells(text)
+
+
+def _table_block(text: str, columns: dict[int, str]) -> str | None:
+    """A table row heading the rows under it ("| **Superset 1** | | | 3 rounds |"): a
+    block's line ("Superset 1 (3 rounds):"), or None."""
+    cells = _row_cells(text, columns)
+    name_at = next((i for i, kind in columns.items() if kind == "name"), 0)
+    if name_at >= len(cells) or not _CELL_BLOCK.match(cells[name_at].strip("*_ :")):
+        return None
+    said = [c for i, c in enumerate(cells) if i != name_at and c]
+    if any(not _ROUNDS_SAID.search(_normalise_line(c)) and not _NOTE_SETS.match(_normalise_line(c))
+           and not _BLOCK_COUNT.match(c) and (_DIGIT.search(c) or len(c.split()) > 3)
+           for c in said):
+        return None  # ("| Circuit | 3x10 |": a row of its own)
+    count = next((m[1] or m[2] for m in (_NOTE_SETS.match(_normalise_line(c)) or _ROUNDS_SAID.search(_normalise_line(c))
+                                         or _BLOCK_COUNT.match(c) for c in said) if m), None)
+    name = cells[name_at].strip("*_ :")
+    return f"{name} ({count} rounds):" if count else f"{name}:"
+
+
+def _bold_name(text: str, columns: dict[int, str]) -> bool:
+    """Whether a table row's name cell is bold ("| **2-Hand Swing** | 6 × 10 |")."""
+    cells = _row_cells(text, columns)
+    name_at = next((i for i, kind in columns.items() if kind == "name"), 0)
+    return name_at < len(cells) and cells[name_at].startswith(("**", "__")) and cells[name_at].endswith(("**", "__"))
 
 
 def _table_row(text: str, columns: dict[int, str]) -> str | None:
     """A table row rewritten as a plan line ("Bench 4x6 rest 90s @ 100kg")."""
-    cells = _cells(text)
-    if len(cells) < 2:
+    cells = _row_cells(text, columns)
+    if len([c for c in cells if c]) < 2:
         return None
-    values = {kind: cells[i] for i, kind in columns.items() if i < len(cells)}
+    values = {kind: cells[i] for i, kind in columns.items() if i < len(cells) and cells[i]}
+    name_at = next((i for i, kind in columns.items() if kind == "name"), None)
     name = values.get("name") or cells[0]
-    if "name" not in columns.values() and 0 in columns:
+    if name_at is None and 0 in columns:
         return None  # no name column, and the first column is something else
+    if not name or (name_at is not None and name_at < len(cells) and not cells[name_at]):
+        return None  # (a blank name cell: not a row of an exercise)
     sets, reps = values.get("sets", ""), values.get("reps", "")
+    m = _CELL_TIMES.match(sets or values.get("frequency", ""))
+    if m:
+        sets = m[1]  # "6x": six sets ("2x/week" is how often, not sets)
     m = _CELL_SETS_X_REPS.match(reps) if sets else None
     if m:
         reps = m[1]  # "5 | 3x6": the sets column says 5; the reps column's "3x6" is read for its reps
-    extra = [c for i, c in enumerate(cells) if i not in columns and c != name]
+    scheme = values.get("scheme", "")
+    if scheme and not (sets or reps):
+        if _CELL_REPS.match(scheme):
+            reps = scheme  # "| KB Deadlift | 5 | 45 lbs |" under "Sets × Reps": five reps
+        elif _CELL_TIMES.match(scheme):
+            sets = _CELL_TIMES.match(scheme)[1]
+        scheme = "" if sets or reps else scheme
+    notes = values.get("notes", "")
+    said_sets = _NOTE_SETS.match(_normalise_line(notes)) if notes else None
+    if said_sets and not sets and not (scheme and _X_BY_DIGIT.search(_normalise_line(scheme))):
+        sets = said_sets[1]  # "| Goblet Squat | 5 | 35 lbs | 4 sets |": the notes give the set count
+        notes = ""
+    elif said_sets:
+        notes = ""  # (the scheme's own count wins: "3 × 5 | BW | 5 sets" is 3 x 5)
+    # Cells of other columns are notes; a word in a column before the name ("| legs |
+    # squats | 6x |", a muscle group, blank on the rows under it) says no more.
+    before = [c for i, c in enumerate(cells) if c and i not in columns and name_at is not None and i < name_at]
+    tag = next((c for c in before if _CELL_LABEL.match(c)), None)
+    extra = [c for i, c in enumerate(cells) if c and i not in columns and c != name and c != tag
+             and not (name_at is not None and i < name_at and not _DIGIT.search(c))]
+    if tag:
+        name = f"{tag.rstrip('.)')} {name}"  # "| A1 | Bench press | 3 | 8 |": the superset's label, read as on a line
+    if notes and not (values.get("weight") and _WEIGHT.search(_normalise_line(notes))):
+        extra.append(notes)  # ("rest 90 s", "RPE 8": read in brackets; a load there is not the column's)
     parts = [name]
+    weight = values.get("weight", "") if values.get("weight") not in ("-", "—") else ""
+    if weight and _BARE_HOLD.search(_normalise_line(scheme or reps)) and not _DIGIT.search(weight):
+        parts.append(f"@ {weight}")  # "| Wall Press Abs | 30 sec | BW |": the time is what it says ("@ BW 30 sec")
+        weight = ""
+    if scheme and sets and _BARE_HOLD.search(_normalise_line(scheme)):
+        parts.append(f"{sets} sets of {scheme}")  # "| Plank | 40 sec | BW | 3 sets |"
+        sets = ""
+    elif scheme:
+        parts.append(scheme)
     if sets and reps:
         parts.append(f"{sets} sets x {reps}" if re.fullmatch(r"[\d\s\-–]+", reps) is None else f"{sets}x{reps}")
     elif sets:
@@ -2206,10 +2343,12 @@ def _table_row(text: str, columns: dict[int, str]) -> str | None:
     if values.get("rest"):
         rest = values["rest"].lstrip("+~≈ ")  # "+ 2′": two minutes or more
         parts.append(f"rest {rest}" + ("s" if rest.isdigit() and int(rest) > 5 else ""))
-    if values.get("weight") and values["weight"] not in ("-", "—"):
-        parts.append(f"@ {values['weight']}")
-    parts.extend(f"({c})" for c in extra)
-    return " ".join(parts)
+    if weight:
+        parts.append(f"@ {weight}")
+    notes = [f"({c})" for c in extra]
+    if notes and len(parts) == 2 and _BARE_HOLD.search(_normalise_line(parts[1])):
+        return " ".join([name, *notes, parts[1]])  # "Brisk walk (easy pace) 30-45 min": the time ends the line, a hold
+    return " ".join(parts + notes)
 
 
 # --- the plan --------------------------------------------------------------------------
@@ -2426,6 +2565,7 @@ def _absorb(previous: ParsedExercise, groups: list[_Group], remaining: str) -> N
         if lines is None:
             lines = previous._set_lines = []
             previous._own_reps = [r for r in (previous.reps_min, previous.reps_max) if r is not None]
+            previous._own_weight = previous.weight_text
         lines.append(group)
         # Read again from all its lines as each comes: for a row's first few dozen; past
         # those, at each doubling and once at the end (`_finish`), so thousands of set
@@ -2576,8 +2716,8 @@ def _prescribe(row: ParsedExercise, lines: list[_Group]) -> None:
     row.confidence = "low" if row.exercise else "unmatched"
     row._per_set = True
     weights = [g.weight for g in lines if g.weight]
-    if weights:
-        row.weight_text = weights[0] if len(set(weights)) == 1 else f"{weights[0]}-{weights[-1]}"
+    # (A warm-up's load, read while it was the only line, goes when the working sets come.)
+    row.weight_text = _load_range(weights) if weights else getattr(row, "_own_weight", row.weight_text)
 
 
 def _loads_by_reps(lines: list[_Group]) -> bool:
@@ -2736,9 +2876,17 @@ def parse_plan(text: str, catalog) -> ParseResult:
             table = header
             continue
         if table is not None:
-            rewritten = _table_row(stripped, table)
+            rewritten = _table_block(stripped, table)
+            if rewritten is None and block is not None and "**" in original and _bold_name(original.strip(), table):
+                block = None  # "| **2-Hand Swing** | 6 × 10 |" under a superset's rows: bold as its row, its peer
+            rewritten = rewritten or _table_row(original if "\t" in original and "|" not in original else stripped, table)
             if rewritten:
                 stripped = rewritten
+                m = None if label else _SUPERSET.match(stripped)
+                if m:
+                    # "| A1. Bench press | 3 | 8 |", "| A1 | Bench press |": its label, as on a line.
+                    label = f"superset {m[1].upper()}{m[2]}" if m[1] else f"superset {m[3]}{m[4].upper()}"
+                    stripped = stripped[m.end():]
         round_block = None
         if "round" in stripped.lower():
             m = _ROUNDS_LINE.match(stripped)
@@ -3696,7 +3844,8 @@ def _positional_cells(line: str) -> list[str] | None:
     if "|" in text:
         return [c.strip() for c in text.strip("|").split("|")]
     if "\t" in text:
-        return [c.strip() for c in text.split("\t")]
+        # (A leading tab is a blank first cell: "\tcalf raise\t3x" under "Group\tExercise".)
+        return [c.strip() for c in line.strip(" \r\n").split("\t")]
     return None
 
 
@@ -3736,14 +3885,26 @@ def _day_columns(lines: list[str], start: int, pieces: dict[str, str]) -> tuple[
                 cell = cells[column]
                 if days[0] > 0 and cells[0] and not _NAME_WORD.search(_normalise_line(cell)):
                     cell = f"{cells[0]} {cell}"  # "| Squat | 3x5 | 5x3 |": the name is the row's
-                out.append(cell)
-                pieces.setdefault(cell.strip(), line.strip())
+                out.append(_piece(cell.strip(), line.strip(), pieces))
     out.append("")
     return out, end
 
 
+_PIECE_MARKS = ("", "- ", "* ", "+ ", "• ", "· ", "– ", "— ")
+
+
+def _piece(made: str, line: str, pieces: dict[str, str]) -> str:
+    """A line made from table line `line`, noted in `pieces` to give its row that line back;
+    the same words made from another row ("Back Squat 2×5" on two days) get a bullet,
+    read alike, so each row keeps its own line."""
+    for mark in _PIECE_MARKS:
+        if pieces.setdefault(mark + made, line) == line:
+            return mark + made
+    return made
+
+
 _CELL_WORDS = 7  # a table's header has at most this many columns
-_CELL_VALUE = re.compile(r"^[+~≈]?\s*\d[\d\s.,/x×\-–—'’′\"″”»:%+]*[^\W\d_]{0,4}\.?$|^[-–—]$", re.IGNORECASE)
+_CELL_VALUE = re.compile(r"^[+~≈]?\s*\d[\d\s.,/x×х\-–—'’′\"″”»:%+]*[^\W\d_]{0,4}\.?$|^[-–—]$", re.IGNORECASE)
 
 
 _NAME_HEADER = re.compile(rf"\s*(?:{_HEADER_WORDS['name']})(?:\s|$)", re.IGNORECASE)
@@ -3857,10 +4018,129 @@ def _prescribed_columns(lines: list[str], start: int, pieces: dict[str, str]) ->
         for column, scheme in schemes.items():
             cell = cells[column].strip() if column < len(cells) else ""
             if cell and cell not in ("-", "—"):
-                out.append(f"{cell} {scheme}")
-                pieces.setdefault(out[-1], line.strip())
+                out.append(_piece(f"{cell} {scheme}", line.strip(), pieces))
     out.append("")
     return out, end
+
+
+_SET_CELL = re.compile(r"^[+~]?\d{1,4}(?:[.,]\d{1,2})?\s*(?:kg|kgs|lbs?|#|кг)?$|^[-–—]?$", re.IGNORECASE)
+_SET_NUMBER_CELL = re.compile(r"^\d{1,4}(?:[.,]\d{1,2})?")
+
+
+_HEADER_REACH = 60  # a table's header is looked for this many rows up
+
+
+def _header_above(lines: list[str], start: int) -> dict[int, str] | None:
+    """The header of the table line `start` is in (its rows and rule lines above it)."""
+    for above in range(start - 1, max(start - 1 - _HEADER_REACH, -1), -1):
+        line = lines[above].strip()
+        if not line or not _may_set_line(line):
+            return None
+        header = _header_of(line) if not _RULE.match(line) else None
+        if header is not None:
+            return header
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _header_of(line: str) -> dict[int, str] | None:
+    """`_table_header`, once per distinct line (each row of a table looks up at the rows
+    above it: `_header_above`). Read only."""
+    return _table_header(line)
+
+
+_SPACED_CELLS = re.compile(r"\s{2,}|\s*,\s*")
+
+
+def _may_set_line(line: str) -> bool:
+    """Whether a line may be a spreadsheet's row: cells between tabs or pipes, or aligned
+    with spaces ("Squat    5    100"), or a CSV line ("Squat, 5, 100")."""
+    return "\t" in line or "|" in line or "  " in line.strip() or ("," in line and _DIGIT.search(line) is not None)
+
+
+def _set_cells(line: str) -> list[str] | None:
+    """The cells of a spreadsheet's row (see `_may_set_line`), in place."""
+    cells = _positional_cells(line)
+    if cells is None and _may_set_line(line):
+        cells = [c.strip() for c in _SPACED_CELLS.split(line.strip())]
+    return cells
+
+
+def _set_per_line(lines: list[str], start: int, pieces: dict[str, str]) -> tuple[list[str], int] | None:
+    """A spreadsheet's lines of one set each, the name repeated ("Hack Squat\t10\t0",
+    "Hack Squat\t20\t50", ...): the lines of one name are one exercise, a set a line,
+    read as one line ("Hack Squat 3 sets x 10-20 reps @ 0-50"; `pieces` gives it its
+    first line back). Without a header the column of larger numbers is the load, the
+    other the reps; a column counting 1, 2, 3 is the set's number. (the lines made, the
+    index after them), or None when line `start` starts no such run."""
+    if start + 1 >= len(lines):
+        return None
+    first, second = _set_cells(lines[start]), _set_cells(lines[start + 1])
+    if (not first or not second or len(first) != len(second) or len(first) < 3
+            or not any(a and a.lower() == b.lower() and _LETTER.search(a) for a, b in zip(first, second, strict=True))):
+        return None  # (the cheap test first: two lines in a row sharing a name)
+    header = _header_above(lines, start) if start else None
+    if header is not None and ("scheme" in header.values()
+                               or (getattr(header, "width", None) is None and _positional_cells(lines[start]))):
+        return None  # a row of sets and reps each (a prescription, however alike); a header with gaps
+    name_at = next((i for i, kind in (header or {}).items() if kind == "name"), 0)
+    sets_at = next((i for i, kind in (header or {}).items() if kind == "sets"), None)
+
+    def cells_of(line: str) -> list[str] | None:
+        cells = _set_cells(line)
+        if not cells or len(cells) < 3 or name_at >= len(cells) or not _LETTER.search(cells[name_at]):
+            return None
+        if header is None and not all(_SET_CELL.match(c) for c in cells[1:]):
+            return None
+        return cells
+
+    rows: list[list[str]] = []
+    end = start
+    while end < len(lines) and len(rows) < 500:
+        cells = cells_of(lines[end])
+        if cells is None or (rows and (len(cells) != len(rows[0])
+                                       or cells[name_at].lower() != rows[0][name_at].lower())):
+            break
+        rows.append(cells)
+        end += 1
+    if len(rows) < 2:
+        return None
+    # Which column is which: the header's, or by the numbers.
+    numeric = [i for i in range(len(rows[0])) if i != name_at
+               and all(_SET_CELL.match(r[i]) for r in rows) and any(r[i] for r in rows)]
+    values = {i: [float(_SET_NUMBER_CELL.match(r[i])[0].replace(",", ".")) for r in rows if _SET_NUMBER_CELL.match(r[i])]
+              for i in numeric}
+    if header is not None:
+        reps_at = next((i for i, kind in header.items() if kind == "reps"), None)
+        load_at = next((i for i, kind in header.items() if kind == "weight"), None)
+        if reps_at not in values:
+            return None
+        if sets_at is not None and values.get(sets_at) != list(range(1, len(rows) + 1)):
+            return None  # ("| Set |" counting 1, 2, 3 numbers each row's set; other counts are sets to do)
+    else:
+        counting = [i for i in numeric if values[i] == list(range(1, len(rows) + 1))]
+        numeric = [i for i in numeric if i not in counting]
+        if not 1 <= len(numeric) <= 2:
+            return None
+        numeric.sort(key=lambda i: max(values[i]))
+        reps_at, load_at = numeric[0], (numeric[1] if len(numeric) == 2 else None)
+    reps = [int(v) for v in values.get(reps_at, []) if v == int(v)]
+    if not reps or len(reps) < len(values.get(reps_at, [])) or max(reps) > 100:
+        return None
+    working = [r for r in rows if not (_may_say_warmup(" ".join(r).lower()) and _WARMUP_MARK.search(" ".join(r).lower()))]
+    working = working or rows
+    reps = [int(float(_SET_NUMBER_CELL.match(r[reps_at])[0])) for r in working if _SET_NUMBER_CELL.match(r[reps_at])]
+    if not reps:
+        return None
+    loads = [r[load_at] for r in working if load_at is not None and _SET_NUMBER_CELL.match(r[load_at])]
+    failing = any(_AMRAP_ONLY.search(_normalise_line(" ".join(r))) for r in working)
+    scheme = f"{len(working)} sets x {min(reps)}" + (
+        "+" if failing else f"-{max(reps)}" if max(reps) != min(reps) else "") + " reps"  # ("push to failure": 6+)
+    if loads:
+        numbers = sorted(loads, key=lambda c: float(_SET_NUMBER_CELL.match(c)[0].replace(",", ".")))
+        scheme += " @ " + (numbers[0] if numbers[0] == numbers[-1] else
+                           f"{_SET_NUMBER_CELL.match(numbers[0])[0]}-{numbers[-1]}")
+    return [_piece(f"{rows[0][name_at]} {scheme}", lines[start].strip(), pieces)], end
 
 
 def _split_paragraphs(lines: list[str], normalised: dict[str, str] | None = None) -> tuple[list[str], dict[str, str]]:
@@ -3869,7 +4149,7 @@ def _split_paragraphs(lines: list[str], normalised: dict[str, str] | None = None
     back (the review shows what the user wrote). `normalised`: the parse's normalised
     lines, which a long line's reading here joins (a line left whole is read again)."""
     normalised = {} if normalised is None else normalised
-    tables = any("|" in line or "\t" in line for line in lines)
+    tables = any(_may_set_line(line) for line in lines)
     if not tables and all(len(line) <= PARAGRAPH_CHARS for line in lines):
         return lines, {}
     out: list[str] = []
@@ -3877,8 +4157,10 @@ def _split_paragraphs(lines: list[str], normalised: dict[str, str] | None = None
     if tables:
         expanded, index = [], 0
         while index < len(lines):
+            line = lines[index]
             found = (_day_columns(lines, index, pieces) or _prescribed_columns(lines, index, pieces)
-                     if ("|" in lines[index] or "\t" in lines[index]) else None)
+                     if ("|" in line or "\t" in line) else None) or (
+                _set_per_line(lines, index, pieces) if _may_set_line(line) else None)
             if found is None:
                 expanded.append(lines[index])
                 index += 1
@@ -4064,7 +4346,7 @@ def _sets_apart(lines: list[str], number: int) -> bool:
     return not following or _is_heading(following, marked)
 
 
-_PLANNED_LOAD = re.compile(r"(?<![\d.])(\d{1,4}(?:[.,]\d{1,2})?)\s*(kgs?|kilos?|lbs?|pounds?)\b", re.IGNORECASE)
+_PLANNED_LOAD = re.compile(r"(?<![\d.])(\d{1,4}(?:[.,]\d{1,2})?)\s*(kgs?|kilos?|lbs?|pounds?|кгс?)\b", re.IGNORECASE)
 
 
 def planned_load(notes: str | None) -> tuple[str, str] | None:

@@ -659,7 +659,7 @@ def test_after_a_blank_line_only_bare_numbers_join_the_name_above():
     ("Squat – 2x5x45lb (warmup), 5x5x135lb", 5, 5, 5, "135lb"),
     ("Bench warm-up 2x5, then 3x5", 3, 5, 5, None),
     # Reps at a load written with its unit, one set each: a per-set log line.
-    ("Overhead press 5x80lb, 5x95lb, 7x105lb, 3x105lb", 4, 3, 7, "80lb-105lb"),
+    ("Overhead press 5x80lb, 5x95lb, 7x105lb, 3x105lb", 4, 3, 7, "80-105lb"),
     ("Deadlift 5x5x315", 5, 5, 5, "315"),
 ])
 def test_warm_ups_and_per_set_loads(line, sets, reps_min, reps_max, weight_text):

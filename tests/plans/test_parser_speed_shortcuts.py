@@ -131,4 +131,4 @@ def test_every_set_line_under_a_name_counts_however_many_there_are(count):
     text = "Squat\n" + "Set: 5 reps @ 100kg\n" * (count - 1) + "Set: 2 reps @ 140kg\n"
     rows = [e for w in parser.parse_plan(text, _small_catalogue()).workouts for e in w.exercises]
     assert [(e.exercise.name, e.sets, e.reps_min, e.reps_max, e.weight_text) for e in rows] == [
-        ("Barbell Squat", count, 2, 5, "100kg-140kg")]
+        ("Barbell Squat", count, 2, 5, "100-140kg")]
