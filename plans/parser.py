@@ -1209,6 +1209,9 @@ def _normalise_line(text: str) -> str:
     if "+" in text:
         # "10+10 reps": the reps on each side (or each arm), done in one set.
         text = _EACH_SIDE_REPS.sub(lambda m: m[1] + " " * (len(m[0]) - len(m[1])), text)
+    if "/" in text:
+        # "Reverse lunges 12/12": twelve on each leg, in one set (not two sets of 12).
+        text = _EACH_SIDE_SLASH.sub(lambda m: m[1] + " " * (len(m[0]) - len(m[1])), text)
     if "set" in text and "-" in text:
         # "Set 1 - 10 reps": the set's number, then its reps (as "Set 1: 10 reps"), not 1-10 reps.
         text = _SET_NUMBER_DASH.sub(lambda m: m[1] + ":" + " " * (len(m[2]) - 1), text)
@@ -1332,6 +1335,7 @@ def _spelled(word: str) -> str:
 
 
 _EACH_SIDE_REPS = re.compile(r"(?<![\d.+])(\d{1,2})\s?\+\s?\1(?![\d.+])")
+_EACH_SIDE_SLASH = re.compile(r"(?<![\d./:x])(\d{1,2})\s?/\s?\1(?![\d./])(?=\s*(?:$|reps?\b|each\b|per\b|[(,;]))")
 
 
 _DASHES = re.compile(r"[–—−‐]")
@@ -1386,6 +1390,32 @@ _PHASE = re.compile(
     rf"(?:{_WARM_PHASES}|main\s+(?:work|part|set|session|workout)|hauptteil|entrenamiento|treino\s+principal"
     r"|notes?|hinweise?|conseils?|tips?|notas?|workout\s+notes)\b(?:[\s(:\-–—].*)?$")
 _WARM_PHASE = re.compile(rf"(?:{_WARM_PHASES})\b")  # the parts around the work: warm-up, cool-down
+
+
+@lru_cache(maxsize=1)
+def _WARM_WORDS() -> re.Pattern:
+    """More words of a warm-up or cool-down part, from the vocabulary ('warm_up':
+    "Mobility", "Movilidad", "Activación", "Растяжка"), as `_PHASE` reads them."""
+    return re.compile(rf"(?:{_plan_words('warm_up') or '(?!)'})(?:[\s(:\-–—].*)?$")
+
+
+@lru_cache(maxsize=1)
+def _WARM_ONLY() -> re.Pattern:
+    """A line naming only a warm-up or cool-down ("Warmup", "Cool down", "Aufwärmen &
+    Mobilisation"), accents off."""
+    words = rf"(?:{_WARM_PHASES}|{_plan_words('warm_up') or '(?!)'})"
+    return re.compile(rf"^{words}(?:\s*(?:&|and|y|und|et|e|и|і|/|\+)\s*{words})?$")
+
+
+def _warm_phase(text: str) -> bool:
+    """Whether a heading (accents off, its marks stripped) names a warm-up or cool-down."""
+    return _WARM_PHASE.match(text) is not None or _WARM_WORDS().match(text) is not None
+
+
+# A warm-up or cool-down heading and only its length: "Warmup (6 min)", "Cooldown 5 min",
+# "Разминка 5-7 минут:" (accents off).
+_TIMED_PHASE = re.compile(rf"^(.{{3,40}}?)\s*[:\-–—,]?\s*\(?\s*(?:approx\.?\s*|~\s*)?\d{{1,3}}(?:\s*-\s*\d{{1,3}})?\s*"
+                          rf"(?:{_MINUTES}\b\.?|{_PRIME_MINUTES})\s*\)?\s*:?$")
 
 
 _REST_WORD = re.compile(r"\(\s*rest\s*\)|^\s*rest\s*$")
@@ -2211,11 +2241,14 @@ def _may_list(text: str) -> bool:
 _REST_LEADS = ("rest", "descanso", "pause", "repos", "recupero", "отдых", "відпочинок")
 _REST_START = re.compile(rf"^(?:no\s+)?(?:{'|'.join(_REST_LEADS)})\b")
 _REST_PREFIXES = ("no", *_REST_LEADS)  # what a line `_REST_START` matches starts with (a cheap test first)
-_BLOCK = re.compile(r"\b(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex|rounds?|emom|amrap\s+\d)")
+_BLOCK = re.compile(r"\b(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex|rounds?|emom|amrap\s+\d|finisher|metcon|for\s+time\b)")
 
 
-_ROUNDS_SAID = re.compile(r"\b(\d{1,2})\s*rounds?\b")
+_ROUNDS_SAID = re.compile(r"\b(\d{1,2})\s*(?:rounds?|times)\b")
 _TIMED_BLOCK = re.compile(r"\b(?:emom|amrap)\s*(?:x\s*|for\s+)?\d{1,3}\s*(?:min|')")
+
+
+_BLOCK_LABEL = re.compile(r"^(\W*(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex|block)s?\s+)(?:[a-h]|\d{1,2})(?=\s*[:\-–—,(]|\s+x)")
 
 
 def _block_sets(norm: str) -> int | None:
@@ -2224,6 +2257,7 @@ def _block_sets(norm: str) -> int | None:
     m = _ROUNDS_SAID.search(norm)
     if m:
         return int(m[1])
+    norm = _BLOCK_LABEL.sub(r"\1", norm)  # "Circuit 2 x 3": circuit 2, 3 rounds
     m = None if _TIMED_BLOCK.search(norm) else _ROUNDS.search(norm)
     return int(m[1] or m[2]) if m else None
 
@@ -2231,18 +2265,57 @@ def _block_sets(norm: str) -> int | None:
 def _may_say_block(norm: str) -> bool:
     """Whether `_BLOCK` can match (each of its words holds one of these)."""
     return ("set" in norm or "round" in norm or "circuit" in norm or "complex" in norm or "emom" in norm
-            or "amrap" in norm)
+            or "amrap" in norm or "block" in norm or "finisher" in norm or "metcon" in norm or "time" in norm)
 
 
 _ROUNDS_LINE = re.compile(r"^(?:[^\d()]{0,30}:\s*|\d{1,2}\s*[:.)]\s*)?(\d{1,2})\s*rounds?\b(?:\s+of)?\s*[:\-–—]?\s*"
                           r"(?:\(([^()]{5,400})\)|([^()]{5,400})$)", re.IGNORECASE)
 # A line that is only a block and its count: "Superset: x3", "Circuit - 3 rounds", "Tri-set
 # (3 sets)", "4 rounds of" (a note in brackets aside).
+# ("Bloque A ×4", "Circuit 2 x 3": a block may carry its letter or number before its count;
+# "Finisher 6 min EMOM", "Metcon": a closing block, its length aside.)
 _BLOCK_ONLY = re.compile(
-    r"^\W*(?:(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex)s?\s*[:\-–—,]?\s*\(?\s*(?:x\s*\d{1,2}|\d{1,2}\s*(?:x|rounds?|sets?|times))"
+    r"^\W*(?:(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex|block)s?(?:\s+(?:[a-h]|\d{1,2})(?=\s*[:\-–—,(x]))?"
+    r"\s*[:\-–—,]?\s*\(?\s*(?:x\s*\d{1,2}|\d{1,2}\s*(?:x|rounds?|sets?|times))"
     r"|\d{1,2}\s*(?:rounds?|times)(?:\s+of)?"
+    r"|(?:conditioning\s+)?(?:finisher|metcon)(?:\s*[:\-–—]?\s*\(?\s*\d{1,3}\s*(?:min\w*|')\s*\)?)?(?:\s*(?:emom|amrap|for\s+time))?"
+    r"|\d{1,3}\s*(?:min\w*|')\s*(?:emom|amrap)"
     r"|(?:alt(?:ernating)?\s+)?(?:emom|amrap)\s*(?:x\s*|for\s+)?\d{1,3}\s*(?:min\w*|'|rounds?)?)"  # "EMOM 12 min", "AMRAP 20 min": its length, no exercise; "ALT EMOM x 5 rounds"
     r"\s*\)?\s*[:.\-–—]?\s*(?:\([^()]*\))?\s*:?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _TIMES_WORD() -> re.Pattern:
+    """"3 раза", "3 veces", "3 fois" after a number: "3 times" (the vocabulary's 'times')."""
+    return re.compile(rf"(?<=\d)(\s*)(?:{_plan_words('times') or 'times'})(?!\w)")
+
+
+def _block_only(norm: str) -> bool:
+    """Whether a line is only a block and its count (`_BLOCK_ONLY`), its "times" word in
+    any of the vocabulary's languages ("Круг 3 раза", "Circuito 3 veces")."""
+    if _BLOCK_ONLY.match(norm):
+        return True
+    said = _times_said(norm)
+    return said != norm and _BLOCK_ONLY.match(said) is not None
+
+
+def _times_said(norm: str) -> str:
+    """The line with the vocabulary's "times" words after a number written "times"."""
+    return _TIMES_WORD().sub(r"\1times", norm) if _DIGIT.search(norm) else norm
+
+
+def _block_rest(norm: str) -> int | None:
+    """The rest a block's header gives its members ("Bloque A x4 (descanso 40s)"), not
+    the rest between its rounds ("Circuit x3, rest 2 min between rounds")."""
+    m = _REST_LABELLED.search(norm) if any(word in norm for word in _REST_WORDS) else None
+    if m is None or _BETWEEN_ROUNDS.search(norm, m.start()):
+        return None
+    return _find_rest(norm[m.start():])[0]
+
+
+# A line that is only the rounds of the block above it, after its members: "(3 rondas)",
+# "x3 rounds", "3 Runden".
+_ROUNDS_AFTER = re.compile(r"^\W*\(?\s*(?:x\s*(\d{1,2})(?:\s*(?:rounds?|times))?|(\d{1,2})\s*(?:x\s*)?(?:rounds?|times))\s*\)?\W*$")
 # "Pistol prep – 3 Rounds": a block named by a title that names no exercise, and its rounds.
 _TITLED_ROUNDS = re.compile(r"^([^\d:–—-]{3,40}?)\s*[:\-–—,(]\s*\d{1,2}\s*(?:rounds?|times)\)?\s*:?\s*$")
 _ROUNDS = re.compile(r"\b(\d{1,2})\s*(?:rounds?|(?:super-?|tri-?|giant\s*)?sets?|x)\b|\bx\s*(\d{1,2})\b")  # ("5 supersets of:": 5 rounds)
@@ -2637,6 +2710,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
     # "Giant set, 4 rounds:", "3 sets of 12:": sets, label and the numbers (or None) for its members
     block: tuple[int | None, str, _Group | None] | None = None
     block_used = block_blank = False  # whether the block gave a row yet; a blank line came under it
+    block_rows: list[tuple[tuple, list[ParsedExercise]]] = []  # each block's rows (its rest and rounds may follow them)
+    block_rest: dict[int, int] = {}  # id of a block -> the rest its header gives its members
     blocks = 0
     table: dict[int, str] | None = None
     tiers: dict[int, str] | None = None  # a table's cell index -> the tier its header names ("| Day | T1 | T2 |")
@@ -2821,7 +2896,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
             # prose below must be an exact name, since a section ("Shoulders:") reads alike.
             # (Cheapest test first: most of these lines are headings.)
             names_exercise = False
-            if not heading.match(_unaccent(plain)) and not _PHASE.match(_unaccent(norm).strip(" #*_:-")):
+            if (not heading.match(_unaccent(plain)) and not _PHASE.match(_unaccent(norm).strip(" #*_:-"))
+                    and not _WARM_WORDS().match(_unaccent(norm).strip(" #*_:-"))):
                 score = matcher.match(plain)[1]
                 if score >= STRONG_SCORE:
                     below = _starts_exercise_below(lines, number, find_groups)
@@ -2841,11 +2917,11 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     _note_timed_block(timed, block, norm)
                     block_used = block_blank = False
                     continue
-                if _PHASE.match(_unaccent(norm).strip(" #*_:-")):
+                if _PHASE.match(_unaccent(norm).strip(" #*_:-")) or _WARM_WORDS().match(_unaccent(norm).strip(" #*_:-")):
                     # "Warm-up (5 min)", "Main work", "Cool-down", "Notes": a part of the
                     # session, not a session of its own.
                     previous, block = None, None
-                    warming = 1 if _WARM_PHASE.match(_unaccent(norm).strip(" #*_:-")) else 0
+                    warming = 1 if _warm_phase(_unaccent(norm).strip(" #*_:-")) else 0
                     continue
                 start_workout(_heading_name(plain))
                 previous, block = None, None
@@ -2860,14 +2936,46 @@ def parse_plan(text: str, catalog) -> ParseResult:
             unread.append(stripped)  # "And then:": what follows is a new part, under no heading
             previous, block = None, None
             continue
+        if not label and len(norm) <= 60 and (_DIGIT.search(norm) or len(norm.split()) <= 5):
+            phase = (_TIMED_PHASE.match(_unaccent(norm).strip(" #*_-")) if _DIGIT.search(norm)
+                     else _WARM_ONLY().match(_unaccent(norm).strip(" #*_:-.")))
+            if (phase and (phase.re is not _TIMED_PHASE or _warm_phase(phase[1].strip(" #*_:-")))
+                    and (_DIGIT.search(norm) or not _list_mark(original))):
+                # "Warmup (6 min)", "Cooldown 5 min": a part of the session and its length,
+                # not an exercise done for that long. Set apart or over a list, its items
+                # (drills) follow; an item of a list itself ("- Warm-up 10 min"), it is one
+                # step of the list.
+                previous, block, waiting = None, None, None
+                if not _list_mark(original) and (_sets_apart(lines, number) or _items_below(lines, number)):
+                    warming = 1
+                unread.append(stripped if table is None else original.strip())
+                continue
+        if (block is not None and block_rows and block_rows[-1][0] is block and not stripped.endswith(":")
+                and _DIGIT.search(norm)):
+            m = _ROUNDS_AFTER.match(_times_said(norm))
+            if m:
+                # "Min 1: 8 Burpees" / "Min 2: 12 Push Ups" / "(3 rondas)": the rounds of
+                # the block's members, said after them.
+                for row in block_rows[-1][1]:
+                    if row.sets is None:
+                        row.sets = int(m[1] or m[2])
+                        group = _Group(sets=row.sets, reps_min=row.reps_min, amrap=row.amrap, clear=False)
+                        row.confidence = _doubted(row, _confidence(row.exercise, row.score, group), "below")
+                unread.append(stripped if table is None else original.strip())
+                continue
         titled = _TITLED_ROUNDS.match(norm) if "round" in norm or "times" in norm else None
         if ((stripped.endswith(":") or _DIGIT.search(norm)) and _may_say_block(norm)
-                and ((stripped.endswith(":") and _BLOCK.search(norm) and len(norm.split()) <= 8) or _BLOCK_ONLY.match(norm)
+                and ((stripped.endswith(":") and _BLOCK.search(norm) and len(norm.split()) <= 8) or _block_only(norm)
                      or (titled and matcher.match(titled[1])[1] < STRONG_SCORE))):
             blocks += 1
-            block = (_block_sets(norm), chr(ord("P") + blocks % 10), None)
+            block = (_block_sets(_times_said(norm)), chr(ord("P") + blocks % 10), None)
             _note_timed_block(timed, block, norm)
             block_used = block_blank = False
+            warming = 1 if warming else 0  # ("Warm-up" / "2 rounds, 1 minute each:": its items follow)
+            rest = _block_rest(norm)
+            if rest is not None:
+                block_rest[id(block)] = rest  # "Bloque A x4 (descanso 40s)": its members' rest
+            unread.append(stripped if table is None else original.strip())
             continue
         if (groups and stripped.endswith(":") and not label
                 and all(_INSTRUCTION_START.match(s.name) or matcher.match(s.name)[1] < WEAK_SCORE
@@ -2904,6 +3012,10 @@ def parse_plan(text: str, catalog) -> ParseResult:
             # "1 min rest", "No rest, drop set" between the set lines under an exercise.
             rest = _find_rest(norm)[0]
             resting.rest_seconds = resting.rest_seconds or rest
+            if block is not None and block_rows and block_rows[-1][0] is block and resting in block_rows[-1][1]:
+                # "- Push Ups 12" / "- Plank 45s" / "Descanso 40s" in a block: every member's rest.
+                for row in block_rows[-1][1]:
+                    row.rest_seconds = row.rest_seconds or rest
             if getattr(resting, "_set_lines", None) is not None and _DROP_SET.search(norm):
                 resting._drop_next = True
             continue
@@ -3011,7 +3123,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
         if rows and warming:
             # "- Cat-cow stretch: 2x10" under "Warm-up" or "Cool-down": a stretch or drill the
             # catalogue lacks is no exercise of the workout (known ones, "Push-ups 2x10", are).
-            rows = [r for r in rows if r.exercise is not None and r.confidence not in ("low", "unmatched")]
+            rows = [r for r in rows if r.exercise is not None and r.confidence not in ("low", "unmatched")
+                    and (r.sets is not None or r.reps_min is not None or r.amrap)]  # ("- 1 min Plank": a drill's time)
             built = [] if not rows else built  # (nor an item of a list to keep: `_keep_listed`)
         if not rows:
             if (len(built) == 1 and len(stripped) <= 60 and _list_mark(original)  # (a listed name is short: the cheap test first)
@@ -3043,6 +3156,12 @@ def parse_plan(text: str, catalog) -> ParseResult:
             if given is not None:
                 block_used = block_used or given is block
                 _give_block(rows, given, given is block)
+        if block is not None:
+            if not block_rows or block_rows[-1][0] is not block:
+                block_rows.append((block, []))
+            block_rows[-1][1].extend(rows)
+            for row in rows if id(block) in block_rest else ():
+                row.rest_seconds = row.rest_seconds or block_rest[id(block)]
         for emom in timed if block is not None else ():
             if emom[0] is block:
                 emom[2].append(rows)
@@ -3259,8 +3378,9 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
         # distance) may name one the catalogue lacks.
         rows = [r for r, s in zip(rows, segments, strict=False)
                 if (r.exercise is not None and r.score >= STRONG_SCORE)
-                or (r.weight_text and len(s.name.split()) <= 4 and not _LABEL_TALK.search(s.name)
-                    and not _SESSION_TALK.search(s.name))]
+                or ((r.weight_text or (in_block and r.reps_min is not None)) and len(s.name.split()) <= 4
+                    and not _LABEL_TALK.search(s.name) and not _SESSION_TALK.search(s.name))]
+        # ("- Reverse Lunges 12/12" under "Bloque A x4": a member's reps, as a member's time is.)
     else:
         # A name the catalogue lacks is kept when it reads like one: short, and when
         # the numbers come first ("5x10 Sitting Leg Levers"), written as a name. After
@@ -3359,7 +3479,8 @@ def _give_block(rows: list[ParsedExercise], given: tuple, from_header: bool) -> 
         row.superset = row.superset or given[1]
 
 
-_EMOM_MINUTES = re.compile(r"\b(?:e1mom|emom|every\s+minute|on\s+the\s+minute)\b\D{0,20}?(\d{1,2})(?::00)?\s*(?:min\w*|'|$|\s+of\b)")
+_EMOM_MINUTES = re.compile(r"\b(?:e1mom|emom|every\s+minute|on\s+the\s+minute)\b\D{0,20}?(\d{1,2})(?::00)?\s*(?:min\w*|'|$|\s+of\b)"
+                           r"|(?<![\d.])(\d{1,2})\s*(?:min\w*|')\s*(?:e1mom|emom)\b")  # ("Finisher 6 min EMOM")
 
 
 def _note_timed_block(timed: list[tuple], block: tuple, norm: str) -> None:
@@ -3367,7 +3488,7 @@ def _note_timed_block(timed: list[tuple], block: tuple, norm: str) -> None:
     "EMOM 12 min:") with the rows it gets (`_emom_sets`)."""
     m = _EMOM_MINUTES.search(norm) if block[0] is None and "m" in norm else None
     if m:
-        timed.append((block, int(m[1]), []))
+        timed.append((block, int(m[1] or m[2]), []))
 
 
 def _emom_sets(timed: list[tuple]) -> None:
@@ -3378,6 +3499,24 @@ def _emom_sets(timed: list[tuple]) -> None:
         if len(lines) == 1 and all(r.sets is None for r in lines[0]):
             for row in lines[0]:
                 row.sets = minutes
+        elif (len(lines) > 1 and minutes % len(lines) == 0 and all(r.sets is None for rows in lines for r in rows)
+              and [_minute_of(rows[0].line) for rows in lines if rows] == list(range(1, len(lines) + 1))):
+            # "EMOM 9 min" over "Min 1: 8 burpees", "Min 2: 12 push-ups", "Min 3: 15
+            # squats": each minute's line done every third minute, 3 sets.
+            for rows in lines:
+                for row in rows:
+                    row.sets = minutes // len(lines)
+                    group = _Group(sets=row.sets, reps_min=row.reps_min, amrap=row.amrap, clear=False)
+                    row.confidence = _doubted(row, _confidence(row.exercise, row.score, group), "below")
+
+
+_MINUTE_NUMBER = re.compile(r"^\W*(?:min(?:ute)?\.?\s*)?(\d{1,2})\s*[:.)\-–—]\s*\D", re.IGNORECASE)
+
+
+def _minute_of(line: str) -> int | None:
+    """The minute an EMOM's line names ("Min 2: 12 Push Ups", "2) 10 dips"), or None."""
+    m = _MINUTE_NUMBER.match(line)
+    return int(m[1]) if m else None
 
 
 def _loads_after_dashes(rows: list[ParsedExercise]) -> None:
@@ -3999,6 +4138,13 @@ def _prose_below(lines: list[str], number: int) -> bool:
     words = len(following.split())
     return (words >= 5 and (words > MAX_UNKNOWN_LINE_WORDS or following.endswith((".", "!", "?")))
             and not _PRESCRIPTION.search(_normalise_line(following)))
+
+
+def _items_below(lines: list[str], number: int) -> bool:
+    """Whether the next line is an item of a bulleted list ("- 1 min arm circles")."""
+    following = lines[number + 1] if number + 1 < len(lines) else ""
+    mark = _list_mark(following)
+    return mark is not None and not mark[0].isalnum()
 
 
 def _sets_apart(lines: list[str], number: int) -> bool:
