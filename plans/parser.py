@@ -2241,7 +2241,9 @@ def _may_list(text: str) -> bool:
 _REST_LEADS = ("rest", "descanso", "pause", "repos", "recupero", "отдых", "відпочинок")
 _REST_START = re.compile(rf"^(?:no\s+)?(?:{'|'.join(_REST_LEADS)})\b")
 _REST_PREFIXES = ("no", *_REST_LEADS)  # what a line `_REST_START` matches starts with (a cheap test first)
-_BLOCK = re.compile(r"\b(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex|rounds?|emom|amrap\s+\d|finisher|metcon|for\s+time\b)")
+_BLOCK = re.compile(r"\b(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex|rounds?|emom|amrap\s+\d)")
+# A closing block named, with no numbers of its own ("Finisher:", "Metcon", "For time:").
+_CLOSER = re.compile(r"\b(?:finisher|metcon|for\s+time)\b")
 
 
 _ROUNDS_SAID = re.compile(r"\b(\d{1,2})\s*(?:rounds?|times)\b")
@@ -2911,7 +2913,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     # (a section's lines name exercises, they are not bare numbers).
                     names_exercise = named_over_sets = True
             if not names_exercise:
-                if _may_say_block(norm) and _BLOCK.search(norm):
+                if _may_say_block(norm) and (_BLOCK.search(norm) or _CLOSER.search(norm)):
                     blocks += 1
                     block = (_block_sets(norm), chr(ord("P") + blocks % 10), None)
                     _note_timed_block(timed, block, norm)
@@ -2965,7 +2967,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 continue
         titled = _TITLED_ROUNDS.match(norm) if "round" in norm or "times" in norm else None
         if ((stripped.endswith(":") or _DIGIT.search(norm)) and _may_say_block(norm)
-                and ((stripped.endswith(":") and _BLOCK.search(norm) and len(norm.split()) <= 8) or _block_only(norm)
+                and ((stripped.endswith(":") and len(norm.split()) <= 8
+                      and (_BLOCK.search(norm) or (not groups and _CLOSER.search(norm)))) or _block_only(norm)
                      or (titled and matcher.match(titled[1])[1] < STRONG_SCORE))):
             blocks += 1
             block = (_block_sets(_times_said(norm)), chr(ord("P") + blocks % 10), None)
