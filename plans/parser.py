@@ -2714,6 +2714,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
     block_used = block_blank = False  # whether the block gave a row yet; a blank line came under it
     block_rows: list[tuple[tuple, list[ParsedExercise]]] = []  # each block's rows (its rest and rounds may follow them)
     block_rest: dict[int, int] = {}  # id of a block -> the rest its header gives its members
+    block_indent: int | None = None  # a block whose members are a sub-list: its header's indentation
     blocks = 0
     table: dict[int, str] | None = None
     tiers: dict[int, str] | None = None  # a table's cell index -> the tier its header names ("| Day | T1 | T2 |")
@@ -2802,7 +2803,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
         round_block = None
         if "round" in stripped.lower():
             m = _ROUNDS_LINE.match(stripped)
-            if m:
+            if m and not stripped.endswith(":"):  # ("2 rounds, 1 minute each:": a header over its lines)
                 # "3 rounds of: (5 push ups, 10 wall angels, 15 squats)", "4 rounds: 5-10 pull
                 # ups, 15 band pull aparts": a circuit on one line; its members do the rounds.
                 blocks += 1
@@ -2915,9 +2916,10 @@ def parse_plan(text: str, catalog) -> ParseResult:
             if not names_exercise:
                 if _may_say_block(norm) and (_BLOCK.search(norm) or _CLOSER.search(norm)):
                     blocks += 1
-                    block = (_block_sets(norm), chr(ord("P") + blocks % 10), None)
+                    block = (_block_sets(_times_said(norm)), chr(ord("P") + blocks % 10), None)
                     _note_timed_block(timed, block, norm)
                     block_used = block_blank = False
+                    warming = 1 if warming else 0  # ("Warm-up" / "2 rounds, 1 minute each:": its items follow)
                     continue
                 if _PHASE.match(_unaccent(norm).strip(" #*_:-")) or _WARM_WORDS().match(_unaccent(norm).strip(" #*_:-")):
                     # "Warm-up (5 min)", "Main work", "Cool-down", "Notes": a part of the
@@ -2937,6 +2939,19 @@ def parse_plan(text: str, catalog) -> ParseResult:
         if not groups and stripped.endswith(":") and _SENTENCE_START.match(stripped.lower()):
             unread.append(stripped)  # "And then:": what follows is a new part, under no heading
             previous, block = None, None
+            continue
+        if block_indent is not None and _indent(original) <= block_indent:
+            block, block_indent = None, None  # the sub-list of a named superset ended
+        if (not groups and not label and len(norm.split()) <= 5 and not _DIGIT.search(norm) and _may_say_block(norm)
+                and _BLOCK.search(norm) and _nested_below(lines, number)):
+            # "- Bizeps Supersatz" over "    + Curls am Kabelzug" / "    + Curls mit Seil": a
+            # superset named over its members, listed under it; no exercise of its own.
+            blocks += 1
+            block = (None, chr(ord("P") + blocks % 10), None)
+            block_used = block_blank = False
+            block_indent = _indent(original)
+            unread.append(stripped if table is None else original.strip())
+            previous = None
             continue
         if not label and len(norm) <= 60 and (_DIGIT.search(norm) or len(norm.split()) <= 5):
             phase = (_TIMED_PHASE.match(_unaccent(norm).strip(" #*_-")) if _DIGIT.search(norm)
@@ -4141,6 +4156,18 @@ def _prose_below(lines: list[str], number: int) -> bool:
     words = len(following.split())
     return (words >= 5 and (words > MAX_UNKNOWN_LINE_WORDS or following.endswith((".", "!", "?")))
             and not _PRESCRIPTION.search(_normalise_line(following)))
+
+
+def _indent(line: str) -> int:
+    """How far a line is indented (a tab as four spaces)."""
+    return len(line[:len(line) - len(line.lstrip())].replace("\t", "    ")) if line[:1] in " \t" else 0
+
+
+def _nested_below(lines: list[str], number: int) -> bool:
+    """Whether the next line is a list item indented under line `number` ("- Bizeps
+    Supersatz" over "    + Curls am Kabelzug")."""
+    following = lines[number + 1] if number + 1 < len(lines) else ""
+    return bool(following.strip()) and _indent(following) > _indent(lines[number]) and _list_mark(following) is not None
 
 
 def _items_below(lines: list[str], number: int) -> bool:
