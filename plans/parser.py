@@ -2283,7 +2283,7 @@ _BLOCK_ONLY = re.compile(
     r"|(?:conditioning\s+)?(?:finisher|metcon)(?:\s*[:\-–—]?\s*\(?\s*\d{1,3}\s*(?:min\w*|')\s*\)?)?(?:\s*(?:emom|amrap|for\s+time))?"
     r"|\d{1,3}\s*(?:min\w*|')\s*(?:emom|amrap)"
     r"|(?:alt(?:ernating)?\s+)?(?:emom|amrap)\s*(?:x\s*|for\s+)?\d{1,3}\s*(?:min\w*|'|rounds?)?)"  # "EMOM 12 min", "AMRAP 20 min": its length, no exercise; "ALT EMOM x 5 rounds"
-    r"\s*\)?\s*[:.\-–—]?\s*(?:\([^()]*\))?\s*:?\s*$")
+    r"\s*\)?\s*[:.\-–—]?\s*(?:\([^()]*\))?\s*:?(?:\s*[,;\-–—]\s*(?:rest|pause|recovery)\b[^()]{0,40})?\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -2981,7 +2981,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 unread.append(stripped if table is None else original.strip())
                 continue
         titled = _TITLED_ROUNDS.match(norm) if "round" in norm or "times" in norm else None
-        if ((stripped.endswith(":") or _DIGIT.search(norm)) and _may_say_block(norm)
+        if ((stripped.endswith(":") or _DIGIT.search(norm) or _CLOSER.match(norm.strip(" #*_-–—"))) and _may_say_block(norm)
                 and ((stripped.endswith(":") and len(norm.split()) <= 8
                       and (_BLOCK.search(norm) or (not groups and _CLOSER.search(norm)))) or _block_only(norm)
                      or (titled and matcher.match(titled[1])[1] < STRONG_SCORE))):
