@@ -2243,7 +2243,7 @@ _REST_START = re.compile(rf"^(?:no\s+)?(?:{'|'.join(_REST_LEADS)})\b")
 _REST_PREFIXES = ("no", *_REST_LEADS)  # what a line `_REST_START` matches starts with (a cheap test first)
 _BLOCK = re.compile(r"\b(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex|rounds?|emom|amrap\s+\d)")
 # A closing block named, with no numbers of its own ("Finisher:", "Metcon", "For time:").
-_CLOSER = re.compile(r"\b(?:finisher|metcon|for\s+time)\b")
+_CLOSER = re.compile(r"(?:(?:conditioning|core)\s+)?(?:finisher|metcon|for\s+time)\b")  # (matched at the line's start)
 
 
 _ROUNDS_SAID = re.compile(r"\b(\d{1,2})\s*(?:rounds?|times)\b")
@@ -2914,7 +2914,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     # (a section's lines name exercises, they are not bare numbers).
                     names_exercise = named_over_sets = True
             if not names_exercise:
-                if _may_say_block(norm) and (_BLOCK.search(norm) or _CLOSER.search(norm)):
+                if _may_say_block(norm) and (_BLOCK.search(norm) or _CLOSER.match(norm.strip(" #*_:-–—•"))):
                     blocks += 1
                     block = (_block_sets(_times_said(norm)), chr(ord("P") + blocks % 10), None)
                     _note_timed_block(timed, block, norm)
@@ -2983,7 +2983,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
         titled = _TITLED_ROUNDS.match(norm) if "round" in norm or "times" in norm else None
         if ((stripped.endswith(":") or _DIGIT.search(norm) or _CLOSER.match(norm.strip(" #*_-–—"))) and _may_say_block(norm)
                 and ((stripped.endswith(":") and len(norm.split()) <= 8
-                      and (_BLOCK.search(norm) or (not groups and _CLOSER.search(norm)))) or _block_only(norm)
+                      and (_BLOCK.search(norm) or (not groups and _CLOSER.match(norm.strip(" #*_:-–—•"))))) or _block_only(norm)
                      or (titled and matcher.match(titled[1])[1] < STRONG_SCORE))):
             blocks += 1
             block = (_block_sets(_times_said(norm)), chr(ord("P") + blocks % 10), None)

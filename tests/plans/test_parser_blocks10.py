@@ -43,6 +43,8 @@ def labels(text):
     ("Tri-set, 5 rounds:", 5),
     ("Circuit 3 tours :", 3),
     ("Circuito 2 veces", 2),
+    ("Super seria (3 rundy):", 3),
+    ("Obwód x 4", 4),
 ])
 def test_a_block_header_with_its_count_gives_its_members_their_sets(header, sets):
     text = f"Day 2\n\n{header}\n- Burpees 8\n- Mountain climbers 20\n\nBench press 3x5\n"
@@ -85,6 +87,11 @@ def test_reps_on_each_side_in_a_block_are_one_count_not_two_sets():
 def test_two_different_numbers_after_a_slash_stay_two_sets():
     (row,) = parse("Squat: 3x5\nBench press 8/6").exercises[1:]
     assert (row.sets, row.reps_min, row.reps_max) == (2, 6, 8)
+
+
+def test_a_closing_part_named_in_a_longer_heading_is_a_section_not_a_block():
+    text = "## Core and Cardio Finisher:\n\n- Russian twists: 3 sets of 20 reps\n- Side plank: 3 sets of 30 seconds\n"
+    assert labels(text) == [None, None]
 
 
 def test_block_pulls_with_numbers_are_an_exercise_not_a_block():
@@ -200,6 +207,7 @@ def test_a_warm_up_heading_over_a_description_then_exercises():
     ("Tractions 4 séries jusqu’à l’échec", 4),
     ("Trazioni 3 serie fino al cedimento", 3),
     ("Віджимання 3 підходи до відмови", 3),
+    ("Pompki 3 serie do upadku", 3),
 ])
 def test_sets_to_failure(line, sets):
     (row,) = parse("Day 1\n" + line).exercises
