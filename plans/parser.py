@@ -2986,7 +2986,12 @@ def parse_plan(text: str, catalog) -> ParseResult:
                       and (_BLOCK.search(norm) or (not groups and _CLOSER.match(norm.strip(" #*_:-–—•"))))) or _block_only(norm)
                      or (titled and matcher.match(titled[1])[1] < STRONG_SCORE))):
             blocks += 1
-            block = (_block_sets(_times_said(norm)), chr(ord("P") + blocks % 10), None)
+            scheme = _merge(groups) if groups and not weak and not _block_only(norm) else None  # ("Circuit 1 x 5": 5 rounds)
+            if scheme is not None and scheme.sets and (scheme.reps_min is not None or scheme.amrap):
+                # "Superset 3x12:", "Biserie 4x10:": the sets and reps of each member.
+                block = (scheme.sets, chr(ord("P") + blocks % 10), scheme)
+            else:
+                block = (_block_sets(_times_said(norm)), chr(ord("P") + blocks % 10), None)
             _note_timed_block(timed, block, norm)
             block_used = block_blank = False
             warming = 1 if warming else 0  # ("Warm-up" / "2 rounds, 1 minute each:": its items follow)

@@ -212,3 +212,13 @@ def test_a_warm_up_heading_over_a_description_then_exercises():
 def test_sets_to_failure(line, sets):
     (row,) = parse("Day 1\n" + line).exercises
     assert (row.sets, row.reps_min, row.reps_max, row.amrap) == (sets, None, None, True)
+
+
+@pytest.mark.parametrize(("header", "sets", "reps"), [
+    ("Superset 3x12:", 3, 12),
+    ("Biserie 4x10:", 4, 10),
+    ("Supersatz 3 x 15:", 3, 15),
+])
+def test_a_superset_header_with_sets_and_reps_gives_them_to_its_members(header, sets, reps):
+    text = f"{header}\n- Hammer curls\n- Rope pushdowns\n"
+    assert [r[1:4] for r in seen(text)] == [(sets, reps, reps), (sets, reps, reps)]
