@@ -2250,7 +2250,8 @@ _ROUNDS_SAID = re.compile(r"\b(\d{1,2})\s*(?:rounds?|times)\b")
 _TIMED_BLOCK = re.compile(r"\b(?:emom|amrap)\s*(?:x\s*|for\s+)?\d{1,3}\s*(?:min|')")
 
 
-_BLOCK_LABEL = re.compile(r"^(\W*(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex|block)s?\s+)(?:[a-h]|\d{1,2})(?=\s*[:\-–—,(]|\s+x)")
+_BLOCK_LABEL = re.compile(r"^(\W*(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex|block)s?\s+)"
+                          r"(?:[a-h](?=\s*[:\-–—,(]|\s+x)|\d{1,2}(?=\s*[:\-–—,(]))")  # ("Superset 3 x 12": 3 sets of 12)
 
 
 def _block_sets(norm: str) -> int | None:
@@ -2259,7 +2260,7 @@ def _block_sets(norm: str) -> int | None:
     m = _ROUNDS_SAID.search(norm)
     if m:
         return int(m[1])
-    norm = _BLOCK_LABEL.sub(r"\1", norm)  # "Circuit 2 x 3": circuit 2, 3 rounds
+    norm = _BLOCK_LABEL.sub(r"\1", norm)  # "Circuit B x 3", "Superset 2: x4": the block's label, then its rounds
     m = None if _TIMED_BLOCK.search(norm) else _ROUNDS.search(norm)
     return int(m[1] or m[2]) if m else None
 
@@ -2274,10 +2275,10 @@ _ROUNDS_LINE = re.compile(r"^(?:[^\d()]{0,30}:\s*|\d{1,2}\s*[:.)]\s*)?(\d{1,2})\
                           r"(?:\(([^()]{5,400})\)|([^()]{5,400})$)", re.IGNORECASE)
 # A line that is only a block and its count: "Superset: x3", "Circuit - 3 rounds", "Tri-set
 # (3 sets)", "4 rounds of" (a note in brackets aside).
-# ("Bloque A ×4", "Circuit 2 x 3": a block may carry its letter or number before its count;
+# ("Bloque A ×4", "Circuit 2 (3 rounds)": a block may carry its letter or number before its count;
 # "Finisher 6 min EMOM", "Metcon": a closing block, its length aside.)
 _BLOCK_ONLY = re.compile(
-    r"^\W*(?:(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex|block)s?(?:\s+(?:[a-h]|\d{1,2})(?=\s*[:\-–—,(x]))?"
+    r"^\W*(?:(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex|block)s?(?:\s+(?:[a-h](?=\s*[:\-–—,(]|\s+x)|\d{1,2}(?=\s*[:\-–—,(])))?"
     r"\s*[:\-–—,]?\s*\(?\s*(?:x\s*\d{1,2}|\d{1,2}\s*(?:x|rounds?|sets?|times))"
     r"|\d{1,2}\s*(?:rounds?|times)(?:\s+of)?"
     r"|(?:conditioning\s+)?(?:finisher|metcon)(?:\s*[:\-–—]?\s*\(?\s*\d{1,3}\s*(?:min\w*|')\s*\)?)?(?:\s*(?:emom|amrap|for\s+time))?"
