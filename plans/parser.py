@@ -2316,6 +2316,12 @@ def _block_rest(norm: str) -> int | None:
     return _find_rest(norm[m.start():])[0]
 
 
+# A line that is only an EMOM's length, under the one exercise done in it: "Every 1 min
+# for 5 mins.", "EMOM 8 min", "E2MOM x 10 min" (every 2nd minute: 5 sets).
+_EMOM_ONLY = re.compile(r"^\W*(?:e(\d)mom|emom|every\s+(\d)?\s*min(?:ute)?s?|on\s+the\s+minute)\s*(?:x\s*|for\s+)?"
+                        r"(\d{1,2})\s*(?:min\w*|')?\s*\.?$")
+
+
 # A line that is only the rounds of the block above it, after its members: "(3 rondas)",
 # "x3 rounds", "3 Runden".
 _ROUNDS_AFTER = re.compile(r"^\W*\(?\s*(?:x\s*(\d{1,2})(?:\s*(?:rounds?|times))?|(\d{1,2})\s*(?:x\s*)?(?:rounds?|times))\s*\)?\W*$")
@@ -2967,6 +2973,20 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 if not _list_mark(original) and (_sets_apart(lines, number) or _items_below(lines, number)):
                     warming = 1
                 unread.append(stripped if table is None else original.strip())
+                continue
+        if "m" in norm and not stripped.endswith(":") and _DIGIT.search(norm) and (m := _EMOM_ONLY.match(norm.strip(" *_"))):
+            above = _line_above(lines, number)
+            rows_above = row_lines.get(above, []) if above is not None else []
+            if (len(rows_above) == 1 and rows_above[0].sets is None and int(m[3]) % int(m[1] or m[2] or 1) == 0
+                    and rows_above[0] in workouts[-1].exercises and (number + 1 >= len(lines) or _sets_apart(lines, number))):
+                # "5 Bench Press, 60% 1RM" / "* Every 1 min for 5 mins.": the exercise above,
+                # once a minute, 5 sets.
+                row = rows_above[0]
+                row.sets = int(m[3]) // int(m[1] or m[2] or 1)
+                group = _Group(sets=row.sets, reps_min=row.reps_min, amrap=row.amrap, clear=False)
+                row.confidence = _doubted(row, _confidence(row.exercise, row.score, group), "below")
+                unread.append(original.strip())
+                previous = None
                 continue
         if (block is not None and block_rows and block_rows[-1][0] is block and not stripped.endswith(":")
                 and _DIGIT.search(norm)):

@@ -223,3 +223,16 @@ def test_sets_to_failure(line, sets):
 def test_a_superset_header_with_sets_and_reps_gives_them_to_its_members(header, sets, reps):
     text = f"{header}\n- Hammer curls\n- Rope pushdowns\n"
     assert [r[1:4] for r in seen(text)] == [(sets, reps, reps), (sets, reps, reps)]
+
+
+@pytest.mark.parametrize(("below", "sets"), [
+    ("* Every 1 min for 6 mins.", 6),
+    ("EMOM 8 min", 8),
+    ("E2MOM x 10 min", 5),
+])
+def test_an_emom_said_under_one_exercise_gives_it_its_sets(below, sets):
+    text = f"3 Power cleans @ 70%\n\n{below}\n\nCoaches: keep the bar close.\n"
+    result = parse(text)
+    (row,) = result.exercises
+    assert (row.sets, row.reps_min, row.reps_max) == (sets, 3, 3)
+    assert below in result.unread
