@@ -2322,6 +2322,28 @@ _EMOM_ONLY = re.compile(r"^\W*(?:e(\d)mom|emom|every\s+(\d)?\s*min(?:ute)?s?|on\
                         r"(\d{1,2})\s*(?:min\w*|')?\s*\.?$")
 
 
+def _labelled_run(rows: list[ParsedExercise], previous: ParsedExercise | None) -> list[ParsedExercise]:
+    """The rows of the superset the row just above belongs to ("A1. ...", "A2. ..."), its
+    last rows sharing its label; none when it has no label."""
+    if previous is None or not previous.superset or not rows or rows[-1] is not previous:
+        return []
+    run = []
+    for row in reversed(rows):
+        if row.superset != previous.superset:
+            break
+        run.append(row)
+    return run[::-1] if len(run) > 1 else []
+
+
+@lru_cache(maxsize=1)
+def _repeated() -> tuple[re.Pattern]:
+    """"Repeat 3 times", "Repetir x4", "Повторить 3 раза" (after `_times_said`): the
+    rounds of the lines above (the vocabulary's 'repeat' words)."""
+    words = _plan_words("repeat") or "repeat"
+    return (re.compile(rf"^\W*(?:{words})\s*(?:(?:for|all|the\s+circuit|circuit|superset)\s+)?(?:x\s*(\d{{1,2}})|(\d{{1,2}})\s*"
+                       rf"(?:x|rounds?|times)?)\s*(?:rounds?|times)?\W*$"),)
+
+
 # A line that is only the rounds of the block above it, after its members: "(3 rondas)",
 # "x3 rounds", "3 Runden".
 _ROUNDS_AFTER = re.compile(r"^\W*\(?\s*(?:x\s*(\d{1,2})(?:\s*(?:rounds?|times))?|(\d{1,2})\s*(?:x\s*)?(?:rounds?|times))\s*\)?\W*$")
@@ -2943,7 +2965,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 # (read on as a name alone: its lines follow).
                 norm = remaining = " " * cut + norm[cut:]
                 heading_cut = True
-        if not groups and stripped.endswith(":") and _SENTENCE_START.match(stripped.lower()):
+        if (not groups and stripped.endswith(":") and _SENTENCE_START.match(stripped.lower())
+                and not (_may_say_block(norm) and _BLOCK.search(norm))):  # ("Then, 3 rounds of:": a block)
             unread.append(stripped)  # "And then:": what follows is a new part, under no heading
             previous, block = None, None
             continue
@@ -2988,13 +3011,18 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 unread.append(original.strip())
                 previous = None
                 continue
-        if (block is not None and block_rows and block_rows[-1][0] is block and not stripped.endswith(":")
-                and _DIGIT.search(norm)):
-            m = _ROUNDS_AFTER.match(_times_said(norm))
-            if m:
-                # "Min 1: 8 Burpees" / "Min 2: 12 Push Ups" / "(3 rondas)": the rounds of
-                # the block's members, said after them.
-                for row in block_rows[-1][1]:
+        members = (block_rows[-1][1] if block is not None and block_rows and block_rows[-1][0] is block
+                   else _labelled_run(workouts[-1].exercises, previous))
+        if members and not stripped.endswith(":") and _DIGIT.search(norm) and len(norm) <= 40:
+            said = _times_said(norm)
+            m = _ROUNDS_AFTER.match(said) or _repeated()[0].match(said)
+            if m and (block is not None or m.re is not _ROUNDS_AFTER or said.lstrip().startswith(("(", "x"))
+                      or number + 1 >= len(lines) or _sets_apart(lines, number)):
+                # "Min 1: 8 Burpees" / "Min 2: 12 Push Ups" / "(3 rondas)", "A1. Squat 10" /
+                # "A2. Push-ups 15" / "Repeat 3 times": the rounds of the block's members
+                # (of the superset's), said after them. (A bare "3 rounds" over lines is
+                # their header.)
+                for row in members:
                     if row.sets is None:
                         row.sets = int(m[1] or m[2])
                         group = _Group(sets=row.sets, reps_min=row.reps_min, amrap=row.amrap, clear=False)

@@ -236,3 +236,19 @@ def test_an_emom_said_under_one_exercise_gives_it_its_sets(below, sets):
     (row,) = result.exercises
     assert (row.sets, row.reps_min, row.reps_max) == (sets, 3, 3)
     assert below in result.unread
+
+
+@pytest.mark.parametrize("after", ["Repeat 3 times", "(3 rounds)", "Repetir x3", "Повторить 3 раза", "Wiederholen 3 mal"])
+def test_the_rounds_said_after_a_superset_of_labelled_lines(after):
+    text = f"A1. Goblet squat 12\nA2. Push-ups 15\n{after}\n\nDeadlift 3x5\n"
+    assert [r[1:4] for r in seen(text)] == [(3, 12, 12), (3, 15, 15), (3, 5, 5)]
+
+
+def test_a_bare_rounds_line_under_a_superset_heads_the_lines_below_it():
+    text = "D1. Front squat 8\nD2. Lunges 10\n3 rounds\n- Burpees 10\n- Sit-ups 20\n"
+    assert [r[1] for r in seen(text)] == [None, None, 3, 3]
+
+
+def test_then_a_number_of_rounds_of_is_a_block_not_a_sentence():
+    text = "Then, 4 rounds of:\n6 Kettlebell cleans\n8 Goblet squats\n:45 sec. rest\n"
+    assert [(r[1], r[2], r[6]) for r in seen(text)] == [(4, 6, 45), (4, 8, 45)]
