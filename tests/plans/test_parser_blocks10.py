@@ -46,6 +46,9 @@ def labels(text):
     ("Circuito 2 veces", 2),
     ("Super seria (3 rundy):", 3),
     ("Obwód x 4", 4),
+    ("Serie gigante (4 rondas):", 4),
+    ("Гигантский сет 3 круга", 3),
+    ("Riesensatz, 3 Durchgänge:", 3),
 ])
 def test_a_block_header_with_its_count_gives_its_members_their_sets(header, sets):
     text = f"Day 2\n\n{header}\n- Burpees 8\n- Mountain climbers 20\n\nBench press 3x5\n"
