@@ -3000,8 +3000,10 @@ def parse_plan(text: str, catalog) -> ParseResult:
         if "m" in norm and not stripped.endswith(":") and _DIGIT.search(norm) and (m := _EMOM_ONLY.match(norm.strip(" *_"))):
             above = _line_above(lines, number)
             rows_above = row_lines.get(above, []) if above is not None else []
+            below = next((line for line in lines[number + 1:number + 4] if line.strip()), "")
             if (len(rows_above) == 1 and rows_above[0].sets is None and int(m[3]) % int(m[1] or m[2] or 1) == 0
-                    and rows_above[0] in workouts[-1].exercises and (number + 1 >= len(lines) or _sets_apart(lines, number))):
+                    and rows_above[0] in workouts[-1].exercises and (number + 1 >= len(lines) or _sets_apart(lines, number))
+                    and _list_mark(below) is None and not _NUMBERS_FIRST.match(below)):  # (not the header of a list below)
                 # "5 Bench Press, 60% 1RM" / "* Every 1 min for 5 mins.": the exercise above,
                 # once a minute, 5 sets.
                 row = rows_above[0]
@@ -3450,8 +3452,9 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
         # distance) may name one the catalogue lacks.
         rows = [r for r, s in zip(rows, segments, strict=False)
                 if (r.exercise is not None and r.score >= STRONG_SCORE)
-                or ((r.weight_text or (in_block and r.reps_min is not None)) and len(s.name.split()) <= 4
-                    and not _LABEL_TALK.search(s.name) and not _SESSION_TALK.search(s.name))]
+                or ((r.weight_text or (in_block and r.reps_min is not None and not _NOT_A_NAME.match(s.name)
+                                       and not _PLAN_TALK.search(s.name)))
+                    and len(s.name.split()) <= 4 and not _LABEL_TALK.search(s.name) and not _SESSION_TALK.search(s.name))]
         # ("- Reverse Lunges 12/12" under "Bloque A x4": a member's reps, as a member's time is.)
     else:
         # A name the catalogue lacks is kept when it reads like one: short, and when
