@@ -2328,11 +2328,11 @@ def _labelled_run(rows: list[ParsedExercise], previous: ParsedExercise | None) -
     if previous is None or not previous.superset or not rows or rows[-1] is not previous:
         return []
     run = []
-    for row in reversed(rows):
+    for row in reversed(rows[-12:]):  # (a superset has a few members: no run over a long day)
         if row.superset != previous.superset:
             break
         run.append(row)
-    return run[::-1] if len(run) > 1 else []
+    return run[::-1] if 1 < len(run) < 12 else []
 
 
 @lru_cache(maxsize=1)
@@ -3013,9 +3013,11 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 unread.append(original.strip())
                 previous = None
                 continue
-        members = (block_rows[-1][1] if block is not None and block_rows and block_rows[-1][0] is block
-                   else _labelled_run(workouts[-1].exercises, previous))
-        if members and not stripped.endswith(":") and _DIGIT.search(norm) and len(norm) <= 40:
+        members = None
+        if len(norm) <= 40 and not stripped.endswith(":") and _DIGIT.search(norm):  # (the cheap tests first)
+            members = (block_rows[-1][1] if block is not None and block_rows and block_rows[-1][0] is block
+                       else _labelled_run(workouts[-1].exercises, previous))
+        if members:
             said = _times_said(norm)
             m = _ROUNDS_AFTER.match(said) or _repeated()[0].match(said)
             if m and (block is not None or m.re is not _ROUNDS_AFTER or said.lstrip().startswith(("(", "x"))

@@ -255,3 +255,15 @@ def test_a_bare_rounds_line_under_a_superset_heads_the_lines_below_it():
 def test_then_a_number_of_rounds_of_is_a_block_not_a_sentence():
     text = "Then, 4 rounds of:\n6 Kettlebell cleans\n8 Goblet squats\n:45 sec. rest\n"
     assert [(r[1], r[2], r[6]) for r in seen(text)] == [(4, 6, 45), (4, 8, 45)]
+
+
+def test_an_emom_line_over_a_list_is_its_header_not_the_length_of_the_exercise_above():
+    text = "Power clean 3 reps\n\nEMOM 10 min\n\n- 5 burpees\n- 10 air squats\n"
+    rows = seen(text)
+    assert rows[0][1] is None  # the power cleans: no sets from the EMOM below
+    assert labels(text)[1] is not None and labels(text)[1] == labels(text)[2]
+
+
+def test_a_round_number_inside_a_block_is_no_member():
+    text = "Circuit x3\n- Push-ups 10\nRound 2\n- Squats 15\n"
+    assert [r[0] for r in seen(text)] == ["- Push-ups 10", "- Squats 15"]
