@@ -2983,7 +2983,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
             unread.append(stripped if table is None else original.strip())
             previous = None
             continue
-        if not label and len(norm) <= 60 and (_DIGIT.search(norm) or len(norm.split()) <= 5):
+        if (not label and len(norm) <= 60 and (_DIGIT.search(norm) or len(norm.split()) <= 5)
+                and _warm_phase(_unaccent(norm).strip(" #*_:-."))):  # (anchored: most lines fail at once)
             phase = (_TIMED_PHASE.match(_unaccent(norm).strip(" #*_-")) if _DIGIT.search(norm)
                      else _WARM_ONLY().match(_unaccent(norm).strip(" #*_:-.")))
             if (phase and (phase.re is not _TIMED_PHASE or _warm_phase(phase[1].strip(" #*_:-")))
