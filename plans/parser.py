@@ -2742,7 +2742,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
     block: tuple[int | None, str, _Group | None] | None = None
     block_used = block_blank = False  # whether the block gave a row yet; a blank line came under it
     block_rows: list[tuple[tuple, list[ParsedExercise]]] = []  # each block's rows (its rest and rounds may follow them)
-    block_rest: dict[int, int] = {}  # id of a block -> the rest its header gives its members
+    block_rest: tuple[tuple, int] | None = None  # a block and the rest its header gives its members
     block_indent: int | None = None  # a block whose members are a sub-list: its header's indentation
     blocks = 0
     table: dict[int, str] | None = None
@@ -3051,7 +3051,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
             warming = 1 if warming else 0  # ("Warm-up" / "2 rounds, 1 minute each:": its items follow)
             rest = _block_rest(norm)
             if rest is not None:
-                block_rest[id(block)] = rest  # "Bloque A x4 (descanso 40s)": its members' rest
+                block_rest = (block, rest)  # "Bloque A x4 (descanso 40s)": its members' rest
             unread.append(stripped if table is None else original.strip())
             continue
         if (groups and stripped.endswith(":") and not label
@@ -3237,8 +3237,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
             if not block_rows or block_rows[-1][0] is not block:
                 block_rows.append((block, []))
             block_rows[-1][1].extend(rows)
-            for row in rows if id(block) in block_rest else ():
-                row.rest_seconds = row.rest_seconds or block_rest[id(block)]
+            for row in rows if block_rest is not None and block_rest[0] is block else ():
+                row.rest_seconds = row.rest_seconds or block_rest[1]
         for emom in timed if block is not None else ():
             if emom[0] is block:
                 emom[2].append(rows)
