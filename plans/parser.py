@@ -30,8 +30,12 @@ How a line is read (see `parse_plan`):
    set lines ends in the working sets: `_prescribe`), labelled field lines ("- Sets: 4",
    "- Reps: 8-10", "- Rest: 2 min") set one field (`_apply_field`), a name alone, a blank
    line, then bare numbers still go together; "3 sets of 10 per exercise" fills the
-   exercises that give none; a block header ("Giant set, 4 rounds:") gives its members a
-   set count and a superset label; headings (also glued: "Friday Press 5x3") start a
+   exercises that give none; a block header ("Giant set, 4 rounds:", "Bloque A ×4",
+   "Круг 3 раза", "Finisher 6 min EMOM") is no row and gives its members a set count, a
+   superset label and the rest said in it or under them ("Descanso 40s"), rounds said after
+   them ("(3 rondas)", "Repeat 3 times") too, an EMOM's minute lines ("Min 1: 8 burpees")
+   sharing its minutes; a warm-up or cool-down part ("Warmup (6 min)", "Cooldown 5 min",
+   "Movilidad") is no row, nor are its timed drills; headings (also glued: "Friday Press 5x3") start a
    workout; "Day 4: same as Day 2" copies that day's rows; labels about the plan
    ("**Duration**: 45 min") and the rest are `unread`.
 
