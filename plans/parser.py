@@ -4235,10 +4235,11 @@ def _nested_below(lines: list[str], number: int) -> bool:
 
 
 def _items_below(lines: list[str], number: int) -> bool:
-    """Whether the next line is an item of a bulleted list ("- 1 min arm circles")."""
+    """Whether the next line is an item of a bulleted or numbered list ("- 1 min arm
+    circles", "1. Jumping jacks 1 min")."""
     following = lines[number + 1] if number + 1 < len(lines) else ""
     mark = _list_mark(following)
-    return mark is not None and not mark[0].isalnum()
+    return mark is not None and mark not in ("reps", "colon")
 
 
 def _sets_apart(lines: list[str], number: int) -> bool:

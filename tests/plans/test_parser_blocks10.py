@@ -267,3 +267,15 @@ def test_an_emom_line_over_a_list_is_its_header_not_the_length_of_the_exercise_a
 def test_a_round_number_inside_a_block_is_no_member():
     text = "Circuit x3\n- Push-ups 10\nRound 2\n- Squats 15\n"
     assert [r[0] for r in seen(text)] == ["- Push-ups 10", "- Squats 15"]
+
+
+def test_a_warm_up_over_a_numbered_list_of_drills():
+    text = "Warm-up (8 min):\n1. Jumping jacks 1 min\n2. Arm circles 30s\n\nSquat 5x5\n"
+    result = parse(text)
+    assert [e.line for e in result.exercises] == ["Squat 5x5"]
+    assert {"1. Jumping jacks 1 min", "2. Arm circles 30s"} <= set(result.unread)
+
+
+def test_warm_up_sets_under_an_exercise_are_not_a_warm_up_part():
+    text = "Deadlift 3x5\nWarm-up sets:\n60x5\nRow 4x8\n"
+    assert [e.line for e in parse(text).exercises] == ["Deadlift 3x5", "Row 4x8"]
