@@ -2947,7 +2947,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     # (a section's lines name exercises, they are not bare numbers).
                     names_exercise = named_over_sets = True
             if not names_exercise:
-                if _may_say_block(norm) and (_BLOCK.search(norm) or _CLOSER.match(norm.strip(" #*_:-–—•"))):
+                if (_may_say_block(norm) and (_BLOCK.search(norm) or _CLOSER.match(norm.strip(" #*_:-–—•")))
+                        and not heading.match(_unaccent(plain))):  # ("Day 2: Circuit", "Día 2: Circuito": a day)
                     blocks += 1
                     block = (_block_sets(_times_said(norm)), chr(ord("P") + blocks % 10), None)
                     _note_timed_block(timed, block, norm)
@@ -2962,6 +2963,11 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     continue
                 start_workout(_heading_name(plain))
                 previous, block = None, None
+                if _may_say_block(norm) and _BLOCK.search(norm) and (sets := _block_sets(_times_said(norm))):
+                    # "Día 2 – Circuito (3 rondas)": a day, done as a circuit of its count.
+                    blocks += 1
+                    block = (sets, chr(ord("P") + blocks % 10), None)
+                    block_used = block_blank = False
                 cut = _day_then_exercise(norm, heading, matcher)
                 if cut is None or not _starts_exercise_below(lines, number, find_groups):
                     continue

@@ -279,3 +279,16 @@ def test_a_warm_up_over_a_numbered_list_of_drills():
 def test_warm_up_sets_under_an_exercise_are_not_a_warm_up_part():
     text = "Deadlift 3x5\nWarm-up sets:\n60x5\nRow 4x8\n"
     assert [e.line for e in parse(text).exercises] == ["Deadlift 3x5", "Row 4x8"]
+
+
+def test_a_day_heading_naming_a_circuit_is_a_day():
+    text = "Día 1: Fuerza\nSentadilla 5x5\n\nDía 2: Circuito\nFlexiones 3x10\nZancadas 3x20\n"
+    result = parse(text)
+    assert [w.name for w in result.workouts] == ["Día 1: Fuerza", "Día 2: Circuito"]
+
+
+def test_a_day_heading_with_a_circuits_count_is_a_day_done_as_that_circuit():
+    text = "Day 1: Strength\nSquat 5x5\n\nDía 2 – Circuito (3 rondas)\n- Flexiones 10\n- Sentadillas 20\n"
+    result = parse(text)
+    assert [w.name for w in result.workouts] == ["Day 1: Strength", "Día 2 – Circuito (3 rondas)"]
+    assert [(e.sets, e.reps_min) for e in result.workouts[1].exercises] == [(3, 10), (3, 20)]
