@@ -1411,6 +1411,13 @@ def _WARM_ONLY() -> re.Pattern:
     return re.compile(rf"^{words}(?:\s*(?:&|and|y|und|et|e|и|і|/|\+)\s*{words})?$")
 
 
+@lru_cache(maxsize=1)
+def _SCALING() -> re.Pattern:
+    """A heading over a scaled option of the work above ("SCALING:", "Scaled:",
+    "Modifications:", "Escalado:"), accents off (the vocabulary's 'scaling')."""
+    return re.compile(rf"^(?:{_plan_words('scaling') or '(?!)'})(?:\s+(?:options?|version))?$")
+
+
 def _warm_phase(text: str) -> bool:
     """Whether a heading (accents off, its marks stripped) names a warm-up or cool-down."""
     return _WARM_PHASE.match(text) is not None or _WARM_WORDS().match(text) is not None
@@ -2755,6 +2762,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
     # Under a warm-up or cool-down heading ("### Cool-down (3 min)"): 1, 2 once a line
     # under it is read (its part then ends at a blank line too), 0 elsewhere.
     warming = 0
+    optional = False  # the part `warming` marks is a scaled option ("Scaling:"): none of its lines is a row
     first_line = True
     normalised: dict[str, str] = {}  # (a long line's, read first by `_split_paragraphs`)
     lines, cells = _cell_tables(text.splitlines())
@@ -2959,7 +2967,14 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     # "Warm-up (5 min)", "Main work", "Cool-down", "Notes": a part of the
                     # session, not a session of its own.
                     previous, block = None, None
-                    warming = 1 if _warm_phase(_unaccent(norm).strip(" #*_:-")) else 0
+                    warming, optional = (1 if _warm_phase(_unaccent(norm).strip(" #*_:-")) else 0), False
+                    continue
+                if _SCALING().match(_unaccent(norm).strip(" #*_:-")):
+                    # "SCALING:", "Modifications:" over another exercise for who cannot do the
+                    # one above: an option, not more work (its lines are listed unread).
+                    previous, block, waiting = None, None, None
+                    warming, optional = 1, True
+                    unread.append(stripped if table is None else original.strip())
                     continue
                 start_workout(_heading_name(plain))
                 previous, block = None, None
@@ -3005,7 +3020,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 # step of the list.
                 previous, block, waiting = None, None, None
                 if not _list_mark(original) and (_sets_apart(lines, number) or _items_below(lines, number)):
-                    warming = 1
+                    warming, optional = 1, False
                 unread.append(stripped if table is None else original.strip())
                 continue
         if "m" in norm and not stripped.endswith(":") and _DIGIT.search(norm) and (m := _EMOM_ONLY.match(norm.strip(" *_"))):
@@ -3207,6 +3222,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
             # a paragraph of a story: the title.
             title = plain
             rows = []
+        if rows and warming and optional:
+            rows = built = []  # ("Weighted negatives" / "4 sets of 3" under "SCALING:")
         if rows and warming:
             # "- Cat-cow stretch: 2x10" under "Warm-up" or "Cool-down": a stretch or drill the
             # catalogue lacks is no exercise of the workout (known ones, "Push-ups 2x10", are).

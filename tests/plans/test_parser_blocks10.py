@@ -292,3 +292,10 @@ def test_a_day_heading_with_a_circuits_count_is_a_day_done_as_that_circuit():
     result = parse(text)
     assert [w.name for w in result.workouts] == ["Day 1: Strength", "Día 2 – Circuito (3 rondas)"]
     assert [(e.sets, e.reps_min) for e in result.workouts[1].exercises] == [(3, 10), (3, 20)]
+
+
+@pytest.mark.parametrize("heading", ["SCALING:", "Scaled:", "Modifications:", "Escalado:"])
+def test_a_scaled_option_under_the_work_is_no_row(heading):
+    text = f"A. Front squat\n4 sets of 3 reps @ 80%\n{heading}\nGoblet squat\n4 sets of 8 reps\n"
+    result = parse(text)
+    assert [(e.line, e.sets, e.reps_min) for e in result.exercises] == [("A. Front squat", 4, 3)]
