@@ -212,6 +212,11 @@ def test_a_warm_up_heading_over_a_description_then_exercises():
     ("Trazioni 3 serie fino al cedimento", 3),
     ("Віджимання 3 підходи до відмови", 3),
     ("Pompki 3 serie do upadku", 3),
+    ("Dominadas 4 series x máximo", 4),
+    ("Fondos 3 series al máximo", 3),
+    ("Подтягивания 3 подхода на максимум", 3),
+    ("Barra fixa 3 séries máximo de repetições", 3),
+    ("Trazioni 3 serie al massimo", 3),
 ])
 def test_sets_to_failure(line, sets):
     (row,) = parse("Day 1\n" + line).exercises
@@ -299,3 +304,8 @@ def test_a_scaled_option_under_the_work_is_no_row(heading):
     text = f"A. Front squat\n4 sets of 3 reps @ 80%\n{heading}\nGoblet squat\n4 sets of 8 reps\n"
     result = parse(text)
     assert [(e.line, e.sets, e.reps_min) for e in result.exercises] == [("A. Front squat", 4, 3)]
+
+
+def test_a_max_load_beside_a_prescription_is_no_max_reps():
+    (row,) = parse("Day 1\nЖим лёжа 3х8, макс вес 100 кг").exercises
+    assert (row.sets, row.reps_min, row.amrap) == (3, 8, False)
