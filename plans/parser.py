@@ -30,8 +30,12 @@ How a line is read (see `parse_plan`):
    set lines ends in the working sets: `_prescribe`), labelled field lines ("- Sets: 4",
    "- Reps: 8-10", "- Rest: 2 min") set one field (`_apply_field`), a name alone, a blank
    line, then bare numbers still go together; "3 sets of 10 per exercise" fills the
-   exercises that give none; a block header ("Giant set, 4 rounds:") gives its members a
-   set count and a superset label; headings (also glued: "Friday Press 5x3") start a
+   exercises that give none; a block header ("Giant set, 4 rounds:", "Bloque A ×4",
+   "Круг 3 раза", "Finisher 6 min EMOM") is no row and gives its members a set count, a
+   superset label and the rest said in it or under them ("Descanso 40s"), rounds said after
+   them ("(3 rondas)", "Repeat 3 times") too, an EMOM's minute lines ("Min 1: 8 burpees")
+   sharing its minutes; a warm-up or cool-down part ("Warmup (6 min)", "Cooldown 5 min",
+   "Movilidad") is no row, nor are its timed drills; headings (also glued: "Friday Press 5x3") start a
    workout; "Day 4: same as Day 2" copies that day's rows; labels about the plan
    ("**Duration**: 45 min") and the rest are `unread`.
 
@@ -1231,6 +1235,9 @@ def _normalise_line(text: str) -> str:
     if "+" in text:
         # "10+10 reps": the reps on each side (or each arm), done in one set.
         text = _EACH_SIDE_REPS.sub(lambda m: m[1] + " " * (len(m[0]) - len(m[1])), text)
+    if "/" in text:
+        # "Reverse lunges 12/12": twelve on each leg, in one set (not two sets of 12).
+        text = _EACH_SIDE_SLASH.sub(lambda m: m[1] + " " * (len(m[0]) - len(m[1])), text)
     if "set" in text and "-" in text:
         # "Set 1 - 10 reps": the set's number, then its reps (as "Set 1: 10 reps"), not 1-10 reps.
         text = _SET_NUMBER_DASH.sub(lambda m: m[1] + ":" + " " * (len(m[2]) - 1), text)
@@ -1354,6 +1361,7 @@ def _spelled(word: str) -> str:
 
 
 _EACH_SIDE_REPS = re.compile(r"(?<![\d.+])(\d{1,2})\s?\+\s?\1(?![\d.+])")
+_EACH_SIDE_SLASH = re.compile(r"(?<![\d./:x])(\d{1,2})\s?/\s?\1(?![\d./])(?=\s*(?:$|reps?\b|each\b|per\b|[(,;]))")
 
 
 _DASHES = re.compile(r"[–—−‐]")
@@ -1418,6 +1426,39 @@ _PHASE = re.compile(
     rf"(?:{_WARM_PHASES}|main\s+(?:work|part|set|session|workout)|hauptteil|entrenamiento|treino\s+principal"
     r"|notes?|hinweise?|conseils?|tips?|notas?|workout\s+notes)\b(?:[\s(:\-–—].*)?$")
 _WARM_PHASE = re.compile(rf"(?:{_WARM_PHASES})\b")  # the parts around the work: warm-up, cool-down
+
+
+@lru_cache(maxsize=1)
+def _WARM_WORDS() -> re.Pattern:
+    """More words of a warm-up or cool-down part, from the vocabulary ('warm_up':
+    "Mobility", "Movilidad", "Activación", "Растяжка"), as `_PHASE` reads them."""
+    return re.compile(rf"(?:{_plan_words('warm_up') or '(?!)'})(?:[\s(:\-–—].*)?$")
+
+
+@lru_cache(maxsize=1)
+def _WARM_ONLY() -> re.Pattern:
+    """A line naming only a warm-up or cool-down ("Warmup", "Cool down", "Aufwärmen &
+    Mobilisation"), accents off."""
+    words = rf"(?:{_WARM_PHASES}|{_plan_words('warm_up') or '(?!)'})"
+    return re.compile(rf"^{words}(?:\s*(?:&|and|y|und|et|e|и|і|/|\+)\s*{words})?$")
+
+
+@lru_cache(maxsize=1)
+def _SCALING() -> re.Pattern:
+    """A heading over a scaled option of the work above ("SCALING:", "Scaled:",
+    "Modifications:", "Escalado:"), accents off (the vocabulary's 'scaling')."""
+    return re.compile(rf"^(?:{_plan_words('scaling') or '(?!)'})(?:\s+(?:options?|version))?$")
+
+
+def _warm_phase(text: str) -> bool:
+    """Whether a heading (accents off, its marks stripped) names a warm-up or cool-down."""
+    return _WARM_PHASE.match(text) is not None or _WARM_WORDS().match(text) is not None
+
+
+# A warm-up or cool-down heading and only its length: "Warmup (6 min)", "Cooldown 5 min",
+# "Разминка 5-7 минут:" (accents off).
+_TIMED_PHASE = re.compile(rf"^(.{{3,40}}?)\s*[:\-–—,]?\s*\(?\s*(?:approx\.?\s*|~\s*)?\d{{1,3}}(?:\s*-\s*\d{{1,3}})?\s*"
+                          rf"(?:{_MINUTES}\b\.?|{_PRIME_MINUTES})\s*\)?\s*:?$")
 
 
 _REST_WORD = re.compile(r"\(\s*rest\s*\)|^\s*rest\s*$")
@@ -2368,10 +2409,16 @@ _REST_LEADS = ("rest", "descanso", "pause", "repos", "recupero", "отдых", "
 _REST_START = re.compile(rf"^(?:no\s+)?(?:{'|'.join(_REST_LEADS)})\b")
 _REST_PREFIXES = ("no", *_REST_LEADS)  # what a line `_REST_START` matches starts with (a cheap test first)
 _BLOCK = re.compile(r"\b(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex|rounds?|emom|amrap\s+\d)")
+# A closing block named, with no numbers of its own ("Finisher:", "Metcon", "For time:").
+_CLOSER = re.compile(r"(?:(?:conditioning|core)\s+)?(?:finisher|metcon|for\s+time)\b")  # (matched at the line's start)
 
 
-_ROUNDS_SAID = re.compile(r"\b(\d{1,2})\s*rounds?\b")
+_ROUNDS_SAID = re.compile(r"\b(\d{1,2})\s*(?:rounds?|times)\b")
 _TIMED_BLOCK = re.compile(r"\b(?:emom|amrap)\s*(?:x\s*|for\s+)?\d{1,3}\s*(?:min|')")
+
+
+_BLOCK_LABEL = re.compile(r"^(\W*(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex|block)s?\s+)"
+                          r"(?:[a-h](?=\s*[:\-–—,(]|\s+x)|\d{1,2}(?=\s*[:\-–—,(]))")  # ("Superset 3 x 12": 3 sets of 12)
 
 
 def _block_sets(norm: str) -> int | None:
@@ -2380,6 +2427,7 @@ def _block_sets(norm: str) -> int | None:
     m = _ROUNDS_SAID.search(norm)
     if m:
         return int(m[1])
+    norm = _BLOCK_LABEL.sub(r"\1", norm)  # "Circuit B x 3", "Superset 2: x4": the block's label, then its rounds
     m = None if _TIMED_BLOCK.search(norm) else _ROUNDS.search(norm)
     return int(m[1] or m[2]) if m else None
 
@@ -2387,18 +2435,85 @@ def _block_sets(norm: str) -> int | None:
 def _may_say_block(norm: str) -> bool:
     """Whether `_BLOCK` can match (each of its words holds one of these)."""
     return ("set" in norm or "round" in norm or "circuit" in norm or "complex" in norm or "emom" in norm
-            or "amrap" in norm)
+            or "amrap" in norm or "block" in norm or "finisher" in norm or "metcon" in norm or "time" in norm)
 
 
 _ROUNDS_LINE = re.compile(r"^(?:[^\d()]{0,30}:\s*|\d{1,2}\s*[:.)]\s*)?(\d{1,2})\s*rounds?\b(?:\s+of)?\s*[:\-–—]?\s*"
                           r"(?:\(([^()]{5,400})\)|([^()]{5,400})$)", re.IGNORECASE)
 # A line that is only a block and its count: "Superset: x3", "Circuit - 3 rounds", "Tri-set
 # (3 sets)", "4 rounds of" (a note in brackets aside).
+# ("Bloque A ×4", "Circuit 2 (3 rounds)": a block may carry its letter or number before its count;
+# "Finisher 6 min EMOM", "Metcon": a closing block, its length aside.)
 _BLOCK_ONLY = re.compile(
-    r"^\W*(?:(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex)s?\s*[:\-–—,]?\s*\(?\s*(?:x\s*\d{1,2}|\d{1,2}\s*(?:x|rounds?|sets?|times))"
+    r"^\W*(?:(?:giant\s*set|circuit|super\s*-?set|tri-?set|complex|block)s?(?:\s+(?:[a-h](?=\s*[:\-–—,(]|\s+x)|\d{1,2}(?=\s*[:\-–—,(])))?"
+    r"\s*[:\-–—,]?\s*\(?\s*(?:x\s*\d{1,2}|\d{1,2}\s*(?:x|rounds?|sets?|times))"
     r"|\d{1,2}\s*(?:rounds?|times)(?:\s+of)?"
+    r"|(?:conditioning\s+)?(?:finisher|metcon)(?:\s*[:\-–—]?\s*\(?\s*\d{1,3}\s*(?:min\w*|')\s*\)?)?(?:\s*(?:emom|amrap|for\s+time))?"
+    r"|\d{1,3}\s*(?:min\w*|')\s*(?:emom|amrap)"
     r"|(?:alt(?:ernating)?\s+)?(?:emom|amrap)\s*(?:x\s*|for\s+)?\d{1,3}\s*(?:min\w*|'|rounds?)?)"  # "EMOM 12 min", "AMRAP 20 min": its length, no exercise; "ALT EMOM x 5 rounds"
-    r"\s*\)?\s*[:.\-–—]?\s*(?:\([^()]*\))?\s*:?\s*$")
+    r"\s*\)?\s*[:.\-–—]?\s*(?:\([^()]*\))?\s*:?(?:\s*[,;\-–—]\s*(?:rest|pause|recovery)\b[^()]{0,40})?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _TIMES_WORD() -> re.Pattern:
+    """"3 раза", "3 veces", "3 fois" after a number: "3 times" (the vocabulary's 'times')."""
+    return re.compile(rf"(?<=\d)(\s*)(?:{_plan_words('times') or 'times'})(?!\w)")
+
+
+def _block_only(norm: str) -> bool:
+    """Whether a line is only a block and its count (`_BLOCK_ONLY`), its "times" word in
+    any of the vocabulary's languages ("Круг 3 раза", "Circuito 3 veces")."""
+    if _BLOCK_ONLY.match(norm):
+        return True
+    said = _times_said(norm)
+    return said != norm and _BLOCK_ONLY.match(said) is not None
+
+
+def _times_said(norm: str) -> str:
+    """The line with the vocabulary's "times" words after a number written "times"."""
+    return _TIMES_WORD().sub(r"\1times", norm) if _DIGIT.search(norm) else norm
+
+
+def _block_rest(norm: str) -> int | None:
+    """The rest a block's header gives its members ("Bloque A x4 (descanso 40s)"), not
+    the rest between its rounds ("Circuit x3, rest 2 min between rounds")."""
+    m = _REST_LABELLED.search(norm) if any(word in norm for word in _REST_WORDS) else None
+    if m is None or _BETWEEN_ROUNDS.search(norm, m.start()):
+        return None
+    return _find_rest(norm[m.start():])[0]
+
+
+# A line that is only an EMOM's length, under the one exercise done in it: "Every 1 min
+# for 5 mins.", "EMOM 8 min", "E2MOM x 10 min" (every 2nd minute: 5 sets).
+_EMOM_ONLY = re.compile(r"^\W*(?:e(\d)mom|emom|every\s+(\d)?\s*min(?:ute)?s?|on\s+the\s+minute)\s*(?:x\s*|for\s+)?"
+                        r"(\d{1,2})\s*(?:min\w*|')?\s*\.?$")
+
+
+def _labelled_run(rows: list[ParsedExercise], previous: ParsedExercise | None) -> list[ParsedExercise]:
+    """The rows of the superset the row just above belongs to ("A1. ...", "A2. ..."), its
+    last rows sharing its label; none when it has no label."""
+    if previous is None or not previous.superset or not rows or rows[-1] is not previous:
+        return []
+    run = []
+    for row in reversed(rows[-12:]):  # (a superset has a few members: no run over a long day)
+        if row.superset != previous.superset:
+            break
+        run.append(row)
+    return run[::-1] if 1 < len(run) < 12 else []
+
+
+@lru_cache(maxsize=1)
+def _repeated() -> tuple[re.Pattern]:
+    """"Repeat 3 times", "Repetir x4", "Повторить 3 раза" (after `_times_said`): the
+    rounds of the lines above (the vocabulary's 'repeat' words)."""
+    words = _plan_words("repeat") or "repeat"
+    return (re.compile(rf"^\W*(?:{words})\s*(?:(?:for|all|the\s+circuit|circuit|superset)\s+)?(?:x\s*(\d{{1,2}})|(\d{{1,2}})\s*"
+                       rf"(?:x|rounds?|times)?)\s*(?:rounds?|times)?\W*$"),)
+
+
+# A line that is only the rounds of the block above it, after its members: "(3 rondas)",
+# "x3 rounds", "3 Runden".
+_ROUNDS_AFTER = re.compile(r"^\W*\(?\s*(?:x\s*(\d{1,2})(?:\s*(?:rounds?|times))?|(\d{1,2})\s*(?:x\s*)?(?:rounds?|times))\s*\)?\W*$")
 # "Pistol prep – 3 Rounds": a block named by a title that names no exercise, and its rounds.
 _TITLED_ROUNDS = re.compile(r"^([^\d:–—-]{3,40}?)\s*[:\-–—,(]\s*\d{1,2}\s*(?:rounds?|times)\)?\s*:?\s*$")
 _ROUNDS = re.compile(r"\b(\d{1,2})\s*(?:rounds?|(?:super-?|tri-?|giant\s*)?sets?|x)\b|\bx\s*(\d{1,2})\b")  # ("5 supersets of:": 5 rounds)
@@ -2794,6 +2909,9 @@ def parse_plan(text: str, catalog) -> ParseResult:
     # "Giant set, 4 rounds:", "3 sets of 12:": sets, label and the numbers (or None) for its members
     block: tuple[int | None, str, _Group | None] | None = None
     block_used = block_blank = False  # whether the block gave a row yet; a blank line came under it
+    block_rows: list[tuple[tuple, list[ParsedExercise]]] = []  # each block's rows (its rest and rounds may follow them)
+    block_rest: tuple[tuple, int] | None = None  # a block and the rest its header gives its members
+    block_indent: int | None = None  # a block whose members are a sub-list: its header's indentation
     blocks = 0
     table: dict[int, str] | None = None
     tiers: dict[int, str] | None = None  # a table's cell index -> the tier its header names ("| Day | T1 | T2 |")
@@ -2801,6 +2919,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
     # Under a warm-up or cool-down heading ("### Cool-down (3 min)"): 1, 2 once a line
     # under it is read (its part then ends at a blank line too), 0 elsewhere.
     warming = 0
+    optional = False  # the part `warming` marks is a scaled option ("Scaling:"): none of its lines is a row
     first_line = True
     normalised: dict[str, str] = {}  # (a long line's, read first by `_split_paragraphs`)
     lines, cells = _cell_tables(text.splitlines())
@@ -2890,7 +3009,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
         round_block = None
         if "round" in stripped.lower():
             m = _ROUNDS_LINE.match(stripped)
-            if m:
+            if m and not stripped.endswith(":"):  # ("2 rounds, 1 minute each:": a header over its lines)
                 # "3 rounds of: (5 push ups, 10 wall angels, 15 squats)", "4 rounds: 5-10 pull
                 # ups, 15 band pull aparts": a circuit on one line; its members do the rounds.
                 blocks += 1
@@ -2986,7 +3105,8 @@ def parse_plan(text: str, catalog) -> ParseResult:
             # prose below must be an exact name, since a section ("Shoulders:") reads alike.
             # (Cheapest test first: most of these lines are headings.)
             names_exercise = False
-            if not heading.match(_unaccent(plain)) and not _PHASE.match(_unaccent(norm).strip(" #*_:-")):
+            if (not heading.match(_unaccent(plain)) and not _PHASE.match(_unaccent(norm).strip(" #*_:-"))
+                    and not _WARM_WORDS().match(_unaccent(norm).strip(" #*_:-"))):
                 score = matcher.match(plain)[1]
                 if score >= STRONG_SCORE:
                     below = _starts_exercise_below(lines, number, find_groups)
@@ -3000,20 +3120,34 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     # (a section's lines name exercises, they are not bare numbers).
                     names_exercise = named_over_sets = True
             if not names_exercise:
-                if _may_say_block(norm) and _BLOCK.search(norm):
+                if (_may_say_block(norm) and (_BLOCK.search(norm) or _CLOSER.match(norm.strip(" #*_:-–—•")))
+                        and not heading.match(_unaccent(plain))):  # ("Day 2: Circuit", "Día 2: Circuito": a day)
                     blocks += 1
-                    block = (_block_sets(norm), chr(ord("P") + blocks % 10), None)
+                    block = (_block_sets(_times_said(norm)), chr(ord("P") + blocks % 10), None)
                     _note_timed_block(timed, block, norm)
                     block_used = block_blank = False
+                    warming = 1 if warming else 0  # ("Warm-up" / "2 rounds, 1 minute each:": its items follow)
                     continue
-                if _PHASE.match(_unaccent(norm).strip(" #*_:-")):
+                if _PHASE.match(_unaccent(norm).strip(" #*_:-")) or _WARM_WORDS().match(_unaccent(norm).strip(" #*_:-")):
                     # "Warm-up (5 min)", "Main work", "Cool-down", "Notes": a part of the
                     # session, not a session of its own.
                     previous, block = None, None
-                    warming = 1 if _WARM_PHASE.match(_unaccent(norm).strip(" #*_:-")) else 0
+                    warming, optional = (1 if _warm_phase(_unaccent(norm).strip(" #*_:-")) else 0), False
+                    continue
+                if _SCALING().match(_unaccent(norm).strip(" #*_:-")):
+                    # "SCALING:", "Modifications:" over another exercise for who cannot do the
+                    # one above: an option, not more work (its lines are listed unread).
+                    previous, block, waiting = None, None, None
+                    warming, optional = 1, True
+                    unread.append(stripped if table is None else original.strip())
                     continue
                 start_workout(_heading_name(plain))
                 previous, block = None, None
+                if _may_say_block(norm) and _BLOCK.search(norm) and (sets := _block_sets(_times_said(norm))):
+                    # "Día 2 – Circuito (3 rondas)": a day, done as a circuit of its count.
+                    blocks += 1
+                    block = (sets, chr(ord("P") + blocks % 10), None)
+                    block_used = block_blank = False
                 cut = _day_then_exercise(norm, heading, matcher)
                 if cut is None or not _starts_exercise_below(lines, number, find_groups):
                     continue
@@ -3021,18 +3155,94 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 # (read on as a name alone: its lines follow).
                 norm = remaining = " " * cut + norm[cut:]
                 heading_cut = True
-        if not groups and stripped.endswith(":") and _SENTENCE_START.match(stripped.lower()):
+        if (not groups and stripped.endswith(":") and _SENTENCE_START.match(stripped.lower())
+                and not (_may_say_block(norm) and _BLOCK.search(norm))):  # ("Then, 3 rounds of:": a block)
             unread.append(stripped)  # "And then:": what follows is a new part, under no heading
             previous, block = None, None
             continue
+        if block_indent is not None and _indent(original) <= block_indent:
+            block, block_indent = None, None  # the sub-list of a named superset ended
+        if (not groups and not label and len(norm.split()) <= 5 and not _DIGIT.search(norm) and _may_say_block(norm)
+                and _BLOCK.search(norm) and _nested_below(lines, number)):
+            # "- Bizeps Supersatz" over "    + Curls am Kabelzug" / "    + Curls mit Seil": a
+            # superset named over its members, listed under it; no exercise of its own.
+            blocks += 1
+            block = (None, chr(ord("P") + blocks % 10), None)
+            block_used = block_blank = False
+            block_indent = _indent(original)
+            unread.append(stripped if table is None else original.strip())
+            previous = None
+            continue
+        if (not label and len(norm) <= 60 and (_DIGIT.search(norm) or len(norm.split()) <= 5)
+                and _warm_phase(_unaccent(norm).strip(" #*_:-."))):  # (anchored: most lines fail at once)
+            phase = (_TIMED_PHASE.match(_unaccent(norm).strip(" #*_-")) if _DIGIT.search(norm)
+                     else _WARM_ONLY().match(_unaccent(norm).strip(" #*_:-.")))
+            if (phase and (phase.re is not _TIMED_PHASE or _warm_phase(phase[1].strip(" #*_:-")))
+                    and (_DIGIT.search(norm) or not _list_mark(original))):
+                # "Warmup (6 min)", "Cooldown 5 min": a part of the session and its length,
+                # not an exercise done for that long. Set apart or over a list, its items
+                # (drills) follow; an item of a list itself ("- Warm-up 10 min"), it is one
+                # step of the list.
+                previous, block, waiting = None, None, None
+                if not _list_mark(original) and (_sets_apart(lines, number) or _items_below(lines, number)):
+                    warming, optional = 1, False
+                unread.append(stripped if table is None else original.strip())
+                continue
+        if "m" in norm and not stripped.endswith(":") and _DIGIT.search(norm) and (m := _EMOM_ONLY.match(norm.strip(" *_"))):
+            above = _line_above(lines, number)
+            rows_above = row_lines.get(above, []) if above is not None else []
+            below = next((line for line in lines[number + 1:number + 4] if line.strip()), "")
+            if (len(rows_above) == 1 and rows_above[0].sets is None and int(m[3]) % int(m[1] or m[2] or 1) == 0
+                    and rows_above[0] in workouts[-1].exercises and (number + 1 >= len(lines) or _sets_apart(lines, number))
+                    and _list_mark(below) is None and not _NUMBERS_FIRST.match(below)):  # (not the header of a list below)
+                # "5 Bench Press, 60% 1RM" / "* Every 1 min for 5 mins.": the exercise above,
+                # once a minute, 5 sets.
+                row = rows_above[0]
+                row.sets = int(m[3]) // int(m[1] or m[2] or 1)
+                group = _Group(sets=row.sets, reps_min=row.reps_min, amrap=row.amrap, clear=False)
+                row.confidence = _doubted(row, _confidence(row.exercise, row.score, group), "below")
+                unread.append(original.strip())
+                previous = None
+                continue
+        members = None
+        if len(norm) <= 40 and not stripped.endswith(":") and _DIGIT.search(norm):  # (the cheap tests first)
+            members = (block_rows[-1][1] if block is not None and block_rows and block_rows[-1][0] is block
+                       else _labelled_run(workouts[-1].exercises, previous))
+        if members:
+            said = _times_said(norm)
+            m = _ROUNDS_AFTER.match(said) or _repeated()[0].match(said)
+            if m and (block is not None or m.re is not _ROUNDS_AFTER or said.lstrip().startswith(("(", "x"))
+                      or number + 1 >= len(lines) or _sets_apart(lines, number)):
+                # "Min 1: 8 Burpees" / "Min 2: 12 Push Ups" / "(3 rondas)", "A1. Squat 10" /
+                # "A2. Push-ups 15" / "Repeat 3 times": the rounds of the block's members
+                # (of the superset's), said after them. (A bare "3 rounds" over lines is
+                # their header.)
+                for row in members:
+                    if row.sets is None:
+                        row.sets = int(m[1] or m[2])
+                        group = _Group(sets=row.sets, reps_min=row.reps_min, amrap=row.amrap, clear=False)
+                        row.confidence = _doubted(row, _confidence(row.exercise, row.score, group), "below")
+                unread.append(stripped if table is None else original.strip())
+                continue
         titled = _TITLED_ROUNDS.match(norm) if "round" in norm or "times" in norm else None
-        if ((stripped.endswith(":") or _DIGIT.search(norm)) and _may_say_block(norm)
-                and ((stripped.endswith(":") and _BLOCK.search(norm) and len(norm.split()) <= 8) or _BLOCK_ONLY.match(norm)
+        if ((stripped.endswith(":") or _DIGIT.search(norm) or _CLOSER.match(norm.strip(" #*_-–—"))) and _may_say_block(norm)
+                and ((stripped.endswith(":") and len(norm.split()) <= 8
+                      and (_BLOCK.search(norm) or (not groups and _CLOSER.match(norm.strip(" #*_:-–—•"))))) or _block_only(norm)
                      or (titled and matcher.match(titled[1])[1] < STRONG_SCORE))):
             blocks += 1
-            block = (_block_sets(norm), chr(ord("P") + blocks % 10), None)
+            scheme = _merge(groups) if groups and not weak and not _block_only(norm) else None  # ("Circuit 1 x 5": 5 rounds)
+            if scheme is not None and scheme.sets and (scheme.reps_min is not None or scheme.amrap):
+                # "Superset 3x12:", "Biserie 4x10:": the sets and reps of each member.
+                block = (scheme.sets, chr(ord("P") + blocks % 10), scheme)
+            else:
+                block = (_block_sets(_times_said(norm)), chr(ord("P") + blocks % 10), None)
             _note_timed_block(timed, block, norm)
             block_used = block_blank = False
+            warming = 1 if warming else 0  # ("Warm-up" / "2 rounds, 1 minute each:": its items follow)
+            rest = _block_rest(norm)
+            if rest is not None:
+                block_rest = (block, rest)  # "Bloque A x4 (descanso 40s)": its members' rest
+            unread.append(stripped if table is None else original.strip())
             continue
         if (groups and stripped.endswith(":") and not label
                 and all(_INSTRUCTION_START.match(s.name) or matcher.match(s.name)[1] < WEAK_SCORE
@@ -3069,6 +3279,10 @@ def parse_plan(text: str, catalog) -> ParseResult:
             # "1 min rest", "No rest, drop set" between the set lines under an exercise.
             rest = _find_rest(norm)[0]
             resting.rest_seconds = resting.rest_seconds or rest
+            if block is not None and block_rows and block_rows[-1][0] is block and resting in block_rows[-1][1]:
+                # "- Push Ups 12" / "- Plank 45s" / "Descanso 40s" in a block: every member's rest.
+                for row in block_rows[-1][1]:
+                    row.rest_seconds = row.rest_seconds or rest
             if getattr(resting, "_set_lines", None) is not None and _DROP_SET.search(norm):
                 resting._drop_next = True
             continue
@@ -3173,10 +3387,13 @@ def parse_plan(text: str, catalog) -> ParseResult:
             # a paragraph of a story: the title.
             title = plain
             rows = []
+        if rows and warming and optional:
+            rows = built = []  # ("Weighted negatives" / "4 sets of 3" under "SCALING:")
         if rows and warming:
             # "- Cat-cow stretch: 2x10" under "Warm-up" or "Cool-down": a stretch or drill the
             # catalogue lacks is no exercise of the workout (known ones, "Push-ups 2x10", are).
-            rows = [r for r in rows if r.exercise is not None and r.confidence not in ("low", "unmatched")]
+            rows = [r for r in rows if r.exercise is not None and r.confidence not in ("low", "unmatched")
+                    and (r.sets is not None or r.reps_min is not None or r.amrap)]  # ("- 1 min Plank": a drill's time)
             built = [] if not rows else built  # (nor an item of a list to keep: `_keep_listed`)
         if not rows:
             if (len(built) == 1 and len(stripped) <= 60 and _list_mark(original)  # (a listed name is short: the cheap test first)
@@ -3208,6 +3425,12 @@ def parse_plan(text: str, catalog) -> ParseResult:
             if given is not None:
                 block_used = block_used or given is block
                 _give_block(rows, given, given is block)
+        if block is not None:
+            if not block_rows or block_rows[-1][0] is not block:
+                block_rows.append((block, []))
+            block_rows[-1][1].extend(rows)
+            for row in rows if block_rest is not None and block_rest[0] is block else ():
+                row.rest_seconds = row.rest_seconds or block_rest[1]
         for emom in timed if block is not None else ():
             if emom[0] is block:
                 emom[2].append(rows)
@@ -3424,8 +3647,10 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
         # distance) may name one the catalogue lacks.
         rows = [r for r, s in zip(rows, segments, strict=False)
                 if (r.exercise is not None and r.score >= STRONG_SCORE)
-                or (r.weight_text and len(s.name.split()) <= 4 and not _LABEL_TALK.search(s.name)
-                    and not _SESSION_TALK.search(s.name))]
+                or ((r.weight_text or (in_block and r.reps_min is not None and not _NOT_A_NAME.match(s.name)
+                                       and not _PLAN_TALK.search(s.name)))
+                    and len(s.name.split()) <= 4 and not _LABEL_TALK.search(s.name) and not _SESSION_TALK.search(s.name))]
+        # ("- Reverse Lunges 12/12" under "Bloque A x4": a member's reps, as a member's time is.)
     else:
         # A name the catalogue lacks is kept when it reads like one: short, and when
         # the numbers come first ("5x10 Sitting Leg Levers"), written as a name. After
@@ -3524,7 +3749,8 @@ def _give_block(rows: list[ParsedExercise], given: tuple, from_header: bool) -> 
         row.superset = row.superset or given[1]
 
 
-_EMOM_MINUTES = re.compile(r"\b(?:e1mom|emom|every\s+minute|on\s+the\s+minute)\b\D{0,20}?(\d{1,2})(?::00)?\s*(?:min\w*|'|$|\s+of\b)")
+_EMOM_MINUTES = re.compile(r"\b(?:e1mom|emom|every\s+minute|on\s+the\s+minute)\b\D{0,20}?(\d{1,2})(?::00)?\s*(?:min\w*|'|$|\s+of\b)"
+                           r"|(?<![\d.])(\d{1,2})\s*(?:min\w*|')\s*(?:e1mom|emom)\b")  # ("Finisher 6 min EMOM")
 
 
 def _note_timed_block(timed: list[tuple], block: tuple, norm: str) -> None:
@@ -3532,7 +3758,7 @@ def _note_timed_block(timed: list[tuple], block: tuple, norm: str) -> None:
     "EMOM 12 min:") with the rows it gets (`_emom_sets`)."""
     m = _EMOM_MINUTES.search(norm) if block[0] is None and "m" in norm else None
     if m:
-        timed.append((block, int(m[1]), []))
+        timed.append((block, int(m[1] or m[2]), []))
 
 
 def _emom_sets(timed: list[tuple]) -> None:
@@ -3543,6 +3769,24 @@ def _emom_sets(timed: list[tuple]) -> None:
         if len(lines) == 1 and all(r.sets is None for r in lines[0]):
             for row in lines[0]:
                 row.sets = minutes
+        elif (len(lines) > 1 and minutes % len(lines) == 0 and all(r.sets is None for rows in lines for r in rows)
+              and [_minute_of(rows[0].line) for rows in lines if rows] == list(range(1, len(lines) + 1))):
+            # "EMOM 9 min" over "Min 1: 8 burpees", "Min 2: 12 push-ups", "Min 3: 15
+            # squats": each minute's line done every third minute, 3 sets.
+            for rows in lines:
+                for row in rows:
+                    row.sets = minutes // len(lines)
+                    group = _Group(sets=row.sets, reps_min=row.reps_min, amrap=row.amrap, clear=False)
+                    row.confidence = _doubted(row, _confidence(row.exercise, row.score, group), "below")
+
+
+_MINUTE_NUMBER = re.compile(r"^\W*(?:min(?:ute)?\.?\s*)?(\d{1,2})\s*[:.)\-–—]\s*\D", re.IGNORECASE)
+
+
+def _minute_of(line: str) -> int | None:
+    """The minute an EMOM's line names ("Min 2: 12 Push Ups", "2) 10 dips"), or None."""
+    m = _MINUTE_NUMBER.match(line)
+    return int(m[1]) if m else None
 
 
 def _loads_after_dashes(rows: list[ParsedExercise]) -> None:
@@ -4336,6 +4580,26 @@ def _prose_below(lines: list[str], number: int) -> bool:
     words = len(following.split())
     return (words >= 5 and (words > MAX_UNKNOWN_LINE_WORDS or following.endswith((".", "!", "?")))
             and not _PRESCRIPTION.search(_normalise_line(following)))
+
+
+def _indent(line: str) -> int:
+    """How far a line is indented (a tab as four spaces)."""
+    return len(line[:len(line) - len(line.lstrip())].replace("\t", "    ")) if line[:1] in " \t" else 0
+
+
+def _nested_below(lines: list[str], number: int) -> bool:
+    """Whether the next line is a list item indented under line `number` ("- Bizeps
+    Supersatz" over "    + Curls am Kabelzug")."""
+    following = lines[number + 1] if number + 1 < len(lines) else ""
+    return bool(following.strip()) and _indent(following) > _indent(lines[number]) and _list_mark(following) is not None
+
+
+def _items_below(lines: list[str], number: int) -> bool:
+    """Whether the next line is an item of a bulleted or numbered list ("- 1 min arm
+    circles", "1. Jumping jacks 1 min")."""
+    following = lines[number + 1] if number + 1 < len(lines) else ""
+    mark = _list_mark(following)
+    return mark is not None and mark not in ("reps", "colon")
 
 
 def _sets_apart(lines: list[str], number: int) -> bool:
