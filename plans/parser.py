@@ -167,7 +167,8 @@ class ParseResult:
 _N = r"\d{1,4}(?:[.,]\d{1,2})?"
 _REPS = r"(\d{1,4})(?:\s*-\s*(\d{1,4}))?(\+(?!\s*(?:drop|ds|\d)))?"  # "6+drop" is a drop set, not AMRAP
 # "max" but not "of your max", "% of max" (a one-rep max, not AMRAP).
-_AMRAP_WORDS = r"(amrap|(?<!your\s)(?<!of\s)(?<!the\s)(?<!% )(?<!rep\s)max(?:imum)?(?:\s+reps)?|(?:to|till?|until)\s+failure|failure|as\s+many\s+as\s+possible)"
+# ("max weight 100 kg", "max load", "max 80kg": the heaviest load, not reps to the limit)
+_AMRAP_WORDS = r"(amrap|(?<!your\s)(?<!of\s)(?<!the\s)(?<!% )(?<!rep\s)max(?:imum)?(?!\s*(?:weight|load|kgs?|lbs?|pounds|kilos|\d))(?:\s+reps)?|(?:to|till?|until)\s+failure|failure|as\s+many\s+as\s+possible)"
 _SECONDS = r"(?:s|sec|secs|second|seconds|sek|seg|segundos|secondes|secondi|сек|секунд|sn|saniye)"
 _MINUTES = r"(?:min|mins|minute|minutes|minuten|minutos|minuti|мин|минут|хв|хвилин|dk|dakika)"
 # Minutes and seconds as primes, as Italian and Spanish plans write them: 1' (or 1’) is a
