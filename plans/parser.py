@@ -1628,12 +1628,20 @@ class _Segment:
     wider: str = ""  # the name with the piece before a comma ("Rows, barbell")
     aside: str = ""  # the text before the numbers, parentheses kept ("(with dumbbells)")
     doubt: str = ""  # why the row read from it is less sure than its numbers and name say
+    after: bool = False  # the name follows its numbers ("3 sets of 10 - elevated push ups ..."): it may run on into a note
 
 
 _LEADING_LOAD = re.compile(r"\s*(?:@|at\b)\s*(\d+(?:[.,]\d+)?\s*(?:kg|kgs|lbs?|%)?)")
 
 
 _NAME_END = re.compile(r"[(@,\[]|\s-\s")
+_NAME_OR_SENTENCE_END = re.compile(r"[(@,\[]|\s-\s|\.(?=\s|\.)|…")  # "- 60kg bench press...this is just"
+# "3 sets of 10 reps - elevated push ups", "4 x 8 - cable rows", "3 sets of 12 : pompes":
+# a dash or colon between the numbers and the name after them.
+_DASH_BEFORE_NAME = re.compile(r"^\s*[-:]\s+(?=[^\W\d_]|\d+(?:[.,]\d+)?\s*(?:kgs?|lbs?)\b)")
+# "X for 3 sets of 5, supersetted with Y for 3 sets of 8": the other exercise of a pair,
+# named in the same sentence (with its own numbers after it, or the first's).
+_SUPERSETTED = re.compile(r"\b(?:(?:these|this|it|they)\s+(?:are|is|was|were)\s+)?(?:super-?set(?:ted)?|paired)\s+(?:with\s+)?")
 
 
 _WARMUP_WORDS = (r"(?:warm[\s-]*ups?|wu|w/u|ramp(?:ing)?(?:\s+sets?)?|calentamiento|aquecimento|aufw[aä]rm\w*"
@@ -1654,7 +1662,7 @@ _WORDY_BRACKETS = re.compile(r"\((?=[^()]*\d)(?=[^()]*(?:\b(?:or|oder|ou|o|ил�
                              r"|\b(?!(?:amrap|reps?|sets?|each|side|per|max|rpe|rir|kg|lbs?)\b)[^\W\d_]{3,}))[^()]*\)")
 
 
-_PIECE_END = re.compile(r"[(@\[]|\s-\s|[,;]|\s(?:and|then|und|y|e|et|и|і)\s")
+_PIECE_END = re.compile(r"[(@\[]|\s-\s|[,;]|\s(?:and|then|und|y|e|et|и|і)\s|\.(?=\s|\.)|…")
 
 
 def _numbers_first(groups: list[_Group], remaining: str) -> list[_Segment]:
@@ -1665,6 +1673,23 @@ def _numbers_first(groups: list[_Group], remaining: str) -> list[_Segment]:
     for index, group in enumerate(groups):
         end = groups[index + 1].start if index + 1 < len(groups) else len(remaining)
         after = remaining[group.end:end]
+        dash = _DASH_BEFORE_NAME.match(after)
+        if dash:
+            after = " " * dash.end() + after[dash.end():]  # "3x8 - cable rows, 3x10 - curls"
+        paired = _SUPERSETTED.search(after) if "super" in after or "paired" in after else None
+        if paired and index + 1 < len(groups) and segments is not None:
+            # "3 sets of 5 - 60kg bench press ... supersetted seated dumbbell cleans for
+            # 3 sets of 8": the pair's second name comes before its numbers.
+            partner = _strip_connectors(_strip_loads(after[paired.end():])[0])
+            first = _numbers_first([group], remaining[:group.end] + after[:paired.start()])
+            if first and _TWO_LETTERS.search(partner) and len(partner.split()) <= 5:
+                rest = _numbers_first(groups[index + 1:], remaining) if index + 2 < len(groups) else []
+                following = groups[index + 1]
+                tail = remaining[following.end:groups[index + 2].start if index + 2 < len(groups) else len(remaining)]
+                if index + 2 >= len(groups) or rest:
+                    first[0].after = True
+                    partner_row = _Segment(name=partner, groups=[following], leftover=tail if not rest else "")
+                    return segments + first + [partner_row] + rest[1:]
         piece = _PIECE_END.split(after, maxsplit=1)[0]
         name, loads = _strip_loads(_OF_BEFORE_NAME.sub("", piece, count=1))
         name = _strip_connectors(name)
@@ -1674,7 +1699,8 @@ def _numbers_first(groups: list[_Group], remaining: str) -> list[_Segment]:
             segments[-1].groups.append(group)
             segments[-1].leftover += " " + after
             continue
-        segments.append(_Segment(name=name, groups=[group], leftover=" ".join(loads) + " " + after[len(piece):]))
+        segments.append(_Segment(name=name, groups=[group], leftover=" ".join(loads) + " " + after[len(piece):],
+                                 after=True))
     return segments
 
 
@@ -1740,18 +1766,44 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
         groups[-1].warmup = True
     if segments and not segments[0].name:
         # "3x5 Squat": the name follows the numbers ("3 sets of push-ups": after "of").
-        parts = _NAME_END.split(tail, maxsplit=1)
-        name = _strip_connectors(_strip_loads(_OF_BEFORE_NAME.sub("", parts[0], count=1))[0])
+        dash = _DASH_BEFORE_NAME.match(tail) if len(groups) == 1 and groups[0].plain else None
+        skip = dash.end() if dash else 0  # "3 sets of 10 reps - elevated push ups ..."
+        parts = (_NAME_OR_SENTENCE_END if dash else _NAME_END).split(tail[skip:], maxsplit=1)
+        name, loads = _strip_loads(_OF_BEFORE_NAME.sub("", parts[0], count=1))
+        name = _strip_connectors(name)
         # "3x10 per leg", "8 sets of 8 reps with 85lbs": no name after the numbers
         segments[0].name = "" if _NOT_A_NAME.match(name) or _NOTE_AFTER.match(parts[0]) else name
         segments[0].name = segments[0].name or verb  # "Then complete 3 sets of 2 reps": an instruction, read as such
-        tail = tail[len(parts[0]):]
+        segments[0].after = bool(segments[0].name) and not verb
+        if dash and loads:
+            segments[0].leftover += " " + " ".join(loads)  # "3 sets of 5 reps - 60kg bench press"
+        tail = tail[skip + len(parts[0]):]
+        paired = _SUPERSETTED.search(tail) if segments[0].after and ("super" in tail or "paired" in tail) else None
+        partner = _paired_segment(tail[paired.end():], segments[0].groups[0]) if paired else None
+        if partner is not None:
+            # "3 sets of 10 - elevated push ups. These are supersetted with 30 seconds of
+            # band traction": the pair's other exercise, its sets the first's.
+            segments[0].leftover += " " + tail[:paired.start()]
+            return [segments[0], partner]
     if segments:
         segments[-1].leftover += " " + tail
     return [s for s in segments if s.name]
 
 
 _NOTE_AFTER = re.compile(r"^\s*(?:with|using|w/|at)\b")
+_PAIRED_HOLD = re.compile(rf"^\s*(\d{{1,3}}\s*(?:{_SECONDS}|{_MINUTES}|{_DIST}))\s+(?:of\s+)?(?=[^\W\d_])")
+
+
+def _paired_segment(text: str, group: _Group) -> _Segment | None:
+    """The exercise named after "supersetted with" in a sentence giving no numbers of its
+    own ("30 seconds of band traction for each arm", "face pulls."): done for the first's sets."""
+    text = _NAME_OR_SENTENCE_END.split(text, maxsplit=1)[0]
+    hold = _PAIRED_HOLD.match(text)
+    name = _strip_connectors(text[hold.end():] if hold else text)
+    if _DIGIT.search(name) or not _TWO_LETTERS.search(name) or len(name.split()) > 6 or _NOT_A_NAME.match(name):
+        return None
+    numbers = _Group(sets=group.sets, clear=False, weight=hold[1] if hold else "", start=group.start, end=group.end)
+    return _Segment(name=name, groups=[numbers], leftover="", after=True, doubt="paired")
 _CHOICE_ONLY = re.compile(r"(?:(?:or|oppure|oder|ou|o|или|або)\s*)+")  # no name between two schemes
 _SIDE_ONLY = re.compile(r"(?:(?:left|right|links|rechts|gauche|droite|izquierda|derecha|sinistra|destra|l|r)\b[\s/,]*)+")
 _LEADING_CHOICE = re.compile(r"^(?:or|oppure|oder|ou|или|або)\s+(?=[^\W\d_])")  # (not "o": Portuguese "the")
@@ -2093,6 +2145,8 @@ def _is_prose(norm: str, groups: list[_Group], name_words: int) -> bool:
         # "Squat: 315x2 last month" is a stat; "Pull ups 3 x failure (I got to 16, 10, 7)"
         # a prescription with the log in brackets.
         outside = _unbracket(norm) if "(" in norm else norm
+        if "super" in outside or "paired" in outside:
+            outside = _SUPERSETTED.sub(" ", outside)  # "... and this was supersetted with ...": no stat
         narrated = _NARRATION.match(outside) if " i " in f" {outside}" else None
         if narrated and outside[narrated.end():][:1].isdigit():
             outside = " " * narrated.end() + outside[narrated.end():]  # "I did 4 sets of 10": what was done, no stat
@@ -2247,7 +2301,7 @@ _BLOCK_ONLY = re.compile(
 _TITLED_ROUNDS = re.compile(r"^([^\d:–—-]{3,40}?)\s*[:\-–—,(]\s*\d{1,2}\s*(?:rounds?|times)\)?\s*:?\s*$")
 _ROUNDS = re.compile(r"\b(\d{1,2})\s*(?:rounds?|(?:super-?|tri-?|giant\s*)?sets?|x)\b|\bx\s*(\d{1,2})\b")  # ("5 supersets of:": 5 rounds)
 _SAME_AS_ABOVE = re.compile(r"\bsame\s+(?:sets\s+and\s+reps\s+)?as\s+(?:above|before|previous)")
-_TOGETHER = re.compile(r"->|→|\bsuperset(?:ted)?\s+with\b|\bss\b|\+\s+[a-z]")
+_TOGETHER = re.compile(r"->|→|\bsuperset(?:ted)?\s+with\b|\bsupersetted\b|\bss\b|\+\s+[a-z]")
 
 
 # A line that is only an aside in brackets, with no number: "(No grip - palms only)".
@@ -3224,7 +3278,42 @@ def _named_segments(segments: list[_Segment], groups: list[_Group], stripped: st
             # "Squats: warm up, 5/3/1", "Standing calf raise: N/A", "Rows: BBB": the
             # exercise, then a note on it (no numbers to read).
             segments = [_Segment(name=head_name, groups=[], leftover=tail)]
+    if groups and any(s.after for s in segments):
+        segments = [_without_note(s, matcher) if s.after else s for s in segments]
     return segments
+
+
+# Where a note on an exercise may start after its name ("elevated push ups with varying
+# hand widths", "bench press to work on form"): a connector word or a comma.
+_NOTE_START = re.compile(r"\s*[,;]\s|\s(?=(?:with|for|using|to|and|while|focusing|keeping|then|so|but|because|this|that"
+                         r"|which|con|para|mit|avec|pour|per|sin|senza|без)\s)")
+
+
+def _without_note(segment: _Segment, matcher: _BoundedMatcher) -> _Segment:
+    """A name read after its numbers that runs on into words about it ("3 sets of 10 - elevated
+    push ups with varying hand widths"): the longest head that names an exercise (well, else
+    better than the whole), the rest a note. Unchanged when the whole is a name."""
+    name = segment.name
+    if len(name.split()) < 3 or not _NOTE_START.search(name):
+        return segment
+    score = matcher.match(name)[1]
+    if score >= STRONG_SCORE:
+        return segment
+    best = None
+    for cut in reversed([m.start() for m in _NOTE_START.finditer(name)]):  # the longest head first
+        head = name[:cut].strip(_NAME_TRIM)
+        if not _TWO_LETTERS.search(head) or _NOT_A_NAME.match(head):
+            continue
+        found = matcher.match(head)[1]
+        if found >= STRONG_SCORE:
+            best = (cut, found)
+            break
+        if found >= WEAK_SCORE and found > score and (best is None or found > best[1]):
+            best = (cut, found)
+    if best is None:
+        return segment
+    return replace(segment, name=name[:best[0]].strip(_NAME_TRIM), leftover=f"{name[best[0]:]} {segment.leftover}",
+                   doubt=segment.doubt or "note")
 
 
 def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: list[_Group], weak: bool,
