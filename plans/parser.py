@@ -1134,7 +1134,7 @@ _NARRATION = re.compile(r"(?:[^,;.]{0,40}[,;]\s*)?(?:(?:and|then|next|after\s+th
                         r"(?:(?:then|also|next)\s+)?(?:did|performed|do|(?:finished|started|began|ended)(?:\s[^,;.]{0,40}?)?\s+with)\s*")
 
 
-_LETTER_ITEM = re.compile(r"^[A-H][.)]\s+(?=[A-Z])")
+_LETTER_ITEM = re.compile(r"^(?:[A-H][.)]|[a-p]\))\s+(?=[^\W\d_])")  # ("c) Smith machine press", "k) abs")
 _MD_LINK = re.compile(r"\[([^\[\]]{1,80})\]\([^()\s]*\)")
 
 
@@ -2901,15 +2901,23 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     previous, block = None, None
                     warming = 1 if _WARM_PHASE.match(_unaccent(norm).strip(" #*_:-")) else 0
                     continue
-                start_workout(_heading_name(plain))
-                previous, block = None, None
-                cut = _day_then_exercise(norm, heading, matcher)
-                if cut is None or not _starts_exercise_below(lines, number, find_groups):
-                    continue
-                # "### Monday: Bench Press" over its set lines: the day, and its exercise
-                # (read on as a name alone: its lines follow).
-                norm = remaining = " " * cut + norm[cut:]
-                heading_cut = True
+                labelled = _label_list(stripped, matcher) if "," in stripped and not label else None
+                if labelled is not None and heading.match(_unaccent(labelled[0])):
+                    # "Workout A: squats, bench press, bent over row.", "Día 2: sentadilla,
+                    # press banca, remo": the day, then its exercises (read on as a list).
+                    start_workout(_heading_name(labelled[0]))
+                    previous, block = None, None
+                    heading_cut = True
+                else:
+                    start_workout(_heading_name(plain))
+                    previous, block = None, None
+                    cut = _day_then_exercise(norm, heading, matcher)
+                    if cut is None or not _starts_exercise_below(lines, number, find_groups):
+                        continue
+                    # "### Monday: Bench Press" over its set lines: the day, and its exercise
+                    # (read on as a name alone: its lines follow).
+                    norm = remaining = " " * cut + norm[cut:]
+                    heading_cut = True
         if not groups and stripped.endswith(":") and _SENTENCE_START.match(stripped.lower()):
             unread.append(stripped)  # "And then:": what follows is a new part, under no heading
             previous, block = None, None
@@ -3199,6 +3207,12 @@ def _named_segments(segments: list[_Segment], groups: list[_Group], stripped: st
             # (Its numbers are read from words about it: a doubt.)
             return [_Segment(name=head[1], groups=[g for g in groups if not g.warmup] or groups,
                              leftover=leftover[head.end():], doubt="leading")]
+    if not groups and "," in stripped and not label:
+        labelled = _label_list(stripped, matcher)
+        if labelled is not None:
+            # "Workout A: squats, bench press, bent over row.", "Bonus – biceps, delt raises,
+            # lat PDs": a label, then the names of its exercises (no numbers).
+            return [_Segment(name=n, groups=[], leftover="", doubt="listed") for n in labelled[1]]
     if not groups and _may_list(stripped) and _LIST_OF_NAMES.search(_unbracket(stripped)):
         # "1) Incline dumbbell press 2) Flat dumbbell press", "Situps, Russian twists",
         # "Squat + Bench Press": several exercises named on one line.
@@ -3316,6 +3330,37 @@ def _without_note(segment: _Segment, matcher: _BoundedMatcher) -> _Segment:
                    doubt=segment.doubt or "note")
 
 
+# "Workout A: squats, bench", "Bonus – biceps, delt raises": a short label, a colon or a
+# dash, the names (each a line's name: `_label_list`).
+_LIST_LABEL = re.compile(r"^([^\W\d_][^:–—,.;()]{0,30}?)\s*(?::|\s-\s|\s?[–—]\s?)\s*(?=[^\W\d_])")
+_LIST_COMMAS = re.compile(r"\s*[,;]\s*")  # ("Bench Press ,Barbell Row")
+_LAST_AND = re.compile(r"\s+(?:and|&|y|e|et|und|и|і|oraz|en)\s+")
+_LIST_ITEM_WORDS = 5
+
+
+def _label_list(text: str, matcher: _BoundedMatcher) -> tuple[str, list[str]] | None:
+    """(the label, the names) of a line that is a label then a list of two or more
+    exercise names and nothing else ("Día 2: sentadilla, press banca, remo"), each read
+    well enough by the catalogue (at least `WEAK_SCORE`, one at least `STRONG_SCORE`);
+    None for a sentence with commas or a label that is an exercise ("Bench press: pause,
+    touch and go": notes on it)."""
+    m = _LIST_LABEL.match(text)
+    if m is None or len(m[1].split()) > 4 or _SENTENCE_START.match(m[1].lower()) or _DIGIT.search(text[m.end():]):
+        return None
+    items = _LIST_COMMAS.split(_unbracket(text[m.end():]).strip(" .;:!"))
+    items[-1:] = _LAST_AND.split(items[-1])  # "..., rows and curls"
+    names = [_strip_connectors(_normalise_line(p).strip()) for p in items]
+    if len(names) < 2 or any(not n or len(n.split()) > _LIST_ITEM_WORDS or not _TWO_LETTERS.search(n) for n in names):
+        return None
+    label = m[1].strip()
+    if _heading_patterns()[0].match(_unaccent(label)) is None and matcher.match(_normalise_line(label))[1] >= WEAK_SCORE:
+        return None
+    scores = [matcher.match(n)[1] for n in names]
+    if min(scores) < WEAK_SCORE or max(scores) < STRONG_SCORE:
+        return None
+    return label, names
+
+
 def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: list[_Group], weak: bool,
                stripped: str, original: str, norm: str, label: str, named_over_sets: bool, in_table: bool,
                lines: list[str], number: int, find_groups, in_block: bool = False) -> list[ParsedExercise]:
@@ -3336,6 +3381,8 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
             named_over_sets = _starts_exercise_below(lines, number, find_groups, block_below=bool(label))
         if named_over_sets and len(rows) == 1:
             pass  # a name over its set lines, known or not
+        elif segments and all(s.doubt == "listed" for s in segments) and len(rows) == len(segments):
+            pass  # "Workout A: squats, bench press, bent over row.": each name read (`_label_list`)
         elif (len(rows) == 1 and segments[0].doubt == "leading" and rows[0].exercise is not None
               and _starts_exercise_below(lines, number, find_groups)):
             pass  # "Single arm lat pulldown, you can do double arm if you prefer" over its numbers
