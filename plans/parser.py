@@ -242,6 +242,8 @@ def _may_say_amrap(text: str) -> bool:
     """Whether `_AMRAP_ONLY` can match: each of its words holds one of these (a
     substring test is far cheaper than the pattern's look-behinds at every position)."""
     return "amrap" in text or "max" in text or "failure" in text or "possible" in text
+_SHORT_OF_FAILURE = re.compile(r"\b(?:not|no|never|without|sin|sem|senza|ohne|sans|nie|short\s+of|before|avoid\w*)"
+                               r"(?:\s+[^\W\d_]+){0,2}\s+$")  # before "failure" (translated): "sin llegar to failure"
 _PLUS_ONLY = re.compile(r"(?<![\d.])(\d{1,2})\+(?!\d)")
 # "Set 2 x 8", "Set #3: 6x100": the number after "set" counts the set, it is no set count.
 _SET_NUMBER = re.compile(r"\bset\s*#?\s*(\d{1,2})\s*[x:]")
@@ -657,6 +659,8 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
         sets = _SETS_ONLY.search(text) if "set" in text else None
         reps = _REPS_ONLY.search(text) if "rep" in text else None
         amrap = _AMRAP_ONLY.search(text) if _may_say_amrap(text) else None
+        if amrap and (sets or reps) and _SHORT_OF_FAILURE.search(text, max(0, amrap.start() - 30), amrap.start()):
+            amrap = None  # "(10-12 reps, sin llegar al fallo)", "3x10, not to failure": the reps stop short of it
         if amrap and not sets and not reps:
             count = _COUNT_BEFORE.search(text, 0, amrap.start())
             if count and not (count[1] == "1" and "max" in amrap[0]):  # ("1 max": a one-rep max)
@@ -2152,7 +2156,7 @@ def _is_prose(norm: str, groups: list[_Group], name_words: int) -> bool:
             outside = " " * narrated.end() + outside[narrated.end():]  # "I did 4 sets of 10": what was done, no stat
         if _STAT_WORDS.search(outside) or not any(g.clear and g.sets for g in groups if outside[g.start:g.end].strip()):
             return True
-    words = len(norm.split())
+    words = len((_unbracket(norm) if "(" in norm else norm).split())  # (an aside in brackets makes no sentence)
     return words > 14 and len(groups) <= 1 and norm.rstrip().endswith((".", "?", "!", ")")) and name_words > 4
 
 
