@@ -1813,6 +1813,7 @@ _SIDE_ONLY = re.compile(r"(?:(?:left|right|links|rechts|gauche|droite|izquierda|
 _LEADING_CHOICE = re.compile(r"^(?:or|oppure|oder|ou|или|або)\s+(?=[^\W\d_])")  # (not "o": Portuguese "the")
 _OF_BEFORE_NAME = re.compile(r"^\s*(?:of|de|da|di|du|des|mit|по|з)\s+")
 _LAST_SET_AMRAP = re.compile(r"\blast\s+(?:set|one|round)\s*(?:is\s*|to\s*|=\s*|:\s*)?(?:an?\s+)?(?:amrap|to\s+failure|failure|max(?:imum)?(?:\s+reps)?|as\s+many)")
+_QUOTED = re.compile(r"[\"“«„]([^\"“”«»„\d]{3,40})[\"”»“]")  # 'Вправа "Мертвий жук"', 'Übung „Kreuzheben“': the name quoted
 _GLOSS = re.compile(r"\(([^()\d]{3,40})\)")  # "(floor press)": letters only, a few words
 _EXAMPLES = re.compile(r"\(([^()\d,]{3,40}),[^()\d]{1,80}\)")  # "(squat, leg press, lunge)": the first
 # "3x5 @ 185", "9 x 3 at 185": a load with no unit ("at" only before a number of two
@@ -1913,7 +1914,8 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
         # glossed in brackets, often in English, is read when the name itself is not.
         # "| Lower compound | 6-8 | 3 | Squat, leg press |": a kind of exercise, examples of
         # it listed in brackets (a table's example column): the first is read.
-        for gloss in _GLOSS.findall(original) + _EXAMPLES.findall(segment.leftover):
+        quoted = _QUOTED.findall(original) if '"' in original or "“" in original or "«" in original or "„" in original else []
+        for gloss in _GLOSS.findall(original) + _EXAMPLES.findall(segment.leftover) + quoted:
             found = _choose(_strip_loads(_normalise_line(gloss))[0], matcher)
             if found[0] is not None and found[1] >= STRONG_SCORE and found[1] > score:
                 entry, score, alternatives = found[0], min(found[1], 95.0), found[2]
