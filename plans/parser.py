@@ -3232,6 +3232,12 @@ def _named_segments(segments: list[_Segment], groups: list[_Group], stripped: st
                 by_exercise = {matcher.match(n.name)[0]: n for n in named}
                 segments = [n for n in named if by_exercise[matcher.match(n.name)[0]] is n]
                 break
+    if not groups and len(segments) <= 1 and (") " in original or ". " in original):
+        numbered = _numbered_names(original, matcher)
+        if numbered:
+            # "1) Incline dumbbell chest press 2) Flat dumbbell chest press": numbered items
+            # on one line, each read well enough (their numbers may follow on the lines below).
+            segments = [_Segment(name=n, groups=[], leftover="", doubt="listed") for n in numbered]
     if not groups and stripped.count(" / ") >= 2:
         # "Pull-up / Incline press / Lateral raise": three or more names between spaced
         # slashes are a list (two are a choice: "Squat / Leg press").
@@ -3365,6 +3371,29 @@ def _label_list(text: str, matcher: _BoundedMatcher) -> tuple[str, list[str]] | 
     if min(scores) < WEAK_SCORE or max(scores) < STRONG_SCORE:
         return None
     return label, names
+
+
+_NUMBERED_ITEM = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})[.)]\s+(?=[^\W\d_])")
+
+
+def _numbered_names(original: str, matcher: _BoundedMatcher) -> list[str] | None:
+    """The names of a line of two or more items numbered in order ("1) Squat 2) Bench"),
+    when each is a short name the catalogue reads at least weakly (`WEAK_SCORE`)."""
+    marks = list(_NUMBERED_ITEM.finditer(original.strip()))
+    if len(marks) < 2 or any(int(b[1]) != int(a[1]) + 1 for a, b in zip(marks, marks[1:], strict=False)):
+        return None
+    text = original.strip()
+    if marks[0].start() != 0:
+        return None
+    names = []
+    for mark, following in zip(marks, [*marks[1:], None], strict=False):
+        piece = text[mark.end():following.start() if following else len(text)]
+        name = _strip_connectors(_strip_markup(piece)[0].lower()).strip()
+        if _DIGIT.search(name) or not _TWO_LETTERS.search(name) or len(name.split()) > _LIST_ITEM_WORDS:
+            return None
+        names.append(_normalise_line(name))
+    scores = [matcher.match(n)[1] for n in names]
+    return names if min(scores) >= WEAK_SCORE else None
 
 
 def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: list[_Group], weak: bool,
