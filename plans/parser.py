@@ -917,8 +917,10 @@ def _reps_slash_load(m: re.Match) -> _Group | None:
 _LEADING_REPS = re.compile(
     rf"^\s*(\d{{1,3}})(?:\s*-\s*(\d{{1,3}}))?(\+)?(?:[lr](?=\s))?\s+(?!(?:{_SECONDS}|{_MINUTES}|{_DIST}|kg|kgs|lbs?|x|sets?|rounds?"
     r"|reps?|times|days?|weeks?|cal|calories|miles?|hours?|h|hrs?|of|to|per|percent|rm|%)\b)(?=[^\W\d_]{2}|1-(?:arm|leg|hand)\b)")
-_LEADING_HOLD = re.compile(rf"^\s*(\d{{1,4}}(?:\s*-\s*\d{{1,4}})?\s*(?:{_DIST}|{_SECONDS}|{_MINUTES}))\s+"
-                           r"(?!(?:(?:of|de|di|do|der)\s+)?(?:rest|break|pause|recovery|between|each|per|every|on|off|a|the|to|x|sets?|reps?|rounds?"
+_LEADING_HOLD = re.compile(rf"^\s*(\d{{1,4}}(?:\s*-\s*\d{{1,4}})?\s*(?:{_DIST}|{_SECONDS}|{_MINUTES}|cals?|calories))\s+"
+                           # ("5km on the bike", "40 cal bike"; not "1 min on, 1 min off")
+                           r"(?!(?:(?:of|de|di|do|der)\s+)?(?:rest|break|pause|recovery|between|each|per|every|on(?!\s+(?:the|an?)\s+[^\W\d_]{3})"
+                           r"|off|a|the|to|x|sets?|reps?|rounds?"
                            r"|cardio|ausdauer|arbeit|work|warm|easy|light|leve|stretch\w*)\b)"
                            r"(?=[^\W\d_]{2})")
 # "..., 15 band pull aparts and 10 pallof presses": the next name's reps after a comma or "and".
