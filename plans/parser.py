@@ -720,8 +720,10 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
                            start=m.start(), end=m.end())
             text = _blank(text, *m.span())
             groups.append(group)
-    if not groups and (last.isalpha() or last == "."):
-        m = _search_end(_BARE_HOLD, text)
+    if not groups and (last.isalpha() or last == "." or (last == ")" and "(" in text
+                                                         and not _EXAMPLE_ASIDE.match(text, text.rfind("(")))):
+        # ("Row 500 meters (or 400 m on the ski erg)": an aside in brackets after it)
+        m = _search_end(_BARE_HOLD, text if last != ")" else text[:text.rfind("(")])
         if m and _LETTER.search(text[:m.start()]):
             # "Plank 30s", "Carry 40 m": a hold or distance with no sets (the line below is
             # not one of its sets: "Bike 45 min" over "Jump rope 15 min").
@@ -926,6 +928,9 @@ _LEADING_HOLD = re.compile(rf"^\s*(\d{{1,4}}(?:\s*-\s*\d{{1,4}})?\s*(?:{_DIST}|{
 # "..., 15 band pull aparts and 10 pallof presses": the next name's reps after a comma or "and".
 _MORE_LEADING_REPS = re.compile(_LEADING_REPS.pattern.replace(r"^\s*(", r"(?:[,;]|\s(?:and|&))\s*(", 1))
 _BRACKETED_TIMES = re.compile(r"^\s*\([^()\d]*(?:/\s*x?\d{1,3}[^()\d]*)?\)\s*(\d{1,2})\s*x\s*$")
+
+
+_EXAMPLE_ASIDE = re.compile(r"\(\s*(?:e\.?\s?g\b|i\.?\s?e\b|for\s+example|such\s+as|like\b)")  # "(e.g., burpees, ...)"
 
 
 def _search_end(pattern: re.Pattern, text: str, tail: int = 60):
@@ -1815,6 +1820,7 @@ _SIDE_ONLY = re.compile(r"(?:(?:left|right|links|rechts|gauche|droite|izquierda|
 _LEADING_CHOICE = re.compile(r"^(?:or|oppure|oder|ou|или|або)\s+(?=[^\W\d_])")  # (not "o": Portuguese "the")
 _OF_BEFORE_NAME = re.compile(r"^\s*(?:of|de|da|di|du|des|mit|по|з)\s+")
 _LAST_SET_AMRAP = re.compile(r"\blast\s+(?:set|one|round)\s*(?:is\s*|to\s*|=\s*|:\s*)?(?:an?\s+)?(?:amrap|to\s+failure|failure|max(?:imum)?(?:\s+reps)?|as\s+many)")
+_WORK_DONE = re.compile(rf"^\d[\d.,]*\s*(?:{_DIST}|cals?|calories)$", re.IGNORECASE)  # a distance or calories: work done
 _QUOTED = re.compile(r"[\"“«„]([^\"“”«»„\d]{3,40})[\"”»“]")  # 'Вправа "Мертвий жук"', 'Übung „Kreuzheben“': the name quoted
 _GLOSS = re.compile(r"\(([^()\d]{3,40})\)")  # "(floor press)": letters only, a few words
 _EXAMPLES = re.compile(r"\(([^()\d,]{3,40}),[^()\d]{1,80}\)")  # "(squat, leg press, lunge)": the first
@@ -1955,6 +1961,11 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     if entry is not None and "(" in original:
         entry, score, alternatives = _named_in_brackets(entry, score, alternatives, name, original, matcher)
         entry, alternatives = _variant_in_brackets(entry, alternatives, name, original, matcher)
+    if (entry is not None and weight and _WORK_DONE.match(weight) and not _is_hold_name(entry.name)
+            and "barbell" in matcher.implements_of(entry)):
+        # "Row 500 meters", "25 cal row": a distance or calories is work on a machine (a
+        # rower), no barbell lift; the lift stays one of the choices.
+        entry, score, alternatives = None, 0.0, [entry, *alternatives][:3]
     light = (entry is not None and weight and "barbell" not in named and "barbell" in matcher.implements_of(entry)
              and _lighter_than_a_bar(weight, original))
     if light:
