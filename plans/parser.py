@@ -3244,6 +3244,10 @@ def _named_segments(segments: list[_Segment], groups: list[_Group], stripped: st
                 # "Abs, crunches": names of one exercise are one row (the last, most often the exact one).
                 by_exercise = {matcher.match(n.name)[0]: n for n in named}
                 segments = [n for n in named if by_exercise[matcher.match(n.name)[0]] is n]
+                if (len(segments) > 1 and stripped.rstrip().endswith(".") and not stripped.rstrip().endswith("..")
+                        and all(len(n.name.split()) <= 3 for n in segments)):
+                    # "Pull-ups, dips.": a list ended with a full stop, no sentence.
+                    segments = [replace(n, doubt="listed") for n in segments]
                 break
     if not groups and len(segments) <= 1 and (") " in original or ". " in original):
         numbered = _numbered_names(original, matcher)

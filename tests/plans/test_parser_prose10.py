@@ -113,6 +113,12 @@ def test_a_label_that_is_an_exercise_is_no_list_of_names():
     assert [r.exercise.name for r in rows_of("Bench press: pause, touch and go")] == ["Barbell Bench Press - Medium Grip"]
 
 
+def test_a_list_of_names_ended_with_a_full_stop_is_no_sentence():
+    rows = rows_of("Klimmzüge, Dips.")
+    assert [(r.exercise.name, r.sets) for r in rows] == [("Pullups", None), ("Dips - Triceps Version", None)]
+    assert rows_of("Squats, lunges and then home.") == []
+
+
 def test_a_list_of_names_some_unknown_gives_no_rows():
     assert rows_of("Finisher: sled pushes, tyre flips, battle ropes of doom") == []
 
