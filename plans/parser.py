@@ -3255,6 +3255,11 @@ def _named_segments(segments: list[_Segment], groups: list[_Group], stripped: st
             # "1) Incline dumbbell chest press 2) Flat dumbbell chest press": numbered items
             # on one line, each read well enough (their numbers may follow on the lines below).
             segments = [_Segment(name=n, groups=[], leftover="", doubt="listed") for n in numbered]
+    if not groups and "exercise" in norm and not segments[1:]:
+        told = _EXERCISE_IS.match(norm)
+        if told and len(told[1].split()) <= 5 and matcher.match(told[1])[1] >= WEAK_SCORE:
+            # "Our first exercise is the deadlift.": the name, its numbers on the lines below.
+            segments = [_Segment(name=told[1].strip(), groups=[], leftover="", doubt="told")]
     if not groups and stripped.count(" / ") >= 2:
         # "Pull-up / Incline press / Lateral raise": three or more names between spaced
         # slashes are a list (two are a choice: "Squat / Leg press").
@@ -3433,7 +3438,7 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
             named_over_sets = _starts_exercise_below(lines, number, find_groups, block_below=bool(label))
         if named_over_sets and len(rows) == 1:
             pass  # a name over its set lines, known or not
-        elif segments and all(s.doubt == "listed" for s in segments) and len(rows) == len(segments):
+        elif segments and all(s.doubt in ("listed", "told") for s in segments) and len(rows) == len(segments):
             pass  # "Workout A: squats, bench press, bent over row.": each name read (`_label_list`)
         elif (len(rows) == 1 and segments[0].doubt == "leading" and rows[0].exercise is not None
               and _starts_exercise_below(lines, number, find_groups)):
@@ -4044,6 +4049,13 @@ def _split_paragraphs(lines: list[str], normalised: dict[str, str] | None = None
     return out, pieces
 
 
+# "Our first exercise is the deadlift.", "The next exercise will be a wide grip pull down.":
+# a sentence naming the exercise whose numbers follow (told as a walk through a session).
+_EXERCISE_IS = re.compile(r"^\W*(?:(?:our|the|my|your)\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|next|last|final"
+                          r"|\d(?:st|nd|rd|th))\s+(?:exercise|movement|lift)\s+(?:is|was|will\s+be)\s+(?:the\s+|an?\s+)?"
+                          r"([^\W\d_][^\d.,;:!?()]{2,50}?)\s*[.!]?\s*$")
+
+
 def _narrated_sentences(paragraph: str, prescriptions: int) -> list[str]:
     """A log's paragraph told in the first person ("... Incline is weaker for me. I then
     did 4 sets of 10 incline presses. ..."): each sentence telling what was done, a count
@@ -4055,7 +4067,8 @@ def _narrated_sentences(paragraph: str, prescriptions: int) -> list[str]:
     for sentence in _SENTENCE_END.split(paragraph):
         norm = _normalise_line(sentence)
         told = _NARRATION.match(norm) if " i " in f" {norm}" else None
-        if (told and norm[told.end():][:1].isdigit()) or (prescriptions == 1 and _PRESCRIPTION.search(norm)):
+        if ((told and norm[told.end():][:1].isdigit()) or (prescriptions == 1 and _PRESCRIPTION.search(norm))
+                or ("exercise" in norm and _EXERCISE_IS.match(norm))):  # "Our second exercise is the row. ..."
             parts.extend([" ".join(between), sentence] if between else [sentence])
             between = []
         else:

@@ -74,6 +74,25 @@ def test_a_date_with_dashes_before_a_name_is_no_count():
     assert all(r.sets is None for r in rows)
 
 
+# --- a sentence naming the exercise, its numbers below ---------------------------------------
+
+def test_a_walk_through_names_each_exercise_in_a_sentence_and_its_numbers_follow():
+    text = ("Today is our pull session and it runs a little under an hour from start to finish.\n"
+            "Our second exercise is the barbell row. Keep the back flat, pull to the belly button and do not "
+            "jerk the weight up with your hips, whatever the people around you are doing with theirs.\n"
+            "4 Sets 6-8 reps\n"
+            "The next exercise will be a hammer curl.\n"
+            "3 sets 12 reps")
+    rows = rows_of(text)
+    assert [(r.exercise.name, r.sets, r.reps_min, r.reps_max) for r in rows] == [
+        ("Bent Over Barbell Row", 4, 6, 8), ("Hammer Curls", 3, 12, 12)]
+    assert {r.confidence for r in rows} <= {"low", "medium"}
+
+
+def test_a_sentence_about_an_exercise_is_not_one_to_do():
+    assert rows_of("The best exercise is the one you actually do.") == []
+
+
 # --- a label, then a list of names ----------------------------------------------------------
 
 def test_a_workout_label_then_its_exercises():
