@@ -2888,7 +2888,14 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 previous = None
                 heading_cut = True
         weak = all(g.weak for g in groups)
-        if weak and not label and _is_heading(stripped, marked) and _rest_field(norm) is None:  # (a bold line of fields: below)
+        labelled = _label_list(stripped, matcher) if not groups and not label and "," in stripped else None
+        if labelled is not None and heading.match(_unaccent(labelled[0])):
+            # "Workout A: squats, bench press, bent over row.", "Día 2: sentadilla, press
+            # banca, remo": the day, then its exercises (read on below as a list).
+            start_workout(_heading_name(labelled[0]))
+            previous, block = None, None
+            heading_cut = True
+        elif weak and not label and _is_heading(stripped, marked) and _rest_field(norm) is None:  # (a bold line of fields: below)
             groups, remaining = [], norm
             # "BENCH:" over "85lb x10" lines names an exercise; a name ending in ":" with
             # prose below must be an exact name, since a section ("Shoulders:") reads alike.
@@ -2920,23 +2927,15 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     previous, block = None, None
                     warming = 1 if _WARM_PHASE.match(_unaccent(norm).strip(" #*_:-")) else 0
                     continue
-                labelled = _label_list(stripped, matcher) if "," in stripped and not label else None
-                if labelled is not None and heading.match(_unaccent(labelled[0])):
-                    # "Workout A: squats, bench press, bent over row.", "Día 2: sentadilla,
-                    # press banca, remo": the day, then its exercises (read on as a list).
-                    start_workout(_heading_name(labelled[0]))
-                    previous, block = None, None
-                    heading_cut = True
-                else:
-                    start_workout(_heading_name(plain))
-                    previous, block = None, None
-                    cut = _day_then_exercise(norm, heading, matcher)
-                    if cut is None or not _starts_exercise_below(lines, number, find_groups):
-                        continue
-                    # "### Monday: Bench Press" over its set lines: the day, and its exercise
-                    # (read on as a name alone: its lines follow).
-                    norm = remaining = " " * cut + norm[cut:]
-                    heading_cut = True
+                start_workout(_heading_name(plain))
+                previous, block = None, None
+                cut = _day_then_exercise(norm, heading, matcher)
+                if cut is None or not _starts_exercise_below(lines, number, find_groups):
+                    continue
+                # "### Monday: Bench Press" over its set lines: the day, and its exercise
+                # (read on as a name alone: its lines follow).
+                norm = remaining = " " * cut + norm[cut:]
+                heading_cut = True
         if not groups and stripped.endswith(":") and _SENTENCE_START.match(stripped.lower()):
             unread.append(stripped)  # "And then:": what follows is a new part, under no heading
             previous, block = None, None
@@ -3370,6 +3369,7 @@ _LIST_LABEL = re.compile(r"^([^\W\d_][^:–—,.;()]{0,30}?)\s*(?::|\s-\s|\s?[�
 _LIST_COMMAS = re.compile(r"\s*[,;]\s*")  # ("Bench Press ,Barbell Row")
 _LAST_AND = re.compile(r"\s+(?:and|&|y|e|et|und|и|і|oraz|en)\s+")
 _LIST_ITEM_WORDS = 5
+_NOTE_LABEL = re.compile(r"(?:tips?|notes?|cues?|equipment|muscles?)\b")  # "Tips: ...": words, no list of exercises
 
 
 def _label_list(text: str, matcher: _BoundedMatcher) -> tuple[str, list[str]] | None:
@@ -3387,8 +3387,12 @@ def _label_list(text: str, matcher: _BoundedMatcher) -> tuple[str, list[str]] | 
     if len(names) < 2 or any(not n or len(n.split()) > _LIST_ITEM_WORDS or not _TWO_LETTERS.search(n) for n in names):
         return None
     label = m[1].strip()
-    if _heading_patterns()[0].match(_unaccent(label)) is None and matcher.match(_normalise_line(label))[1] >= WEAK_SCORE:
-        return None
+    if _heading_patterns()[0].match(_unaccent(label)) is None and (
+            matcher.match(_normalise_line(label))[1] >= WEAK_SCORE or _PLAN_FIELD.match(text.lower())
+            or _NOTE_LABEL.match(label.lower()) or _PHASE.match(_unaccent(label.lower()))):
+        return None  # (an exercise's notes; "Goals:", "Warm-up:": no exercises of the workout)
+    if any(implements(set(n.split())) and len(implements(set(n.split()))) == len(n.split()) for n in names):
+        return None  # "Equipment: barbell, dumbbells, bench": implements, no exercises
     scores = [matcher.match(n)[1] for n in names]
     if min(scores) < WEAK_SCORE or max(scores) < STRONG_SCORE:
         return None

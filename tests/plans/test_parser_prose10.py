@@ -112,6 +112,22 @@ def test_a_spanish_day_then_its_exercises():
     assert [e.exercise.name for e in day.exercises] == ["Barbell Deadlift", "Pullups", "Dips - Triceps Version"]
 
 
+def test_a_long_day_line_of_names_starts_its_workout():
+    result = parse_plan("Split\n\nPull day – deadlift, barbell row, hammer curl, face pulls and shrugs", SEEDED)
+    (day,) = [w for w in result.workouts if w.exercises]
+    assert day.name == "Pull day"
+    assert len(day.exercises) == 5
+
+
+@pytest.mark.parametrize("line", [
+    "Goals: strength, size, endurance",
+    "Warm-up: jumping jacks, arm circles, leg swings",
+    "Equipment: barbell, dumbbells, cable",
+])
+def test_a_field_or_a_warm_up_listed_is_no_list_of_exercises(line):
+    assert len(rows_of(line)) <= 1  # (never a row per item)
+
+
 def test_a_label_that_is_no_day_keeps_the_workout_and_lists_the_names():
     rows = rows_of("Extra – curls, lateral raises, face pulls (light, no grinding)")
     assert [(r.exercise.name, r.sets) for r in rows] == [("Barbell Curl", None), ("Side Lateral Raise", None),
