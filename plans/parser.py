@@ -2320,7 +2320,7 @@ _BLOCK_ONLY = re.compile(
 _TITLED_ROUNDS = re.compile(r"^([^\d:–—-]{3,40}?)\s*[:\-–—,(]\s*\d{1,2}\s*(?:rounds?|times)\)?\s*:?\s*$")
 _ROUNDS = re.compile(r"\b(\d{1,2})\s*(?:rounds?|(?:super-?|tri-?|giant\s*)?sets?|x)\b|\bx\s*(\d{1,2})\b")  # ("5 supersets of:": 5 rounds)
 _SAME_AS_ABOVE = re.compile(r"\bsame\s+(?:sets\s+and\s+reps\s+)?as\s+(?:above|before|previous)")
-_TOGETHER = re.compile(r"->|→|\bsuperset(?:ted)?\s+with\b|\bsupersetted\b|\bss\b|\+\s+[a-z]")
+_TOGETHER = re.compile(r"->|→|\bsuperset(?:ted)?\s+with\b|\bsupersetted\b|\bpaired\s+with\b|\bss\b|\+\s+[a-z]")
 
 
 # A line that is only an aside in brackets, with no number: "(No grip - palms only)".

@@ -68,6 +68,23 @@ def test_a_pair_named_in_the_next_sentence_does_the_first_ones_sets():
     assert rows[0].rest_seconds is None  # the partner's seconds are no rest
 
 
+def test_several_count_first_pieces_each_with_a_dash():
+    rows = rows_of("5 sets of 5 - 80kg squats, 3 sets of 8 - 50kg bench")
+    assert [shown(r) for r in rows] == [("Barbell Squat", 5, 5, 5, False, "80kg", None),
+                                        ("Barbell Bench Press - Medium Grip", 3, 8, 8, False, "50kg", None)]
+
+
+def test_a_pair_paired_with_its_own_numbers_shares_a_label():
+    rows = rows_of("4 sets of 8 - incline dumbbell press paired with chest supported rows for 4 sets of 10")
+    assert [(r.sets, r.reps_min) for r in rows] == [(4, 8), (4, 10)]
+    assert rows[0].exercise.name == "Incline Dumbbell Press"
+    assert rows[0].superset == rows[1].superset is not None
+
+
+def test_words_after_a_dash_that_name_nothing_give_no_row():
+    assert rows_of("3 sets of 10 reps - the usual stuff, nothing special today") == []
+
+
 def test_a_date_with_dashes_before_a_name_is_no_count():
     # "2-12-14 – Bench Press": a day's date as a title, not 2 sets of 12-14.
     rows = rows_of("3-11-15 – Squat day\n\nFelt good today, nothing more to say about it really.")
