@@ -3303,6 +3303,12 @@ def _named_segments(segments: list[_Segment], groups: list[_Group], stripped: st
         if (head and len(head.split()) <= 6 and matcher.match(one.name)[1] < STRONG_SCORE
                 and matcher.match(head)[1] >= STRONG_SCORE):
             segments = [replace(one, name=head)]
+    if not groups and not label and not segments[1:] and " - " in norm:
+        head, _, tail = norm.partition(" - ")
+        if (_unaccent(head.strip(" *_#")) in _body_parts() and len(tail.split()) <= 5
+                and matcher.match(_name_before(tail)[0])[1] >= WEAK_SCORE):
+            # "k) Abs - crunches on the ball", "Chest - cable fly": the muscle, then the exercise for it.
+            return [_Segment(name=_name_before(tail)[0], groups=[], leftover="")]
     if not groups and not label and not segments[1:] and (", " in norm or " - " in norm):
         for separator in (", ", " - "):
             head, _, tail = norm.partition(separator)

@@ -183,6 +183,12 @@ def test_lower_case_lettered_names_are_read_without_their_letter():
     assert {r.confidence for r in rows} == {"low"}
 
 
+def test_a_muscle_then_a_dash_then_the_exercise_for_it():
+    rows = rows_of("Chest – cable crossover\nBack - lat pulldown")
+    assert [(r.exercise.name, r.sets) for r in rows] == [("Cable Crossover", None), ("Wide-Grip Lat Pulldown", None)]
+    assert {r.confidence for r in rows} == {"low"}
+
+
 def test_two_numbered_names_on_one_line():
     rows = rows_of("1) Hammer curl 2) Preacher curl")
     assert [(r.exercise.name, r.sets) for r in rows] == [("Hammer Curls", None), ("Preacher Curl", None)]
