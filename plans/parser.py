@@ -1802,6 +1802,7 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
 
 
 _NOTE_AFTER = re.compile(r"^\s*(?:with|using|w/|at)\b")
+_EACH_LIMB = re.compile(r"\s+(?:for\s+|on\s+)?(?:each|per|every|either)\s+(?:arm|leg|side|hand)s?\b")  # "... for each arm"
 _PAIRED_HOLD = re.compile(rf"^\s*(\d{{1,3}}\s*(?:{_SECONDS}|{_MINUTES}|{_DIST}))\s+(?:of\s+)?(?=[^\W\d_])")
 
 
@@ -1810,7 +1811,7 @@ def _paired_segment(text: str, group: _Group) -> _Segment | None:
     own ("30 seconds of band traction for each arm", "face pulls."): done for the first's sets."""
     text = _NAME_OR_SENTENCE_END.split(text, maxsplit=1)[0]
     hold = _PAIRED_HOLD.match(text)
-    name = _strip_connectors(text[hold.end():] if hold else text)
+    name = _strip_connectors(_EACH_LIMB.split(text[hold.end():] if hold else text, maxsplit=1)[0])
     if _DIGIT.search(name) or not _TWO_LETTERS.search(name) or len(name.split()) > 6 or _NOT_A_NAME.match(name):
         return None
     numbers = _Group(sets=group.sets, clear=False, weight=hold[1] if hold else "", start=group.start, end=group.end)
@@ -3349,7 +3350,7 @@ def _without_note(segment: _Segment, matcher: _BoundedMatcher) -> _Segment:
     name = segment.name
     if len(name.split()) < 3 or not _NOTE_START.search(name):
         return segment
-    score = matcher.match(name)[1]
+    whole, score, _ = matcher.match(name)
     if score >= STRONG_SCORE:
         return segment
     best = None
@@ -3357,7 +3358,9 @@ def _without_note(segment: _Segment, matcher: _BoundedMatcher) -> _Segment:
         head = name[:cut].strip(_NAME_TRIM)
         if not _TWO_LETTERS.search(head) or _NOT_A_NAME.match(head):
             continue
-        found = matcher.match(head)[1]
+        entry, found, _ = matcher.match(head)
+        if score >= WEAK_SCORE and entry != whole:
+            continue  # "squats to a box": the whole says which exercise (Box Squat), the head less
         if found >= STRONG_SCORE:
             best = (cut, found)
             break

@@ -40,6 +40,21 @@ def test_words_about_the_exercise_after_its_name_are_a_note_not_the_name():
     assert row.confidence in ("low", "medium")
 
 
+@pytest.mark.parametrize("line, name", [
+    ("5x5 squats to a box", "Box Squat"),
+    ("3x10 curls with the ez bar", "EZ-Bar Curl"),
+])
+def test_words_that_say_which_exercise_stay_in_the_name(line, name):
+    (row,) = rows_of(line)
+    assert row.exercise.name == name
+
+
+def test_a_note_after_a_name_read_after_its_numbers():
+    (row,) = rows_of("3x15 hip thrusts with a band around the knees")
+    assert shown(row) == ("Barbell Hip Thrust", 3, 15, 15, False, None, None)
+    assert row.notes == "with a band around the knees"
+
+
 def test_a_german_count_first_line_with_a_note():
     (row,) = rows_of("3 Sätze à 10 Wiederholungen - Kreuzheben mit Fokus auf die Technik")
     assert shown(row) == ("Barbell Deadlift", 3, 10, 10, False, None, None)
