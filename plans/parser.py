@@ -3245,7 +3245,7 @@ def _named_segments(segments: list[_Segment], groups: list[_Group], stripped: st
                 by_exercise = {matcher.match(n.name)[0]: n for n in named}
                 segments = [n for n in named if by_exercise[matcher.match(n.name)[0]] is n]
                 if (len(segments) > 1 and stripped.rstrip().endswith(".") and not stripped.rstrip().endswith("..")
-                        and all(len(n.name.split()) <= 3 for n in segments)):
+                        and ":" not in stripped and all(len(n.name.split()) <= 3 for n in segments)):
                     # "Pull-ups, dips.": a list ended with a full stop, no sentence.
                     segments = [replace(n, doubt="listed") for n in segments]
                 break
@@ -3378,6 +3378,7 @@ _LIST_LABEL = re.compile(r"^([^\W\d_][^:–—,.;()]{0,30}?)\s*(?::|\s-\s|\s?[�
 _LIST_COMMAS = re.compile(r"\s*[,;]\s*")  # ("Bench Press ,Barbell Row")
 _LAST_AND = re.compile(r"\s+(?:and|&|y|e|et|und|и|і|oraz|en)\s+")
 _LIST_ITEM_WORDS = 5
+_OWNER = re.compile(r"(?:my|our|your|his|her|their)\b")
 _NOTE_LABEL = re.compile(r"(?:tips?|notes?|cues?|equipment|muscles?)\b")  # "Tips: ...": words, no list of exercises
 
 
@@ -3388,7 +3389,8 @@ def _label_list(text: str, matcher: _BoundedMatcher) -> tuple[str, list[str]] | 
     None for a sentence with commas or a label that is an exercise ("Bench press: pause,
     touch and go": notes on it)."""
     m = _LIST_LABEL.match(text)
-    if m is None or len(m[1].split()) > 4 or _SENTENCE_START.match(m[1].lower()) or _DIGIT.search(text[m.end():]):
+    if (m is None or len(m[1].split()) > 4 or _SENTENCE_START.match(m[1].lower()) or _DIGIT.search(text[m.end():])
+            or _OWNER.match(m[1].lower())):  # "My favourites: ...": talk about exercises
         return None
     items = _LIST_COMMAS.split(_unbracket(text[m.end():]).strip(" .;:!"))
     items[-1:] = _LAST_AND.split(items[-1])  # "..., rows and curls"

@@ -170,6 +170,9 @@ def test_a_label_that_is_no_day_keeps_the_workout_and_lists_the_names():
     "Squat, bench and OHP on the agenda for today.",
     "Today: we went for a walk, then some stretching, and home.",
     "My take: heavy, hard, and honest.",
+    "My favourites: squats, bench press, deadlifts.",
+    "We did: squats, bench press and rows, then went home.",
+    "Tip: squats, lunges and deadlifts all work the legs.",
 ])
 def test_a_sentence_with_commas_stays_unread(line):
     assert rows_of(line) == []
