@@ -265,7 +265,7 @@ _COLUMNS = re.compile(r"(?<![\d.x])(\d{1,2})(?:\s*-\s*\d{1,2})?\s+(\d{1,3})(?:\s
 _SPACE_LIST = re.compile(r"(?<![\d.x])\d{1,3}(?:[ \t]+\d{1,3}){2,9}[ \t]*$")
 _CELLS_WITH_NA = re.compile(r"(?<![\d.x/])\d{1,3}(?:[ \t]{2,}\d{1,3})*(?:[ \t]{2,}n/a)+[ \t]*$")
 _TOTAL_REPS = re.compile(r"(?<![\d.x/:])(\d{1,3})\s+(?:reps?\s+)?total\b(?!\s*(?:volume|load|weight|time|tonnage))")
-_BARE_HOLD = re.compile(rf"(?<![\d.x:])(\d{{1,3}}(?:\s*-\s*\d{{1,3}})?\s*(?:{_SECONDS}|{_MINUTES}|{_DIST}))\.?\s*(?:hold|each\s+side|per\s+side)?\s*$")
+_BARE_HOLD = re.compile(rf"(?<![\d.x:])(\d{{1,4}}(?:\s*-\s*\d{{1,4}})?\s*(?:{_SECONDS}|{_MINUTES}|{_DIST}))\.?\s*(?:hold|each\s+side|per\s+side)?\s*$")
 _NAMED_HOLD = re.compile(rf"^[^\d:]{{2,40}}?(?::|\s-)\s*(\d{{1,3}}(?:\s*-\s*\d{{1,3}})?\s*(?:{_SECONDS}|{_MINUTES}|{_DIST}))"
                          r"(?=\s+(?!(?:of|rest|break|pause|between|each|per|every|on|off|total)\b)[^\W\d_])"
                          r"(?:\s+[^\W\d_][^\s\d]*){1,4}\.?\s*$")
@@ -729,6 +729,10 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
             # not one of its sets: "Bike 45 min" over "Jump rope 15 min").
             group = _Group(weight=m[1].strip(), clear=False, start=m.start(), end=m.end(), weak=True, hold=True)
             text = _blank(text, *m.span())
+            if last == ")":
+                # The aside's times are its options' ("(ski 400 m, bike 2 min)"), no rest: a note.
+                aside = text.rfind("(")
+                group.note, text = text[aside:].strip(), _blank(text, aside, len(text))
             groups.append(group)
     if not groups and (":" in text or " - " in text):
         m = _NAMED_HOLD.match(text)
@@ -1963,7 +1967,7 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
         entry, score, alternatives = _named_in_brackets(entry, score, alternatives, name, original, matcher)
         entry, alternatives = _variant_in_brackets(entry, alternatives, name, original, matcher)
     if (entry is not None and weight and _WORK_DONE.match(weight) and not _is_hold_name(entry.name)
-            and "barbell" in matcher.implements_of(entry)):
+            and "barbell" in matcher.implements_of(entry) and "barbell" not in named and "lunge" not in entry.name.lower()):
         # "Row 500 meters", "25 cal row": a distance or calories is work on a machine (a
         # rower), no barbell lift; the lift stays one of the choices.
         entry, score, alternatives = None, 0.0, [entry, *alternatives][:3]

@@ -257,10 +257,22 @@ def test_to_failure_is_still_amrap():
     ("30 cal assault bike", "30 cal"),
     ("Row 750 meters (or 600 m on the ski erg)", "750 meters"),
     ("18 Cal Row", "18 Cal"),
+    ("Row 1500m", "1500m"),
 ])
 def test_cardio_is_a_row_with_no_lift_and_its_work_as_the_load(line, weight):
     (row,) = rows_of("Conditioning\n\n" + line)
     assert (row.exercise, row.weight_text, row.sets, row.reps_min) == (None, weight, None, None)
+
+
+def test_times_in_an_aside_of_options_are_no_rest():
+    (row,) = rows_of("Conditioning\n\nRow 2000 meters (or ski 1600 m, bike 8 min)")
+    assert (row.weight_text, row.rest_seconds) == ("2000 meters", None)
+    assert "bike 8 min" in row.notes
+
+
+def test_a_barbell_named_for_a_distance_stays_the_lift():
+    (row,) = rows_of("Barbell walking lunges 30m")
+    assert (row.exercise.name, row.weight_text) == ("Barbell Walking Lunge", "30m")
 
 
 def test_intervals_on_and_off_are_no_cardio_row():
