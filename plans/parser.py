@@ -1800,6 +1800,12 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
             # band traction": the pair's other exercise, its sets the first's.
             segments[0].leftover += " " + tail[:paired.start()]
             return [segments[0], partner]
+    paired = _SUPERSETTED.search(tail) if segments and segments[-1].name and ("super" in tail or "paired" in tail) else None
+    partner = _paired_segment(tail[paired.end():], segments[-1].groups[-1]) if paired else None
+    if partner is not None:
+        # "Dips 3x12, superset with push ups": the pair's other exercise, the first's sets.
+        segments[-1].leftover += " " + tail[:paired.start()]
+        return [s for s in segments if s.name] + [partner]
     if segments:
         segments[-1].leftover += " " + tail
     return [s for s in segments if s.name]

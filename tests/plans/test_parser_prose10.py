@@ -96,6 +96,13 @@ def test_a_pair_paired_with_its_own_numbers_shares_a_label():
     assert rows[0].superset == rows[1].superset is not None
 
 
+def test_a_name_first_line_paired_with_another_exercise_gives_it_a_row():
+    rows = rows_of("Dips 3x12, superset with push ups")
+    assert [(r.exercise.name, r.sets, r.reps_min) for r in rows] == [("Dips - Triceps Version", 3, 12), ("Pushups", 3, None)]
+    assert rows[0].superset == rows[1].superset is not None
+    assert rows[1].confidence == "low"
+
+
 def test_words_after_a_dash_that_name_nothing_give_no_row():
     assert rows_of("3 sets of 10 reps - the usual stuff, nothing special today") == []
 
