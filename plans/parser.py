@@ -3386,7 +3386,7 @@ def _without_note(segment: _Segment, matcher: _BoundedMatcher) -> _Segment:
 # dash, the names (each a line's name: `_label_list`).
 _LIST_LABEL = re.compile(r"^([^\W\d_][^:–—,.;()]{0,30}?)\s*(?::|\s-\s|\s?[–—]\s?)\s*(?=[^\W\d_])")
 _LIST_COMMAS = re.compile(r"\s*[,;]\s*")  # ("Bench Press ,Barbell Row")
-_LAST_AND = re.compile(r"\s+(?:and|&|y|e|et|und|и|і|oraz|en)\s+")
+_LAST_AND = re.compile(r"\s+(?:and|&|y|e|et|und|и|і|oraz)\s+")  # (not "en": Spanish "in" too)
 _LIST_ITEM_WORDS = 5
 _OWNER = re.compile(r"(?:my|our|your|his|her|their)\b")
 _NOTE_LABEL = re.compile(r"(?:tips?|notes?|cues?|equipment|muscles?)\b")  # "Tips: ...": words, no list of exercises
