@@ -1149,7 +1149,7 @@ _NARRATION = re.compile(r"(?:[^,;.]{0,40}[,;]\s*)?(?:(?:and|then|next|after\s+th
                         r"(?:(?:then|also|next)\s+)?(?:did|performed|do|(?:finished|started|began|ended)(?:\s[^,;.]{0,40}?)?\s+with)\s*")
 
 
-_LETTER_ITEM = re.compile(r"^(?:[A-H][.)]|[a-p]\))\s+(?=[^\W\d_])")  # ("c) Smith machine press", "k) abs")
+_LETTER_ITEM = re.compile(r"^(?:[A-H][.)]\s+(?=[A-Z])|[a-p]\)\s+(?=[^\W\d_])|[a-p]\.\s+(?=[A-Z]))")  # ("c) Smith machine press", "d. Leg press")
 _MD_LINK = re.compile(r"\[([^\[\]]{1,80})\]\([^()\s]*\)")
 
 

@@ -208,6 +208,11 @@ def test_lower_case_lettered_names_are_read_without_their_letter():
     assert {r.confidence for r in rows} == {"low"}
 
 
+def test_lower_case_letters_with_a_full_stop_before_a_capital():
+    rows = rows_of("d. Leg press\ne. Seated calf raise")
+    assert [r.exercise.name for r in rows] == ["Leg Press", "Seated Calf Raise"]
+
+
 def test_a_muscle_then_a_dash_then_the_exercise_for_it():
     rows = rows_of("Chest – cable crossover\nBack - lat pulldown")
     assert [(r.exercise.name, r.sets) for r in rows] == [("Cable Crossover", None), ("Wide-Grip Lat Pulldown", None)]
