@@ -2508,6 +2508,26 @@ def _absorb(previous: ParsedExercise, groups: list[_Group], remaining: str) -> N
         previous.rest_seconds = rest
 
 
+def _absorb_listed(rows: list[ParsedExercise], groups: list[_Group], remaining: str) -> None:
+    """`_absorb` for each row; a prescription read for several names at once is a guess (low)."""
+    for row in rows:
+        _absorb(row, groups, remaining)
+        if len(rows) > 1 and row.exercise is not None:
+            row.confidence = "low"
+
+
+def _listed_with(previous: ParsedExercise, rows: list[ParsedExercise], groups: list[_Group]) -> list[ParsedExercise]:
+    """The rows a line of numbers under `previous` prescribes: all the names of its list line
+    when that line gave no numbers and this is one prescription ("Workout A: squats, bench,
+    row" over "5x5"), else `previous` alone."""
+    if (len(groups) != 1 or not groups[0].sets or previous.sets is not None
+            or "listed" not in getattr(previous, "_doubts", ())):
+        return [previous]
+    same = [r for r in rows[-12:] if r.line == previous.line and r.sets is None and "listed" in getattr(r, "_doubts", ())
+            and getattr(r, "_set_lines", None) is None]
+    return same if previous in same else [previous]
+
+
 _LEADING_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _WARMUP_MARK = re.compile(rf"(?<!\w){_WARMUP_WORDS}(?!\w)")
 # A line that is only the rest after a set ("1 min rest", "Rest 90 sec", "No rest, drop set").
@@ -3062,7 +3082,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
         segments = list(segmented[key])
         if not segments:
             if groups and previous is not None and not _is_prose(norm, groups, 0) and not _long_sentence(norm):
-                _absorb(previous, groups, remaining)
+                _absorb_listed(_listed_with(previous, workouts[-1].exercises, groups), groups, remaining)
                 continue
             if previous is not None and norm.startswith(("rest", "descanso", "pause", "отдых")):
                 rest = _find_rest(norm)[0]
@@ -3087,7 +3107,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     for s in segments)
                 and not _long_sentence(norm) and not _is_prose(norm, groups, 0)):
             # "6x5 bar + 15 lbs", "Set 1: 3 reps @ RPE 7", "warm-ups: 45 x 8" under an exercise.
-            _absorb(previous, groups, remaining)
+            _absorb_listed(_listed_with(previous, workouts[-1].exercises, groups), groups, remaining)
             continue
         segments = _named_segments(segments, groups, stripped, original, norm, label, matcher)
         rows = built = [r for r in (exercise_row(s, original, label) for s in segments) if r]

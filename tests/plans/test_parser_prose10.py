@@ -144,6 +144,13 @@ def test_a_workout_label_then_its_exercises():
     assert {e.confidence for e in result.exercises} == {"low"}
 
 
+def test_one_prescription_under_a_list_of_names_is_each_ones():
+    rows = rows_of("Week one of the new block\n\nWorkout B: front squat, overhead press, chin ups\n3x8")
+    assert [(r.exercise.name, r.sets, r.reps_min) for r in rows] == [
+        ("Front Barbell Squat", 3, 8), ("Standing Military Press", 3, 8), ("Chin-Up", 3, 8)]
+    assert {r.confidence for r in rows} == {"low"}
+
+
 def test_a_spanish_day_then_its_exercises():
     result = parse_plan("Rutina\n\nDía 3: peso muerto, dominadas, fondos", SEEDED)
     (day,) = [w for w in result.workouts if w.exercises]
