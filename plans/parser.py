@@ -1653,7 +1653,8 @@ _NAME_END = re.compile(r"[(@,\[]|\s-\s")
 _NAME_OR_SENTENCE_END = re.compile(r"[(@,\[]|\s-\s|\.(?=\s|\.)|…")  # "- 60kg bench press...this is just"
 # "3 sets of 10 reps - elevated push ups", "4 x 8 - cable rows", "3 sets of 12 : pompes":
 # a dash or colon between the numbers and the name after them.
-_DASH_BEFORE_NAME = re.compile(r"^\s*[-:]\s+(?=[^\W\d_]|\d+(?:[.,]\d+)?\s*(?:kgs?|lbs?)\b)")
+_DASH_BEFORE_NAME = re.compile(r"^\s*(?:(?:@|at)\s*\d+(?:[.,]\d+)?\s*(?:kgs?|lbs?|%)\s*)?[-:]\s+"
+                               r"(?=[^\W\d_]|\d+(?:[.,]\d+)?\s*(?:kgs?|lbs?)\b)")  # ("5 sets of 3 at 120kg - deadlift")
 # "X for 3 sets of 5, supersetted with Y for 3 sets of 8": the other exercise of a pair,
 # named in the same sentence (with its own numbers after it, or the first's).
 _SUPERSETTED = re.compile(r"\b(?:(?:these|this|it|they)\s+(?:are|is|was|were)\s+)?(?:super-?set(?:ted)?|paired)\s+(?:with\s+)?")
@@ -1783,6 +1784,8 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
         # "3x5 Squat": the name follows the numbers ("3 sets of push-ups": after "of").
         dash = _DASH_BEFORE_NAME.match(tail) if len(groups) == 1 and groups[0].plain else None
         skip = dash.end() if dash else 0  # "3 sets of 10 reps - elevated push ups ..."
+        if dash and _DIGIT.search(dash[0]):
+            segments[0].leftover += " " + dash[0].strip(" -:")  # the load before the dash
         parts = (_NAME_OR_SENTENCE_END if dash else _NAME_END).split(tail[skip:], maxsplit=1)
         name, loads = _strip_loads(_OF_BEFORE_NAME.sub("", parts[0], count=1))
         name = _strip_connectors(name)

@@ -83,6 +83,11 @@ def test_a_pair_named_in_the_next_sentence_does_the_first_ones_sets():
     assert rows[0].rest_seconds is None  # the partner's seconds are no rest
 
 
+def test_a_load_then_a_dash_then_the_name():
+    (row,) = rows_of("5 sets of 3 at 120kg - deadlift")
+    assert shown(row) == ("Barbell Deadlift", 5, 3, 3, False, "120kg", None)
+
+
 def test_several_count_first_pieces_each_with_a_dash():
     rows = rows_of("5 sets of 5 - 80kg squats, 3 sets of 8 - 50kg bench")
     assert [shown(r) for r in rows] == [("Barbell Squat", 5, 5, 5, False, "80kg", None),
