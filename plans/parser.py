@@ -2345,7 +2345,7 @@ _ASIDE_LINE = re.compile(r"^\([^()\d]*\)$")
 # the plan words are translated: "sets"), "por ejercicio", "на каждое упражнение".
 _PER_EXERCISE = re.compile(
     r"\b(?:each|every|per|all|for\s+all|pro|jede[nrs]?|cada|todos\s+los|par|chaque|ogni|по|на\s+каждое|кожн\w*)\s+"
-    r"(?:the\s+)?(?:exercises?|movements?|übung(?:en)?|ubung(?:en)?|ejercicios?|exercices?|exerc[ií]cios?|esercizi[oa]?"
+    r"(?:the\s+)?(?:exercises?|movements?|lifts?|übung(?:en)?|ubung(?:en)?|ejercicios?|exercices?|exerc[ií]cios?|esercizi[oa]?"
     r"|упражнени\w*|вправ\w*)\b"
     r"|/\s*(?:übung|ubung|exercise|ejercicio|exercice|exerc[ií]cio|esercizio)\b"
     r"|\breps?\s*/\s*sets?\b")
@@ -2353,7 +2353,7 @@ _PER_EXERCISE = re.compile(
 
 def _may_say_per_exercise(norm: str) -> bool:
     """Whether `_PER_EXERCISE` can match (each branch holds one of these)."""
-    return ("exerc" in norm or "movement" in norm or "übung" in norm or "ubung" in norm or "ejercicio" in norm
+    return ("exerc" in norm or "movement" in norm or "lift" in norm or "übung" in norm or "ubung" in norm or "ejercicio" in norm
             or "esercizi" in norm or "упражнени" in norm or "вправ" in norm or ("rep" in norm and "/" in norm))
 
 

@@ -156,6 +156,13 @@ def test_one_prescription_under_a_list_of_names_is_each_ones():
     assert {r.confidence for r in rows} == {"low"}
 
 
+def test_a_count_for_each_lift_is_the_listed_names_prescription():
+    result = parse_plan("Week one\n\nDay 1: squats, bench press\nEach lift: 4 sets of 6 reps", SEEDED)
+    assert [(r.exercise.name, r.sets, r.reps_min) for r in result.exercises] == [
+        ("Barbell Squat", 4, 6), ("Barbell Bench Press - Medium Grip", 4, 6)]
+    assert "Each lift: 4 sets of 6 reps" in result.unread
+
+
 def test_a_spanish_day_then_its_exercises():
     result = parse_plan("Rutina\n\nDía 3: peso muerto, dominadas, fondos", SEEDED)
     (day,) = [w for w in result.workouts if w.exercises]
