@@ -1816,6 +1816,7 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
 
 _NOTE_AFTER = re.compile(r"^\s*(?:with|using|w/|at)\b")
 _EACH_LIMB = re.compile(r"\s+(?:for\s+|on\s+)?(?:each|per|every|either)\s+(?:arm|leg|side|hand)s?\b")  # "... for each arm"
+_PAIRED_REPS = re.compile(r"^\s*(\d{1,3})\s+(?!(?:sets?|reps?|x|kg|lbs?|%)\b)(?=[^\W\d_]{2})")
 _PAIRED_HOLD = re.compile(rf"^\s*(\d{{1,3}}\s*(?:{_SECONDS}|{_MINUTES}|{_DIST}))\s+(?:of\s+)?(?=[^\W\d_])")
 
 
@@ -1824,10 +1825,15 @@ def _paired_segment(text: str, group: _Group) -> _Segment | None:
     own ("30 seconds of band traction for each arm", "face pulls."): done for the first's sets."""
     text = _NAME_OR_SENTENCE_END.split(text, maxsplit=1)[0]
     hold = _PAIRED_HOLD.match(text)
-    name = _strip_connectors(_EACH_LIMB.split(text[hold.end():] if hold else text, maxsplit=1)[0])
+    reps = _PAIRED_REPS.match(text) if hold is None else None  # "... supersetted with 15 band pull aparts"
+    start = hold.end() if hold else reps.end() if reps else 0
+    name = _strip_connectors(_EACH_LIMB.split(text[start:], maxsplit=1)[0])
     if _DIGIT.search(name) or not _TWO_LETTERS.search(name) or len(name.split()) > 6 or _NOT_A_NAME.match(name):
         return None
-    numbers = _Group(sets=group.sets, clear=False, weight=hold[1] if hold else "", start=group.start, end=group.end)
+    count = int(reps[1]) if reps else None
+    numbers = _Group(sets=group.sets, reps_min=count, reps_max=count, clear=False, sets_said=False,  # (the first's)
+                     weight=hold[1] if hold else "",
+                     start=group.start, end=group.end)
     return _Segment(name=name, groups=[numbers], leftover="", after=True, doubt="paired")
 _CHOICE_ONLY = re.compile(r"(?:(?:or|oppure|oder|ou|o|или|або)\s*)+")  # no name between two schemes
 _SIDE_ONLY = re.compile(r"(?:(?:left|right|links|rechts|gauche|droite|izquierda|derecha|sinistra|destra|l|r)\b[\s/,]*)+")

@@ -108,6 +108,13 @@ def test_a_name_first_line_paired_with_another_exercise_gives_it_a_row():
     assert rows[1].confidence == "low"
 
 
+def test_a_paired_exercise_with_its_reps_before_its_name():
+    rows = rows_of("Cable rows 3 sets of 12 reps supersetted with 15 band pull aparts")
+    assert [(r.exercise.name, r.sets, r.reps_min) for r in rows] == [("Seated Cable Rows", 3, 12), ("Band Pull Apart", 3, 15)]
+    assert rows[0].superset == rows[1].superset is not None
+    assert {r.confidence for r in rows} == {"low"}
+
+
 def test_words_after_a_dash_that_name_nothing_give_no_row():
     assert rows_of("3 sets of 10 reps - the usual stuff, nothing special today") == []
 
