@@ -3294,7 +3294,7 @@ def _named_segments(segments: list[_Segment], groups: list[_Group], stripped: st
             # "1) Incline dumbbell chest press 2) Flat dumbbell chest press": numbered items
             # on one line, each read well enough (their numbers may follow on the lines below).
             segments = [_Segment(name=n, groups=[], leftover="", doubt="listed") for n in numbered]
-    if not groups and "exercise" in norm and not segments[1:]:
+    if not groups and not segments[1:] and _may_tell_exercise(norm):
         told = _EXERCISE_IS.match(norm)
         if told and len(told[1].split()) <= 5 and matcher.match(told[1])[1] >= WEAK_SCORE:
             # "Our first exercise is the deadlift.": the name, its numbers on the lines below.
@@ -4105,9 +4105,14 @@ def _split_paragraphs(lines: list[str], normalised: dict[str, str] | None = None
 
 # "Our first exercise is the deadlift.", "The next exercise will be a wide grip pull down.":
 # a sentence naming the exercise whose numbers follow (told as a walk through a session).
-_EXERCISE_IS = re.compile(r"^\W*(?:(?:our|the|my|your)\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|next|last|final"
-                          r"|\d(?:st|nd|rd|th))\s+(?:exercise|movement|lift)\s+(?:is|was|will\s+be)\s+(?:the\s+|an?\s+)?"
-                          r"([^\W\d_][^\d.,;:!?()]{2,50}?)\s*[.!]?\s*$")
+_EXERCISE_IS = re.compile(r"^\W*(?:(?:(?:our|the|my|your)\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|next|last|final"
+                          r"|\d(?:st|nd|rd|th))\s+(?:exercise|movement|lift)\s+(?:is|was|will\s+be)|next\s+up\s*(?:is|was|:))"
+                          r"\s*(?:the\s+|an?\s+)?([^\W\d_][^\d.,;:!?()]{2,50}?)\s*[.!]?\s*$")
+
+
+def _may_tell_exercise(norm: str) -> bool:
+    """Whether `_EXERCISE_IS` can match (each branch holds one of these words)."""
+    return "exercise" in norm or "movement" in norm or "lift" in norm or "next up" in norm
 
 
 def _narrated_sentences(paragraph: str, prescriptions: int) -> list[str]:
@@ -4122,7 +4127,7 @@ def _narrated_sentences(paragraph: str, prescriptions: int) -> list[str]:
         norm = _normalise_line(sentence)
         told = _NARRATION.match(norm) if " i " in f" {norm}" else None
         if ((told and norm[told.end():][:1].isdigit()) or (prescriptions == 1 and _PRESCRIPTION.search(norm))
-                or ("exercise" in norm and _EXERCISE_IS.match(norm))):  # "Our second exercise is the row. ..."
+                or (_may_tell_exercise(norm) and _EXERCISE_IS.match(norm))):  # "Our second exercise is the row. ..."
             parts.extend([" ".join(between), sentence] if between else [sentence])
             between = []
         else:

@@ -140,8 +140,18 @@ def test_a_walk_through_names_each_exercise_in_a_sentence_and_its_numbers_follow
     assert {r.confidence for r in rows} <= {"low", "medium"}
 
 
-def test_a_sentence_about_an_exercise_is_not_one_to_do():
-    assert rows_of("The best exercise is the one you actually do.") == []
+def test_next_up_and_a_lift_told_in_a_sentence():
+    rows = rows_of("Warm-up done.\n\nNext up: Bulgarian split squats.\n3 sets of 8 reps\n\n"
+                   "Our third lift was the overhead press.\n5 sets of 5")
+    assert [(r.exercise.name, r.sets, r.reps_min) for r in rows] == [
+        ("Bulgarian Split Squat", 3, 8), ("Standing Military Press", 5, 5)]
+    assert {r.confidence for r in rows} <= {"low", "medium"}
+
+
+@pytest.mark.parametrize("line", ["The best exercise is the one you actually do.",
+                                  "The last lift is always the hardest.", "Next up is a well deserved rest."])
+def test_a_sentence_about_an_exercise_is_not_one_to_do(line):
+    assert rows_of(line) == []
 
 
 # --- a label, then a list of names ----------------------------------------------------------
