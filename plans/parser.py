@@ -247,6 +247,8 @@ def _may_say_amrap(text: str) -> bool:
     """Whether `_AMRAP_ONLY` can match: each of its words holds one of these (a
     substring test is far cheaper than the pattern's look-behinds at every position)."""
     return "amrap" in text or "max" in text or "failure" in text or "possible" in text
+_SHORT_OF_FAILURE = re.compile(r"\b(?:not|no|never|without|sin|sem|senza|ohne|sans|nie|short\s+of|before|avoid\w*)"
+                               r"(?:\s+[^\W\d_]+){0,2}\s+$")  # before "failure" (translated): "sin llegar to failure"
 _PLUS_ONLY = re.compile(r"(?<![\d.])(\d{1,2})\+(?!\d)")
 # "Set 2 x 8", "Set #3: 6x100": the number after "set" counts the set, it is no set count.
 _SET_NUMBER = re.compile(r"\bset\s*#?\s*(\d{1,2})\s*[x:]")
@@ -268,7 +270,7 @@ _COLUMNS = re.compile(r"(?<![\d.x])(\d{1,2})(?:\s*-\s*\d{1,2})?\s+(\d{1,3})(?:\s
 _SPACE_LIST = re.compile(r"(?<![\d.x])\d{1,3}(?:[ \t]+\d{1,3}){2,9}[ \t]*$")
 _CELLS_WITH_NA = re.compile(r"(?<![\d.x/])\d{1,3}(?:[ \t]{2,}\d{1,3})*(?:[ \t]{2,}n/a)+[ \t]*$")
 _TOTAL_REPS = re.compile(r"(?<![\d.x/:])(\d{1,3})\s+(?:reps?\s+)?total\b(?!\s*(?:volume|load|weight|time|tonnage))")
-_BARE_HOLD = re.compile(rf"(?<![\d.x:])(\d{{1,3}}(?:\s*-\s*\d{{1,3}})?\s*(?:{_SECONDS}|{_MINUTES}|{_DIST}))\.?\s*(?:hold|each\s+side|per\s+side)?\s*$")
+_BARE_HOLD = re.compile(rf"(?<![\d.x:])(\d{{1,4}}(?:\s*-\s*\d{{1,4}})?\s*(?:{_SECONDS}|{_MINUTES}|{_DIST}))\.?\s*(?:hold|each\s+side|per\s+side)?\s*$")
 _NAMED_HOLD = re.compile(rf"^[^\d:]{{2,40}}?(?::|\s-)\s*(\d{{1,3}}(?:\s*-\s*\d{{1,3}})?\s*(?:{_SECONDS}|{_MINUTES}|{_DIST}))"
                          r"(?=\s+(?!(?:of|rest|break|pause|between|each|per|every|on|off|total)\b)[^\W\d_])"
                          r"(?:\s+[^\W\d_][^\s\d]*){1,4}\.?\s*$")
@@ -666,6 +668,8 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
         sets = _SETS_ONLY.search(text) if "set" in text else None
         reps = _REPS_ONLY.search(text) if "rep" in text else None
         amrap = _AMRAP_ONLY.search(text) if _may_say_amrap(text) else None
+        if amrap and (sets or reps) and _SHORT_OF_FAILURE.search(text, max(0, amrap.start() - 30), amrap.start()):
+            amrap = None  # "(10-12 reps, sin llegar al fallo)", "3x10, not to failure": the reps stop short of it
         if amrap and not sets and not reps:
             count = _COUNT_BEFORE.search(text, 0, amrap.start())
             if count and not (count[1] == "1" and "max" in amrap[0]):  # ("1 max": a one-rep max)
@@ -725,13 +729,19 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
                            start=m.start(), end=m.end())
             text = _blank(text, *m.span())
             groups.append(group)
-    if not groups and (last.isalpha() or last == "."):
-        m = _search_end(_BARE_HOLD, text)
+    if not groups and (last.isalpha() or last == "." or (last == ")" and "(" in text
+                                                         and not _EXAMPLE_ASIDE.match(text, text.rfind("(")))):
+        # ("Row 500 meters (or 400 m on the ski erg)": an aside in brackets after it)
+        m = _search_end(_BARE_HOLD, text if last != ")" else text[:text.rfind("(")])
         if m and _LETTER.search(text[:m.start()]):
             # "Plank 30s", "Carry 40 m": a hold or distance with no sets (the line below is
             # not one of its sets: "Bike 45 min" over "Jump rope 15 min").
             group = _Group(weight=m[1].strip(), clear=False, start=m.start(), end=m.end(), weak=True, hold=True)
             text = _blank(text, *m.span())
+            if last == ")":
+                # The aside's times are its options' ("(ski 400 m, bike 2 min)"), no rest: a note.
+                aside = text.rfind("(")
+                group.note, text = text[aside:].strip(), _blank(text, aside, len(text))
             groups.append(group)
     if not groups and (":" in text or " - " in text):
         m = _NAMED_HOLD.match(text)
@@ -922,13 +932,18 @@ def _reps_slash_load(m: re.Match) -> _Group | None:
 _LEADING_REPS = re.compile(
     rf"^\s*(\d{{1,3}})(?:\s*-\s*(\d{{1,3}}))?(\+)?(?:[lr](?=\s))?\s+(?!(?:{_SECONDS}|{_MINUTES}|{_DIST}|kg|kgs|lbs?|x|sets?|rounds?"
     r"|reps?|times|days?|weeks?|cal|calories|miles?|hours?|h|hrs?|of|to|per|percent|rm|%)\b)(?=[^\W\d_]{2}|1-(?:arm|leg|hand)\b)")
-_LEADING_HOLD = re.compile(rf"^\s*(\d{{1,4}}(?:\s*-\s*\d{{1,4}})?\s*(?:{_DIST}|{_SECONDS}|{_MINUTES}))\s+"
-                           r"(?!(?:(?:of|de|di|do|der)\s+)?(?:rest|break|pause|recovery|between|each|per|every|on|off|a|the|to|x|sets?|reps?|rounds?"
+_LEADING_HOLD = re.compile(rf"^\s*(\d{{1,4}}(?:\s*-\s*\d{{1,4}})?\s*(?:{_DIST}|{_SECONDS}|{_MINUTES}|cals?|calories))\s+"
+                           # ("5km on the bike", "40 cal bike"; not "1 min on, 1 min off")
+                           r"(?!(?:(?:of|de|di|do|der)\s+)?(?:rest|break|pause|recovery|between|each|per|every|on(?!\s+(?:the|an?)\s+[^\W\d_]{3})"
+                           r"|off|a|the|to|x|sets?|reps?|rounds?"
                            r"|cardio|ausdauer|arbeit|work|warm|easy|light|leve|stretch\w*)\b)"
                            r"(?=[^\W\d_]{2})")
 # "..., 15 band pull aparts and 10 pallof presses": the next name's reps after a comma or "and".
 _MORE_LEADING_REPS = re.compile(_LEADING_REPS.pattern.replace(r"^\s*(", r"(?:[,;]|\s(?:and|&))\s*(", 1))
 _BRACKETED_TIMES = re.compile(r"^\s*\([^()\d]*(?:/\s*x?\d{1,3}[^()\d]*)?\)\s*(\d{1,2})\s*x\s*$")
+
+
+_EXAMPLE_ASIDE = re.compile(r"\(\s*(?:e\.?\s?g\b|i\.?\s?e\b|for\s+example|such\s+as|like\b)")  # "(e.g., burpees, ...)"
 
 
 def _search_end(pattern: re.Pattern, text: str, tail: int = 60):
@@ -1157,7 +1172,7 @@ _NARRATION = re.compile(r"(?:[^,;.]{0,40}[,;]\s*)?(?:(?:and|then|next|after\s+th
                         r"(?:(?:then|also|next)\s+)?(?:did|performed|do|(?:finished|started|began|ended)(?:\s[^,;.]{0,40}?)?\s+with)\s*")
 
 
-_LETTER_ITEM = re.compile(r"^[A-H][.)]\s+(?=[A-Z])")
+_LETTER_ITEM = re.compile(r"^(?:[A-H][.)]\s+(?=[A-Z])|[a-p]\)\s+(?=[^\W\d_])|[a-p]\.\s+(?=[A-Z]))")  # ("c) Smith machine press", "d. Leg press")
 _MD_LINK = re.compile(r"\[([^\[\]]{1,80})\]\([^()\s]*\)")
 
 
@@ -1702,12 +1717,21 @@ class _Segment:
     wider: str = ""  # the name with the piece before a comma ("Rows, barbell")
     aside: str = ""  # the text before the numbers, parentheses kept ("(with dumbbells)")
     doubt: str = ""  # why the row read from it is less sure than its numbers and name say
+    after: bool = False  # the name follows its numbers ("3 sets of 10 - elevated push ups ..."): it may run on into a note
 
 
 _LEADING_LOAD = re.compile(r"\s*(?:@|at\b)\s*(\d+(?:[.,]\d+)?\s*(?:kg|kgs|lbs?|%)?)")
 
 
 _NAME_END = re.compile(r"[(@,\[]|\s-\s")
+_NAME_OR_SENTENCE_END = re.compile(r"[(@,\[]|\s-\s|\.(?=\s|\.)|…")  # "- 60kg bench press...this is just"
+# "3 sets of 10 reps - elevated push ups", "4 x 8 - cable rows", "3 sets of 12 : pompes":
+# a dash or colon between the numbers and the name after them.
+_DASH_BEFORE_NAME = re.compile(r"^\s*(?:(?:@|at)\s*\d+(?:[.,]\d+)?\s*(?:kgs?|lbs?|%)\s*)?[-:]\s+"
+                               r"(?=[^\W\d_]|\d+(?:[.,]\d+)?\s*(?:kgs?|lbs?)\b)")  # ("5 sets of 3 at 120kg - deadlift")
+# "X for 3 sets of 5, supersetted with Y for 3 sets of 8": the other exercise of a pair,
+# named in the same sentence (with its own numbers after it, or the first's).
+_SUPERSETTED = re.compile(r"\b(?:(?:these|this|it|they)\s+(?:are|is|was|were)\s+)?(?:super-?set(?:ted)?|paired)\s+(?:with\s+)?")
 
 
 _WARMUP_WORDS = (r"(?:warm[\s-]*ups?|wu|w/u|ramp(?:ing)?(?:\s+sets?)?|calentamiento|aquecimento|aufw[aä]rm\w*"
@@ -1728,7 +1752,7 @@ _WORDY_BRACKETS = re.compile(r"\((?=[^()]*\d)(?=[^()]*(?:\b(?:or|oder|ou|o|ил�
                              r"|\b(?!(?:amrap|reps?|sets?|each|side|per|max|rpe|rir|kg|lbs?)\b)[^\W\d_]{3,}))[^()]*\)")
 
 
-_PIECE_END = re.compile(r"[(@\[]|\s-\s|[,;]|\s(?:and|then|und|y|e|et|и|і)\s")
+_PIECE_END = re.compile(r"[(@\[]|\s-\s|[,;]|\s(?:and|then|und|y|e|et|и|і)\s|\.(?=\s|\.)|…")
 
 
 def _numbers_first(groups: list[_Group], remaining: str) -> list[_Segment]:
@@ -1739,6 +1763,23 @@ def _numbers_first(groups: list[_Group], remaining: str) -> list[_Segment]:
     for index, group in enumerate(groups):
         end = groups[index + 1].start if index + 1 < len(groups) else len(remaining)
         after = remaining[group.end:end]
+        dash = _DASH_BEFORE_NAME.match(after)
+        if dash:
+            after = " " * dash.end() + after[dash.end():]  # "3x8 - cable rows, 3x10 - curls"
+        paired = _SUPERSETTED.search(after) if "super" in after or "paired" in after else None
+        if paired and index + 1 < len(groups) and segments is not None:
+            # "3 sets of 5 - 60kg bench press ... supersetted seated dumbbell cleans for
+            # 3 sets of 8": the pair's second name comes before its numbers.
+            partner = _strip_connectors(_strip_loads(after[paired.end():])[0])
+            first = _numbers_first([group], remaining[:group.end] + after[:paired.start()])
+            if first and _TWO_LETTERS.search(partner) and len(partner.split()) <= 5:
+                rest = _numbers_first(groups[index + 1:], remaining) if index + 2 < len(groups) else []
+                following = groups[index + 1]
+                tail = remaining[following.end:groups[index + 2].start if index + 2 < len(groups) else len(remaining)]
+                if index + 2 >= len(groups) or rest:
+                    first[0].after = True
+                    partner_row = _Segment(name=partner, groups=[following], leftover=tail if not rest else "")
+                    return segments + first + [partner_row] + rest[1:]
         piece = _PIECE_END.split(after, maxsplit=1)[0]
         name, loads = _strip_loads(_OF_BEFORE_NAME.sub("", piece, count=1))
         name = _strip_connectors(name)
@@ -1748,7 +1789,8 @@ def _numbers_first(groups: list[_Group], remaining: str) -> list[_Segment]:
             segments[-1].groups.append(group)
             segments[-1].leftover += " " + after
             continue
-        segments.append(_Segment(name=name, groups=[group], leftover=" ".join(loads) + " " + after[len(piece):]))
+        segments.append(_Segment(name=name, groups=[group], leftover=" ".join(loads) + " " + after[len(piece):],
+                                 after=True))
     return segments
 
 
@@ -1814,23 +1856,66 @@ def _segments(norm: str, groups: list[_Group], remaining: str) -> list[_Segment]
         groups[-1].warmup = True
     if segments and not segments[0].name:
         # "3x5 Squat": the name follows the numbers ("3 sets of push-ups": after "of").
-        parts = _NAME_END.split(tail, maxsplit=1)
-        name = _strip_connectors(_strip_loads(_OF_BEFORE_NAME.sub("", parts[0], count=1))[0])
+        dash = _DASH_BEFORE_NAME.match(tail) if len(groups) == 1 and groups[0].plain else None
+        skip = dash.end() if dash else 0  # "3 sets of 10 reps - elevated push ups ..."
+        if dash and _DIGIT.search(dash[0]):
+            segments[0].leftover += " " + dash[0].strip(" -:")  # the load before the dash
+        parts = (_NAME_OR_SENTENCE_END if dash else _NAME_END).split(tail[skip:], maxsplit=1)
+        name, loads = _strip_loads(_OF_BEFORE_NAME.sub("", parts[0], count=1))
+        name = _strip_connectors(name)
         # "3x10 per leg", "8 sets of 8 reps with 85lbs": no name after the numbers
         segments[0].name = "" if _NOT_A_NAME.match(name) or _NOTE_AFTER.match(parts[0]) else name
         segments[0].name = segments[0].name or verb  # "Then complete 3 sets of 2 reps": an instruction, read as such
-        tail = tail[len(parts[0]):]
+        segments[0].after = bool(segments[0].name) and not verb
+        if dash and loads:
+            segments[0].leftover += " " + " ".join(loads)  # "3 sets of 5 reps - 60kg bench press"
+        tail = tail[skip + len(parts[0]):]
+        paired = _SUPERSETTED.search(tail) if segments[0].after and ("super" in tail or "paired" in tail) else None
+        partner = _paired_segment(tail[paired.end():], segments[0].groups[0]) if paired else None
+        if partner is not None:
+            # "3 sets of 10 - elevated push ups. These are supersetted with 30 seconds of
+            # band traction": the pair's other exercise, its sets the first's.
+            segments[0].leftover += " " + tail[:paired.start()]
+            return [segments[0], partner]
+    paired = _SUPERSETTED.search(tail) if segments and segments[-1].name and ("super" in tail or "paired" in tail) else None
+    partner = _paired_segment(tail[paired.end():], segments[-1].groups[-1]) if paired else None
+    if partner is not None:
+        # "Dips 3x12, superset with push ups": the pair's other exercise, the first's sets.
+        segments[-1].leftover += " " + tail[:paired.start()]
+        return [s for s in segments if s.name] + [partner]
     if segments:
         segments[-1].leftover += " " + tail
     return [s for s in segments if s.name]
 
 
 _NOTE_AFTER = re.compile(r"^\s*(?:with|using|w/|at)\b")
+_EACH_LIMB = re.compile(r"\s+(?:for\s+|on\s+)?(?:each|per|every|either)\s+(?:arm|leg|side|hand)s?\b")  # "... for each arm"
+_PAIRED_REPS = re.compile(r"^\s*(\d{1,3})\s+(?!(?:sets?|reps?|x|kg|lbs?|%)\b)(?=[^\W\d_]{2})")
+_PAIRED_HOLD = re.compile(rf"^\s*(\d{{1,3}}\s*(?:{_SECONDS}|{_MINUTES}|{_DIST}))\s+(?:of\s+)?(?=[^\W\d_])")
+
+
+def _paired_segment(text: str, group: _Group) -> _Segment | None:
+    """The exercise named after "supersetted with" in a sentence giving no numbers of its
+    own ("30 seconds of band traction for each arm", "face pulls."): done for the first's sets."""
+    text = _NAME_OR_SENTENCE_END.split(text, maxsplit=1)[0]
+    hold = _PAIRED_HOLD.match(text)
+    reps = _PAIRED_REPS.match(text) if hold is None else None  # "... supersetted with 15 band pull aparts"
+    start = hold.end() if hold else reps.end() if reps else 0
+    name = _strip_connectors(_EACH_LIMB.split(text[start:], maxsplit=1)[0])
+    if _DIGIT.search(name) or not _TWO_LETTERS.search(name) or len(name.split()) > 6 or _NOT_A_NAME.match(name):
+        return None
+    count = int(reps[1]) if reps else None
+    numbers = _Group(sets=group.sets, reps_min=count, reps_max=count, clear=False, sets_said=False,  # (the first's)
+                     weight=hold[1] if hold else "",
+                     start=group.start, end=group.end)
+    return _Segment(name=name, groups=[numbers], leftover="", after=True, doubt="paired")
 _CHOICE_ONLY = re.compile(r"(?:(?:or|oppure|oder|ou|o|или|або)\s*)+")  # no name between two schemes
 _SIDE_ONLY = re.compile(r"(?:(?:left|right|links|rechts|gauche|droite|izquierda|derecha|sinistra|destra|l|r)\b[\s/,]*)+")
 _LEADING_CHOICE = re.compile(r"^(?:or|oppure|oder|ou|или|або)\s+(?=[^\W\d_])")  # (not "o": Portuguese "the")
 _OF_BEFORE_NAME = re.compile(r"^\s*(?:of|de|da|di|du|des|mit|по|з)\s+")
 _LAST_SET_AMRAP = re.compile(r"\blast\s+(?:set|one|round)\s*(?:is\s*|to\s*|=\s*|:\s*)?(?:an?\s+)?(?:amrap|to\s+failure|failure|max(?:imum)?(?:\s+reps)?|as\s+many)")
+_WORK_DONE = re.compile(rf"^\d[\d.,]*\s*(?:{_DIST}|cals?|calories)$", re.IGNORECASE)  # a distance or calories: work done
+_QUOTED = re.compile(r"[\"“«„]([^\"“”«»„\d]{3,40})[\"”»“]")  # 'Вправа "Мертвий жук"', 'Übung „Kreuzheben“': the name quoted
 _GLOSS = re.compile(r"\(([^()\d]{3,40})\)")  # "(floor press)": letters only, a few words
 _EXAMPLES = re.compile(r"\(([^()\d,]{3,40}),[^()\d]{1,80}\)")  # "(squat, leg press, lunge)": the first
 # "3x5 @ 185", "9 x 3 at 185": a load with no unit ("at" only before a number of two
@@ -1935,7 +2020,8 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
         # glossed in brackets, often in English, is read when the name itself is not.
         # "| Lower compound | 6-8 | 3 | Squat, leg press |": a kind of exercise, examples of
         # it listed in brackets (a table's example column): the first is read.
-        for gloss in _GLOSS.findall(original) + _EXAMPLES.findall(segment.leftover):
+        quoted = _QUOTED.findall(original) if '"' in original or "“" in original or "«" in original or "„" in original else []
+        for gloss in _GLOSS.findall(original) + _EXAMPLES.findall(segment.leftover) + quoted:
             found = _choose(_strip_loads(_normalise_line(gloss))[0], matcher)
             if found[0] is not None and found[1] >= STRONG_SCORE and found[1] > score:
                 entry, score, alternatives = found[0], min(found[1], 95.0), found[2]
@@ -1973,6 +2059,11 @@ def _exercise(segment: _Segment, original: str, label: str, matcher: Matcher) ->
     if entry is not None and "(" in original:
         entry, score, alternatives = _named_in_brackets(entry, score, alternatives, name, original, matcher)
         entry, alternatives = _variant_in_brackets(entry, alternatives, name, original, matcher)
+    if (entry is not None and weight and _WORK_DONE.match(weight) and not _is_hold_name(entry.name)
+            and "barbell" in matcher.implements_of(entry) and "barbell" not in named and "lunge" not in entry.name.lower()):
+        # "Row 500 meters", "25 cal row": a distance or calories is work on a machine (a
+        # rower), no barbell lift; the lift stays one of the choices.
+        entry, score, alternatives = None, 0.0, [entry, *alternatives][:3]
     light = (entry is not None and weight and "barbell" not in named and "barbell" in matcher.implements_of(entry)
              and _lighter_than_a_bar(weight, original))
     if light:
@@ -2175,12 +2266,14 @@ def _is_prose(norm: str, groups: list[_Group], name_words: int) -> bool:
         # "Squat: 315x2 last month" is a stat; "Pull ups 3 x failure (I got to 16, 10, 7)"
         # a prescription with the log in brackets.
         outside = _unbracket(norm) if "(" in norm else norm
+        if "super" in outside or "paired" in outside:
+            outside = _SUPERSETTED.sub(" ", outside)  # "... and this was supersetted with ...": no stat
         narrated = _NARRATION.match(outside) if " i " in f" {outside}" else None
         if narrated and outside[narrated.end():][:1].isdigit():
             outside = " " * narrated.end() + outside[narrated.end():]  # "I did 4 sets of 10": what was done, no stat
         if _STAT_WORDS.search(outside) or not any(g.clear and g.sets for g in groups if outside[g.start:g.end].strip()):
             return True
-    words = len(norm.split())
+    words = len((_unbracket(norm) if "(" in norm else norm).split())  # (an aside in brackets makes no sentence)
     return words > 14 and len(groups) <= 1 and norm.rstrip().endswith((".", "?", "!", ")")) and name_words > 4
 
 
@@ -2519,7 +2612,7 @@ _ROUNDS_AFTER = re.compile(r"^\W*\(?\s*(?:x\s*(\d{1,2})(?:\s*(?:rounds?|times))?
 _TITLED_ROUNDS = re.compile(r"^([^\d:–—-]{3,40}?)\s*[:\-–—,(]\s*\d{1,2}\s*(?:rounds?|times)\)?\s*:?\s*$")
 _ROUNDS = re.compile(r"\b(\d{1,2})\s*(?:rounds?|(?:super-?|tri-?|giant\s*)?sets?|x)\b|\bx\s*(\d{1,2})\b")  # ("5 supersets of:": 5 rounds)
 _SAME_AS_ABOVE = re.compile(r"\bsame\s+(?:sets\s+and\s+reps\s+)?as\s+(?:above|before|previous)")
-_TOGETHER = re.compile(r"->|→|\bsuperset(?:ted)?\s+with\b|\bss\b|\+\s+[a-z]")
+_TOGETHER = re.compile(r"->|→|\bsuperset(?:ted)?\s+with\b|\bsupersetted\b|\bpaired\s+with\b|\bss\b|\+\s+[a-z]")
 
 
 # A line that is only an aside in brackets, with no number: "(No grip - palms only)".
@@ -2530,7 +2623,7 @@ _ASIDE_LINE = re.compile(r"^\([^()\d]*\)$")
 # the plan words are translated: "sets"), "por ejercicio", "на каждое упражнение".
 _PER_EXERCISE = re.compile(
     r"\b(?:each|every|per|all|for\s+all|pro|jede[nrs]?|cada|todos\s+los|par|chaque|ogni|по|на\s+каждое|кожн\w*)\s+"
-    r"(?:the\s+)?(?:exercises?|movements?|übung(?:en)?|ubung(?:en)?|ejercicios?|exercices?|exerc[ií]cios?|esercizi[oa]?"
+    r"(?:the\s+)?(?:exercises?|movements?|lifts?|übung(?:en)?|ubung(?:en)?|ejercicios?|exercices?|exerc[ií]cios?|esercizi[oa]?"
     r"|упражнени\w*|вправ\w*)\b"
     r"|/\s*(?:übung|ubung|exercise|ejercicio|exercice|exerc[ií]cio|esercizio)\b"
     r"|\breps?\s*/\s*sets?\b")
@@ -2538,7 +2631,7 @@ _PER_EXERCISE = re.compile(
 
 def _may_say_per_exercise(norm: str) -> bool:
     """Whether `_PER_EXERCISE` can match (each branch holds one of these)."""
-    return ("exerc" in norm or "movement" in norm or "übung" in norm or "ubung" in norm or "ejercicio" in norm
+    return ("exerc" in norm or "movement" in norm or "lift" in norm or "übung" in norm or "ubung" in norm or "ejercicio" in norm
             or "esercizi" in norm or "упражнени" in norm or "вправ" in norm or ("rep" in norm and "/" in norm))
 
 
@@ -2695,6 +2788,26 @@ def _absorb(previous: ParsedExercise, groups: list[_Group], remaining: str) -> N
         # ("Deadlift - warm-up sets + 3 working sets" over "12 reps at 50% (rest 1 min)":
         # the warm-ups' rest, not the working sets'.)
         previous.rest_seconds = rest
+
+
+def _absorb_listed(rows: list[ParsedExercise], groups: list[_Group], remaining: str) -> None:
+    """`_absorb` for each row; a prescription read for several names at once is a guess (low)."""
+    for row in rows:
+        _absorb(row, groups, remaining)
+        if len(rows) > 1 and row.exercise is not None:
+            row.confidence = "low"
+
+
+def _listed_with(previous: ParsedExercise, rows: list[ParsedExercise], groups: list[_Group]) -> list[ParsedExercise]:
+    """The rows a line of numbers under `previous` prescribes: all the names of its list line
+    when that line gave no numbers and this is one prescription ("Workout A: squats, bench,
+    row" over "5x5"), else `previous` alone."""
+    if (len(groups) != 1 or not groups[0].sets or previous.sets is not None
+            or "listed" not in getattr(previous, "_doubts", ())):
+        return [previous]
+    same = [r for r in rows[-12:] if r.line == previous.line and r.sets is None and "listed" in getattr(r, "_doubts", ())
+            and getattr(r, "_set_lines", None) is None]
+    return same if previous in same else [previous]
 
 
 _LEADING_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -3100,7 +3213,14 @@ def parse_plan(text: str, catalog) -> ParseResult:
                 previous = None
                 heading_cut = True
         weak = all(g.weak for g in groups)
-        if weak and not label and _is_heading(stripped, marked) and _rest_field(norm) is None:  # (a bold line of fields: below)
+        labelled = _label_list(stripped, matcher) if not groups and not label and "," in stripped else None
+        if labelled is not None and heading.match(_unaccent(labelled[0])):
+            # "Workout A: squats, bench press, bent over row.", "Día 2: sentadilla, press
+            # banca, remo": the day, then its exercises (read on below as a list).
+            start_workout(_heading_name(labelled[0]))
+            previous, block = None, None
+            heading_cut = True
+        elif weak and not label and _is_heading(stripped, marked) and _rest_field(norm) is None:  # (a bold line of fields: below)
             groups, remaining = [], norm
             # "BENCH:" over "85lb x10" lines names an exercise; a name ending in ":" with
             # prose below must be an exact name, since a section ("Shoulders:") reads alike.
@@ -3351,7 +3471,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
         segments = list(segmented[key])
         if not segments:
             if groups and previous is not None and not _is_prose(norm, groups, 0) and not _long_sentence(norm):
-                _absorb(previous, groups, remaining)
+                _absorb_listed(_listed_with(previous, workouts[-1].exercises, groups), groups, remaining)
                 continue
             if previous is not None and norm.startswith(("rest", "descanso", "pause", "отдых")):
                 rest = _find_rest(norm)[0]
@@ -3376,7 +3496,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
                     for s in segments)
                 and not _long_sentence(norm) and not _is_prose(norm, groups, 0)):
             # "6x5 bar + 15 lbs", "Set 1: 3 reps @ RPE 7", "warm-ups: 45 x 8" under an exercise.
-            _absorb(previous, groups, remaining)
+            _absorb_listed(_listed_with(previous, workouts[-1].exercises, groups), groups, remaining)
             continue
         segments = _named_segments(segments, groups, stripped, original, norm, label, matcher)
         rows = built = [r for r in (exercise_row(s, original, label) for s in segments) if r]
@@ -3534,6 +3654,12 @@ def _named_segments(segments: list[_Segment], groups: list[_Group], stripped: st
             # (Its numbers are read from words about it: a doubt.)
             return [_Segment(name=head[1], groups=[g for g in groups if not g.warmup] or groups,
                              leftover=leftover[head.end():], doubt="leading")]
+    if not groups and "," in stripped and not label:
+        labelled = _label_list(stripped, matcher)
+        if labelled is not None:
+            # "Workout A: squats, bench press, bent over row.", "Bonus – biceps, delt raises,
+            # lat PDs": a label, then the names of its exercises (no numbers).
+            return [_Segment(name=n, groups=[], leftover="", doubt="listed") for n in labelled[1]]
     if not groups and _may_list(stripped) and _LIST_OF_NAMES.search(_unbracket(stripped)):
         # "1) Incline dumbbell press 2) Flat dumbbell press", "Situps, Russian twists",
         # "Squat + Bench Press": several exercises named on one line.
@@ -3546,7 +3672,22 @@ def _named_segments(segments: list[_Segment], groups: list[_Group], stripped: st
                 # "Abs, crunches": names of one exercise are one row (the last, most often the exact one).
                 by_exercise = {matcher.match(n.name)[0]: n for n in named}
                 segments = [n for n in named if by_exercise[matcher.match(n.name)[0]] is n]
+                if (len(segments) > 1 and stripped.rstrip().endswith(".") and not stripped.rstrip().endswith("..")
+                        and ":" not in stripped and all(len(n.name.split()) <= 3 for n in segments)):
+                    # "Pull-ups, dips.": a list ended with a full stop, no sentence.
+                    segments = [replace(n, doubt="listed") for n in segments]
                 break
+    if not groups and len(segments) <= 1 and (") " in original or ". " in original):
+        numbered = _numbered_names(original, matcher)
+        if numbered:
+            # "1) Incline dumbbell chest press 2) Flat dumbbell chest press": numbered items
+            # on one line, each read well enough (their numbers may follow on the lines below).
+            segments = [_Segment(name=n, groups=[], leftover="", doubt="listed") for n in numbered]
+    if not groups and not segments[1:] and _may_tell_exercise(norm):
+        told = _EXERCISE_IS.match(norm)
+        if told and len(told[1].split()) <= 5 and matcher.match(told[1])[1] >= WEAK_SCORE:
+            # "Our first exercise is the deadlift.": the name, its numbers on the lines below.
+            segments = [_Segment(name=told[1].strip(), groups=[], leftover="", doubt="told")]
     if not groups and stripped.count(" / ") >= 2:
         # "Pull-up / Incline press / Lateral raise": three or more names between spaced
         # slashes are a list (two are a choice: "Squat / Leg press").
@@ -3591,6 +3732,12 @@ def _named_segments(segments: list[_Segment], groups: list[_Group], stripped: st
         if (head and len(head.split()) <= 6 and matcher.match(one.name)[1] < STRONG_SCORE
                 and matcher.match(head)[1] >= STRONG_SCORE):
             segments = [replace(one, name=head)]
+    if not groups and not label and not segments[1:] and " - " in norm:
+        head, _, tail = norm.partition(" - ")
+        if (_unaccent(head.strip(" *_#")) in _body_parts() and len(tail.split()) <= 5
+                and matcher.match(_name_before(tail)[0])[1] >= WEAK_SCORE):
+            # "k) Abs - crunches on the ball", "Chest - cable fly": the muscle, then the exercise for it.
+            return [_Segment(name=_name_before(tail)[0], groups=[], leftover="")]
     if not groups and not label and not segments[1:] and (", " in norm or " - " in norm):
         for separator in (", ", " - "):
             head, _, tail = norm.partition(separator)
@@ -3613,7 +3760,105 @@ def _named_segments(segments: list[_Segment], groups: list[_Group], stripped: st
             # "Squats: warm up, 5/3/1", "Standing calf raise: N/A", "Rows: BBB": the
             # exercise, then a note on it (no numbers to read).
             segments = [_Segment(name=head_name, groups=[], leftover=tail)]
+    if groups and any(s.after for s in segments):
+        segments = [_without_note(s, matcher) if s.after else s for s in segments]
     return segments
+
+
+# Where a note on an exercise may start after its name ("elevated push ups with varying
+# hand widths", "bench press to work on form"): a connector word or a comma.
+_NOTE_START = re.compile(r"\s*[,;]\s|\s(?=(?:with|for|using|to|and|while|focusing|keeping|then|so|but|because|this|that"
+                         r"|which|con|para|mit|avec|pour|per|sin|senza|без)\s)")
+
+
+def _without_note(segment: _Segment, matcher: _BoundedMatcher) -> _Segment:
+    """A name read after its numbers that runs on into words about it ("3 sets of 10 - elevated
+    push ups with varying hand widths"): the longest head that names an exercise (well, else
+    better than the whole), the rest a note. Unchanged when the whole is a name."""
+    name = segment.name
+    if len(name.split()) < 3 or not _NOTE_START.search(name):
+        return segment
+    whole, score, _ = matcher.match(name)
+    if score >= STRONG_SCORE:
+        return segment
+    best = None
+    for cut in reversed([m.start() for m in _NOTE_START.finditer(name)]):  # the longest head first
+        head = name[:cut].strip(_NAME_TRIM)
+        if not _TWO_LETTERS.search(head) or _NOT_A_NAME.match(head):
+            continue
+        entry, found, _ = matcher.match(head)
+        if score >= WEAK_SCORE and entry != whole:
+            continue  # "squats to a box": the whole says which exercise (Box Squat), the head less
+        if found >= STRONG_SCORE:
+            best = (cut, found)
+            break
+        if found >= WEAK_SCORE and found > score and (best is None or found > best[1]):
+            best = (cut, found)
+    if best is None:
+        return segment
+    return replace(segment, name=name[:best[0]].strip(_NAME_TRIM), leftover=f"{name[best[0]:]} {segment.leftover}",
+                   doubt=segment.doubt or "note")
+
+
+# "Workout A: squats, bench", "Bonus – biceps, delt raises": a short label, a colon or a
+# dash, the names (each a line's name: `_label_list`).
+_LIST_LABEL = re.compile(r"^([^\W\d_][^:–—,.;()]{0,30}?)\s*(?::|\s-\s|\s?[–—]\s?)\s*(?=[^\W\d_])")
+_LIST_COMMAS = re.compile(r"\s*[,;]\s*")  # ("Bench Press ,Barbell Row")
+_LAST_AND = re.compile(r"\s+(?:and|&|y|e|et|und|и|і|oraz)\s+")  # (not "en": Spanish "in" too)
+_LIST_ITEM_WORDS = 5
+_OWNER = re.compile(r"(?:my|our|your|his|her|their)\b")
+_NOTE_LABEL = re.compile(r"(?:tips?|notes?|cues?|equipment|muscles?)\b")  # "Tips: ...": words, no list of exercises
+
+
+def _label_list(text: str, matcher: _BoundedMatcher) -> tuple[str, list[str]] | None:
+    """(the label, the names) of a line that is a label then a list of two or more
+    exercise names and nothing else ("Día 2: sentadilla, press banca, remo"), each read
+    well enough by the catalogue (at least `WEAK_SCORE`, one at least `STRONG_SCORE`);
+    None for a sentence with commas or a label that is an exercise ("Bench press: pause,
+    touch and go": notes on it)."""
+    m = _LIST_LABEL.match(text)
+    if (m is None or len(m[1].split()) > 4 or _SENTENCE_START.match(m[1].lower()) or _DIGIT.search(text[m.end():])
+            or _OWNER.match(m[1].lower())):  # "My favourites: ...": talk about exercises
+        return None
+    items = _LIST_COMMAS.split(_unbracket(text[m.end():]).strip(" .;:!"))
+    items[-1:] = _LAST_AND.split(items[-1])  # "..., rows and curls"
+    names = [_strip_connectors(_normalise_line(p).strip()) for p in items]
+    if len(names) < 2 or any(not n or len(n.split()) > _LIST_ITEM_WORDS or not _TWO_LETTERS.search(n) for n in names):
+        return None
+    label = m[1].strip()
+    if _heading_patterns()[0].match(_unaccent(label)) is None and (
+            matcher.match(_normalise_line(label))[1] >= WEAK_SCORE or _PLAN_FIELD.match(text.lower())
+            or _NOTE_LABEL.match(label.lower()) or _PHASE.match(_unaccent(label.lower()))):
+        return None  # (an exercise's notes; "Goals:", "Warm-up:": no exercises of the workout)
+    if any(implements(set(n.split())) and len(implements(set(n.split()))) == len(n.split()) for n in names):
+        return None  # "Equipment: barbell, dumbbells, bench": implements, no exercises
+    scores = [matcher.match(n)[1] for n in names]
+    if min(scores) < WEAK_SCORE or max(scores) < STRONG_SCORE:
+        return None
+    return label, names
+
+
+_NUMBERED_ITEM = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})[.)]\s+(?=[^\W\d_])")
+
+
+def _numbered_names(original: str, matcher: _BoundedMatcher) -> list[str] | None:
+    """The names of a line of two or more items numbered in order ("1) Squat 2) Bench"),
+    when each is a short name the catalogue reads at least weakly (`WEAK_SCORE`)."""
+    marks = list(_NUMBERED_ITEM.finditer(original.strip()))
+    if len(marks) < 2 or any(int(b[1]) != int(a[1]) + 1 for a, b in zip(marks, marks[1:], strict=False)):
+        return None
+    text = original.strip()
+    if marks[0].start() != 0:
+        return None
+    names = []
+    for mark, following in zip(marks, [*marks[1:], None], strict=False):
+        piece = text[mark.end():following.start() if following else len(text)]
+        name = _strip_connectors(_strip_markup(piece)[0].lower()).strip()
+        if _DIGIT.search(name) or not _TWO_LETTERS.search(name) or len(name.split()) > _LIST_ITEM_WORDS:
+            return None
+        names.append(_normalise_line(name))
+    scores = [matcher.match(n)[1] for n in names]
+    return names if min(scores) >= WEAK_SCORE else None
 
 
 def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: list[_Group], weak: bool,
@@ -3636,6 +3881,8 @@ def _kept_rows(rows: list[ParsedExercise], segments: list[_Segment], groups: lis
             named_over_sets = _starts_exercise_below(lines, number, find_groups, block_below=bool(label))
         if named_over_sets and len(rows) == 1:
             pass  # a name over its set lines, known or not
+        elif segments and all(s.doubt in ("listed", "told") for s in segments) and len(rows) == len(segments):
+            pass  # "Workout A: squats, bench press, bent over row.": each name read (`_label_list`)
         elif (len(rows) == 1 and segments[0].doubt == "leading" and rows[0].exercise is not None
               and _starts_exercise_below(lines, number, find_groups)):
             pass  # "Single arm lat pulldown, you can do double arm if you prefer" over its numbers
@@ -4438,6 +4685,18 @@ def _split_paragraphs(lines: list[str], normalised: dict[str, str] | None = None
     return out, pieces
 
 
+# "Our first exercise is the deadlift.", "The next exercise will be a wide grip pull down.":
+# a sentence naming the exercise whose numbers follow (told as a walk through a session).
+_EXERCISE_IS = re.compile(r"^\W*(?:(?:(?:our|the|my|your)\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|next|last|final"
+                          r"|\d(?:st|nd|rd|th))\s+(?:exercise|movement|lift)\s+(?:is|was|will\s+be)|next\s+up\s*(?:is|was|:))"
+                          r"\s*(?:the\s+|an?\s+)?([^\W\d_][^\d.,;:!?()]{2,50}?)\s*[.!]?\s*$")
+
+
+def _may_tell_exercise(norm: str) -> bool:
+    """Whether `_EXERCISE_IS` can match (each branch holds one of these words)."""
+    return "exercise" in norm or "movement" in norm or "lift" in norm or "next up" in norm
+
+
 def _narrated_sentences(paragraph: str, prescriptions: int) -> list[str]:
     """A log's paragraph told in the first person ("... Incline is weaker for me. I then
     did 4 sets of 10 incline presses. ..."): each sentence telling what was done, a count
@@ -4449,7 +4708,8 @@ def _narrated_sentences(paragraph: str, prescriptions: int) -> list[str]:
     for sentence in _SENTENCE_END.split(paragraph):
         norm = _normalise_line(sentence)
         told = _NARRATION.match(norm) if " i " in f" {norm}" else None
-        if (told and norm[told.end():][:1].isdigit()) or (prescriptions == 1 and _PRESCRIPTION.search(norm)):
+        if ((told and norm[told.end():][:1].isdigit()) or (prescriptions == 1 and _PRESCRIPTION.search(norm))
+                or (_may_tell_exercise(norm) and _EXERCISE_IS.match(norm))):  # "Our second exercise is the row. ..."
             parts.extend([" ".join(between), sentence] if between else [sentence])
             between = []
         else:
