@@ -258,12 +258,6 @@ def _page(context) -> _Page:
     return page
 
 
-def _page_constants(context) -> dict:
-    """What every row of one page shares (`_Page`), as the names the cards read."""
-    page = _page(context)
-    return {"set_log_url": page.set_log_url, "unit": page.unit, "csrf": page.csrf}
-
-
 def _lines(*lines) -> SafeString:
     """HTML lines as the template wrote them, one space between (where its line breaks
     were: the same text between the tags, so the same layout); empty ones left out."""
