@@ -28,7 +28,24 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "bench" / "set_log_vs_floor.sh"
+_FLOOR_SCRIPT = Path("shared") / "bench" / "set_log_vs_floor.sh"
+
+
+def _shared_script() -> Path:
+    """../shared/bench/set_log_vs_floor.sh beside the checkout; for a git worktree
+    elsewhere (/tmp/w/NAME), the one beside its main checkout."""
+    beside = ROOT.parent / _FLOOR_SCRIPT
+    if beside.exists():
+        return beside
+    try:
+        common = subprocess.run(["git", "rev-parse", "--git-common-dir"], cwd=ROOT, capture_output=True,
+                                text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return beside
+    return (ROOT / common).resolve().parent.parent / _FLOOR_SCRIPT
+
+
+SHARED = _shared_script()
 
 
 def _load() -> str:

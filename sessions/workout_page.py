@@ -375,6 +375,20 @@ def _set_of(row) -> ExerciseSession:
 
 
 _new_set = ExerciseSession.__new__
+_RECORD_ATTNAMES = [PersonalRecord._meta.get_field(name).attname for name in _RECORD_FIELDS]
+
+
+def _record_of(row) -> PersonalRecord:
+    """A record as `PersonalRecord.from_db` makes it from `_RECORD_FIELDS` (its dates
+    deferred), the way `_set_of` makes a set: the page reads every card's records."""
+    record = _new_record(PersonalRecord)
+    record.__dict__.update(zip(_RECORD_ATTNAMES, row))
+    state = record._state = ModelState()
+    state.adding, state.db = False, "default"
+    return record
+
+
+_new_record = PersonalRecord.__new__
 
 
 def _last_times(rows) -> dict:
@@ -479,7 +493,7 @@ def _sets_and_last_time(*, user, session: WorkoutSession, plan: tuple, focus=Non
             exercise_id = columns[_EXERCISE_AT]
             sets += _counted(exercise_id, min(columns[_NUMBER_AT], claimable[exercise_id]))
         elif row[0] == 2:
-            record = PersonalRecord.from_db("default", _RECORD_FIELDS, row[_DATE_AT + 1:])
+            record = _record_of(row[_DATE_AT + 1:])
             records[record.exercise_id].append(record)
         elif row[0] == 3:
             unread[row[1 + _EXERCISE_AT]] = row[1 + _NUMBER_AT]
@@ -775,7 +789,7 @@ def _records(*, user, exercise_ids) -> dict:
         with connection.cursor() as cursor:
             cursor.execute(_RECORDS_SQL, {"user": user.pk, "exercises": [str(pk) for pk in exercise_ids]})
             for row in cursor.fetchall():
-                record = PersonalRecord.from_db("default", _RECORD_FIELDS, row)
+                record = _record_of(row)
                 records[record.exercise_id].append(record)
     return records
 
