@@ -85,9 +85,10 @@ def test_a_sure_row_with_a_long_name_keeps_its_sets_and_reps_in_view(phone, live
     page.goto("/plans/import/")
     # Both sure (high): a name that fits in three lines at 360 px, and one that needs more.
     page.get_by_label("Your plan").fill("Barbell Incline Bench Press - Medium Grip 4x8\n"
-                                        "Standing Bent-Over Two-Arm Dumbbell Triceps Extension 3x10")
+                                        "Standing Bent-Over Two-Arm Dumbbell Triceps Extension 3x10\n"
+                                        "Romanian deadlift 4x6 @ 80kg")
     page.get_by_role("button", name="Preview").click()
-    expect(page.locator(".row-compact")).to_have_count(2)
+    expect(page.locator(".row-compact")).to_have_count(3)
     # Lines shown, and lines the whole name needs, in the name's own line height.
     lines = """e => { const h = parseFloat(getComputedStyle(e).lineHeight);
                      return [Math.round(e.clientHeight / h), Math.round(e.scrollHeight / h)]; }"""
@@ -101,6 +102,15 @@ def test_a_sure_row_with_a_long_name_keeps_its_sets_and_reps_in_view(phone, live
     # The first name is read whole, on three lines at most (one line cut it to 'Barbell Be...').
     shown, needed = page.locator(".row-compact .row-summary-name").nth(0).evaluate(lines)
     assert shown == needed <= 3
-    # The second needs more than three: it gives way at three, never the numbers.
+    # The second takes the row's whole width (its numbers go under it) and is read whole
+    # too; a name needing more than three lines gives way at three, never the numbers.
     shown, needed = page.locator(".row-compact .row-summary-name").nth(1).evaluate(lines)
-    assert needed > 3 and shown == 3
+    assert shown == min(needed, 3) and needed >= 2
+    # A load beside the name goes under it when it must: the name keeps its width, read whole.
+    loaded = page.locator(".row-compact").nth(2)
+    expect(loaded.locator(".row-summary-numbers")).to_have_text(", 4 x 6 @ 80kg")
+    name = loaded.locator(".row-summary-name")
+    shown, needed = name.evaluate(lines)
+    assert shown == needed == 1, (shown, needed)
+    numbers = loaded.locator(".row-summary-numbers").bounding_box()
+    assert numbers["x"] + numbers["width"] <= loaded.bounding_box()["x"] + loaded.bounding_box()["width"]
