@@ -156,7 +156,7 @@ def test_a_row_marked_high_never_fails_at_save(user_client, user):
 def test_high_rows_are_one_line_and_uncertain_rows_open(user_client):
     html = preview(user_client, "Pushups 3x10\nMace 360 3x15").content.decode()
     pushups, burpees = html.split('<li class="review-row')[1:3]
-    assert '<span class="row-summary" title="Pushups 3x10"><span class="row-summary-name">Pushups</span><span class="row-summary-numbers">, 3 x 10</span></span>' in pushups
+    assert '<span class="row-summary" title="Pushups 3x10"><span class="row-summary-name">Pushups</span><span class="row-summary-numbers">3 x 10</span></span>' in pushups
     assert 'type="number"' not in pushups and 'value="open:0-0"' in pushups
     assert 'type="number"' in burpees and "row-summary" not in burpees
     fields = form_fields(html)
@@ -169,7 +169,7 @@ def test_a_sure_rows_line_shows_its_load_and_a_hold_its_time(user_client):
     numbers = [block.split('<span class="row-summary-numbers">', 1)[1].split("</span>", 1)[0]
                for block in html.split('<li class="review-row')[1:4]]
     # The hold is saved as 1 rep a set, but a lifter reads it by its time.
-    assert numbers == [", 3 x 5 @ 60kg", ", 3 x 60s", ", 3 x 10"]
+    assert numbers == ["3 x 5 @ 60kg", "3 x 60s", "3 x 10"]
 
 
 def test_an_unread_line_becomes_a_row_in_one_tap(user_client, user, monkeypatch):
