@@ -266,6 +266,11 @@ _LIST = re.compile(rf"(?<![\d.:])(\d{{1,3}})((?:\s*[,/]\s*\d{{1,3}}){{1,9}})(?![
 _REPS_THEN_LIST = re.compile(rf"(?<![\d.:])(\d{{1,3}})\s*reps?((?:\s*,\s*\d{{1,3}}){{2,9}})(?![\d%]|\.\d|\s*(?:kg|lb|x\b|{_SECONDS}\b|{_MINUTES}\b))")
 # "5-5-5", "10-8-6-4" after a name: the reps of each set (three numbers or more).
 _DASH_LIST = re.compile(rf"(?<![\d.x/-])(\d{{1,2}})((?:\s*-\s*\d{{1,2}}){{2,9}})(?![\d.%x/-]|\s*(?:kg|lbs?|%|x|{_MINUTES}|{_SECONDS}|{_DIST})\b)")
+# "8-10 8-10 8-10", "10-12, 10-12, 10-12", "12-15 / 12-15": the reps of each set as a
+# range (three ranges, or two alike: two different ones may be sets then reps, "3-4 8-10").
+_RANGE_LIST = re.compile(rf"(?<![\d.x/:-])(\d{{1,2}}\s*-\s*\d{{1,2}})((?:\s*[,/;]?\s*\d{{1,2}}\s*-\s*\d{{1,2}}){{1,9}})"
+                         rf"(?![\d.%x/-]|\s*(?:kg|lbs?|%|x|{_MINUTES}|{_SECONDS}|{_DIST})\b)")
+_RANGE = re.compile(r"(\d{1,2})\s*-\s*(\d{1,2})")
 _COLUMNS = re.compile(r"(?<![\d.x])(\d{1,2})(?:\s*-\s*\d{1,2})?\s+(\d{1,3})(?:\s*-\s*(\d{1,3}))?(\+)?\s*$")
 _SPACE_LIST = re.compile(r"(?<![\d.x])\d{1,3}(?:[ \t]+\d{1,3}){2,9}[ \t]*$")
 _CELLS_WITH_NA = re.compile(r"(?<![\d.x/])\d{1,3}(?:[ \t]{2,}\d{1,3})*(?:[ \t]{2,}n/a)+[ \t]*$")
@@ -637,6 +642,8 @@ def _find_groups(text: str) -> tuple[list[_Group], str]:
     # Blanking takes digits away, never adds one: no digit comes before this one later.
     first_digit = _DIGIT.search(text)
     first_digit = first_digit.start() if first_digit else len(text)
+    if text.count("-") >= 2 and not x and not sets:
+        text = _take(_RANGE_LIST, _range_list_group, _NOT_PLAIN, text, groups, first_digit)
     for pattern, build, _, plain, digit_first in steps:  # (most lines have no "x" or "set": what cannot match is not tried)
         text = _take(pattern, build, plain, text, groups, first_digit if digit_first else 0)
     if not groups and "/" in text:  # (the cheap test first: every pattern here needs its character)
@@ -958,6 +965,15 @@ def _with(group: _Group, **values) -> _Group:
     for key, value in values.items():
         setattr(group, key, value)
     return group
+
+
+def _range_list_group(m: re.Match) -> _Group | None:
+    """"8-10 8-10 8-10": a set per range, the reps from the lowest to the highest."""
+    ranges = [(int(lo), int(hi)) for lo, hi in _RANGE.findall(m[1]) + _RANGE.findall(m[2])]
+    if any(lo == 0 or lo >= hi for lo, hi in ranges) or (len(ranges) == 2 and ranges[0] != ranges[1]):
+        return None
+    return _Group(sets=len(ranges), reps_min=min(lo for lo, _ in ranges), reps_max=max(hi for _, hi in ranges),
+                  clear=False, sets_said=True, note="reps " + ", ".join(f"{lo}-{hi}" for lo, hi in ranges))
 
 
 def _list_group(m: re.Match) -> _Group:
