@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import uuid
 from dataclasses import dataclass, field
 
@@ -25,7 +24,7 @@ from equipment.forms import ExerciseAddForm
 from equipment.services import exercise_add_by_user
 from equipment.models import Exercise
 from equipment.selectors import missing_equipment, search_exercises, substitutes_for
-from plans.models import ConfidenceLevel
+from plans.models import ConfidenceLevel, is_time_or_distance
 from plans.parser import MAX_CHARS, ParseResult, PlanTextError, parse_plan
 from plans.selectors import catalog_entries
 from plans.services import ExerciseSpec, ImportedDay, validate_prescription
@@ -136,7 +135,7 @@ class ReviewRow:
         """A sure row's one line after its name: "3 x 5 @ 60kg", and a hold or carry by
         its time or distance ("3 x 60s"), not by the one rep it is saved as."""
         load = self.weight_text.strip()
-        if load and _is_time_or_distance(load) and self.reps_min == self.reps_max == "1":
+        if load and is_time_or_distance(load) and self.reps_min == self.reps_max == "1":
             return f"{self.sets} x {load}"
         reps = self.reps_min if self.reps_min == self.reps_max or not self.reps_max else f"{self.reps_min}-{self.reps_max}"
         return f"{self.sets} x {reps}" + (f" @ {load}" if load else "")
@@ -234,7 +233,7 @@ def _row_from_parse(key: str, day: str, e) -> ReviewRow:
         parsed_exercise_id=exercise_id, score=str(e.score),
         options=[x for x in [exercise_id, *(a.id for a in e.alternatives)] if x][:MAX_OPTIONS],
     )
-    if row.sets and not row.reps_min and not e.amrap and _is_time_or_distance(row.weight_text):
+    if row.sets and not row.reps_min and not e.amrap and is_time_or_distance(row.weight_text):
         # "Plank 3x60s", "Sled drag 4 x 40 m": each set is one hold or one carry; the
         # time or distance stays in the notes.
         row.reps_min = row.reps_max = "1"
@@ -248,15 +247,6 @@ def _row_from_parse(key: str, day: str, e) -> ReviewRow:
         # row shown as sure never fails at save.
         row.parsed_confidence = ConfidenceLevel.MEDIUM
     return row
-
-
-_TIME_OR_DISTANCE = re.compile(
-    r"^\d+(?:[.,]\d+)?\s*(?:s|sec|secs|seconds?|min|mins|minutes?|m|meters?|metres?|yd|yds|yards?|km|mi|miles?)$",
-    re.IGNORECASE)
-
-
-def _is_time_or_distance(text: str) -> bool:
-    return bool(_TIME_OR_DISTANCE.match(text.strip()))
 
 
 def review_from_parse(*, text: str, result: ParseResult) -> Review:
@@ -615,7 +605,7 @@ def _notes_with_load(row: ReviewRow) -> str | None:
     a first-time pre-fill (unless the notes already say it)."""
     notes = row.notes
     if row.weight_text and row.weight_text.lower() not in notes.lower():
-        load = row.weight_text if _is_time_or_distance(row.weight_text) else f"@ {row.weight_text}"
+        load = row.weight_text if is_time_or_distance(row.weight_text) else f"@ {row.weight_text}"
         notes = ", ".join(x for x in [load, notes] if x)
     return notes[:1000] or None
 

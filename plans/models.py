@@ -1,5 +1,6 @@
 """Workout plans, their exercises, and the log of every plan import."""
 
+import re
 import uuid
 
 from django.conf import settings
@@ -61,6 +62,17 @@ class WorkoutPlan(models.Model):
         return self.name
 
 
+# A hold or a carry as a plan saves it: one rep a set, its time or distance first in the
+# notes ("60s", "40 m, each side").
+_TIME_OR_DISTANCE = re.compile(
+    r"^\d+(?:[.,]\d+)?\s*(?:s|sec|secs|seconds?|min|mins|minutes?|m|meters?|metres?|yd|yds|yards?|km|mi|miles?)$",
+    re.IGNORECASE)
+
+
+def is_time_or_distance(text: str) -> bool:
+    return bool(_TIME_OR_DISTANCE.match(text.strip()))
+
+
 class WorkoutExercise(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, db_default=RandomUUID(), editable=False)
     workout_plan = models.ForeignKey(WorkoutPlan, on_delete=models.PROTECT, db_index=False,
@@ -83,6 +95,20 @@ class WorkoutExercise(models.Model):
     )
     created_at = models.DateTimeField(db_default=CurrentTimestamp(), editable=False)
     updated_at = models.DateTimeField(auto_now=True, db_default=CurrentTimestamp())
+
+    @property
+    def held_for(self) -> str:
+        """A hold's time or a carry's distance ("60s"), read by it rather than by the one
+        rep it is saved as; "" for exercises counted in reps."""
+        first = (self.notes or "").split(",", 1)[0]
+        return first.strip() if self.reps_min == self.reps_max == 1 and is_time_or_distance(first) else ""
+
+    @property
+    def notes_besides_hold(self) -> str:
+        """The notes, less the time or distance `held_for` shows."""
+        if not self.held_for:
+            return self.notes or ""
+        return self.notes.split(",", 1)[1].strip() if "," in self.notes else ""
 
     class Meta:
         db_table = "workout_exercise"
