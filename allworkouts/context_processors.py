@@ -1,6 +1,7 @@
 """What every page's base template needs: the thumb-reachable tab bar."""
 
 import functools
+import re
 
 from django.urls import NoReverseMatch, get_script_prefix, reverse
 from django.utils.functional import SimpleLazyObject
@@ -30,7 +31,15 @@ def _nav_urls(script_prefix: str) -> list[tuple[str, str, str | None]]:
     return urls
 
 
+# The workout being done ("/sessions/<id>/workout/") is Home's, where it is started and
+# resumed; the rest of /sessions/ (a finished workout, its sets) is History.
+_WORKOUT_PATH = re.compile(r"^/sessions/[^/]+/workout/")
+
+
 def _nav_items(path: str) -> list[dict]:
+    local = path[len(get_script_prefix()) - 1:]
+    if _WORKOUT_PATH.match(local):
+        path = _nav_urls(get_script_prefix())[0][1]  # Home's URL
     return [{"label": label, "url": url, "active": path == url if prefix is None else path.startswith(prefix)}
             for label, url, prefix in _nav_urls(get_script_prefix())]
 
