@@ -17,7 +17,9 @@ class AllWorkoutsConfig(AppConfig):
     def ready(self) -> None:
         from allworkouts import checks  # noqa: F401  (registers the system checks)
 
-        from psycopg import _queries
-
+        try:
+            from psycopg import _queries  # private: a psycopg without it runs as it is
+        except ImportError:
+            return
         if getattr(_queries, "MAX_CACHED_STATEMENT_LENGTH", STATEMENT_CACHE_LENGTH) < STATEMENT_CACHE_LENGTH:
             _queries.MAX_CACHED_STATEMENT_LENGTH = STATEMENT_CACHE_LENGTH

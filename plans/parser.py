@@ -167,8 +167,7 @@ class ParseResult:
 _N = r"\d{1,4}(?:[.,]\d{1,2})?"
 _REPS = r"(\d{1,4})(?:\s*-\s*(\d{1,4}))?(\+(?!\s*(?:drop|ds|\d)))?"  # "6+drop" is a drop set, not AMRAP
 # "max" but not "of your max", "% of max" (a one-rep max, not AMRAP).
-# ("max weight 100 kg", "max load", "max 80kg": the heaviest load, not reps to the limit)
-_AMRAP_WORDS = r"(amrap|(?<!your\s)(?<!of\s)(?<!the\s)(?<!% )(?<!rep\s)max(?:imum)?(?!\s*(?:weight|load|kgs?|lbs?|pounds|kilos|\d))(?:\s+reps)?|(?:to|till?|until)\s+failure|failure|as\s+many\s+as\s+possible)"
+_AMRAP_WORDS = r"(amrap|(?<!your\s)(?<!of\s)(?<!the\s)(?<!% )(?<!rep\s)max(?:imum)?(?:\s+reps)?|(?:to|till?|until)\s+failure|failure|as\s+many\s+as\s+possible)"
 _SECONDS = r"(?:s|sec|secs|second|seconds|sek|seg|segundos|secondes|secondi|сек|секунд|sn|saniye)"
 _MINUTES = r"(?:min|mins|minute|minutes|minuten|minutos|minuti|мин|минут|хв|хвилин|dk|dakika)"
 # Minutes and seconds as primes, as Italian and Spanish plans write them: 1' (or 1’) is a
@@ -239,7 +238,10 @@ _REPS_AT_LOAD = re.compile(r"(?<![\d.])(" + _N + r")\s*(kg|kgs|lbs?|plates?|’s
 _SETS_OF_NAME = re.compile(r"\b(\d{1,2})(\s*sets?)\s+of\s+(?=[^\W\d_])")
 _SETS_ONLY = re.compile(r"\b(\d{1,2})(?:\s*-\s*\d{1,2})?\s*" + _SETWORD + r"\b")  # "3-5 sets": 3
 _REPS_ONLY = re.compile(rf"\b{_REPS}\s*(?:reps?|repetitions?|rep)\b")
-_AMRAP_ONLY = re.compile(rf"\b{_AMRAP_WORDS}\b")
+# Alone on a line (not after "3 x"), "max weight 100 kg", "max load", "max 80kg" is the
+# heaviest load, not reps to the limit ("Bench 3x8, max weight 100 kg" keeps its 8 reps).
+_AMRAP_ONLY = re.compile(rf"\b(?!max(?:imum)?\s*(?:weight|load|\d+(?:[.,]\d+)?\s*(?:kgs?|lbs?|кг|pounds|kilos)\b|\d+\s*#))"
+                         rf"{_AMRAP_WORDS}\b")
 _COUNT_BEFORE = re.compile(r"(?<![\d.,x/:%-])(\d{1,2})[ \t]+(?:x[ \t]*)?$")  # searched up to an AMRAP word
 
 
@@ -1489,6 +1491,8 @@ def _warm_phase(text: str) -> bool:
 
 # A warm-up or cool-down heading and only its length: "Warmup (6 min)", "Cooldown 5 min",
 # "Разминка 5-7 минут:" (accents off).
+# (Matched on the line with its runs of spaces made one: the pattern's spaces around its
+# optional marks may each take any part of a long run, "Warm-up" + 200 spaces took 2 s.)
 _TIMED_PHASE = re.compile(rf"^(.{{3,40}}?)\s*[:\-–—,]?\s*\(?\s*(?:approx\.?\s*|~\s*)?\d{{1,3}}(?:\s*-\s*\d{{1,3}})?\s*"
                           rf"(?:{_MINUTES}\b\.?|{_PRIME_MINUTES})\s*\)?\s*:?$")
 
@@ -3312,7 +3316,7 @@ def parse_plan(text: str, catalog) -> ParseResult:
             continue
         if (not label and len(norm) <= 60 and (_DIGIT.search(norm) or len(norm.split()) <= 5)
                 and _warm_phase(_unaccent(norm).strip(" #*_:-."))):  # (anchored: most lines fail at once)
-            phase = (_TIMED_PHASE.match(_unaccent(norm).strip(" #*_-")) if _DIGIT.search(norm)
+            phase = (_TIMED_PHASE.match(_SPACES.sub(" ", _unaccent(norm).strip(" #*_-"))) if _DIGIT.search(norm)
                      else _WARM_ONLY().match(_unaccent(norm).strip(" #*_:-.")))
             if (phase and (phase.re is not _TIMED_PHASE or _warm_phase(phase[1].strip(" #*_:-")))
                     and (_DIGIT.search(norm) or not _list_mark(original))):
@@ -4580,7 +4584,8 @@ def _set_per_line(lines: list[str], start: int, pieces: dict[str, str]) -> tuple
     read as one line ("Hack Squat 3 sets x 10-20 reps @ 0-50"; `pieces` gives it its
     first line back). Without a header the column of larger numbers is the load, the
     other the reps; a column counting 1, 2, 3 is the set's number. (the lines made, the
-    index after them), or None when line `start` starts no such run."""
+    index after them), or None when line `start` starts no such run; a run of one name's
+    lines that reads as no sets comes back as it is, with the index after it.""" 
     if start + 1 >= len(lines):
         return None
     first, second = _set_cells(lines[start]), _set_cells(lines[start + 1])
@@ -4613,6 +4618,9 @@ def _set_per_line(lines: list[str], start: int, pieces: dict[str, str]) -> tuple
         end += 1
     if len(rows) < 2:
         return None
+    # A run read and refused is passed over whole (its lines kept as they are): tried again
+    # from each of its lines it cost a 5,000-line paste 10 s.
+    refused = (lines[start:end], end)
     # Which column is which: the header's, or by the numbers.
     numeric = [i for i in range(len(rows[0])) if i != name_at
                and all(_SET_CELL.match(r[i]) for r in rows) and any(r[i] for r in rows)]
@@ -4622,24 +4630,26 @@ def _set_per_line(lines: list[str], start: int, pieces: dict[str, str]) -> tuple
         reps_at = next((i for i, kind in header.items() if kind == "reps"), None)
         load_at = next((i for i, kind in header.items() if kind == "weight"), None)
         if reps_at not in values:
-            return None
+            return refused
         if sets_at is not None and values.get(sets_at) != list(range(1, len(rows) + 1)):
-            return None  # ("| Set |" counting 1, 2, 3 numbers each row's set; other counts are sets to do)
+            return refused  # ("| Set |" counting 1, 2, 3 numbers each row's set; other counts are sets to do)
     else:
         counting = [i for i in numeric if values[i] == list(range(1, len(rows) + 1))]
         numeric = [i for i in numeric if i not in counting]
         if not 1 <= len(numeric) <= 2:
-            return None
+            return refused
+        if any(not values[i] for i in numeric):
+            return refused  # a column of dashes only ("Squat, 8, -"): no numbers to read
         numeric.sort(key=lambda i: max(values[i]))
         reps_at, load_at = numeric[0], (numeric[1] if len(numeric) == 2 else None)
     reps = [int(v) for v in values.get(reps_at, []) if v == int(v)]
     if not reps or len(reps) < len(values.get(reps_at, [])) or max(reps) > 100:
-        return None
+        return refused
     working = [r for r in rows if not (_may_say_warmup(" ".join(r).lower()) and _WARMUP_MARK.search(" ".join(r).lower()))]
     working = working or rows
     reps = [int(float(_SET_NUMBER_CELL.match(r[reps_at])[0])) for r in working if _SET_NUMBER_CELL.match(r[reps_at])]
     if not reps:
-        return None
+        return refused
     loads = [r[load_at] for r in working if load_at is not None and _SET_NUMBER_CELL.match(r[load_at])]
     failing = any(_AMRAP_ONLY.search(_normalise_line(" ".join(r))) for r in working)
     scheme = f"{len(working)} sets x {min(reps)}" + (

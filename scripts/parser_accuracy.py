@@ -248,6 +248,11 @@ def adversarial_inputs() -> dict[str, str]:
         "chinese heading, spaces": ("第1天" + " " * 2990 + "1\n") * (MAX_CHARS // 2995),
         "chinese name, digits": ("卧推" + "1" * 2995 + "\n") * (MAX_CHARS // 2998),
         "stars": ("Squat" + "*" * 2990 + "1\n") * (MAX_CHARS // 2997),
+        # One name's lines that read as no sets (loads too large for reps): the run is
+        # passed over once, not tried again from each of its lines (10 s, session 13).
+        "a refused run of one name's lines": "Squat,200,300\n" * (MAX_CHARS // 14),
+        # A warm-up's length after a long run of spaces (the pattern's spaces each took part of it).
+        "warm-up, spaces, length": ("Warm-up" + " " * 50 + "1x\n") * (MAX_CHARS // 60),
     }
 
 

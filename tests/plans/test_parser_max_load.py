@@ -20,6 +20,10 @@ def row(line):
     ("Seated row 3x10 max 60kg", (3, 10, 10, False)),
     ("Chin-ups 4 x max", (4, None, None, True)),
     ("Push-ups 3 sets max reps", (3, None, None, True)),
+    # After "N x", "max" is the reps, whatever follows it.
+    ("Pull-ups 3 x max 90s rest", (3, None, None, True)),
+    ("Dips 4 x max 10kg", (4, None, None, True)),
+    ("Deadlift 1x max load", (1, None, None, True)),
 ])
 def test_max_is_reps_to_the_limit_only_when_no_load_follows(line, expected):
     assert row(line) == expected
