@@ -362,33 +362,30 @@ def _last_time_statement(sql: str, *, user, exercise_ids, session: WorkoutSessio
     return sql, params
 
 
-def _set_of(row) -> ExerciseSession:
-    """A set as `ExerciseSession.from_db` makes it (`updated_at` deferred), without
+def _loaded(model, attnames, row):
+    """An instance as `model.from_db` makes it from `attnames` (the rest deferred), without
     Model.__init__'s per-field descriptors and signal: a fresh instance has no cached
-    relation for them to clear and the model no post_init receiver (the test compares
-    the two). A set log makes one per set of its workout, hundreds in a long one."""
-    logged = _new_set(ExerciseSession)
-    logged.__dict__.update(zip(_SET_ATTNAMES, row))
-    state = logged._state = ModelState()
+    relation for them to clear and neither model has a post_init receiver (the tests
+    compare the two). A set log makes one per set of its workout, hundreds in a long one,
+    and the page one per record of every card."""
+    instance = model.__new__(model)
+    instance.__dict__.update(zip(attnames, row))
+    state = instance._state = ModelState()
     state.adding, state.db = False, "default"
-    return logged
+    return instance
 
 
-_new_set = ExerciseSession.__new__
 _RECORD_ATTNAMES = [PersonalRecord._meta.get_field(name).attname for name in _RECORD_FIELDS]
 
 
+def _set_of(row) -> ExerciseSession:
+    """A set as `ExerciseSession.from_db` makes it (`updated_at` deferred)."""
+    return _loaded(ExerciseSession, _SET_ATTNAMES, row)
+
+
 def _record_of(row) -> PersonalRecord:
-    """A record as `PersonalRecord.from_db` makes it from `_RECORD_FIELDS` (its dates
-    deferred), the way `_set_of` makes a set: the page reads every card's records."""
-    record = _new_record(PersonalRecord)
-    record.__dict__.update(zip(_RECORD_ATTNAMES, row))
-    state = record._state = ModelState()
-    state.adding, state.db = False, "default"
-    return record
-
-
-_new_record = PersonalRecord.__new__
+    """A record as `PersonalRecord.from_db` makes it from `_RECORD_FIELDS` (its dates deferred)."""
+    return _loaded(PersonalRecord, _RECORD_ATTNAMES, row)
 
 
 def _last_times(rows) -> dict:
