@@ -195,7 +195,7 @@ class _Page:
     already written (a page shows the same few weights again and again)."""
 
     __slots__ = ("user", "unit_system", "unit", "csrf", "session", "session_pk", "set_log_url", "_urls",
-                 "_loads", "_inputs", "_exercises")
+                 "_loads", "_exercises")
 
     def __init__(self, context):
         self.user = _unwrapped(context.get("user"))
@@ -205,8 +205,7 @@ class _Page:
         self.session = context.get("session")
         self.session_pk = str(self.session.pk) if self.session is not None else None
         self._urls: dict = {}
-        self._loads: dict = {}
-        self._inputs: dict = {}
+        self._loads: dict = {}  # (conversion, kg, kind) -> text
         self._exercises: dict = {}
         set_log_url = context.get("set_log_url")
         self.set_log_url = _e(set_log_url) if set_log_url else (
@@ -227,18 +226,18 @@ class _Page:
 
     def load(self, kg, kind: str) -> str:
         """units.display_load, escaped: "60 kg", "BW + 10 kg"."""
-        key = (kg, kind)
-        text = self._loads.get(key)
-        if text is None:
-            text = self._loads[key] = _e(units.display_load(kg, self.unit_system, kind))
-        return text
+        return self._in_units(units.display_load, kg, kind)
 
     def load_input(self, kg, kind: str) -> str:
         """units.load_input_value, escaped: the weight field's value."""
-        key = (kg, kind)
-        text = self._inputs.get(key)
+        return self._in_units(units.load_input_value, kg, kind)
+
+    def _in_units(self, convert, kg, kind: str) -> str:
+        """`convert`'s text of a load in the user's units, escaped, once per render."""
+        key = (convert, kg, kind)
+        text = self._loads.get(key)
         if text is None:
-            text = self._inputs[key] = _e(units.load_input_value(kg, self.unit_system, kind))
+            text = self._loads[key] = _e(convert(kg, self.unit_system, kind))
         return text
 
     def exercise(self, exercise) -> tuple[str, str, str, str]:
